@@ -1,0 +1,149 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# tamu: a user-mode kernel.  `make` builds ./tamu, `make run` boots it,
+# `make check` runs every test.  Objects are built next to their sources,
+# as Kbuild does; each directory lists its objects in its own Makefile.
+
+VERSION := 0.1.0
+
+PYTHON ?= /usr/bin/python3
+CC ?= gcc
+ifeq ($(origin CC),default)
+CC := gcc
+endif
+
+ifeq ($(V),1)
+Q :=
+quiet = @:
+else
+Q := @
+quiet = @printf '  %-8s %s\n'
+endif
+
+# The configuration: .config (kconfiglib) becomes a header and a make
+# fragment.  Targets that only configure or clean need no .config.
+KCONFIG := Kconfig
+AUTOCONF := include/generated/autoconf.h
+AUTOCONF_MK := include/config/auto.conf
+DEFCONFIG := configs/tamu_defconfig
+
+no-config-targets := defconfig menuconfig olddefconfig savedefconfig \
+	clean mrproper deps help
+ifneq ($(filter-out $(no-config-targets),$(or $(MAKECMDGOALS),all)),)
+-include $(AUTOCONF_MK)
+endif
+
+all: tamu
+
+# ---------------------------------------------------------------------------
+# Objects, collected from the per-directory Makefiles.
+include scripts/Kbuild.include
+
+$(eval $(call kbuild-dir,arch/um))
+$(eval $(call kbuild-dir,kernel))
+$(eval $(call kbuild-dir,hostlib))
+
+kernel-objs := $(filter kernel/%,$(objs))
+host-objs := $(filter-out kernel/%,$(objs))
+
+# ---------------------------------------------------------------------------
+# Flags.  kernel/ sees no host header at all: -nostdinc leaves only the
+# compiler's own freestanding headers.  arch/um and hostlib are hosted code.
+WARN := -Wall -Wextra -Werror -Wno-unused-parameter -Wmissing-prototypes \
+	-Wstrict-prototypes
+COMMON_CFLAGS := -std=gnu11 -g -O2 $(WARN) -fno-strict-aliasing \
+	-fno-omit-frame-pointer -include $(AUTOCONF) \
+	-DTAMU_VERSION='"$(VERSION)"' $(EXTRA_CFLAGS)
+GCC_INCLUDE := $(shell $(CC) -print-file-name=include)
+KERNEL_INC := -Ikernel/include -Iarch/um/include -Ihostlib/include
+CFLAGS_kernel := $(COMMON_CFLAGS) -ffreestanding -fno-common -nostdinc \
+	-isystem $(GCC_INCLUDE) $(KERNEL_INC)
+CFLAGS_hosted := $(COMMON_CFLAGS) -D_GNU_SOURCE $(KERNEL_INC)
+cflags-for = $(if $(filter kernel/%,$(1)),$(CFLAGS_kernel),$(CFLAGS_hosted))
+
+LIBS := -lunwind -luring
+
+# ---------------------------------------------------------------------------
+# Build rules.
+DEPFLAGS = -MMD -MP -MF $(@:.o=.d)
+
+%.o: %.c $(AUTOCONF)
+	$(quiet) CC $@
+	$(Q)$(CC) $(call cflags-for,$<) $(DEPFLAGS) -c -o $@ $<
+
+tamu: $(objs)
+	$(quiet) LD $@
+	$(Q)$(CC) -g -o $@ $(objs) $(LIBS)
+
+-include $(objs:.o=.d)
+
+# ---------------------------------------------------------------------------
+# Configuration through python3-kconfiglib.
+KCONFIGLIB = $(Q)KCONFIG_CONFIG=.config $(PYTHON) -m
+
+.config:
+	$(quiet) CONFIG "$@ from $(DEFCONFIG)"
+	$(KCONFIGLIB) defconfig --kconfig $(KCONFIG) $(DEFCONFIG) >/dev/null
+
+$(AUTOCONF) $(AUTOCONF_MK): .config $(shell find . -name Kconfig -not -path './.git/*')
+	$(quiet) GEN $(AUTOCONF)
+	$(Q)mkdir -p $(dir $(AUTOCONF)) $(dir $(AUTOCONF_MK))
+	$(KCONFIGLIB) olddefconfig $(KCONFIG) >/dev/null
+	$(KCONFIGLIB) genconfig --header-path $(AUTOCONF) \
+		--config-out $(AUTOCONF_MK) $(KCONFIG)
+	$(Q)touch $(AUTOCONF) $(AUTOCONF_MK)
+
+defconfig:
+	$(KCONFIGLIB) defconfig --kconfig $(KCONFIG) $(DEFCONFIG)
+
+menuconfig:
+	$(KCONFIGLIB) menuconfig $(KCONFIG)
+
+olddefconfig:
+	$(KCONFIGLIB) olddefconfig $(KCONFIG)
+
+savedefconfig: .config
+	$(KCONFIGLIB) savedefconfig --kconfig $(KCONFIG) --out defconfig
+	@echo "Minimal configuration written to ./defconfig"
+
+# ---------------------------------------------------------------------------
+# Running and testing.  Both first make sure the Debian packages are there.
+deps:
+	$(Q)tools/install-deps
+
+run: deps
+	$(Q)$(MAKE) --no-print-directory tamu
+	./tamu $(ARGS)
+
+include tests/Makefile
+
+check: deps
+	$(Q)$(MAKE) --no-print-directory tamu unit-tests
+	$(Q)tests/run-all
+
+clean:
+	$(quiet) CLEAN objects
+	$(Q)find arch kernel hostlib tests tools rootfs \
+		\( -name '*.o' -o -name '*.d' \) -delete
+	$(Q)rm -f tamu $(unit-bin)
+	$(Q)rm -rf tests/unit/build
+
+mrproper: clean
+	$(quiet) CLEAN configuration
+	$(Q)rm -rf .config .config.old include/generated include/config defconfig
+
+help:
+	@echo 'Targets:'
+	@echo '  all (default)  build ./tamu'
+	@echo '  run            install missing packages, build, boot (ARGS="...")'
+	@echo '  check          install missing packages, build, run every test'
+	@echo '  defconfig      write .config from $(DEFCONFIG)'
+	@echo '  menuconfig     edit .config interactively'
+	@echo '  olddefconfig   update .config, new options at their defaults'
+	@echo '  savedefconfig  write a minimal ./defconfig from .config'
+	@echo '  clean          remove objects and binaries'
+	@echo '  mrproper       clean, and remove the configuration'
+	@echo 'Variables: V=1 shows full commands.'
+
+.PHONY: all deps run check clean mrproper help defconfig menuconfig \
+	olddefconfig savedefconfig

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include <errno.h>
+#include <sys/mman.h>
+
+#include "host/mman.h"
+
+_Static_assert(HOST_PROT_READ == PROT_READ && HOST_PROT_WRITE == PROT_WRITE &&
+	       HOST_PROT_EXEC == PROT_EXEC && HOST_PROT_NONE == PROT_NONE,
+	       "HOST_PROT_* must be the host's values");
+_Static_assert(HOST_MAP_SHARED == MAP_SHARED &&
+	       HOST_MAP_PRIVATE == MAP_PRIVATE && HOST_MAP_FIXED == MAP_FIXED &&
+	       HOST_MAP_ANONYMOUS == MAP_ANONYMOUS &&
+	       HOST_MAP_NORESERVE == MAP_NORESERVE &&
+	       HOST_MAP_FIXED_NOREPLACE == MAP_FIXED_NOREPLACE,
+	       "HOST_MAP_* must be the host's values");
+
+int host_mmap(void **addr, size_t len, int prot, int flags, int fd,
+	      uint64_t offset)
+{
+	void *p = mmap(*addr, len, prot, flags, fd, (off_t)offset);
+
+	if (p == MAP_FAILED)
+		return -errno;
+	*addr = p;
+	return 0;
+}
+
+int host_munmap(void *addr, size_t len)
+{
+	return munmap(addr, len) < 0 ? -errno : 0;
+}
+
+int host_mprotect(void *addr, size_t len, int prot)
+{
+	return mprotect(addr, len, prot) < 0 ? -errno : 0;
+}

@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Page frames of guest physical memory and the buddy allocator that hands
+ * them out.  One zone covers the whole physical-memory file; every frame has
+ * a struct page in mem_map, which lives in the first frames of the zone.
+ */
+#ifndef _TAMU_PAGE_ALLOC_H
+#define _TAMU_PAGE_ALLOC_H
+
+#include "tamu/gfp.h"
+#include "tamu/kernel.h"
+#include "tamu/list.h"
+
+#define MAX_ORDER CONFIG_MAX_ORDER
+
+/* page->flags */
+#define PG_reserved (1u << 0)	/* never allocatable (mem_map itself) */
+#define PG_buddy (1u << 1)	/* head of a free block of 2^order frames */
+#define PG_slab (1u << 2)	/* owned by a kmem_cache */
+#define PG_head (1u << 3)	/* head of an allocated 2^order block */
+
+struct kmem_cache;
+
+struct page {
+	u32 flags;
+	u32 order;		/* of the block this page heads */
+	struct list_head lru;	/* free list, or a cache's slab list */
+	/* Slab pages only. */
+	struct kmem_cache *slab_cache;
+	void *freelist;		/* first free object */
+	u32 inuse;		/* objects handed out */
+};
+
+struct free_area {
+	struct list_head free_list;
+	unsigned long nr_free;	/* blocks on the list */
+};
+
+struct zone {
+	char *base;		/* kernel address of frame 0 */
+	unsigned long nr_pages;
+	struct page *mem_map;
+	unsigned long reserved_pages;
+	unsigned long free_pages;
+	struct free_area free_area[MAX_ORDER];
+};
+
+/* The physical memory of this kernel. */
+extern struct zone phys_zone;
+
+/*
+ * Put a zone over [base, base + size): base page-aligned, size at least a
+ * few pages.  Its first frames hold mem_map; the rest are free.
+ */
+int zone_init(struct zone *z, void *base, size_t size);
+
+/* NULL when no free block of 2^order frames exists. */
+struct page *alloc_pages(gfp_t gfp, unsigned int order);
+void free_pages(struct page *page, unsigned int order);
+/* Kernel address of one or 2^order zeroed or not frames; NULL if none. */
+void *get_free_pages(gfp_t gfp, unsigned int order);
+void free_pages_addr(void *addr, unsigned int order);
+
+unsigned long nr_free_pages(void);
+
+static inline unsigned long page_to_pfn(const struct page *page)
+{
+	return (unsigned long)(page - phys_zone.mem_map);
+}
+
+static inline struct page *pfn_to_page(unsigned long pfn)
+{
+	return phys_zone.mem_map + pfn;
+}
+
+static inline void *page_address(const struct page *page)
+{
+	return phys_zone.base + (page_to_pfn(page) << PAGE_SHIFT);
+}
+
+/* Offset into the physical-memory file, as mapped into guest processes. */
+static inline phys_addr_t page_to_phys(const struct page *page)
+{
+	return page_to_pfn(page) << PAGE_SHIFT;
+}
+
+static inline bool virt_addr_valid(const void *addr)
+{
+	const char *p = addr;
+
+	return p >= phys_zone.base &&
+	       p < phys_zone.base + (phys_zone.nr_pages << PAGE_SHIFT);
+}
+
+static inline struct page *virt_to_page(const void *addr)
+{
+	return pfn_to_page((unsigned long)((const char *)addr - phys_zone.base) >>
+			   PAGE_SHIFT);
+}
+
+/* Smallest order whose block holds size bytes. */
+static inline unsigned int get_order(size_t size)
+{
+	unsigned int order = 0;
+
+	while ((PAGE_SIZE << order) < size)
+		order++;
+	return order;
+}
+
+#endif

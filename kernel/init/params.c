@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The boot command line.  One table lists every option with its parser and
+ * help line; --help is printed from it.  Each parser checks its value and
+ * explains a bad one in a few words; the caller names the argument.
+ */
+#include "tamu/params.h"
+#include "tamu/printk.h"
+#include "tamu/string.h"
+
+struct boot_param {
+	const char *name;
+	const char *arg;	/* for --help; NULL: a flag without value */
+	int (*set)(struct boot_config *cfg, const char *val, char *why,
+		   size_t size);
+	const char *help;
+};
+
+static const char *const modes[] = {
+#ifdef CONFIG_MODE_SKAS
+	"skas",
+#endif
+};
+
+static const char *const break_stages[] = {
+	[BREAK_MM] = "mm",
+	[BREAK_INIT] = "init",
+};
+
+static int reason(char *why, size_t size, const char *text)
+{
+	strscpy(why, text, size);
+	return -EINVAL;
+}
+
+static int set_mem(struct boot_config *cfg, const char *val, char *why,
+		   size_t size)
+{
+	u64 bytes;
+
+	if (parse_size(val, &bytes))
+		return reason(why, size,
+			      "not a size (a number with an optional K, M or G "
+			      "suffix)");
+	if (bytes < MEM_SIZE_MIN)
+		return reason(why, size, "too small (at least 16M)");
+	if (bytes > MEM_SIZE_MAX)
+		return reason(why, size, "too large (at most 64G)");
+	cfg->mem_size = ALIGN_DOWN(bytes, (u64)PAGE_SIZE);
+	return 0;
+}
+
+static int set_init(struct boot_config *cfg, const char *val, char *why,
+		    size_t size)
+{
+	if (!*val)
+		return reason(why, size, "needs the path of a program");
+	cfg->init = val;
+	return 0;
+}
+
+static int set_quiet(struct boot_config *cfg, const char *val, char *why,
+		     size_t size)
+{
+	cfg->loglevel = CONFIG_CONSOLE_LOGLEVEL_QUIET;
+	return 0;
+}
+
+static int set_loglevel(struct boot_config *cfg, const char *val, char *why,
+			size_t size)
+{
+	int level;
+
+	if (kstrtoint(val, 10, &level) || level < 0 || level > 8)
+		return reason(why, size, "not a level from 0 to 8");
+	cfg->loglevel = level;
+	return 0;
+}
+
+/* Find val in names; returns its index or -1. */
+static int match_name(const char *const *names, size_t n, const char *val)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (names[i] && !strcmp(names[i], val))
+			return i;
+	return -1;
+}
+
+/* "unknown <what> (one of: a, b)" */
+static int one_of(char *why, size_t size, const char *what,
+		  const char *const *names, size_t n)
+{
+	size_t i, len;
+
+	len = scnprintf(why, size, "unknown %s (one of:", what);
+	for (i = 0; i < n; i++)
+		if (names[i])
+			len += scnprintf(why + len, size - len, " %s", names[i]);
+	scnprintf(why + len, size - len, ")");
+	return -EINVAL;
+}
+
+static int set_mode(struct boot_config *cfg, const char *val, char *why,
+		    size_t size)
+{
+	int i = match_name(modes, ARRAY_SIZE(modes), val);
+
+	if (i < 0)
+		return one_of(why, size, "mode", modes, ARRAY_SIZE(modes));
+	cfg->mode = modes[i];
+	return 0;
+}
+
+static int set_break(struct boot_config *cfg, const char *val, char *why,
+		     size_t size)
+{
+	int i = match_name(break_stages, ARRAY_SIZE(break_stages), val);
+
+	if (i < 0)
+		return one_of(why, size, "stage", break_stages,
+			      ARRAY_SIZE(break_stages));
+	cfg->break_at = i;
+	return 0;
+}
+
+static int set_forcepanic(struct boot_config *cfg, const char *val, char *why,
+			  size_t size)
+{
+	cfg->force_panic = true;
+	return 0;
+}
+
+static const struct boot_param params[] = {
+	{ "mem", "SIZE", set_mem,
+	  "guest physical memory, with a K, M or G suffix (default "
+	  __stringify(CONFIG_DEFAULT_MEM_MB) "M)" },
+	{ "init", "PATH", set_init, "program to run as init (default "
+	  CONFIG_DEFAULT_INIT ")" },
+	{ "mode", "MODE", set_mode, "how guest code runs: skas (default)" },
+	{ "quiet", NULL, set_quiet, "log only warnings and worse to stderr" },
+	{ "loglevel", "N", set_loglevel,
+	  "log messages of level below N (0-8) to stderr" },
+	{ "break", "STAGE", set_break,
+	  "halt cleanly, status 0, once boot reaches STAGE: mm or init" },
+	{ "forcepanic", NULL, set_forcepanic,
+	  "panic once memory is up (tests the panic path)" },
+};
+
+void boot_config_defaults(struct boot_config *cfg)
+{
+	*cfg = (struct boot_config){
+		.action = BOOT_RUN,
+		.mem_size = (u64)CONFIG_DEFAULT_MEM_MB * SZ_1M,
+		.init = CONFIG_DEFAULT_INIT,
+		.loglevel = CONFIG_CONSOLE_LOGLEVEL_DEFAULT,
+		.mode = ARRAY_SIZE(modes) ? modes[0] : "none",
+		.break_at = BREAK_NONE,
+	};
+}
+
+/* The entry for "name" or "name=value"; *val gets the value or NULL. */
+static const struct boot_param *find_param(const char *arg, const char **val)
+{
+	const char *eq = strchr(arg, '=');
+	size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
+	size_t i;
+
+	*val = eq ? eq + 1 : NULL;
+	for (i = 0; i < ARRAY_SIZE(params); i++)
+		if (strlen(params[i].name) == len &&
+		    !strncmp(params[i].name, arg, len))
+			return &params[i];
+	return NULL;
+}
+
+static int parse_one(struct boot_config *cfg, const char *arg, char *why,
+		     size_t size)
+{
+	const struct boot_param *p;
+	const char *val;
+
+	if (!strcmp(arg, "--help")) {
+		cfg->action = BOOT_HELP;
+		return 0;
+	}
+	if (!strcmp(arg, "--version")) {
+		cfg->action = BOOT_VERSION;
+		return 0;
+	}
+	p = find_param(arg, &val);
+	if (!p)
+		return reason(why, size, "unknown option (see tamu --help)");
+	if (p->arg && !val)
+		return reason(why, size, "needs a value");
+	if (!p->arg && val)
+		return reason(why, size, "takes no value");
+	return p->set(cfg, val, why, size);
+}
+
+int parse_boot_args(struct boot_config *cfg, int argc, char **argv,
+		    char *err, size_t errlen)
+{
+	char why[160];
+	int i;
+
+	for (i = 0; i < argc; i++) {
+		if (!strcmp(argv[i], "--")) {
+			cfg->init_argc = argc - i - 1;
+			cfg->init_argv = argv + i + 1;
+			break;
+		}
+		if (parse_one(cfg, argv[i], why, sizeof(why))) {
+			scnprintf(err, errlen, "%s: %s", argv[i], why);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+void boot_usage(char *buf, size_t size)
+{
+	size_t len, i;
+
+	len = scnprintf(buf, size,
+			"Usage: tamu [OPTION]... [-- INIT-ARGUMENT...]\n"
+			"Boot the tamu kernel; arguments after -- go to init.\n"
+			"\nOptions:\n");
+	for (i = 0; i < ARRAY_SIZE(params); i++) {
+		const struct boot_param *p = &params[i];
+		char name[32];
+
+		scnprintf(name, sizeof(name), "%s%s%s", p->name,
+			  p->arg ? "=" : "", p->arg ? p->arg : "");
+		len += scnprintf(buf + len, size - len, "  %-16s %s\n", name,
+				 p->help);
+	}
+	scnprintf(buf + len, size - len,
+		  "  %-16s %s\n  %-16s %s\n"
+		  "\nExit status: 0 after a clean halt, 2 for a bad command "
+		  "line,\n70 after a kernel panic, 71 when the host lacks "
+		  "something tamu needs.\n",
+		  "--help", "show this help and exit", "--version",
+		  "show the version and exit");
+}
