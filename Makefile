@@ -28,7 +28,7 @@ AUTOCONF_MK := include/config/auto.conf
 DEFCONFIG := configs/tamu_defconfig
 
 no-config-targets := defconfig menuconfig olddefconfig savedefconfig \
-	clean mrproper deps help
+	clean mrproper deps help run check
 ifneq ($(filter-out $(no-config-targets),$(or $(MAKECMDGOALS),all)),)
 -include $(AUTOCONF_MK)
 endif

@@ -5,13 +5,15 @@
 #include "host/mman.h"
 
 _Static_assert(HOST_PROT_READ == PROT_READ && HOST_PROT_WRITE == PROT_WRITE &&
-	       HOST_PROT_EXEC == PROT_EXEC && HOST_PROT_NONE == PROT_NONE,
+		       HOST_PROT_EXEC == PROT_EXEC &&
+		       HOST_PROT_NONE == PROT_NONE,
 	       "HOST_PROT_* must be the host's values");
 _Static_assert(HOST_MAP_SHARED == MAP_SHARED &&
-	       HOST_MAP_PRIVATE == MAP_PRIVATE && HOST_MAP_FIXED == MAP_FIXED &&
-	       HOST_MAP_ANONYMOUS == MAP_ANONYMOUS &&
-	       HOST_MAP_NORESERVE == MAP_NORESERVE &&
-	       HOST_MAP_FIXED_NOREPLACE == MAP_FIXED_NOREPLACE,
+		       HOST_MAP_PRIVATE == MAP_PRIVATE &&
+		       HOST_MAP_FIXED == MAP_FIXED &&
+		       HOST_MAP_ANONYMOUS == MAP_ANONYMOUS &&
+		       HOST_MAP_NORESERVE == MAP_NORESERVE &&
+		       HOST_MAP_FIXED_NOREPLACE == MAP_FIXED_NOREPLACE,
 	       "HOST_MAP_* must be the host's values");
 
 int host_mmap(void **addr, size_t len, int prot, int flags, int fd,

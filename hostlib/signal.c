@@ -6,10 +6,10 @@
 #include "host/signal.h"
 
 _Static_assert(HOST_SIGSEGV == SIGSEGV && HOST_SIGCHLD == SIGCHLD &&
-	       HOST_SIGALRM == SIGALRM && HOST_SIGIO == SIGIO &&
-	       HOST_SIGSYS == SIGSYS && HOST_SIGWINCH == SIGWINCH &&
-	       HOST_SIGCONT == SIGCONT && HOST_SIGSTOP == SIGSTOP &&
-	       HOST_SIGQUIT == SIGQUIT && HOST_SIGTRAP == SIGTRAP,
+		       HOST_SIGALRM == SIGALRM && HOST_SIGIO == SIGIO &&
+		       HOST_SIGSYS == SIGSYS && HOST_SIGWINCH == SIGWINCH &&
+		       HOST_SIGCONT == SIGCONT && HOST_SIGSTOP == SIGSTOP &&
+		       HOST_SIGQUIT == SIGQUIT && HOST_SIGTRAP == SIGTRAP,
 	       "HOST_SIG* must be the host's numbers");
 
 static void to_sigset(host_sigset_t set, sigset_t *out)

@@ -18,8 +18,9 @@ uint64_t host_clock_ns(int clock)
 {
 	struct timespec ts;
 
-	clock_gettime(clock == HOST_CLOCK_REALTIME ? CLOCK_REALTIME
-						   : CLOCK_MONOTONIC, &ts);
+	clock_gettime(clock == HOST_CLOCK_REALTIME ? CLOCK_REALTIME :
+						     CLOCK_MONOTONIC,
+		      &ts);
 	return (uint64_t)ts.tv_sec * HOST_NSEC_PER_SEC + ts.tv_nsec;
 }
 

@@ -62,7 +62,8 @@ static void mm_init(void)
 	fd = arch_mem_setup(boot.mem_size, &base);
 	if (fd < 0) {
 		pr_emerg("cannot create %llu bytes of physical memory: "
-			 "error %d\n", (unsigned long long)boot.mem_size, -fd);
+			 "error %d\n",
+			 (unsigned long long)boot.mem_size, -fd);
 		arch_halt(TAMU_EXIT_HOST);
 	}
 	err = zone_init(&phys_zone, base, boot.mem_size);

@@ -10,7 +10,7 @@
 
 struct boot_param {
 	const char *name;
-	const char *arg;	/* for --help; NULL: a flag without value */
+	const char *arg; /* for --help; NULL: a flag without value */
 	int (*set)(struct boot_config *cfg, const char *val, char *why,
 		   size_t size);
 	const char *help;
@@ -40,7 +40,7 @@ static int set_mem(struct boot_config *cfg, const char *val, char *why,
 
 	if (parse_size(val, &bytes))
 		return reason(why, size,
-			      "not a size (a number with an optional K, M or G "
+			      "not a size (a number with an optional K, M, G or T "
 			      "suffix)");
 	if (bytes < MEM_SIZE_MIN)
 		return reason(why, size, "too small (at least 16M)");
@@ -97,7 +97,8 @@ static int one_of(char *why, size_t size, const char *what,
 	len = scnprintf(why, size, "unknown %s (one of:", what);
 	for (i = 0; i < n; i++)
 		if (names[i])
-			len += scnprintf(why + len, size - len, " %s", names[i]);
+			len += scnprintf(why + len, size - len, " %s",
+					 names[i]);
 	scnprintf(why + len, size - len, ")");
 	return -EINVAL;
 }
@@ -134,10 +135,10 @@ static int set_forcepanic(struct boot_config *cfg, const char *val, char *why,
 
 static const struct boot_param params[] = {
 	{ "mem", "SIZE", set_mem,
-	  "guest physical memory, with a K, M or G suffix (default "
-	  __stringify(CONFIG_DEFAULT_MEM_MB) "M)" },
-	{ "init", "PATH", set_init, "program to run as init (default "
-	  CONFIG_DEFAULT_INIT ")" },
+	  "guest physical memory, with a K, M or G suffix (default " __stringify(
+		  CONFIG_DEFAULT_MEM_MB) "M)" },
+	{ "init", "PATH", set_init,
+	  "program to run as init (default " CONFIG_DEFAULT_INIT ")" },
 	{ "mode", "MODE", set_mode, "how guest code runs: skas (default)" },
 	{ "quiet", NULL, set_quiet, "log only warnings and worse to stderr" },
 	{ "loglevel", "N", set_loglevel,
@@ -199,8 +200,8 @@ static int parse_one(struct boot_config *cfg, const char *arg, char *why,
 	return p->set(cfg, val, why, size);
 }
 
-int parse_boot_args(struct boot_config *cfg, int argc, char **argv,
-		    char *err, size_t errlen)
+int parse_boot_args(struct boot_config *cfg, int argc, char **argv, char *err,
+		    size_t errlen)
 {
 	char why[160];
 	int i;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Strict number parsing: the whole string must be a number. */
 #include "tamu/kernel.h"
+#include "tamu/string.h"
 
 static int digit_value(char c)
 {
@@ -56,12 +57,17 @@ int kstrtoull(const char *s, unsigned int base, unsigned long long *res)
 	const char *end;
 	int err;
 
+	unsigned long long v;
+
 	if (*s == '+')
 		s++;
-	err = parse_ull(s, base, res, &end);
+	err = parse_ull(s, base, &v, &end);
 	if (err)
 		return err;
-	return *end ? -EINVAL : 0;
+	if (*end)
+		return -EINVAL;
+	*res = v;
+	return 0;
 }
 
 int kstrtoint(const char *s, unsigned int base, int *res)
@@ -87,19 +93,18 @@ int kstrtoint(const char *s, unsigned int base, int *res)
  */
 int parse_size(const char *s, u64 *res)
 {
+	static const char suffixes[] = "kmgt";
+	const char *end, *suffix;
 	unsigned long long v;
-	const char *end;
 	unsigned int shift = 0;
 	int err;
 
 	err = parse_ull(s, 0, &v, &end);
 	if (err)
 		return err;
-	switch (*end) {
-	case 'k': case 'K': shift = 10; end++; break;
-	case 'm': case 'M': shift = 20; end++; break;
-	case 'g': case 'G': shift = 30; end++; break;
-	case 't': case 'T': shift = 40; end++; break;
+	if (*end && (suffix = strchr(suffixes, *end | 0x20))) {
+		shift = 10 * (suffix - suffixes + 1);
+		end++;
 	}
 	if (*end)
 		return -EINVAL;

@@ -17,14 +17,14 @@
 struct out {
 	char *buf;
 	size_t size;
-	size_t len;	/* what the output would be without the size limit */
+	size_t len; /* what the output would be without the size limit */
 };
 
 struct spec {
 	unsigned int flags;
 	int width;
-	int precision;	/* -1 if none */
-	char length;	/* 'H' hh, 'h', 'l', 'L' ll, 'z', 't', 'j', 0 */
+	int precision; /* -1 if none */
+	char length; /* 'H' hh, 'h', 'l', 'L' ll, 'z', 't', 'j', 0 */
 	char conv;
 };
 
@@ -57,6 +57,7 @@ static void put_number(struct out *o, const struct spec *sp,
 	char tmp[24], sign = 0;
 	const char *prefix = "";
 	int n = 0, zeros, pad;
+	bool nonzero = v != 0;
 
 	if (sp->conv == 'o')
 		base = 8;
@@ -74,8 +75,7 @@ static void put_number(struct out *o, const struct spec *sp,
 		sign = '+';
 	else if (sp->flags & F_SPACE)
 		sign = ' ';
-	if (sp->conv == 'p' || ((sp->flags & F_ALT) && base == 16 &&
-				(n > 1 || tmp[0] != '0')))
+	if (sp->conv == 'p' || ((sp->flags & F_ALT) && base == 16 && nonzero))
 		prefix = sp->conv == 'X' ? "0X" : "0x";
 
 	zeros = sp->precision > n ? sp->precision - n : 0;
@@ -176,28 +176,44 @@ static const char *parse_spec(const char *fmt, struct spec *sp, va_list *ap)
 static long long get_signed(const struct spec *sp, va_list *ap)
 {
 	switch (sp->length) {
-	case 'H': return (signed char)va_arg(*ap, int);
-	case 'h': return (short)va_arg(*ap, int);
-	case 'l': return va_arg(*ap, long);
-	case 'L': return va_arg(*ap, long long);
-	case 'z': return va_arg(*ap, ssize_t);
-	case 't': return va_arg(*ap, ptrdiff_t);
-	case 'j': return va_arg(*ap, intmax_t);
-	default: return va_arg(*ap, int);
+	case 'H':
+		return (signed char)va_arg(*ap, int);
+	case 'h':
+		return (short)va_arg(*ap, int);
+	case 'l':
+		return va_arg(*ap, long);
+	case 'L':
+		return va_arg(*ap, long long);
+	case 'z':
+		return va_arg(*ap, ssize_t);
+	case 't':
+		return va_arg(*ap, ptrdiff_t);
+	case 'j':
+		return va_arg(*ap, intmax_t);
+	default:
+		return va_arg(*ap, int);
 	}
 }
 
 static unsigned long long get_unsigned(const struct spec *sp, va_list *ap)
 {
 	switch (sp->length) {
-	case 'H': return (unsigned char)va_arg(*ap, unsigned int);
-	case 'h': return (unsigned short)va_arg(*ap, unsigned int);
-	case 'l': return va_arg(*ap, unsigned long);
-	case 'L': return va_arg(*ap, unsigned long long);
-	case 'z': return va_arg(*ap, size_t);
-	case 't': return (unsigned long long)va_arg(*ap, ptrdiff_t);
-	case 'j': return va_arg(*ap, uintmax_t);
-	default: return va_arg(*ap, unsigned int);
+	case 'H':
+		return (unsigned char)va_arg(*ap, unsigned int);
+	case 'h':
+		return (unsigned short)va_arg(*ap, unsigned int);
+	case 'l':
+		return va_arg(*ap, unsigned long);
+	case 'L':
+		return va_arg(*ap, unsigned long long);
+	case 'z':
+		return va_arg(*ap, size_t);
+	case 't':
+		return (unsigned long long)va_arg(*ap, ptrdiff_t);
+	case 'j':
+		return va_arg(*ap, uintmax_t);
+	default:
+		return va_arg(*ap, unsigned int);
 	}
 }
 
@@ -213,7 +229,8 @@ static void format_one(struct out *o, struct spec *sp, va_list *ap)
 	case 'i':
 		sv = get_signed(sp, ap);
 		put_number(o, sp,
-			   sv < 0 ? -(unsigned long long)sv : (unsigned long long)sv,
+			   sv < 0 ? -(unsigned long long)sv :
+				    (unsigned long long)sv,
 			   sv < 0);
 		break;
 	case 'u':
@@ -239,11 +256,11 @@ static void format_one(struct out *o, struct spec *sp, va_list *ap)
 	case 's':
 		s = va_arg(*ap, const char *);
 		if (!s)
-			s = sp->precision < 0 || sp->precision >= 6 ? "(null)"
-								    : "";
+			s = sp->precision < 0 || sp->precision >= 6 ? "(null)" :
+								      "";
 		put_padded(o, sp, s,
-			   sp->precision < 0 ? strlen(s)
-					     : strnlen(s, sp->precision));
+			   sp->precision < 0 ? strlen(s) :
+					       strnlen(s, sp->precision));
 		break;
 	case '%':
 		put(o, '%');

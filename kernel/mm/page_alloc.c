@@ -158,8 +158,8 @@ void *get_free_pages(gfp_t gfp, unsigned int order)
 
 void free_pages_addr(void *addr, unsigned int order)
 {
-	BUG_ON(!virt_addr_valid(addr) || !IS_ALIGNED((unsigned long)addr,
-						      PAGE_SIZE));
+	BUG_ON(!virt_addr_valid(addr) ||
+	       !IS_ALIGNED((unsigned long)addr, PAGE_SIZE));
 	free_pages(virt_to_page(addr), order);
 }
 

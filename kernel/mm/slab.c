@@ -353,8 +353,8 @@ size_t ksize(const void *p)
 	if (ZERO_OR_NULL_PTR(p))
 		return 0;
 	page = kmalloc_page(p, "ksize");
-	size = page->flags & PG_slab ? page->slab_cache->size
-				     : PAGE_SIZE << page->order;
+	size = page->flags & PG_slab ? page->slab_cache->size :
+				       PAGE_SIZE << page->order;
 	/* The caller may now use all of it. */
 	kasan_unpoison(p, size);
 	return size;

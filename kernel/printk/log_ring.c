@@ -11,7 +11,7 @@
 
 struct log_hdr {
 	u64 ts_ns;
-	u32 rec_len;	/* header + text + padding; 0 marks a wrap */
+	u32 rec_len; /* header + text + padding; 0 marks a wrap */
 	u16 text_len;
 	u8 level;
 	u8 truncated;
@@ -63,8 +63,8 @@ static bool has_space(const struct log_ring *r, size_t rec_len)
 	return free >= rec_len + HDR;
 }
 
-u64 log_ring_append(struct log_ring *r, int level, u64 ts_ns,
-		    const char *text, size_t len)
+u64 log_ring_append(struct log_ring *r, int level, u64 ts_ns, const char *text,
+		    size_t len)
 {
 	size_t max_text = min(r->size / 4 - HDR, (size_t)0xffff);
 	struct log_hdr *h;

@@ -5,8 +5,10 @@
  * status a real halt would give, so Check can assert it.
  */
 #include <check.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include "suites.h"
 #include "asm/arch.h"
@@ -30,6 +32,15 @@ void test_mem_teardown(void)
 {
 	munmap(test_mem, test_mem_size);
 	test_mem = NULL;
+}
+
+void test_silence_stderr(void)
+{
+	int fd = open("/dev/null", O_WRONLY);
+
+	ck_assert_int_ge(fd, 0);
+	dup2(fd, STDERR_FILENO);
+	close(fd);
 }
 
 void arch_halt(int status)

@@ -33,7 +33,7 @@
 
 /* A set of signals 1..64, bit sig-1. */
 typedef uint64_t host_sigset_t;
-#define HOST_SIGBIT(sig) (1ULL << ((sig) - 1))
+#define HOST_SIGBIT(sig) (1ULL << ((sig)-1))
 
 #define HOST_SIG_BLOCK 0
 #define HOST_SIG_UNBLOCK 1

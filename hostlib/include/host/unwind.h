@@ -7,9 +7,9 @@
 
 struct host_frame {
 	uintptr_t ip;
-	const char *name;	/* "?" if unknown */
-	uintptr_t offset;	/* of ip into the function */
-	uintptr_t size;		/* of the function, 0 if unknown */
+	const char *name; /* "?" if unknown */
+	uintptr_t offset; /* of ip into the function */
+	uintptr_t size; /* of the function, 0 if unknown */
 };
 
 typedef void (*host_frame_fn)(const struct host_frame *frame, void *arg);

@@ -5,6 +5,6 @@
 typedef unsigned int gfp_t;
 
 #define GFP_KERNEL 0u
-#define __GFP_ZERO 1u	/* return zeroed memory */
+#define __GFP_ZERO 1u /* return zeroed memory */
 
 #endif

@@ -14,30 +14,30 @@
 #define MAX_ORDER CONFIG_MAX_ORDER
 
 /* page->flags */
-#define PG_reserved (1u << 0)	/* never allocatable (mem_map itself) */
-#define PG_buddy (1u << 1)	/* head of a free block of 2^order frames */
-#define PG_slab (1u << 2)	/* owned by a kmem_cache */
-#define PG_head (1u << 3)	/* head of an allocated 2^order block */
+#define PG_reserved (1u << 0) /* never allocatable (mem_map itself) */
+#define PG_buddy (1u << 1) /* head of a free block of 2^order frames */
+#define PG_slab (1u << 2) /* owned by a kmem_cache */
+#define PG_head (1u << 3) /* head of an allocated 2^order block */
 
 struct kmem_cache;
 
 struct page {
 	u32 flags;
-	u32 order;		/* of the block this page heads */
-	struct list_head lru;	/* free list, or a cache's slab list */
+	u32 order; /* of the block this page heads */
+	struct list_head lru; /* free list, or a cache's slab list */
 	/* Slab pages only. */
 	struct kmem_cache *slab_cache;
-	void *freelist;		/* first free object */
-	u32 inuse;		/* objects handed out */
+	void *freelist; /* first free object */
+	u32 inuse; /* objects handed out */
 };
 
 struct free_area {
 	struct list_head free_list;
-	unsigned long nr_free;	/* blocks on the list */
+	unsigned long nr_free; /* blocks on the list */
 };
 
 struct zone {
-	char *base;		/* kernel address of frame 0 */
+	char *base; /* kernel address of frame 0 */
 	unsigned long nr_pages;
 	struct page *mem_map;
 	unsigned long reserved_pages;
@@ -94,8 +94,9 @@ static inline bool virt_addr_valid(const void *addr)
 
 static inline struct page *virt_to_page(const void *addr)
 {
-	return pfn_to_page((unsigned long)((const char *)addr - phys_zone.base) >>
-			   PAGE_SHIFT);
+	return pfn_to_page(
+		(unsigned long)((const char *)addr - phys_zone.base) >>
+		PAGE_SHIFT);
 }
 
 /* Smallest order whose block holds size bytes. */

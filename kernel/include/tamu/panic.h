@@ -14,11 +14,11 @@ void panic(const char *fmt, ...) __noreturn __printf(1, 2) __noinline;
 void dump_stack(void);
 
 #define BUG() panic("BUG at %s:%d in %s()", __FILE__, __LINE__, __func__)
-#define BUG_ON(cond)                                                   \
-	do {                                                           \
-		if (unlikely(cond))                                    \
-			panic("BUG_ON(%s) at %s:%d in %s()", #cond,    \
-			      __FILE__, __LINE__, __func__);           \
+#define BUG_ON(cond)                                                          \
+	do {                                                                  \
+		if (unlikely(cond))                                           \
+			panic("BUG_ON(%s) at %s:%d in %s()", #cond, __FILE__, \
+			      __LINE__, __func__);                            \
 	} while (0)
 
 #endif

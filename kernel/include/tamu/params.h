@@ -7,15 +7,15 @@
 
 enum boot_action {
 	BOOT_RUN,
-	BOOT_HELP,	/* --help */
-	BOOT_VERSION,	/* --version */
+	BOOT_HELP, /* --help */
+	BOOT_VERSION, /* --version */
 };
 
 /* break=: halt cleanly once boot has reached a stage. */
 enum boot_break {
 	BREAK_NONE,
-	BREAK_MM,	/* memory management is up */
-	BREAK_INIT,	/* everything is ready to start init */
+	BREAK_MM, /* memory management is up */
+	BREAK_INIT, /* everything is ready to start init */
 };
 
 struct boot_config {
@@ -26,7 +26,7 @@ struct boot_config {
 	const char *mode;
 	enum boot_break break_at;
 	bool force_panic;
-	int init_argc;		/* arguments after "--" */
+	int init_argc; /* arguments after "--" */
 	char **init_argv;
 };
 
@@ -38,8 +38,8 @@ void boot_config_defaults(struct boot_config *cfg);
  * Parse argv (without the program name) into cfg.  On error returns
  * -EINVAL and leaves one line naming the bad argument in err.
  */
-int parse_boot_args(struct boot_config *cfg, int argc, char **argv,
-		    char *err, size_t errlen);
+int parse_boot_args(struct boot_config *cfg, int argc, char **argv, char *err,
+		    size_t errlen);
 /* The --help text. */
 void boot_usage(char *buf, size_t size);
 

@@ -12,16 +12,16 @@
 
 struct kmem_cache {
 	const char *name;
-	size_t object_size;	/* as asked for */
-	size_t size;		/* with alignment: the stride in a slab */
-	unsigned int order;	/* a slab is 2^order pages */
+	size_t object_size; /* as asked for */
+	size_t size; /* with alignment: the stride in a slab */
+	unsigned int order; /* a slab is 2^order pages */
 	unsigned int objs_per_slab;
-	struct list_head partial;	/* slabs with free and used objects */
+	struct list_head partial; /* slabs with free and used objects */
 	struct list_head full;
-	struct list_head empty;	/* at most one kept for reuse */
+	struct list_head empty; /* at most one kept for reuse */
 	unsigned long nr_slabs;
 	unsigned long nr_objs_inuse;
-	struct list_head list;	/* all caches */
+	struct list_head list; /* all caches */
 };
 
 /* Objects are aligned to align (a power of two, 0 for the default of 8). */

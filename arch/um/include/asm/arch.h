@@ -11,9 +11,9 @@
 
 /* Exit statuses of the tamu process (README.md, "Exit status"). */
 #define TAMU_EXIT_OK 0
-#define TAMU_EXIT_USAGE 2	/* bad command line */
-#define TAMU_EXIT_PANIC 70	/* kernel panic (sysexits EX_SOFTWARE) */
-#define TAMU_EXIT_HOST 71	/* the host lacks what tamu needs (EX_OSERR) */
+#define TAMU_EXIT_USAGE 2 /* bad command line */
+#define TAMU_EXIT_PANIC 70 /* kernel panic (sysexits EX_SOFTWARE) */
+#define TAMU_EXIT_HOST 71 /* the host lacks what tamu needs (EX_OSERR) */
 
 /* Called by arch/um's main() with the arguments after the program name. */
 void __noreturn start_kernel(int argc, char **argv);

@@ -1,0 +1,113 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Smoke tests of the tamu binary: the command line, a boot to the point
+# where init would start, and the panic path.  tamu runs unprivileged and
+# under a timeout (tests/lib.sh).
+
+cd "$(dirname "$0")/../.." || exit 1
+. tests/lib.sh
+setup_tamu "${1:-./tamu}"
+
+lines() {
+	[ -z "$1" ] && echo 0 || printf '%s\n' "$1" | wc -l
+}
+
+# expect_usage_error ARG WORDS: exit status 2 and one stderr line that
+# names ARG and says WORDS.
+expect_usage_error() {
+	local arg=$1 words=$2
+	run_tamu "$arg"
+	if [ "$status" -eq 2 ] && [ "$(lines "$err")" -eq 1 ] &&
+		[[ $err == "tamu: $arg: "*"$words"* ]] && [ -z "$out" ]; then
+		ok "'$arg' is refused: $err"
+	else
+		fail "'$arg' should exit 2 with one line naming it" \
+			"status $status" "stderr: $err" "stdout: $out"
+	fi
+}
+
+run_tamu --help
+missing=""
+for opt in mem=SIZE init=PATH mode=MODE quiet loglevel=N break=STAGE \
+	forcepanic --help --version; do
+	grep -q -- "^  $opt " <<<"$out" || missing="$missing $opt"
+done
+if [ "$status" -eq 0 ] && [ -z "$missing" ] && [ -z "$err" ]; then
+	ok "--help lists every option on stdout and exits 0"
+else
+	fail "--help" "status $status" "missing:$missing" "stderr: $err"
+fi
+
+run_tamu --version
+if [ "$status" -eq 0 ] && [[ $out =~ ^tamu\ [0-9]+\.[0-9]+\.[0-9]+$ ]]; then
+	ok "--version prints '$out'"
+else
+	fail "--version" "status $status" "stdout: $out"
+fi
+
+expect_usage_error mem=12X "not a size"
+expect_usage_error mem=1M "too small"
+expect_usage_error mem=128G "too large"
+expect_usage_error bogus=1 "unknown option"
+expect_usage_error -x "unknown option"
+expect_usage_error loglevel=9 "not a level"
+expect_usage_error mode=nosuch "unknown mode"
+expect_usage_error break=later "unknown stage"
+expect_usage_error quiet=1 "takes no value"
+expect_usage_error init= "needs the path"
+expect_usage_error mem "needs a value"
+
+run_tamu break=init
+if [ "$status" -eq 0 ] && grep -q 'Memory: [0-9]*K available' <<<"$err" &&
+	grep -q 'break=init: halting' <<<"$err"; then
+	ok "break=init boots to the init point and halts with status 0"
+else
+	fail "break=init" "status $status" "stderr: $err"
+fi
+
+# 64M minus the page map (48 bytes a frame): between 60M and 64M free.
+run_tamu mem=64M break=mm
+avail=$(sed -nE 's/.*Memory: ([0-9]+)K available.*/\1/p' <<<"$err")
+if [ "$status" -eq 0 ] && [ -n "$avail" ] && [ "$avail" -gt 61440 ] &&
+	[ "$avail" -lt 65536 ] && ! grep -q Platform <<<"$err"; then
+	ok "mem=64M gives ${avail}K, and break=mm stops before init setup"
+else
+	fail "mem=64M break=mm" "status $status" "stderr: $err"
+fi
+
+run_tamu quiet break=init
+if [ "$status" -eq 0 ] && [ -z "$err" ]; then
+	ok "quiet keeps informational messages off stderr"
+else
+	fail "quiet" "status $status" "stderr: $err"
+fi
+
+run_tamu break=init -- bogus=1 --help
+if [ "$status" -eq 0 ] && grep -q 'Command line: break=init -- bogus=1 --help' <<<"$err"; then
+	ok "arguments after -- are init's, not tamu's"
+else
+	fail "-- passes arguments to init" "status $status" "stderr: $err"
+fi
+
+run_tamu forcepanic
+if [ "$status" -eq 70 ] &&
+	grep -q 'Kernel panic - not syncing: forced by the forcepanic' <<<"$err" &&
+	grep -qE '\] panic\+0x' <<<"$err" &&
+	grep -qE '\] force_panic\+0x' <<<"$err" &&
+	grep -qE '\] start_kernel\+0x' <<<"$err"; then
+	ok "forcepanic: panic status 70 and a backtrace naming panic, force_panic, start_kernel"
+else
+	fail "forcepanic" "status $status" "stderr: $err"
+fi
+
+# A panic is printed even when the log is silenced.
+run_tamu loglevel=0 forcepanic
+if [ "$status" -eq 70 ] && grep -q 'Kernel panic' <<<"$err" &&
+	! grep -q 'Memory:' <<<"$err"; then
+	ok "a panic is reported even with loglevel=0"
+else
+	fail "loglevel=0 forcepanic" "status $status" "stderr: $err"
+fi
+
+report

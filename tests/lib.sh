@@ -1,0 +1,60 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# Shared by the shell tests: counting results, and running tamu the way a
+# user would: unprivileged, and under a timeout so a hang fails the test.
+
+TAMU_TIMEOUT=${TAMU_TIMEOUT:-20}
+passed=0
+failed=0
+
+ok() {
+	passed=$((passed + 1))
+	echo "  ok    $1"
+}
+
+fail() {
+	failed=$((failed + 1))
+	echo "  FAIL  $1"
+	shift
+	for line in "$@"; do
+		echo "        $line"
+	done
+}
+
+# The closing line tests/run-all adds up.
+report() {
+	echo "$passed passed, $failed failed"
+	[ "$failed" -eq 0 ]
+}
+
+# tamu refuses nothing as root, but users do not run it as root: as root,
+# run it as nobody from a copy that nobody can read.
+setup_tamu() {
+	local src=$1
+	if [ "$(id -u)" -eq 0 ]; then
+		TAMU_DIR=$(mktemp -d /tmp/tamu-test.XXXXXX)
+		cp "$src" "$TAMU_DIR/tamu"
+		chmod 755 "$TAMU_DIR" "$TAMU_DIR/tamu"
+		AS_USER="setpriv --reuid=65534 --regid=65534 --clear-groups --"
+		trap 'rm -rf "$TAMU_DIR"' EXIT
+	else
+		TAMU_DIR=$(cd "$(dirname "$src")" && pwd)
+		AS_USER=""
+	fi
+	TAMU="$TAMU_DIR/tamu"
+}
+
+# run_tamu ARGS...: sets $status, $out and $err.  A hang is status 124.
+run_tamu() {
+	local o e
+	o=$(mktemp) e=$(mktemp)
+	chmod 666 "$o" "$e"
+	(cd "$TAMU_DIR" && timeout -k 2 "$TAMU_TIMEOUT" $AS_USER "$TAMU" "$@" \
+		</dev/null >"$o" 2>"$e")
+	status=$?
+	out=$(cat "$o")
+	err=$(cat "$e")
+	rm -f "$o" "$e"
+	if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
+		echo "        tamu $* did not finish in ${TAMU_TIMEOUT}s"
+	fi
+}
