@@ -71,6 +71,10 @@ DEPFLAGS = -MMD -MP -MF $(@:.o=.d)
 	$(quiet) CC $@
 	$(Q)$(CC) $(call cflags-for,$<) $(DEPFLAGS) -c -o $@ $<
 
+%.o: %.S $(AUTOCONF)
+	$(quiet) AS $@
+	$(Q)$(CC) $(CFLAGS_hosted) -D__ASSEMBLY__ $(DEPFLAGS) -c -o $@ $<
+
 tamu: $(objs)
 	$(quiet) LD $@
 	$(Q)$(CC) -g -o $@ $(objs) $(LIBS)
@@ -116,16 +120,20 @@ run: deps
 	./tamu $(ARGS)
 
 include tests/Makefile
+include rootfs/Makefile
+
+# The initramfs is inside the binary.
+arch/um/kernel/initramfs.o: $(ROOTFS_CPIO)
 
 check: deps
-	$(Q)$(MAKE) --no-print-directory tamu unit-tests
+	$(Q)$(MAKE) --no-print-directory tamu unit-tests $(ROOTFS_CPIO)
 	$(Q)tests/run-all
 
 clean:
 	$(quiet) CLEAN objects
 	$(Q)find arch kernel hostlib tests tools rootfs \
-		\( -name '*.o' -o -name '*.d' \) -delete
-	$(Q)rm -f tamu $(unit-bin)
+		-type f \( -name '*.o' -o -name '*.d' \) -delete
+	$(Q)rm -f tamu $(unit-bin) $(ROOTFS_CLEAN)
 	$(Q)rm -rf tests/unit/build
 
 mrproper: clean

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include <errno.h>
+#include <poll.h>
 #include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
@@ -29,6 +30,32 @@ void host_console_restore(void)
 bool host_console_isatty(void)
 {
 	return isatty(STDIN_FILENO);
+}
+
+bool host_console_out_isatty(void)
+{
+	return isatty(STDOUT_FILENO);
+}
+
+int host_console_set_raw(void)
+{
+	struct termios t;
+
+	if (!termios_saved)
+		return 0;
+	t = saved_termios;
+	cfmakeraw(&t);
+	return tcsetattr(STDIN_FILENO, TCSADRAIN, &t) < 0 ? -errno : 0;
+}
+
+int host_console_poll(void)
+{
+	struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
+	int n = poll(&pfd, 1, 0);
+
+	if (n < 0)
+		return errno == EINTR ? 0 : -errno;
+	return n > 0;
 }
 
 /* Write all of buf, across short writes and interruptions. */

@@ -33,25 +33,30 @@ static host_sigset_t from_sigset(const sigset_t *in)
 	return set;
 }
 
-static int set_action(int sig, void (*handler)(int))
+static int set_action(int sig, void (*handler)(int), int flags)
 {
 	struct sigaction sa;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = handler;
-	sa.sa_flags = SA_RESTART;
+	sa.sa_flags = flags;
 	sigemptyset(&sa.sa_mask);
 	return sigaction(sig, &sa, NULL) < 0 ? -errno : 0;
 }
 
 int host_signal_handle(int sig, host_sighandler_t handler)
 {
-	return set_action(sig, handler ? handler : SIG_DFL);
+	return set_action(sig, handler ? handler : SIG_DFL, SA_RESTART);
+}
+
+int host_signal_handle_interrupting(int sig, host_sighandler_t handler)
+{
+	return set_action(sig, handler, 0);
 }
 
 int host_signal_ignore(int sig)
 {
-	return set_action(sig, SIG_IGN);
+	return set_action(sig, SIG_IGN, 0);
 }
 
 int host_signal_mask(int how, host_sigset_t set, host_sigset_t *old)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include <errno.h>
+#include <signal.h>
 #include <sys/timerfd.h>
 #include <time.h>
 #include <unistd.h>
@@ -58,4 +59,26 @@ int host_timer_read(int fd, uint64_t *expirations)
 	if (n < 0)
 		return -errno;
 	return n == sizeof(*expirations) ? 0 : -EIO;
+}
+
+int host_alarm_arm(uint64_t period_ns)
+{
+	static timer_t timer;
+	static bool created;
+	struct itimerspec its = {
+		.it_value = ns_to_timespec(period_ns),
+		.it_interval = ns_to_timespec(period_ns),
+	};
+
+	if (!created) {
+		struct sigevent sev = {
+			.sigev_notify = SIGEV_SIGNAL,
+			.sigev_signo = SIGALRM,
+		};
+
+		if (timer_create(CLOCK_MONOTONIC, &sev, &timer) < 0)
+			return -errno;
+		created = true;
+	}
+	return timer_settime(timer, 0, &its, NULL) < 0 ? -errno : 0;
 }

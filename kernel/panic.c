@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-#include "asm/arch.h"
+#include "um/arch.h"
 #include "host/unwind.h"
 #include "tamu/panic.h"
 #include "tamu/printk.h"

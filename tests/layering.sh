@@ -30,14 +30,14 @@ while IFS= read -r line; do
 	[ -e "$(dirname "$file")/$inc" ] && continue
 	case $inc in
 	host/*) [ -e "hostlib/include/$inc" ] && continue ;;
-	asm/arch.h) continue ;;
+	um/*.h) continue ;;
 	*) [ -e "kernel/include/$inc" ] && continue ;;
 	esac
 	bad="$bad $file:$inc"
 done < <(grep -rnE '^[[:space:]]*#[[:space:]]*include[[:space:]]*"' kernel \
 	--include='*.[ch]' | sed -E 's/^([^:]+):[0-9]+:/\1:/')
 if [ -z "$bad" ]; then
-	ok "kernel/ includes only kernel/include, host/*.h and asm/arch.h"
+	ok "kernel/ includes only kernel/include, host/*.h and um/*.h"
 else
 	fail "kernel/ includes from another layer" $bad
 fi
@@ -47,8 +47,8 @@ if [ -z "$kobjs" ]; then
 	fail "no kernel objects to check: build first"
 else
 	defined=$(nm --defined-only $kobjs | awk 'NF == 3 { print $3 }' | sort -u)
-	allowed='^(host_|arch_|__asan_|__ubsan_|__stack_chk_fail$|(memcpy|memmove|memset|memcmp|strlen|strnlen|strcmp|strncmp|strchr|strrchr)$)'
-	bad=$(nm --undefined-only $kobjs | awk 'NF == 2 { print $2 }' | sort -u |
+	allowed='^(host_|arch_|__asan_|__ubsan_|__stack_chk_fail$|(memcpy|memmove|memset|memcmp|memchr|strlen|strnlen|strcmp|strncmp|strchr|strrchr)$)'
+	bad=$(nm --undefined-only $kobjs | awk '$1 == "U" { print $2 }' | sort -u |
 		comm -23 - <(echo "$defined") | grep -vE "$allowed")
 	if [ -z "$bad" ]; then
 		ok "kernel objects call only kernel, hostlib, arch and mem*/str*"

@@ -3,7 +3,16 @@
  * start_kernel: from the host's command line to the point where init
  * starts, in phases.
  */
-#include "asm/arch.h"
+#include "um/arch.h"
+#include "host/file.h"
+#include "tamu/binfmt.h"
+#include "tamu/fdtable.h"
+#include "tamu/namei.h"
+#include "tamu/proc.h"
+#include "tamu/signal.h"
+#include "tamu/time.h"
+#include "tamu/tty.h"
+#include "uapi/fcntl.h"
 #include "host/console.h"
 #include "host/log.h"
 #include "tamu/page_alloc.h"
@@ -14,6 +23,7 @@
 #include "tamu/string.h"
 
 static struct boot_config boot;
+static struct fs_struct init_fs = { .users = 1, .umask = 022 };
 
 static void __noreturn usage_and_exit(void)
 {
@@ -53,17 +63,19 @@ static void log_command_line(int argc, char **argv)
 	pr_info("Command line: %s\n", line);
 }
 
+static int physmem_fd;
+
 /* Physical memory, then the page and object allocators on it. */
 static void mm_init(void)
 {
 	void *base;
-	int fd, err;
+	int err;
 
-	fd = arch_mem_setup(boot.mem_size, &base);
-	if (fd < 0) {
+	physmem_fd = arch_mem_setup(boot.mem_size, &base);
+	if (physmem_fd < 0) {
 		pr_emerg("cannot create %llu bytes of physical memory: "
-			 "error %d\n",
-			 (unsigned long long)boot.mem_size, -fd);
+			 "error %d\n", (unsigned long long)boot.mem_size,
+			 -physmem_fd);
 		arch_halt(TAMU_EXIT_HOST);
 	}
 	err = zone_init(&phys_zone, base, boot.mem_size);
@@ -87,9 +99,203 @@ static void __noreturn halt_at(const char *stage)
 	arch_halt(TAMU_EXIT_OK);
 }
 
+/* The device nodes every system has, as devtmpfs would make them. */
+static void populate_dev(void)
+{
+	static const struct {
+		const char *name;
+		u32 mode;
+		unsigned int major, minor;
+	} nodes[] = {
+		{ "/dev/console", S_IFCHR | 0600, 5, 1 },
+		{ "/dev/tty", S_IFCHR | 0666, 5, 0 },
+		{ "/dev/null", S_IFCHR | 0666, 1, 3 },
+		{ "/dev/zero", S_IFCHR | 0666, 1, 5 },
+		{ "/dev/full", S_IFCHR | 0666, 1, 7 },
+		{ "/dev/random", S_IFCHR | 0666, 1, 8 },
+		{ "/dev/urandom", S_IFCHR | 0666, 1, 9 },
+	};
+	struct path dev;
+	size_t i;
+
+	if (kern_path("/dev", LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &dev)) {
+		pr_warn("no /dev in the root file system: no device nodes\n");
+		return;
+	}
+	for (i = 0; i < ARRAY_SIZE(nodes); i++) {
+		const char *name = nodes[i].name + 5;
+		struct dentry *d = lookup_one(&dev, name, strlen(name));
+
+		if (IS_ERR(d))
+			continue;
+		if (!d->inode)
+			dev.dentry->inode->i_op->mknod(
+				dev.dentry->inode, d, nodes[i].mode,
+				MKDEV(nodes[i].major, nodes[i].minor));
+		dput(d);
+	}
+	path_put(&dev);
+}
+
+/* The root file system: tmpfs, filled from the initramfs. */
+static void rootfs_init(void)
+{
+	const char *what = boot.initrd ? boot.initrd : "the built-in initramfs";
+	const void *data;
+	size_t len;
+	int err;
+
+	vfs_init();
+	err = mount_root("rootfs");
+	if (err)
+		panic("cannot mount the root file system: %d", err);
+	init_fs.root = init_fs.pwd = root_path;
+	path_get(&init_fs.root);
+	path_get(&init_fs.pwd);
+	current->fs = &init_fs;
+
+	if (boot.initrd) {
+		err = host_map_file(boot.initrd, &data, &len);
+		if (err) {
+			pr_emerg("initrd=%s: cannot read it: error %d\n",
+				 boot.initrd, -err);
+			arch_halt(TAMU_EXIT_USAGE);
+		}
+	} else {
+		arch_initramfs(&data, &len);
+	}
+	if (unpack_initramfs(data, len, what)) {
+		pr_emerg("%s is not a usable newc cpio archive\n", what);
+		arch_halt(boot.initrd ? TAMU_EXIT_USAGE : TAMU_EXIT_PANIC);
+	}
+	populate_dev();
+}
+
+/* Open /dev/console as fds 0, 1 and 2 of init. */
+static void open_console(void)
+{
+	struct file *f = file_open(AT_FDCWD, "/dev/console", O_RDWR, 0);
+
+	if (IS_ERR(f)) {
+		pr_warn("cannot open an initial console: error %ld\n",
+			PTR_ERR(f));
+		return;
+	}
+	fd_install(f, false);
+	fd_install(f, false);
+	fd_install(f, false);
+	fput(f);
+}
+
+static int try_init(const char *path)
+{
+	static char *envp[] = { "HOME=/", "TERM=linux",
+				"PATH=/sbin:/bin:/usr/sbin:/usr/bin", NULL };
+	char *argv[64];
+	int i, n = 0, err;
+
+	/* "-- PROG ARGS": PROG is init, and ARGS its arguments. */
+	argv[n++] = (char *)path;
+	for (i = boot.init_argc ? 1 : 0; i < boot.init_argc && n < 63; i++)
+		argv[n++] = boot.init_argv[i];
+	argv[n] = NULL;
+	err = do_execve(path, argv, envp);
+	if (err)
+		pr_err("Failed to execute %s (error %d)\n", path, err);
+	return err;
+}
+
+/* pid 1: becomes the first guest program, as Linux's kernel_init does. */
+static void kernel_init(void *arg)
+{
+	static const char *const fallbacks[] = { "/etc/init", "/bin/init",
+						 "/bin/sh" };
+	size_t i;
+
+	open_console();
+	if (boot.init_argc) {
+		boot.init = boot.init_argv[0];
+		boot.init_explicit = true;
+	}
+	if (boot.init_explicit) {
+		if (!try_init(boot.init))
+			user_task_loop();
+		panic("Requested init %s failed. See Linux "
+		      "Documentation/admin-guide/init.rst for guidance.",
+		      boot.init);
+	}
+	if (!try_init(boot.init))
+		user_task_loop();
+	for (i = 0; i < ARRAY_SIZE(fallbacks); i++)
+		if (!try_init(fallbacks[i]))
+			user_task_loop();
+	panic("No working init found.  Try passing init= option to kernel.");
+}
+
+static void start_init(void)
+{
+	struct task_struct *t = task_create("init", kernel_init, NULL);
+
+	if (!t || arch_thread_init(t) || !(t->files = files_alloc()) ||
+	    !(t->sighand = alloc_sighand()) || !(t->signal = alloc_signal()))
+		panic("cannot create the init task");
+	t->pid = t->tgid = alloc_pid();
+	t->fs = copy_fs_struct(&init_fs);
+	t->group_leader = t;
+	t->exit_signal = SIGCHLD;
+	INIT_LIST_HEAD(&t->children);
+	INIT_LIST_HEAD(&t->sibling);
+	INIT_LIST_HEAD(&t->thread_list);
+	INIT_LIST_HEAD(&t->thread_node);
+	init_sigpending(&t->pending);
+	t->signal->session = t->signal->pgrp = t->pid;
+	t->sas_ss_flags = SS_DISABLE;
+	init_task = t;
+	nr_tasks++;
+	wake_up_new_task(t);
+}
+
+static const char *platform_error(int err)
+{
+	switch (err) {
+	case -EPERM:
+	case -EACCES:
+		return "the host forbids ptrace (is a seccomp filter or "
+		       "kernel.yama.ptrace_scope=3 in the way?)";
+	case -ENOSYS:
+		return "the host kernel lacks a system call the platform needs";
+	case -ENOMEM:
+		return "out of memory";
+	}
+	return "it failed to start (see the messages above)";
+}
+
+/* The boot context becomes the idle task: it runs when nothing else can. */
+static void __noreturn cpu_idle(void)
+{
+	for (;;) {
+		u64 next, now;
+
+		if (arch_irqs_pending())
+			handle_irqs();
+		if (!runqueue_empty()) {
+			arch_tick_enable(true);
+			schedule();
+			continue;
+		}
+		arch_tick_enable(false);
+		next = next_timer_expiry();
+		now = ktime_get_ns();
+		arch_idle(next ? (next > now ? next - now : 1) : 0,
+			  console_wants_input());
+		handle_irqs();
+	}
+}
+
 void start_kernel(int argc, char **argv)
 {
 	char err[256];
+	int err_platform;
 
 	/* Command line. */
 	printk_init();
@@ -111,11 +317,21 @@ void start_kernel(int argc, char **argv)
 	if (boot.break_at == BREAK_MM)
 		halt_at("mm");
 
-	/* Init. */
+	/* Processes, files, devices, the platform. */
+	sched_init();
+	rootfs_init();
+	console_init();
+	err_platform = arch_platform_init(boot.mode, physmem_fd);
+	if (err_platform) {
+		pr_emerg("mode=%s cannot run on this host: %s\n", boot.mode,
+			 platform_error(err_platform));
+		arch_halt(TAMU_EXIT_HOST);
+	}
 	pr_info("Platform: %s\n", boot.mode);
+
+	/* Init. */
 	if (boot.break_at == BREAK_INIT)
 		halt_at("init");
-	panic("No working init found: running %s needs the %s platform, "
-	      "which this kernel does not have yet",
-	      boot.init, boot.mode);
+	start_init();
+	cpu_idle();
 }

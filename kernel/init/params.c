@@ -56,6 +56,16 @@ static int set_init(struct boot_config *cfg, const char *val, char *why,
 	if (!*val)
 		return reason(why, size, "needs the path of a program");
 	cfg->init = val;
+	cfg->init_explicit = true;
+	return 0;
+}
+
+static int set_initrd(struct boot_config *cfg, const char *val, char *why,
+		      size_t size)
+{
+	if (!*val)
+		return reason(why, size, "needs the path of a cpio archive");
+	cfg->initrd = val;
 	return 0;
 }
 
@@ -139,6 +149,8 @@ static const struct boot_param params[] = {
 		  CONFIG_DEFAULT_MEM_MB) "M)" },
 	{ "init", "PATH", set_init,
 	  "program to run as init (default " CONFIG_DEFAULT_INIT ")" },
+	{ "initrd", "FILE", set_initrd,
+	  "boot from this newc cpio archive instead of the built-in one" },
 	{ "mode", "MODE", set_mode, "how guest code runs: skas (default)" },
 	{ "quiet", NULL, set_quiet, "log only warnings and worse to stderr" },
 	{ "loglevel", "N", set_loglevel,
@@ -225,8 +237,8 @@ void boot_usage(char *buf, size_t size)
 	size_t len, i;
 
 	len = scnprintf(buf, size,
-			"Usage: tamu [OPTION]... [-- INIT-ARGUMENT...]\n"
-			"Boot the tamu kernel; arguments after -- go to init.\n"
+			"Usage: tamu [OPTION]... [-- PROGRAM [ARG]...]\n"
+			"Boot the tamu kernel.  After --, PROGRAM runs as init with ARGs.\n"
 			"\nOptions:\n");
 	for (i = 0; i < ARRAY_SIZE(params); i++) {
 		const struct boot_param *p = &params[i];

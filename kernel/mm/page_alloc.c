@@ -116,6 +116,7 @@ static struct page *zone_alloc(struct zone *z, unsigned int order)
 	}
 	page->flags = PG_head;
 	page->order = order;
+	page->refcount = 1;
 	z->free_pages -= 1UL << order;
 	return page;
 }
@@ -145,6 +146,7 @@ void free_pages(struct page *page, unsigned int order)
 		      "order %u (flags %#x, order %u)",
 		      page_to_pfn(page), order, page->flags, page->order);
 	page->flags = 0;
+	page->refcount = 0;
 	z->free_pages += 1UL << order;
 	zone_free(z, page_to_pfn(page), order);
 }
@@ -166,4 +168,11 @@ void free_pages_addr(void *addr, unsigned int order)
 unsigned long nr_free_pages(void)
 {
 	return phys_zone.free_pages;
+}
+
+void put_page(struct page *page)
+{
+	BUG_ON(!page->refcount);
+	if (--page->refcount == 0)
+		free_pages(page, page->order);
 }

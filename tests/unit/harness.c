@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "suites.h"
-#include "asm/arch.h"
+#include "um/arch.h"
 #include "tamu/page_alloc.h"
 #include "tamu/slab.h"
 

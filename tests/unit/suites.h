@@ -12,6 +12,7 @@ Suite *log_ring_suite(void);
 Suite *vsprintf_suite(void);
 Suite *parse_suite(void);
 Suite *hostlib_suite(void);
+Suite *uapi_suite(void);
 
 /* A fresh physical memory of nr_pages for the allocators (harness.c). */
 void test_mem_setup(unsigned long nr_pages);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* The host's entry into tamu, and its way out. */
-#include "asm/arch.h"
+#include "um/arch.h"
 #include "host/console.h"
 #include "host/process.h"
 

@@ -3,7 +3,7 @@
  * Guest physical memory: one memory file, mapped once, shared, into the
  * kernel.  Host pages are only allocated when a frame is first touched.
  */
-#include "asm/arch.h"
+#include "um/arch.h"
 #include "host/memfile.h"
 #include "host/mman.h"
 

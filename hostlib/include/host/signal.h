@@ -43,6 +43,8 @@ typedef void (*host_sighandler_t)(int sig);
 
 /* Run handler on sig (restarting interrupted host calls); NULL: default. */
 int host_signal_handle(int sig, host_sighandler_t handler);
+/* The same, but interrupting blocking host calls (EINTR), for events. */
+int host_signal_handle_interrupting(int sig, host_sighandler_t handler);
 int host_signal_ignore(int sig);
 /* Change the blocked set as sigprocmask does; *old may be NULL. */
 int host_signal_mask(int how, host_sigset_t set, host_sigset_t *old);

@@ -25,4 +25,10 @@ int host_timer_arm(int fd, uint64_t first_ns, uint64_t period_ns);
 /* How many times it expired since the last read; -EAGAIN if none. */
 int host_timer_read(int fd, uint64_t *expirations);
 
+/*
+ * The alarm: SIGALRM every period_ns (0 stops it), for preempting guest
+ * code while the kernel waits for it.
+ */
+int host_alarm_arm(uint64_t period_ns);
+
 #endif

@@ -29,6 +29,27 @@ int vscnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 	__printf(3, 0);
 int scnprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 
+/* Pointers that carry an error, as in Linux. */
+static inline void *ERR_PTR(long err)
+{
+	return (void *)err;
+}
+
+static inline long PTR_ERR(const void *p)
+{
+	return (long)p;
+}
+
+static inline bool IS_ERR(const void *p)
+{
+	return (unsigned long)p >= (unsigned long)-4095;
+}
+
+static inline bool IS_ERR_OR_NULL(const void *p)
+{
+	return !p || IS_ERR(p);
+}
+
 /* Parsing (kernel/lib/parse.c); 0 or -EINVAL / -ERANGE. */
 int kstrtoull(const char *s, unsigned int base, unsigned long long *res);
 int kstrtoint(const char *s, unsigned int base, int *res);

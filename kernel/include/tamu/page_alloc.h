@@ -29,7 +29,10 @@ struct page {
 	struct kmem_cache *slab_cache;
 	void *freelist; /* first free object */
 	u32 inuse; /* objects handed out */
+	u32 refcount; /* guest mappings and kernel references */
 };
+
+_Static_assert(sizeof(struct page) == 48, "struct page grew");
 
 struct free_area {
 	struct list_head free_list;
@@ -62,6 +65,14 @@ void *get_free_pages(gfp_t gfp, unsigned int order);
 void free_pages_addr(void *addr, unsigned int order);
 
 unsigned long nr_free_pages(void);
+
+/* Blocks are shared by reference count; the last put frees the block. */
+static inline void get_page(struct page *page)
+{
+	page->refcount++;
+}
+
+void put_page(struct page *page);
 
 static inline unsigned long page_to_pfn(const struct page *page)
 {

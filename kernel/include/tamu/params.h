@@ -22,6 +22,8 @@ struct boot_config {
 	enum boot_action action;
 	u64 mem_size;
 	const char *init;
+	bool init_explicit;	/* init= was given: no fallbacks */
+	const char *initrd;	/* initrd=: a host cpio file */
 	int loglevel;
 	const char *mode;
 	enum boot_break break_at;

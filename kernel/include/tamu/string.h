@@ -22,6 +22,7 @@ int strcmp(const char *a, const char *b);
 int strncmp(const char *a, const char *b, size_t n);
 char *strchr(const char *s, int c);
 char *strrchr(const char *s, int c);
+void *memchr(const void *s, int c, size_t n);
 
 #define memcpy(d, s, n) __builtin_memcpy(d, s, n)
 #define memmove(d, s, n) __builtin_memmove(d, s, n)
@@ -33,6 +34,7 @@ char *strrchr(const char *s, int c);
 #define strncmp(a, b, n) __builtin_strncmp(a, b, n)
 #define strchr(s, c) __builtin_strchr(s, c)
 #define strrchr(s, c) __builtin_strrchr(s, c)
+#define memchr(s, c, n) __builtin_memchr(s, c, n)
 
 /* The kernel's own, in kernel/lib/string.c. */
 ssize_t strscpy(char *dst, const char *src, size_t size);

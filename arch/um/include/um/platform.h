@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Inside arch/um: what each platform (mode=) provides. */
+#ifndef _ASM_PLATFORM_H
+#define _ASM_PLATFORM_H
+
+#include "um/arch.h"
+
+struct platform_ops {
+	const char *name;
+	int (*init)(int physmem_fd);
+	int (*mm_init)(struct mm_struct *mm);
+	void (*mm_release)(struct mm_struct *mm);
+	void (*map)(struct mm_struct *mm, unsigned long addr,
+		    unsigned long len, phys_addr_t phys, int prot);
+	void (*unmap)(struct mm_struct *mm, unsigned long addr,
+		      unsigned long len);
+	void (*protect)(struct mm_struct *mm, unsigned long addr,
+			unsigned long len, int prot);
+	void (*enter_user)(struct task_struct *t, struct trap *trap);
+	/* Copy t's live extended state into t->thread.xstate. */
+	int (*xstate_save)(struct task_struct *t);
+	/* t->thread.xstate is authoritative now. */
+	void (*xstate_changed)(struct task_struct *t);
+};
+
+extern const struct platform_ops skas_platform;
+
+int arch_irq_init(void);
+
+#endif

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The stub: one page of code and a few pages of data that every skas guest
+ * host process has at STUB_START, above guest memory.  The kernel writes a
+ * batch of host system calls (mmap, munmap, mprotect) into the data page
+ * and lets the process run the code, which makes them and traps back.
+ */
+#ifndef _ASM_STUB_H
+#define _ASM_STUB_H
+
+#include "um/memory.h"
+
+#define STUB_MAX_OPS 128
+
+#ifndef __ASSEMBLY__
+#include <stdint.h>
+
+struct stub_op {
+	uint64_t nr;		/* host system call number */
+	uint64_t args[6];
+};
+
+struct stub_data {
+	uint64_t nr_ops;	/* set by the kernel */
+	int64_t result;		/* 0, or the failing call's -errno */
+	uint64_t failed;	/* index of the failing call */
+	uint64_t pad;
+	struct stub_op ops[STUB_MAX_OPS];
+};
+
+_Static_assert(sizeof(struct stub_data) + 2048 <=
+		       STUB_DATA_PAGES * 4096UL,
+	       "stub data leaves no room for the stub's stack");
+
+/* In the tamu binary: the code to copy into the stub code page. */
+extern const char __stub_start[], __stub_end[];
+extern const char stub_init[], stub_batch[];
+#endif
+
+/* Offsets in struct stub_data, for the assembly. */
+#define STUB_NR_OPS 0
+#define STUB_RESULT 8
+#define STUB_FAILED 16
+#define STUB_OPS 32
+#define STUB_OP_SIZE 56
+
+#endif

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Host events become "interrupts": a host signal handler only sets a bit,
+ * and the kernel takes the bits at its safe points.
+ */
+#include <poll.h>
+#include <signal.h>
+#include <time.h>
+
+#include "um/platform.h"
+#include "host/signal.h"
+#include "host/time.h"
+
+#define TICK_NS (4 * 1000 * 1000ULL)
+
+static volatile sig_atomic_t irqs;
+
+static void tick_handler(int sig)
+{
+	irqs |= IRQ_TICK;
+}
+
+bool arch_irqs_pending(void)
+{
+	return irqs != 0;
+}
+
+unsigned long arch_take_irqs(void)
+{
+	unsigned long pending = irqs;
+
+	irqs = 0;
+	return pending;
+}
+
+void arch_tick_enable(bool on)
+{
+	static bool enabled;
+
+	if (on == enabled)
+		return;
+	host_alarm_arm(on ? TICK_NS : 0);
+	enabled = on;
+}
+
+int arch_irq_init(void)
+{
+	return host_signal_handle_interrupting(HOST_SIGALRM, tick_handler);
+}
+
+void arch_idle(u64 timeout_ns, bool console)
+{
+	struct pollfd pfd = { .fd = 0, .events = POLLIN };
+	struct timespec ts = {
+		.tv_sec = timeout_ns / HOST_NSEC_PER_SEC,
+		.tv_nsec = timeout_ns % HOST_NSEC_PER_SEC,
+	};
+	sigset_t alrm, old;
+
+	/* Check and sleep atomically, or a tick in between would be lost. */
+	sigemptyset(&alrm);
+	sigaddset(&alrm, SIGALRM);
+	sigprocmask(SIG_BLOCK, &alrm, &old);
+	if (!irqs &&
+	    ppoll(&pfd, console ? 1 : 0, timeout_ns ? &ts : NULL, &old) > 0 &&
+	    (pfd.revents & (POLLIN | POLLHUP | POLLERR)))
+		irqs |= IRQ_CONSOLE;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}

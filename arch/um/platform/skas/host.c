@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * skas, host side: creating the guest host processes, tracing them with
+ * PTRACE_SYSEMU, running their stub.  Each process starts as a clone of
+ * the kernel, maps the stub pages, then (in the stub) unmaps everything
+ * else and traps: from then on it holds only guest memory and the stub.
+ */
+#include <elf.h>
+#include <errno.h>
+#include <sched.h>
+#include <signal.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/rseq.h>
+#include <sys/ptrace.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <sys/user.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "skas_host.h"
+#include "um/stub.h"
+
+_Static_assert(sizeof(struct pt_regs) == sizeof(struct user_regs_struct),
+	       "pt_regs is the host's user_regs_struct");
+
+#define PAGE 4096UL
+
+static int physmem_fd;
+static u64 stub_code_phys;
+
+/* What the new process needs before it can drop the kernel's memory. */
+struct child_args {
+	int go_fd;		/* readable once the kernel traces us */
+	int physmem_fd;
+	u64 data_phys;
+};
+
+/* The clone's stack: its own private copy, used until it enters the stub. */
+static char child_stack[16384] __attribute__((aligned(16)));
+
+/*
+ * The C library registered rseq for the kernel's thread, and the clone
+ * inherited it: once the stub unmaps the kernel's memory the host could no
+ * longer update it and would kill the process.  Unregistering needs the
+ * length it was registered with, which __rseq_size does not always tell
+ * (glibc 2.36 registers 32 bytes and says 20), so try the likely ones.
+ */
+static void unregister_rseq(void)
+{
+	unsigned int lens[] = { __rseq_size, 32, 64, 128, 256 };
+	char *area = (char *)__builtin_thread_pointer() + __rseq_offset;
+	size_t i;
+
+	if (!__rseq_size)
+		return;
+	for (i = 0; i < sizeof(lens) / sizeof(lens[0]); i++)
+		if (!syscall(SYS_rseq, area, lens[i], RSEQ_FLAG_UNREGISTER,
+			     RSEQ_SIG))
+			return;
+}
+
+/* Runs in the new process; never returns. */
+static int child_main(void *p)
+{
+	struct child_args *a = p;
+	unsigned long entry = STUB_CODE + (stub_init - __stub_start);
+	sigset_t none;
+	char c;
+	int sig;
+
+	if (read(a->go_fd, &c, 1) != 1)
+		_exit(1);
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	unregister_rseq();
+	for (sig = 1; sig < NSIG; sig++)
+		signal(sig, SIG_DFL);
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	/* Keep only the physical-memory file. */
+	if (a->physmem_fd > 0)
+		syscall(SYS_close_range, 0, a->physmem_fd - 1, 0);
+	syscall(SYS_close_range, a->physmem_fd + 1, ~0U, 0);
+	if (mmap((void *)STUB_CODE, PAGE, PROT_READ | PROT_EXEC,
+		 MAP_SHARED | MAP_FIXED, a->physmem_fd,
+		 stub_code_phys) == MAP_FAILED ||
+	    mmap((void *)STUB_DATA, STUB_DATA_PAGES * PAGE,
+		 PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, a->physmem_fd,
+		 a->data_phys) == MAP_FAILED)
+		_exit(2);
+	__asm__ volatile("movq %0, %%rsp\n\tjmp *%1" ::"r"(STUB_END),
+			 "r"(entry)
+			 : "memory");
+	__builtin_unreachable();
+}
+
+int skas_host_init(int fd, u64 code_phys)
+{
+	physmem_fd = fd;
+	stub_code_phys = code_phys;
+	return 0;
+}
+
+/*
+ * Wait for pid to stop; the wait status or -errno.  While guest code runs
+ * (guest), a host event interrupts it, so the kernel can act.
+ */
+static int wait_stop(int pid, bool guest)
+{
+	bool interrupted = false;
+	int status;
+
+	for (;;) {
+		if (waitpid(pid, &status, __WALL) == pid)
+			return status;
+		if (errno != EINTR)
+			return -errno;
+		if (guest && !interrupted && arch_irqs_pending()) {
+			ptrace(PTRACE_INTERRUPT, pid, 0, 0);
+			interrupted = true;
+		}
+	}
+}
+
+static void reap(int pid)
+{
+	kill(pid, SIGKILL);
+	while (waitpid(pid, NULL, __WALL) < 0 && errno == EINTR)
+		;
+}
+
+int skas_host_new_process(u64 data_phys)
+{
+	struct child_args args = {
+		.physmem_fd = physmem_fd,
+		.data_phys = data_phys,
+	};
+	int go[2], pid, status, err;
+
+	if (pipe(go) < 0)
+		return -errno;
+	args.go_fd = go[0];
+	pid = clone(child_main, child_stack + sizeof(child_stack), SIGCHLD,
+		    &args);
+	close(go[0]);
+	if (pid < 0) {
+		err = -errno;
+		close(go[1]);
+		return err;
+	}
+	if (ptrace(PTRACE_SEIZE, pid, 0,
+		   PTRACE_O_TRACESYSGOOD | PTRACE_O_EXITKILL) < 0) {
+		err = -errno;
+		close(go[1]);
+		reap(pid);
+		return err;
+	}
+	err = write(go[1], "g", 1) == 1 ? 0 : -EIO;
+	close(go[1]);
+	status = wait_stop(pid, false);
+	if (!err && (status < 0 || !WIFSTOPPED(status) ||
+		     WSTOPSIG(status) != SIGTRAP))
+		err = -EIO;
+	if (err) {
+		reap(pid);
+		return err;
+	}
+	return pid;
+}
+
+void skas_host_kill(int pid)
+{
+	reap(pid);
+}
+
+int skas_host_run_stub(int pid)
+{
+	struct user_regs_struct regs = { 0 };
+	int status;
+
+	/* The guest registers are kept by the kernel: the process is ours. */
+	regs.rip = STUB_CODE + (stub_batch - __stub_start);
+	regs.rsp = STUB_END;
+	regs.cs = USER_CS;
+	regs.ss = USER_DS;
+	regs.eflags = X86_EFLAGS_FIXED | X86_EFLAGS_IF;
+	if (ptrace(PTRACE_SETREGS, pid, 0, &regs) < 0 ||
+	    ptrace(PTRACE_CONT, pid, 0, 0) < 0)
+		return -errno;
+	status = wait_stop(pid, false);
+	if (status < 0)
+		return status;
+	if (!WIFSTOPPED(status) || WSTOPSIG(status) != SIGTRAP)
+		return -EIO;
+	return 0;
+}
+
+static void classify_signal(int pid, int sig, struct trap *trap)
+{
+	siginfo_t si;
+
+	trap->signo = sig;
+	trap->code = 0;
+	trap->addr = 0;
+	if (ptrace(PTRACE_GETSIGINFO, pid, 0, &si) == 0) {
+		trap->code = si.si_code;
+		trap->addr = (unsigned long)si.si_addr;
+	}
+	trap->kind = sig == SIGSEGV && trap->code > 0 ? TRAP_FAULT
+						       : TRAP_SIGNAL;
+}
+
+void skas_host_run(int pid, struct pt_regs *regs, struct trap *trap)
+{
+	int status;
+
+	if (ptrace(PTRACE_SETREGS, pid, 0, regs) < 0 ||
+	    ptrace(PTRACE_SYSEMU, pid, 0, 0) < 0) {
+		trap->kind = TRAP_LOST;
+		return;
+	}
+	status = wait_stop(pid, true);
+	if (status < 0 || !WIFSTOPPED(status)) {
+		trap->kind = TRAP_LOST;
+		return;
+	}
+	ptrace(PTRACE_GETREGS, pid, 0, regs);
+	if (WSTOPSIG(status) == (SIGTRAP | 0x80))
+		trap->kind = TRAP_SYSCALL;
+	else if (status >> 16 == PTRACE_EVENT_STOP)
+		trap->kind = TRAP_INTERRUPT;
+	else
+		classify_signal(pid, WSTOPSIG(status), trap);
+}
+
+int skas_host_xstate(int pid, void *buf, unsigned int size, bool set)
+{
+	struct iovec iov = { buf, size };
+
+	return ptrace(set ? PTRACE_SETREGSET : PTRACE_GETREGSET, pid,
+		      NT_X86_XSTATE, &iov) < 0
+		       ? -errno
+		       : 0;
+}

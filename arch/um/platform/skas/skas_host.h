@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The host side of skas (ptrace, waiting, the stub), with plain types only,
+ * so the files that include host headers see no kernel header and the
+ * kernel side sees no host header.
+ */
+#ifndef _SKAS_HOST_H
+#define _SKAS_HOST_H
+
+#include "um/arch.h"
+#include "um/ptrace.h"
+
+int skas_host_init(int physmem_fd, u64 stub_code_phys);
+/* A new traced process with its stub data at data_phys: pid or -errno. */
+int skas_host_new_process(u64 data_phys);
+void skas_host_kill(int pid);
+/* Run the stub's batch of host calls in pid: 0 or -errno. */
+int skas_host_run_stub(int pid);
+/* Run guest code with regs until it traps; regs are updated. */
+void skas_host_run(int pid, struct pt_regs *regs, struct trap *trap);
+/* Get (or set) the XSAVE area of pid. */
+int skas_host_xstate(int pid, void *buf, unsigned int size, bool set);
+
+#endif

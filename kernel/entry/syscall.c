@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* System-call dispatch: bounds-check, call, store the result. */
+#include "um/ptrace.h"
+#include "tamu/printk.h"
+#include "tamu/sched.h"
+#include "tamu/syscall.h"
+
+static unsigned long logged[(NR_SYSCALLS + 63) / 64];
+
+static long ni_syscall(unsigned long nr)
+{
+	if (nr < NR_SYSCALLS && !(logged[nr / 64] & (1UL << (nr % 64)))) {
+		logged[nr / 64] |= 1UL << (nr % 64);
+		pr_notice("%s (pid %d): system call %s (%lu) is not "
+			  "implemented\n",
+			  current->comm, current->pid,
+			  syscall_names[nr] ? syscall_names[nr] : "?", nr);
+	} else if (nr >= NR_SYSCALLS) {
+		pr_debug("%s (pid %d): no system call %lu\n", current->comm,
+			 current->pid, nr);
+	}
+	return -ENOSYS;
+}
+
+void do_syscall(struct pt_regs *regs)
+{
+	unsigned long nr = regs->orig_ax;
+	syscall_fn fn = nr < NR_SYSCALLS ? syscall_table[nr] : NULL;
+
+	if (!fn) {
+		regs->ax = ni_syscall(nr);
+		return;
+	}
+	regs->ax = fn(regs->di, regs->si, regs->dx, regs->r10, regs->r8,
+		      regs->r9);
+}

@@ -1,0 +1,293 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * execve: gather the arguments, find the program (following #! lines to
+ * an interpreter), build its address space beside the old one, and only
+ * when all of that worked replace the old one.  A failed exec leaves the
+ * caller as it was.
+ */
+#include "tamu/syscall.h"
+#include "um/arch.h"
+#include "tamu/binfmt.h"
+#include "tamu/fdtable.h"
+#include "tamu/namei.h"
+#include "tamu/proc.h"
+#include "tamu/sched.h"
+#include "tamu/signal.h"
+#include "tamu/slab.h"
+#include "tamu/string.h"
+#include "tamu/uaccess.h"
+#include "uapi/fcntl.h"
+#include "uapi/linux_limits.h"
+
+static int grow_strings(struct linux_binprm *bprm, size_t need)
+{
+	size_t cap = bprm->strings_cap ? bprm->strings_cap : PAGE_SIZE;
+	char *s;
+
+	if (bprm->strings_len + need <= bprm->strings_cap)
+		return 0;
+	while (cap < bprm->strings_len + need)
+		cap *= 2;
+	if (cap > MAX_ARG_TOTAL)
+		return -E2BIG;
+	s = kmalloc(cap, GFP_KERNEL);
+	if (!s)
+		return -ENOMEM;
+	if (bprm->strings)
+		memcpy(s, bprm->strings, bprm->strings_len);
+	kfree(bprm->strings);
+	bprm->strings = s;
+	bprm->strings_cap = cap;
+	return 0;
+}
+
+static int add_kernel_string(struct linux_binprm *bprm, const char *str)
+{
+	size_t len = strlen(str) + 1;
+	int err = grow_strings(bprm, len);
+
+	if (err)
+		return err;
+	memcpy(bprm->strings + bprm->strings_len, str, len);
+	bprm->strings_len += len;
+	return 0;
+}
+
+/* Append the strings of a guest NULL-terminated vector; returns the count. */
+static int add_user_strings(struct linux_binprm *bprm, unsigned long uvec)
+{
+	unsigned long ptr;
+	int n = 0, err;
+	long len;
+
+	if (!uvec)
+		return 0;
+	for (;; n++) {
+		if (get_user(ptr, uvec + n * sizeof(long)))
+			return -EFAULT;
+		if (!ptr)
+			return n;
+		for (;;) {
+			err = grow_strings(bprm, 1);
+			if (err)
+				return err;
+			len = strncpy_from_user(bprm->strings + bprm->strings_len,
+						ptr,
+						bprm->strings_cap -
+							bprm->strings_len);
+			if (len >= 0)
+				break;
+			if (len != -ENAMETOOLONG)
+				return len;
+			err = grow_strings(bprm, bprm->strings_cap -
+							 bprm->strings_len + 1);
+			if (err)
+				return err;
+		}
+		bprm->strings_len += len + 1;
+	}
+}
+
+static int open_exec(struct linux_binprm *bprm, const char *name)
+{
+	struct file *f = file_open(AT_FDCWD, name, O_RDONLY, 0);
+	ssize_t n;
+
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	if (!S_ISREG(f->inode->mode) || inode_permission(f->inode, MAY_EXEC)) {
+		fput(f);
+		return -EACCES;
+	}
+	memset(bprm->buf, 0, sizeof(bprm->buf));
+	n = kernel_read(f, bprm->buf, sizeof(bprm->buf) - 1, 0);
+	if (n < 0) {
+		fput(f);
+		return n;
+	}
+	if (bprm->file)
+		fput(bprm->file);
+	bprm->file = f;
+	return 0;
+}
+
+/*
+ * "#!interp [arg]": argv becomes interp [arg] script argv[1..].  Returns
+ * the interpreter's path in *interp (pointing into bprm->buf).
+ */
+static int parse_script(struct linux_binprm *bprm, const char *script,
+			char **interp)
+{
+	char *p = bprm->buf + 2, *end, *arg = NULL, *rest;
+	size_t first, rest_len;
+	int err;
+
+	end = strchr(p, '\n');
+	if (!end)
+		return -ENOEXEC;
+	*end = '\0';
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (!*p)
+		return -ENOEXEC;
+	*interp = p;
+	while (*p && *p != ' ' && *p != '\t')
+		p++;
+	if (*p) {
+		*p++ = '\0';
+		while (*p == ' ' || *p == '\t')
+			p++;
+		/* Linux passes the rest as one argument, trailing blanks cut. */
+		end = p + strlen(p);
+		while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+			*--end = '\0';
+		if (*p)
+			arg = p;
+	}
+
+	/* Replace argv[0] by interp [arg] script. */
+	first = bprm->argc ? strlen(bprm->strings) + 1 : 0;
+	rest_len = bprm->strings_len - first;
+	rest = kmalloc(rest_len + 1, GFP_KERNEL);
+	if (!rest)
+		return -ENOMEM;
+	memcpy(rest, bprm->strings + first, rest_len);
+	bprm->strings_len = 0;
+	err = add_kernel_string(bprm, *interp);
+	if (!err && arg)
+		err = add_kernel_string(bprm, arg);
+	if (!err)
+		err = add_kernel_string(bprm, script);
+	if (!err)
+		err = grow_strings(bprm, rest_len);
+	if (!err) {
+		memcpy(bprm->strings + bprm->strings_len, rest, rest_len);
+		bprm->strings_len += rest_len;
+		bprm->argc += (arg ? 2 : 1) + (bprm->argc ? 0 : 1);
+	}
+	kfree(rest);
+	return err;
+}
+
+/* Find and load the program; bprm->mm holds it on success. */
+static int bprm_load(struct linux_binprm *bprm, const char *filename)
+{
+	const char *name = filename;
+	char *interp;
+	int err;
+
+	for (;;) {
+		err = open_exec(bprm, name);
+		if (err)
+			return err;
+		if (bprm->buf[0] != '#' || bprm->buf[1] != '!')
+			return load_elf_binary(bprm);
+		if (++bprm->depth > MAX_SCRIPT_DEPTH)
+			return -ELOOP;
+		err = parse_script(bprm, name, &interp);
+		if (err)
+			return err;
+		name = bprm->strings;	/* the interpreter, now argv[0] */
+	}
+}
+
+static const char *basename(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+/* Past the point of no return: the new program replaces the old. */
+static void exec_commit(struct linux_binprm *bprm)
+{
+	struct task_struct *t = current;
+	struct mm_struct *old = t->mm;
+	struct pt_regs *regs = &t->thread.regs;
+
+	t->mm = bprm->mm;
+	bprm->mm = NULL;
+	if (old)
+		mmput(old);
+	exec_mm_release(t);
+	close_on_exec(t->files);
+	flush_signal_handlers(t);
+	set_task_comm(t, basename(bprm->filename));
+
+	memset(regs, 0, sizeof(*regs));
+	regs->ip = bprm->entry;
+	regs->sp = bprm->sp;
+	regs->cs = USER_CS;
+	regs->ss = USER_DS;
+	regs->flags = X86_EFLAGS_IF | X86_EFLAGS_FIXED;
+	arch_xstate_reset(t);
+}
+
+static int bprm_execve(struct linux_binprm *bprm)
+{
+	int err = bprm_load(bprm, bprm->filename);
+
+	if (!err)
+		exec_commit(bprm);
+	if (bprm->file)
+		fput(bprm->file);
+	kfree(bprm->strings);
+	return err;
+}
+
+int do_execve(const char *filename, char *const *kargv, char *const *kenvp)
+{
+	struct linux_binprm bprm = { .filename = filename };
+	int err = 0;
+
+	for (; !err && kargv && *kargv; kargv++, bprm.argc++)
+		err = add_kernel_string(&bprm, *kargv);
+	for (; !err && kenvp && *kenvp; kenvp++, bprm.envc++)
+		err = add_kernel_string(&bprm, *kenvp);
+	if (err) {
+		kfree(bprm.strings);
+		return err;
+	}
+	return bprm_execve(&bprm);
+}
+
+static long execveat(int dfd, unsigned long uname, unsigned long uargv,
+		     unsigned long uenvp, int flags)
+{
+	struct linux_binprm bprm = { 0 };
+	char *name;
+	int n;
+	long err;
+
+	if (flags || dfd != AT_FDCWD)
+		return -EINVAL;
+	name = getname(uname);
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	bprm.filename = name;
+	n = add_user_strings(&bprm, uargv);
+	if (n >= 0) {
+		bprm.argc = n;
+		n = add_user_strings(&bprm, uenvp);
+	}
+	if (n < 0) {
+		kfree(bprm.strings);
+		kfree(name);
+		return n;
+	}
+	bprm.envc = n;
+	err = bprm_execve(&bprm);
+	kfree(name);
+	return err;
+}
+
+SYSCALL_DEFINE(execve, unsigned long uname, unsigned long uargv, unsigned long uenvp)
+{
+	return execveat(AT_FDCWD, uname, uargv, uenvp, 0);
+}
+
+SYSCALL_DEFINE(execveat, int dfd, unsigned long uname, unsigned long uargv,
+		  unsigned long uenvp, int flags)
+{
+	return execveat(dfd, uname, uargv, uenvp, flags);
+}

@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Inodes and dentries.  A dentry names an inode within its parent; the
+ * tree of dentries caches the directory hierarchy, and for tmpfs it is the
+ * hierarchy.  Both are reference counted: a dentry holds its parent and its
+ * inode; an inode dies with its last reference once no link names it.
+ */
+#include "tamu/fs.h"
+#include "tamu/panic.h"
+#include "tamu/slab.h"
+#include "tamu/string.h"
+#include "host/time.h"
+
+static struct kmem_cache *inode_cache, *dentry_cache;
+
+void dcache_init(void)
+{
+	inode_cache = kmem_cache_create("inode", sizeof(struct inode), 0);
+	dentry_cache = kmem_cache_create("dentry", sizeof(struct dentry), 0);
+	if (!inode_cache || !dentry_cache)
+		panic("dcache_init: out of memory");
+}
+
+struct timespec current_time(void)
+{
+	u64 ns = host_clock_ns(HOST_CLOCK_REALTIME);
+
+	return (struct timespec){ ns / 1000000000, ns % 1000000000 };
+}
+
+struct inode *new_inode(struct super_block *sb, u32 mode)
+{
+	struct inode *inode = kmem_cache_alloc(inode_cache, __GFP_ZERO);
+
+	if (!inode)
+		return NULL;
+	inode->sb = sb;
+	inode->ino = ++sb->next_ino;
+	inode->mode = mode;
+	inode->nlink = 1;
+	inode->refcount = 1;
+	inode->atime = inode->mtime = inode->ctime = current_time();
+	return inode;
+}
+
+struct inode *igrab(struct inode *inode)
+{
+	inode->refcount++;
+	return inode;
+}
+
+void iput(struct inode *inode)
+{
+	if (!inode || --inode->refcount > 0)
+		return;
+	if (inode->sb && inode->sb->s_op && inode->sb->s_op->evict_inode)
+		inode->sb->s_op->evict_inode(inode);
+	kmem_cache_free(inode_cache, inode);
+}
+
+static struct dentry *__d_alloc(struct super_block *sb, const char *name,
+				size_t len)
+{
+	struct dentry *d = kmem_cache_alloc(dentry_cache, __GFP_ZERO);
+
+	if (!d)
+		return NULL;
+	d->name = kmalloc(len + 1, GFP_KERNEL);
+	if (!d->name) {
+		kmem_cache_free(dentry_cache, d);
+		return NULL;
+	}
+	memcpy(d->name, name, len);
+	d->name[len] = '\0';
+	d->name_len = len;
+	d->refcount = 1;
+	d->sb = sb;
+	d->unhashed = true;
+	INIT_LIST_HEAD(&d->children);
+	INIT_LIST_HEAD(&d->sibling);
+	return d;
+}
+
+struct dentry *d_alloc(struct dentry *parent, const char *name, size_t len)
+{
+	struct dentry *d = __d_alloc(parent->sb, name, len);
+
+	if (d)
+		d->parent = dget(parent);
+	return d;
+}
+
+struct dentry *d_make_root(struct super_block *sb, struct inode *inode)
+{
+	struct dentry *d = __d_alloc(sb, "/", 1);
+
+	if (!d)
+		return NULL;
+	d->parent = d;
+	d->inode = inode;
+	d->unhashed = false;
+	return d;
+}
+
+struct dentry *dget(struct dentry *d)
+{
+	d->refcount++;
+	return d;
+}
+
+void dput(struct dentry *d)
+{
+	while (d && --d->refcount == 0) {
+		struct dentry *parent = d->parent;
+
+		BUG_ON(!d->unhashed);
+		iput(d->inode);
+		kfree(d->name);
+		kmem_cache_free(dentry_cache, d);
+		if (parent == d)
+			break;
+		d = parent;
+	}
+}
+
+/* Linked into its parent, a dentry holds one more reference: the tree's. */
+void d_instantiate(struct dentry *d, struct inode *inode)
+{
+	d->inode = inode;
+	if (d->unhashed && d->parent != d) {
+		list_add_tail(&d->sibling, &d->parent->children);
+		d->unhashed = false;
+		dget(d);
+	}
+}
+
+void d_delete(struct dentry *d)
+{
+	if (d->unhashed)
+		return;
+	list_del_init(&d->sibling);
+	d->unhashed = true;
+	dput(d);
+}
+
+struct dentry *d_lookup(struct dentry *parent, const char *name, size_t len)
+{
+	struct dentry *d;
+
+	list_for_each_entry(d, &parent->children, sibling)
+		if (d->name_len == len && !memcmp(d->name, name, len))
+			return dget(d);
+	return NULL;
+}
+
+void d_move(struct dentry *d, struct dentry *new_parent, const char *name,
+	    size_t len)
+{
+	char *copy = kmalloc(len + 1, GFP_KERNEL);
+
+	/* Keep the old name if there is no memory for the new one: rare, and
+	 * the rename itself has happened. */
+	if (copy) {
+		memcpy(copy, name, len);
+		copy[len] = '\0';
+		kfree(d->name);
+		d->name = copy;
+		d->name_len = len;
+	}
+	list_del_init(&d->sibling);
+	list_add_tail(&d->sibling, &new_parent->children);
+	if (d->parent != new_parent) {
+		struct dentry *old = d->parent;
+
+		d->parent = dget(new_parent);
+		dput(old);
+	}
+}
+
+void path_get(const struct path *p)
+{
+	dget(p->dentry);
+}
+
+void path_put(const struct path *p)
+{
+	dput(p->dentry);
+}

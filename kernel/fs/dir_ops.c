@@ -1,0 +1,440 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Calls that change directories: mkdir, mknod, symlink, link, unlink,
+ * rmdir, rename; and readlink.  Each finds the parent directory and the
+ * last component, checks, and hands over to the file system.
+ */
+#include "tamu/syscall.h"
+#include "tamu/fdtable.h"
+#include "tamu/namei.h"
+#include "tamu/sched.h"
+#include "tamu/slab.h"
+#include "tamu/string.h"
+#include "tamu/uaccess.h"
+#include "uapi/fcntl.h"
+
+/* A parent directory and a dentry for a new name in it. */
+struct new_name {
+	struct path parent;
+	struct dentry *d;
+	char *name;
+};
+
+static void put_new_name(struct new_name *n)
+{
+	if (n->d)
+		dput(n->d);
+	path_put(&n->parent);
+	kfree(n->name);
+}
+
+/*
+ * Look up where to create uname; -EEXIST if it exists.  allow_slash: a
+ * trailing slash is fine (mkdir "a/").
+ */
+static int lookup_create(int dfd, unsigned long uname, struct new_name *n,
+			 bool allow_slash)
+{
+	struct nameidata_last last;
+	int err;
+
+	n->d = NULL;
+	n->name = getname(uname);
+	if (IS_ERR(n->name))
+		return PTR_ERR(n->name);
+	err = path_parentat(dfd, n->name, &n->parent, &last);
+	if (err) {
+		kfree(n->name);
+		return err;
+	}
+	err = -EEXIST;
+	if (last.dot)
+		goto fail;
+	err = -ENOENT;
+	if (last.trailing_slash && !allow_slash)
+		goto fail;
+	n->d = lookup_one(&n->parent, last.name, last.len);
+	if (IS_ERR(n->d)) {
+		err = PTR_ERR(n->d);
+		n->d = NULL;
+		goto fail;
+	}
+	err = -EEXIST;
+	if (n->d->inode)
+		goto fail;
+	err = inode_permission(n->parent.dentry->inode, MAY_WRITE | MAY_EXEC);
+	if (err)
+		goto fail;
+	return 0;
+fail:
+	put_new_name(n);
+	return err;
+}
+
+SYSCALL_DEFINE(mkdirat, int dfd, unsigned long uname, u32 mode)
+{
+	struct new_name n;
+	struct inode *dir;
+	long err = lookup_create(dfd, uname, &n, true);
+
+	if (err)
+		return err;
+	dir = n.parent.dentry->inode;
+	err = dir->i_op && dir->i_op->mkdir
+		      ? dir->i_op->mkdir(dir, n.d, (mode & 07777 &
+						    ~current->fs->umask) |
+							   S_IFDIR)
+		      : -EPERM;
+	put_new_name(&n);
+	return err;
+}
+
+SYSCALL_DEFINE(mkdir, unsigned long uname, u32 mode)
+{
+	return sys_mkdirat(AT_FDCWD, uname, mode);
+}
+
+SYSCALL_DEFINE(mknodat, int dfd, unsigned long uname, u32 mode, unsigned int dev)
+{
+	struct new_name n;
+	struct inode *dir;
+	long err;
+
+	switch (mode & S_IFMT) {
+	case 0:
+		mode |= S_IFREG;
+		break;
+	case S_IFREG:
+	case S_IFIFO:
+	case S_IFSOCK:
+		break;
+	case S_IFCHR:
+	case S_IFBLK:
+		if (current->cred.euid != 0)
+			return -EPERM;
+		break;
+	default:
+		return -EINVAL;
+	}
+	err = lookup_create(dfd, uname, &n, false);
+	if (err)
+		return err;
+	dir = n.parent.dentry->inode;
+	mode = (mode & S_IFMT) | (mode & 07777 & ~current->fs->umask);
+	/* The guest numbers devices as Linux does: major 12 bits at 8. */
+	err = dir->i_op && dir->i_op->mknod
+		      ? dir->i_op->mknod(dir, n.d, mode,
+					 MKDEV((dev >> 8) & 0xfff,
+					       (dev & 0xff) |
+						       ((dev >> 12) & 0xfff00)))
+		      : -EPERM;
+	put_new_name(&n);
+	return err;
+}
+
+SYSCALL_DEFINE(mknod, unsigned long uname, u32 mode, unsigned int dev)
+{
+	return sys_mknodat(AT_FDCWD, uname, mode, dev);
+}
+
+SYSCALL_DEFINE(symlinkat, unsigned long utarget, int dfd, unsigned long uname)
+{
+	char *target = getname(utarget);
+	struct new_name n;
+	struct inode *dir;
+	long err;
+
+	if (IS_ERR(target))
+		return PTR_ERR(target);
+	err = lookup_create(dfd, uname, &n, false);
+	if (!err) {
+		dir = n.parent.dentry->inode;
+		err = dir->i_op && dir->i_op->symlink
+			      ? dir->i_op->symlink(dir, n.d, target)
+			      : -EPERM;
+		put_new_name(&n);
+	}
+	kfree(target);
+	return err;
+}
+
+SYSCALL_DEFINE(symlink, unsigned long utarget, unsigned long uname)
+{
+	return sys_symlinkat(utarget, AT_FDCWD, uname);
+}
+
+SYSCALL_DEFINE(linkat, int olddfd, unsigned long uold, int newdfd,
+		unsigned long unew, int flags)
+{
+	struct new_name n;
+	struct path old;
+	struct inode *dir;
+	long err;
+
+	err = user_path_at(olddfd, uold,
+			   (flags & AT_SYMLINK_FOLLOW ? LOOKUP_FOLLOW : 0) |
+				   (flags & AT_EMPTY_PATH ? LOOKUP_EMPTY : 0),
+			   &old);
+	if (err)
+		return err;
+	err = lookup_create(newdfd, unew, &n, false);
+	if (err)
+		goto out;
+	dir = n.parent.dentry->inode;
+	if (n.parent.mnt != old.mnt)
+		err = -EXDEV;
+	else if (S_ISDIR(old.dentry->inode->mode))
+		err = -EPERM;
+	else
+		err = dir->i_op && dir->i_op->link
+			      ? dir->i_op->link(old.dentry, dir, n.d)
+			      : -EPERM;
+	put_new_name(&n);
+out:
+	path_put(&old);
+	return err;
+}
+
+SYSCALL_DEFINE(link, unsigned long uold, unsigned long unew)
+{
+	return sys_linkat(AT_FDCWD, uold, AT_FDCWD, unew, 0);
+}
+
+/* Sticky directories: only the owner of the file or the directory. */
+static bool may_delete(struct inode *dir, struct inode *inode)
+{
+	u32 uid = current->cred.fsuid;
+
+	if (inode_permission(dir, MAY_WRITE | MAY_EXEC))
+		return false;
+	return !(dir->mode & S_ISVTX) || uid == 0 || uid == inode->uid ||
+	       uid == dir->uid;
+}
+
+static bool is_mountpoint(struct dentry *d)
+{
+	return d->mounted > 0;
+}
+
+/* The existing entry to remove or rename: parent and dentry. */
+static int lookup_existing(int dfd, const char *name, struct path *parent,
+			   struct dentry **d, struct nameidata_last *last)
+{
+	int err = path_parentat(dfd, name, parent, last);
+
+	if (err)
+		return err;
+	*d = lookup_one(parent, last->name, last->len);
+	if (IS_ERR(*d)) {
+		path_put(parent);
+		return PTR_ERR(*d);
+	}
+	if (!(*d)->inode) {
+		dput(*d);
+		path_put(parent);
+		return -ENOENT;
+	}
+	return 0;
+}
+
+static long do_unlink(int dfd, unsigned long uname, bool dir)
+{
+	struct nameidata_last last;
+	struct path parent;
+	struct inode *pi;
+	struct dentry *d;
+	char *name = getname(uname);
+	long err;
+
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	err = path_parentat(dfd, name, &parent, &last);
+	if (err)
+		goto out_name;
+	if (last.dot) {
+		err = dir ? (last.len == 1 ? -EINVAL : -ENOTEMPTY) : -EISDIR;
+		path_put(&parent);
+		goto out_name;
+	}
+	path_put(&parent);
+	err = lookup_existing(dfd, name, &parent, &d, &last);
+	if (err)
+		goto out_name;
+	pi = parent.dentry->inode;
+	if (!may_delete(pi, d->inode))
+		err = -EACCES;
+	else if (is_mountpoint(d))
+		err = -EBUSY;
+	else if (dir && !S_ISDIR(d->inode->mode))
+		err = -ENOTDIR;
+	else if (!dir && S_ISDIR(d->inode->mode))
+		err = -EISDIR;
+	else if (!dir && last.trailing_slash)
+		err = -ENOTDIR;
+	else if (dir)
+		err = pi->i_op && pi->i_op->rmdir ? pi->i_op->rmdir(pi, d)
+						  : -EPERM;
+	else
+		err = pi->i_op && pi->i_op->unlink ? pi->i_op->unlink(pi, d)
+						   : -EPERM;
+	dput(d);
+	path_put(&parent);
+out_name:
+	kfree(name);
+	return err;
+}
+
+SYSCALL_DEFINE(unlinkat, int dfd, unsigned long uname, int flags)
+{
+	if (flags & ~AT_REMOVEDIR)
+		return -EINVAL;
+	return do_unlink(dfd, uname, flags & AT_REMOVEDIR);
+}
+
+SYSCALL_DEFINE(unlink, unsigned long uname)
+{
+	return do_unlink(AT_FDCWD, uname, false);
+}
+
+SYSCALL_DEFINE(rmdir, unsigned long uname)
+{
+	return do_unlink(AT_FDCWD, uname, true);
+}
+
+/* Is a an ancestor of (or equal to) b? */
+static bool is_ancestor(struct dentry *a, struct dentry *b)
+{
+	for (;;) {
+		if (a == b)
+			return true;
+		if (b->parent == b)
+			return false;
+		b = b->parent;
+	}
+}
+
+SYSCALL_DEFINE(renameat2, int olddfd, unsigned long uold, int newdfd,
+		   unsigned long unew, unsigned int flags)
+{
+	struct nameidata_last olast, nlast;
+	struct path oparent, nparent;
+	struct dentry *od, *nd;
+	struct inode *odir, *ndir;
+	char *oname, *nname;
+	long err;
+
+	if (flags & ~(RENAME_NOREPLACE | RENAME_EXCHANGE))
+		return -EINVAL;
+	if (flags == (RENAME_NOREPLACE | RENAME_EXCHANGE))
+		return -EINVAL;
+	oname = getname(uold);
+	if (IS_ERR(oname))
+		return PTR_ERR(oname);
+	nname = getname(unew);
+	if (IS_ERR(nname)) {
+		kfree(oname);
+		return PTR_ERR(nname);
+	}
+	err = lookup_existing(olddfd, oname, &oparent, &od, &olast);
+	if (err)
+		goto out_names;
+	err = path_parentat(newdfd, nname, &nparent, &nlast);
+	if (err)
+		goto out_old;
+	err = -EBUSY;
+	if (olast.dot || nlast.dot)
+		goto out_new_parent;
+	nd = lookup_one(&nparent, nlast.name, nlast.len);
+	if (IS_ERR(nd)) {
+		err = PTR_ERR(nd);
+		goto out_new_parent;
+	}
+	odir = oparent.dentry->inode;
+	ndir = nparent.dentry->inode;
+
+	err = -EXDEV;
+	if (oparent.mnt != nparent.mnt)
+		goto out_nd;
+	err = 0;
+	if (od == nd)
+		goto out_nd;
+	err = -EACCES;
+	if (!may_delete(odir, od->inode) ||
+	    inode_permission(ndir, MAY_WRITE | MAY_EXEC))
+		goto out_nd;
+	err = -EEXIST;
+	if (nd->inode && (flags & RENAME_NOREPLACE))
+		goto out_nd;
+	err = -ENOENT;
+	if (!nd->inode && (flags & RENAME_EXCHANGE))
+		goto out_nd;
+	err = -EINVAL;
+	if (S_ISDIR(od->inode->mode) && is_ancestor(od, nparent.dentry))
+		goto out_nd;
+	err = -EBUSY;
+	if (is_mountpoint(od) || is_mountpoint(nd))
+		goto out_nd;
+	if (nd->inode && !(flags & RENAME_EXCHANGE)) {
+		err = -ENOTDIR;
+		if (S_ISDIR(od->inode->mode) && !S_ISDIR(nd->inode->mode))
+			goto out_nd;
+		err = -EISDIR;
+		if (!S_ISDIR(od->inode->mode) && S_ISDIR(nd->inode->mode))
+			goto out_nd;
+	}
+	err = -EPERM;
+	if (odir->i_op && odir->i_op->rename)
+		err = odir->i_op->rename(odir, od, ndir, nd);
+	if (!err && (flags & RENAME_EXCHANGE))
+		err = -EINVAL;	/* not offered by any file system yet */
+out_nd:
+	dput(nd);
+out_new_parent:
+	path_put(&nparent);
+out_old:
+	dput(od);
+	path_put(&oparent);
+out_names:
+	kfree(oname);
+	kfree(nname);
+	return err;
+}
+
+SYSCALL_DEFINE(renameat, int olddfd, unsigned long uold, int newdfd,
+		  unsigned long unew)
+{
+	return sys_renameat2(olddfd, uold, newdfd, unew, 0);
+}
+
+SYSCALL_DEFINE(rename, unsigned long uold, unsigned long unew)
+{
+	return sys_renameat2(AT_FDCWD, uold, AT_FDCWD, unew, 0);
+}
+
+SYSCALL_DEFINE(readlinkat, int dfd, unsigned long uname, unsigned long ubuf,
+		    int size)
+{
+	const char *target;
+	struct path p;
+	long err, len;
+
+	if (size <= 0)
+		return -EINVAL;
+	err = user_path_at(dfd, uname, LOOKUP_EMPTY, &p);
+	if (err)
+		return err;
+	err = -EINVAL;
+	if (S_ISLNK(p.dentry->inode->mode) && p.dentry->inode->i_op->get_link) {
+		target = p.dentry->inode->i_op->get_link(p.dentry);
+		len = min((long)strlen(target), (long)size);
+		err = copy_to_user(ubuf, target, len) ? -EFAULT : len;
+	}
+	path_put(&p);
+	return err;
+}
+
+SYSCALL_DEFINE(readlink, unsigned long uname, unsigned long ubuf, int size)
+{
+	return sys_readlinkat(AT_FDCWD, uname, ubuf, size);
+}
+

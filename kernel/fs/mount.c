@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * File system types and mounts.  Every mount has a parent mount and a
+ * dentry in it where it sits; the root mount is its own parent.  Path walk
+ * crosses from a mountpoint to the newest mount on it.
+ */
+#include "tamu/syscall.h"
+#include "tamu/fs.h"
+#include "tamu/namei.h"
+#include "tamu/sched.h"
+#include "tamu/slab.h"
+#include "tamu/string.h"
+#include "tamu/tty.h"
+#include "uapi/mount.h"
+#include "uapi/fcntl.h"
+
+LIST_HEAD(mount_list);
+struct path root_path;
+static LIST_HEAD(fs_types);
+
+void register_filesystem(struct file_system_type *fs)
+{
+	list_add_tail(&fs->list, &fs_types);
+}
+
+static struct file_system_type *get_fs_type(const char *name)
+{
+	struct file_system_type *fs;
+
+	list_for_each_entry(fs, &fs_types, list)
+		if (!strcmp(fs->name, name))
+			return fs;
+	return NULL;
+}
+
+/* Anonymous device numbers for file systems without a disk (major 0). */
+dev_t new_anon_dev(void)
+{
+	static unsigned int next = 1;
+
+	return MKDEV(0, next++);
+}
+
+static char *kstrdup(const char *s)
+{
+	size_t len = s ? strlen(s) + 1 : 1;
+	char *copy = kmalloc(len, GFP_KERNEL);
+
+	if (copy)
+		memcpy(copy, s ? s : "", len);
+	return copy;
+}
+
+static struct vfsmount *new_mount(struct super_block *sb, struct dentry *root,
+				  const char *source, unsigned long flags)
+{
+	struct vfsmount *mnt = kzalloc(sizeof(*mnt), GFP_KERNEL);
+
+	if (!mnt)
+		return NULL;
+	mnt->source = kstrdup(source);
+	if (!mnt->source) {
+		kfree(mnt);
+		return NULL;
+	}
+	mnt->sb = sb;
+	mnt->root = dget(root);
+	mnt->flags = flags;
+	mnt->parent = mnt;
+	INIT_LIST_HEAD(&mnt->list);
+	return mnt;
+}
+
+static struct vfsmount *mount_fs(const char *type, const char *source,
+				 unsigned long flags, const char *options)
+{
+	struct file_system_type *fs = get_fs_type(type);
+	struct super_block *sb;
+	struct vfsmount *mnt;
+	int err;
+
+	if (!fs)
+		return ERR_PTR(-ENODEV);
+	sb = kzalloc(sizeof(*sb), GFP_KERNEL);
+	if (!sb)
+		return ERR_PTR(-ENOMEM);
+	sb->type = fs;
+	sb->dev = new_anon_dev();
+	err = fs->mount(sb, source, options);
+	if (err) {
+		kfree(sb);
+		return ERR_PTR(err);
+	}
+	mnt = new_mount(sb, sb->root, source, flags);
+	if (!mnt) {
+		if (fs->kill_sb)
+			fs->kill_sb(sb);
+		kfree(sb);
+		return ERR_PTR(-ENOMEM);
+	}
+	return mnt;
+}
+
+static void attach_mount(struct vfsmount *mnt, const struct path *at)
+{
+	mnt->parent = at->mnt;
+	mnt->mountpoint = dget(at->dentry);
+	at->dentry->mounted++;
+	list_add_tail(&mnt->list, &mount_list);
+}
+
+int mount_root(const char *type)
+{
+	struct vfsmount *mnt = mount_fs(type, "rootfs", 0, NULL);
+
+	if (IS_ERR(mnt))
+		return PTR_ERR(mnt);
+	list_add_tail(&mnt->list, &mount_list);
+	root_path.mnt = mnt;
+	root_path.dentry = mnt->root;
+	return 0;
+}
+
+int do_mount(const char *source, const struct path *at, const char *type,
+	     unsigned long flags, const char *options)
+{
+	struct vfsmount *mnt;
+
+	if (!S_ISDIR(at->dentry->inode->mode))
+		return -ENOTDIR;
+	if (flags & MS_REMOUNT) {
+		at->mnt->flags = flags;
+		return 0;
+	}
+	if (flags & MS_BIND) {
+		struct path src;
+		int err = kern_path(source, LOOKUP_FOLLOW, &src);
+
+		if (err)
+			return err;
+		mnt = new_mount(src.mnt->sb, src.dentry, src.mnt->source,
+				flags);
+		path_put(&src);
+		if (!mnt)
+			return -ENOMEM;
+	} else {
+		if (!type)
+			return -EINVAL;
+		mnt = mount_fs(type, source, flags, options);
+		if (IS_ERR(mnt))
+			return PTR_ERR(mnt);
+	}
+	attach_mount(mnt, at);
+	return 0;
+}
+
+int do_umount(const struct path *p)
+{
+	struct vfsmount *mnt = p->mnt, *m;
+
+	if (p->dentry != mnt->root)
+		return -EINVAL;
+	if (mnt->parent == mnt)
+		return -EBUSY;
+	list_for_each_entry(m, &mount_list, list)
+		if (m->parent == mnt && m != mnt)
+			return -EBUSY;
+	list_del_init(&mnt->list);
+	mnt->mountpoint->mounted--;
+	dput(mnt->mountpoint);
+	dput(mnt->root);
+	kfree((char *)mnt->source);
+	/* The super block and its files stay as long as anything uses them. */
+	kfree(mnt);
+	return 0;
+}
+
+/* A string argument of mount(2), or NULL. */
+static char *mount_arg(unsigned long uptr, long *err)
+{
+	char *s;
+
+	if (!uptr)
+		return NULL;
+	s = getname(uptr);
+	if (IS_ERR(s)) {
+		*err = PTR_ERR(s);
+		return NULL;
+	}
+	return s;
+}
+
+SYSCALL_DEFINE(mount, unsigned long usource, unsigned long utarget,
+	       unsigned long utype, unsigned long flags, unsigned long udata)
+{
+	char *source, *type, *data;
+	struct path at;
+	long err = 0;
+
+	if (current->cred.euid != 0)
+		return -EPERM;
+	if ((flags & MS_MGC_MSK) == MS_MGC_VAL)
+		flags &= ~MS_MGC_MSK;
+	source = mount_arg(usource, &err);
+	type = mount_arg(utype, &err);
+	data = mount_arg(udata, &err);
+	if (!err)
+		err = user_path_at(AT_FDCWD, utarget, LOOKUP_FOLLOW, &at);
+	if (!err) {
+		err = do_mount(source, &at, type, flags, data);
+		path_put(&at);
+	}
+	kfree(source);
+	kfree(type);
+	kfree(data);
+	return err;
+}
+
+SYSCALL_DEFINE(umount2, unsigned long utarget, int flags)
+{
+	struct path p;
+	long err;
+
+	if (current->cred.euid != 0)
+		return -EPERM;
+	if (flags & ~(MNT_FORCE | MNT_DETACH | MNT_EXPIRE | UMOUNT_NOFOLLOW))
+		return -EINVAL;
+	err = user_path_at(AT_FDCWD, utarget,
+			   flags & UMOUNT_NOFOLLOW ? 0 : LOOKUP_FOLLOW, &p);
+	if (err)
+		return err;
+	err = do_umount(&p);
+	path_put(&p);
+	return err;
+}
+
+void vfs_init(void)
+{
+	dcache_init();
+	tmpfs_init();
+	pipe_init();
+	mem_devices_init();
+	register_chrdev(5, &tty_fops);
+}

@@ -1,0 +1,341 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Path walk: one component at a time from the root or a starting directory,
+ * crossing mounts both ways and following symlinks (at most MAX_SYMLINKS,
+ * then ELOOP).  ".." never climbs above the task's root.
+ */
+#include "tamu/namei.h"
+#include "tamu/fdtable.h"
+#include "tamu/sched.h"
+#include "tamu/slab.h"
+#include "tamu/string.h"
+#include "tamu/uaccess.h"
+#include "uapi/fcntl.h"
+#include "uapi/linux_limits.h"
+
+struct walk {
+	struct path cur;	/* referenced */
+	struct path root;	/* not referenced: the task's, held by fs */
+	int links;
+};
+
+char *getname(unsigned long uname)
+{
+	char *name = kmalloc(PATH_MAX, GFP_KERNEL);
+	long len;
+
+	if (!name)
+		return ERR_PTR(-ENOMEM);
+	len = strncpy_from_user(name, uname, PATH_MAX);
+	if (len < 0) {
+		kfree(name);
+		return ERR_PTR(len);
+	}
+	return name;
+}
+
+static bool path_equal(const struct path *a, const struct path *b)
+{
+	return a->mnt == b->mnt && a->dentry == b->dentry;
+}
+
+static void set_cur(struct walk *w, struct vfsmount *mnt, struct dentry *d)
+{
+	dput(w->cur.dentry);
+	w->cur.mnt = mnt;
+	w->cur.dentry = d;
+}
+
+/* The newest mount on p, or NULL. */
+static struct vfsmount *mount_on(const struct path *p)
+{
+	struct vfsmount *m, *found = NULL;
+
+	if (!p->dentry->mounted)
+		return NULL;
+	list_for_each_entry(m, &mount_list, list)
+		if (m->parent == p->mnt && m->mountpoint == p->dentry &&
+		    m != p->mnt)
+			found = m;
+	return found;
+}
+
+static void follow_mounts(struct walk *w)
+{
+	struct vfsmount *m;
+
+	while ((m = mount_on(&w->cur)))
+		set_cur(w, m, dget(m->root));
+}
+
+static void step_up(struct walk *w)
+{
+	while (!path_equal(&w->cur, &w->root)) {
+		struct vfsmount *mnt = w->cur.mnt;
+
+		if (w->cur.dentry != mnt->root) {
+			set_cur(w, mnt, dget(w->cur.dentry->parent));
+			break;
+		}
+		if (mnt->parent == mnt)
+			break;
+		set_cur(w, mnt->parent, dget(mnt->mountpoint));
+	}
+	follow_mounts(w);
+}
+
+struct dentry *lookup_one(const struct path *parent, const char *name,
+			  size_t len)
+{
+	struct inode *dir = parent->dentry->inode;
+	struct dentry *d = d_lookup(parent->dentry, name, len);
+	int err;
+
+	if (d)
+		return d;
+	d = d_alloc(parent->dentry, name, len);
+	if (!d)
+		return ERR_PTR(-ENOMEM);
+	if (dir->i_op && dir->i_op->lookup) {
+		err = dir->i_op->lookup(dir, d);
+		if (err && err != -ENOENT) {
+			dput(d);
+			return ERR_PTR(err);
+		}
+	}
+	return d;	/* negative if d->inode is NULL */
+}
+
+static int walk_name(struct walk *w, const char *name, unsigned int flags);
+
+static int follow_link(struct walk *w, struct dentry *link, bool last,
+		       unsigned int flags)
+{
+	const char *target;
+	char *copy;
+	int err;
+
+	if (++w->links > MAX_SYMLINKS)
+		return -ELOOP;
+	target = link->inode->i_op->get_link(link);
+	copy = kmalloc(strlen(target) + 1, GFP_KERNEL);
+	if (!copy)
+		return -ENOMEM;
+	memcpy(copy, target, strlen(target) + 1);
+	if (copy[0] == '/')
+		set_cur(w, w->root.mnt, dget(w->root.dentry));
+	err = walk_name(w, copy, last ? flags | LOOKUP_FOLLOW : LOOKUP_FOLLOW);
+	kfree(copy);
+	return err;
+}
+
+/* Walk name from w->cur; w->cur ends at the result. */
+static int walk_name(struct walk *w, const char *name, unsigned int flags)
+{
+	while (*name) {
+		const char *comp = name;
+		size_t len;
+		bool last, slash;
+		struct dentry *d;
+
+		while (*name && *name != '/')
+			name++;
+		len = name - comp;
+		slash = *name == '/';
+		while (*name == '/')
+			name++;
+		last = !*name;
+		if (len == 0)
+			continue;
+		if (!S_ISDIR(w->cur.dentry->inode->mode))
+			return -ENOTDIR;
+		if (len == 1 && comp[0] == '.')
+			continue;
+		if (len == 2 && comp[0] == '.' && comp[1] == '.') {
+			step_up(w);
+			continue;
+		}
+		d = lookup_one(&w->cur, comp, len);
+		if (IS_ERR(d))
+			return PTR_ERR(d);
+		if (!d->inode) {
+			dput(d);
+			return -ENOENT;
+		}
+		if (S_ISLNK(d->inode->mode) &&
+		    (!last || slash || (flags & LOOKUP_FOLLOW))) {
+			int err = follow_link(w, d, last, flags);
+
+			dput(d);
+			if (err)
+				return err;
+			continue;
+		}
+		set_cur(w, w->cur.mnt, d);
+		follow_mounts(w);
+		if (last && slash && !S_ISDIR(d->inode->mode))
+			return -ENOTDIR;
+	}
+	if ((flags & LOOKUP_DIRECTORY) && !S_ISDIR(w->cur.dentry->inode->mode))
+		return -ENOTDIR;
+	return 0;
+}
+
+/* Start a walk for name at dfd. */
+static int walk_start(struct walk *w, int dfd, const char *name,
+		      unsigned int flags)
+{
+	struct fs_struct *fs = current->fs;
+
+	w->root = fs->root;
+	w->links = 0;
+	if (!*name && !(flags & LOOKUP_EMPTY))
+		return -ENOENT;
+	if (name[0] == '/') {
+		w->cur = fs->root;
+	} else if (dfd == AT_FDCWD) {
+		w->cur = fs->pwd;
+	} else {
+		struct file *f = fget(dfd);
+
+		if (!f)
+			return -EBADF;
+		w->cur = f->path;
+		fput(f);
+		if (!w->cur.dentry)	/* a pipe or socket: no path */
+			return -ENOTDIR;
+		if (*name && !S_ISDIR(w->cur.dentry->inode->mode))
+			return -ENOTDIR;
+	}
+	path_get(&w->cur);
+	return 0;
+}
+
+int path_lookupat(int dfd, const char *name, unsigned int flags,
+		  struct path *out)
+{
+	struct walk w;
+	int err = walk_start(&w, dfd, name, flags);
+
+	if (err)
+		return err;
+	err = walk_name(&w, name, flags);
+	if (err) {
+		path_put(&w.cur);
+		return err;
+	}
+	*out = w.cur;
+	return 0;
+}
+
+int kern_path(const char *name, unsigned int flags, struct path *out)
+{
+	return path_lookupat(AT_FDCWD, name, flags, out);
+}
+
+int user_path_at(int dfd, unsigned long uname, unsigned int flags,
+		 struct path *out)
+{
+	char *name = getname(uname);
+	int err;
+
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	err = path_lookupat(dfd, name, flags, out);
+	kfree(name);
+	return err;
+}
+
+int path_parentat(int dfd, const char *name, struct path *parent,
+		  struct nameidata_last *last)
+{
+	const char *end = name + strlen(name), *start;
+	char *dir;
+	struct walk w;
+	int err;
+
+	err = walk_start(&w, dfd, name, 0);
+	if (err)
+		return err;
+	last->trailing_slash = end > name && end[-1] == '/';
+	while (end > name && end[-1] == '/')
+		end--;
+	start = end;
+	while (start > name && start[-1] != '/')
+		start--;
+	last->name = start;
+	last->len = end - start;
+	last->dot = (last->len == 1 && start[0] == '.') ||
+		    (last->len == 2 && start[0] == '.' && start[1] == '.') ||
+		    last->len == 0;
+
+	dir = kmalloc(start - name + 1, GFP_KERNEL);
+	if (!dir) {
+		path_put(&w.cur);
+		return -ENOMEM;
+	}
+	memcpy(dir, name, start - name);
+	dir[start - name] = '\0';
+	err = walk_name(&w, dir, LOOKUP_FOLLOW | LOOKUP_DIRECTORY);
+	kfree(dir);
+	if (!err && !S_ISDIR(w.cur.dentry->inode->mode))
+		err = -ENOTDIR;
+	if (err) {
+		path_put(&w.cur);
+		return err;
+	}
+	*parent = w.cur;
+	return 0;
+}
+
+char *d_path(const struct path *p, const struct path *root, char *buf,
+	     size_t size)
+{
+	struct vfsmount *mnt = p->mnt;
+	struct dentry *d = p->dentry;
+	char *end = buf + size;
+
+	if (size < 2)
+		return NULL;
+	*--end = '\0';
+	while (!(d == root->dentry && mnt == root->mnt)) {
+		if (d == mnt->root) {
+			if (mnt->parent == mnt)
+				break;
+			d = mnt->mountpoint;
+			mnt = mnt->parent;
+			continue;
+		}
+		if ((size_t)(end - buf) < d->name_len + 2)
+			return NULL;
+		end -= d->name_len;
+		memcpy(end, d->name, d->name_len);
+		*--end = '/';
+		d = d->parent;
+	}
+	if (*end == '\0')
+		*--end = '/';
+	return end;
+}
+
+struct fs_struct *copy_fs_struct(struct fs_struct *old)
+{
+	struct fs_struct *fs = kmalloc(sizeof(*fs), GFP_KERNEL);
+
+	if (!fs)
+		return NULL;
+	*fs = *old;
+	fs->users = 1;
+	path_get(&fs->root);
+	path_get(&fs->pwd);
+	return fs;
+}
+
+void put_fs_struct(struct fs_struct *fs)
+{
+	if (--fs->users > 0)
+		return;
+	path_put(&fs->root);
+	path_put(&fs->pwd);
+	kfree(fs);
+}

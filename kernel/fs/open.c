@@ -1,0 +1,499 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Opening files, permissions, and the calls that work on a path's inode:
+ * access, chdir, chroot, getcwd, chmod, chown, truncate, utimensat.
+ */
+#include "tamu/syscall.h"
+#include "tamu/fdtable.h"
+#include "tamu/namei.h"
+#include "tamu/sched.h"
+#include "tamu/slab.h"
+#include "tamu/string.h"
+#include "tamu/uaccess.h"
+#include "uapi/fcntl.h"
+#include "uapi/linux_limits.h"
+
+int inode_permission(struct inode *inode, int mask)
+{
+	const struct cred *c = &current->cred;
+	u32 mode = inode->mode;
+
+	if (c->fsuid == 0) {
+		/* root may do anything but run what nobody may run. */
+		if (!(mask & MAY_EXEC) || S_ISDIR(mode) || (mode & 0111))
+			return 0;
+		return -EACCES;
+	}
+	if (c->fsuid == inode->uid)
+		mode >>= 6;
+	else if (c->fsgid == inode->gid)
+		mode >>= 3;
+	return (mode & mask & 7) == (unsigned int)mask ? 0 : -EACCES;
+}
+
+static int open_permission(struct inode *inode, int flags)
+{
+	int mask = 0;
+
+	if (flags & O_PATH)
+		return 0;
+	if ((flags & O_ACCMODE) != O_WRONLY)
+		mask |= MAY_READ;
+	if ((flags & O_ACCMODE) != O_RDONLY || (flags & O_TRUNC))
+		mask |= MAY_WRITE;
+	if (S_ISDIR(inode->mode) && (mask & MAY_WRITE))
+		return -EISDIR;
+	return inode_permission(inode, mask);
+}
+
+int vfs_create(const struct path *dir, struct dentry *d, u32 mode)
+{
+	struct inode *di = dir->dentry->inode;
+	int err = inode_permission(di, MAY_WRITE | MAY_EXEC);
+
+	if (err)
+		return err;
+	if (!di->i_op || !di->i_op->create)
+		return -EACCES;
+	return di->i_op->create(di, d, (mode & ~current->fs->umask & 07777) |
+					       S_IFREG);
+}
+
+/* The path to open: looked up, or created for O_CREAT. */
+static int open_path(int dfd, const char *name, int flags, u32 mode,
+		     struct path *out)
+{
+	struct nameidata_last last;
+	struct path parent;
+	struct dentry *d;
+	int err;
+
+	if (!(flags & O_CREAT))
+		return path_lookupat(dfd, name,
+				     (flags & O_NOFOLLOW ? 0 : LOOKUP_FOLLOW) |
+					     (flags & O_DIRECTORY
+						      ? LOOKUP_DIRECTORY
+						      : 0),
+				     out);
+	err = path_parentat(dfd, name, &parent, &last);
+	if (err)
+		return err;
+	if (last.dot || last.trailing_slash) {
+		path_put(&parent);
+		return -EISDIR;
+	}
+	d = lookup_one(&parent, last.name, last.len);
+	if (IS_ERR(d)) {
+		path_put(&parent);
+		return PTR_ERR(d);
+	}
+	if (d->inode) {
+		dput(d);
+		path_put(&parent);
+		if (flags & O_EXCL)
+			return -EEXIST;
+		/* It exists: open it as if O_CREAT were not given. */
+		return path_lookupat(dfd, name,
+				     flags & O_NOFOLLOW ? 0 : LOOKUP_FOLLOW,
+				     out);
+	}
+	err = vfs_create(&parent, d, mode);
+	if (err) {
+		dput(d);
+		path_put(&parent);
+		return err;
+	}
+	out->mnt = parent.mnt;
+	out->dentry = d;
+	path_put(&parent);
+	return 0;
+}
+
+struct file *file_open(int dfd, const char *name, int flags, u32 mode)
+{
+	struct inode *inode;
+	struct path p;
+	struct file *f;
+	int err;
+
+	err = open_path(dfd, name, flags, mode, &p);
+	if (err)
+		return ERR_PTR(err);
+	inode = p.dentry->inode;
+	err = -ELOOP;
+	if (S_ISLNK(inode->mode) && !(flags & O_PATH))
+		goto out;
+	err = open_permission(inode, flags);
+	if (err)
+		goto out;
+	if ((flags & O_TRUNC) && S_ISREG(inode->mode) &&
+	    (flags & O_ACCMODE) != O_RDONLY) {
+		err = vfs_truncate(p.dentry, 0);
+		if (err)
+			goto out;
+	}
+	f = alloc_file(&p, flags);
+	path_put(&p);
+	return f;
+out:
+	path_put(&p);
+	return ERR_PTR(err);
+}
+
+SYSCALL_DEFINE(openat, int dfd, unsigned long uname, int flags, u32 mode)
+{
+	char *name = getname(uname);
+	struct file *f;
+	long fd;
+
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	f = file_open(dfd, name, flags, mode);
+	kfree(name);
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	fd = fd_install(f, flags & O_CLOEXEC);
+	fput(f);
+	return fd;
+}
+
+SYSCALL_DEFINE(open, unsigned long uname, int flags, u32 mode)
+{
+	return sys_openat(AT_FDCWD, uname, flags, mode);
+}
+
+SYSCALL_DEFINE(creat, unsigned long uname, u32 mode)
+{
+	return sys_openat(AT_FDCWD, uname, O_CREAT | O_WRONLY | O_TRUNC, mode);
+}
+
+SYSCALL_DEFINE(faccessat2, int dfd, unsigned long uname, int mode, int flags)
+{
+	struct cred saved = current->cred;
+	struct path p;
+	long err;
+
+	if (mode & ~7)
+		return -EINVAL;
+	/* access() checks with the real ids, unless AT_EACCESS. */
+	if (!(flags & AT_EACCESS)) {
+		current->cred.fsuid = current->cred.uid;
+		current->cred.fsgid = current->cred.gid;
+	}
+	err = user_path_at(dfd, uname,
+			   (flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW) |
+				   (flags & AT_EMPTY_PATH ? LOOKUP_EMPTY : 0),
+			   &p);
+	if (!err) {
+		err = mode ? inode_permission(p.dentry->inode, mode) : 0;
+		path_put(&p);
+	}
+	current->cred = saved;
+	return err;
+}
+
+SYSCALL_DEFINE(faccessat, int dfd, unsigned long uname, int mode)
+{
+	return sys_faccessat2(dfd, uname, mode, 0);
+}
+
+SYSCALL_DEFINE(access, unsigned long uname, int mode)
+{
+	return sys_faccessat2(AT_FDCWD, uname, mode, 0);
+}
+
+static long set_fs_path(struct path *slot, const struct path *p)
+{
+	if (!S_ISDIR(p->dentry->inode->mode))
+		return -ENOTDIR;
+	if (inode_permission(p->dentry->inode, MAY_EXEC))
+		return -EACCES;
+	path_put(slot);
+	*slot = *p;
+	path_get(slot);
+	return 0;
+}
+
+SYSCALL_DEFINE(chdir, unsigned long uname)
+{
+	struct path p;
+	long err = user_path_at(AT_FDCWD, uname,
+				LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &p);
+
+	if (err)
+		return err;
+	err = set_fs_path(&current->fs->pwd, &p);
+	path_put(&p);
+	return err;
+}
+
+SYSCALL_DEFINE(fchdir, unsigned int fd)
+{
+	struct file *f = fget(fd);
+	long err;
+
+	if (!f)
+		return -EBADF;
+	err = set_fs_path(&current->fs->pwd, &f->path);
+	fput(f);
+	return err;
+}
+
+SYSCALL_DEFINE(chroot, unsigned long uname)
+{
+	struct path p;
+	long err;
+
+	if (current->cred.euid != 0)
+		return -EPERM;
+	err = user_path_at(AT_FDCWD, uname, LOOKUP_FOLLOW | LOOKUP_DIRECTORY,
+			   &p);
+	if (err)
+		return err;
+	err = set_fs_path(&current->fs->root, &p);
+	path_put(&p);
+	return err;
+}
+
+SYSCALL_DEFINE(getcwd, unsigned long ubuf, unsigned long size)
+{
+	char *buf = kmalloc(PATH_MAX, GFP_KERNEL);
+	char *path;
+	long len;
+
+	if (!buf)
+		return -ENOMEM;
+	path = d_path(&current->fs->pwd, &current->fs->root, buf, PATH_MAX);
+	if (!path) {
+		kfree(buf);
+		return -ENAMETOOLONG;
+	}
+	len = buf + PATH_MAX - path;
+	if ((unsigned long)len > size)
+		len = -ERANGE;
+	else if (copy_to_user(ubuf, path, len))
+		len = -EFAULT;
+	kfree(buf);
+	return len;
+}
+
+SYSCALL_DEFINE(umask, int mask)
+{
+	u32 old = current->fs->umask;
+
+	current->fs->umask = mask & 0777;
+	return old;
+}
+
+static int notify_change(struct dentry *d, struct iattr *attr)
+{
+	struct inode *inode = d->inode;
+
+	if (inode->i_op && inode->i_op->setattr)
+		return inode->i_op->setattr(d, attr);
+	if (attr->valid & ATTR_SIZE)
+		return -EPERM;
+	if (attr->valid & ATTR_MODE)
+		inode->mode = (inode->mode & S_IFMT) | (attr->mode & 07777);
+	if (attr->valid & ATTR_UID)
+		inode->uid = attr->uid;
+	if (attr->valid & ATTR_GID)
+		inode->gid = attr->gid;
+	if (attr->valid & ATTR_ATIME)
+		inode->atime = attr->atime;
+	if (attr->valid & ATTR_MTIME)
+		inode->mtime = attr->mtime;
+	inode->ctime = current_time();
+	return 0;
+}
+
+int vfs_truncate(struct dentry *d, u64 size)
+{
+	struct iattr attr = { .valid = ATTR_SIZE, .size = size };
+
+	if (S_ISDIR(d->inode->mode))
+		return -EISDIR;
+	if (!S_ISREG(d->inode->mode))
+		return -EINVAL;
+	return notify_change(d, &attr);
+}
+
+static bool owner_or_root(struct inode *inode)
+{
+	return current->cred.fsuid == 0 || current->cred.fsuid == inode->uid;
+}
+
+static long chmod_path(const struct path *p, u32 mode)
+{
+	struct iattr attr = { .valid = ATTR_MODE, .mode = mode };
+
+	if (!owner_or_root(p->dentry->inode))
+		return -EPERM;
+	return notify_change(p->dentry, &attr);
+}
+
+SYSCALL_DEFINE(fchmodat, int dfd, unsigned long uname, u32 mode)
+{
+	struct path p;
+	long err = user_path_at(dfd, uname, LOOKUP_FOLLOW, &p);
+
+	if (err)
+		return err;
+	err = chmod_path(&p, mode);
+	path_put(&p);
+	return err;
+}
+
+SYSCALL_DEFINE(chmod, unsigned long uname, u32 mode)
+{
+	return sys_fchmodat(AT_FDCWD, uname, mode);
+}
+
+SYSCALL_DEFINE(fchmod, unsigned int fd, u32 mode)
+{
+	struct file *f = fget(fd);
+	long err;
+
+	if (!f)
+		return -EBADF;
+	err = f->path.dentry ? chmod_path(&f->path, mode) : -EINVAL;
+	fput(f);
+	return err;
+}
+
+static long chown_path(const struct path *p, u32 uid, u32 gid)
+{
+	struct iattr attr = { 0 };
+
+	if (current->cred.fsuid != 0)
+		return -EPERM;
+	if (uid != (u32)-1) {
+		attr.valid |= ATTR_UID;
+		attr.uid = uid;
+	}
+	if (gid != (u32)-1) {
+		attr.valid |= ATTR_GID;
+		attr.gid = gid;
+	}
+	return notify_change(p->dentry, &attr);
+}
+
+SYSCALL_DEFINE(fchownat, int dfd, unsigned long uname, u32 uid, u32 gid, int flags)
+{
+	struct path p;
+	long err = user_path_at(dfd, uname,
+				(flags & AT_SYMLINK_NOFOLLOW ? 0
+							     : LOOKUP_FOLLOW) |
+					(flags & AT_EMPTY_PATH ? LOOKUP_EMPTY
+							       : 0),
+				&p);
+
+	if (err)
+		return err;
+	err = chown_path(&p, uid, gid);
+	path_put(&p);
+	return err;
+}
+
+SYSCALL_DEFINE(chown, unsigned long uname, u32 uid, u32 gid)
+{
+	return sys_fchownat(AT_FDCWD, uname, uid, gid, 0);
+}
+
+SYSCALL_DEFINE(lchown, unsigned long uname, u32 uid, u32 gid)
+{
+	return sys_fchownat(AT_FDCWD, uname, uid, gid, AT_SYMLINK_NOFOLLOW);
+}
+
+SYSCALL_DEFINE(fchown, unsigned int fd, u32 uid, u32 gid)
+{
+	struct file *f = fget(fd);
+	long err;
+
+	if (!f)
+		return -EBADF;
+	err = f->path.dentry ? chown_path(&f->path, uid, gid) : -EINVAL;
+	fput(f);
+	return err;
+}
+
+SYSCALL_DEFINE(truncate, unsigned long uname, s64 length)
+{
+	struct path p;
+	long err;
+
+	if (length < 0)
+		return -EINVAL;
+	err = user_path_at(AT_FDCWD, uname, LOOKUP_FOLLOW, &p);
+	if (err)
+		return err;
+	err = inode_permission(p.dentry->inode, MAY_WRITE);
+	if (!err)
+		err = vfs_truncate(p.dentry, length);
+	path_put(&p);
+	return err;
+}
+
+SYSCALL_DEFINE(ftruncate, unsigned int fd, s64 length)
+{
+	struct file *f = fget(fd);
+	long err;
+
+	if (!f)
+		return -EBADF;
+	if (length < 0 || !(f->f_mode & FMODE_WRITE) || !f->path.dentry)
+		err = -EINVAL;
+	else
+		err = vfs_truncate(f->path.dentry, length);
+	fput(f);
+	return err;
+}
+
+#define UTIME_NOW ((1L << 30) - 1)
+#define UTIME_OMIT ((1L << 30) - 2)
+
+SYSCALL_DEFINE(utimensat, int dfd, unsigned long uname, unsigned long utimes,
+		   int flags)
+{
+	struct timespec ts[2], now = current_time();
+	struct iattr attr = { .valid = ATTR_ATIME | ATTR_MTIME };
+	struct path p;
+	long err;
+
+	if (utimes) {
+		if (copy_from_user(ts, utimes, sizeof(ts)))
+			return -EFAULT;
+	} else {
+		ts[0].tv_nsec = ts[1].tv_nsec = UTIME_NOW;
+	}
+	if (uname)
+		err = user_path_at(dfd, uname,
+				   flags & AT_SYMLINK_NOFOLLOW ? 0
+							       : LOOKUP_FOLLOW,
+				   &p);
+	else {
+		struct file *f = fget(dfd);
+
+		if (!f)
+			return -EBADF;
+		p = f->path;
+		path_get(&p);
+		fput(f);
+		err = p.dentry ? 0 : -EINVAL;
+	}
+	if (err)
+		return err;
+	attr.atime = ts[0].tv_nsec == UTIME_NOW ? now : ts[0];
+	attr.mtime = ts[1].tv_nsec == UTIME_NOW ? now : ts[1];
+	if (ts[0].tv_nsec == UTIME_OMIT)
+		attr.valid &= ~ATTR_ATIME;
+	if (ts[1].tv_nsec == UTIME_OMIT)
+		attr.valid &= ~ATTR_MTIME;
+	err = owner_or_root(p.dentry->inode) ||
+			      (!utimes && !inode_permission(p.dentry->inode,
+							    MAY_WRITE))
+		      ? notify_change(p.dentry, &attr)
+		      : -EPERM;
+	path_put(&p);
+	return err;
+}

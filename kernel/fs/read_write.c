@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* read, write and their vector, positioned and seeking variants. */
+#include "tamu/syscall.h"
+#include "tamu/fdtable.h"
+#include "tamu/slab.h"
+#include "tamu/uaccess.h"
+#include "uapi/fcntl.h"
+#include "uapi/uio.h"
+
+static bool seekable(struct file *f)
+{
+	return S_ISREG(f->inode->mode) || S_ISDIR(f->inode->mode) ||
+	       S_ISBLK(f->inode->mode);
+}
+
+static long rw_file(struct file *f, unsigned long buf, size_t count,
+		    u64 *pos, bool write)
+{
+	struct uio u = { .addr = buf, .len = count };
+
+	if ((long)count < 0)
+		return -EINVAL;
+	return write ? vfs_write(f, &u, pos) : vfs_read(f, &u, pos);
+}
+
+static long do_rw(unsigned int fd, unsigned long buf, size_t count,
+		  bool write)
+{
+	struct file *f = fget(fd);
+	long ret;
+
+	if (!f)
+		return -EBADF;
+	ret = rw_file(f, buf, count, &f->f_pos, write);
+	fput(f);
+	return ret;
+}
+
+SYSCALL_DEFINE(read, unsigned int fd, unsigned long buf, size_t count)
+{
+	return do_rw(fd, buf, count, false);
+}
+
+SYSCALL_DEFINE(write, unsigned int fd, unsigned long buf, size_t count)
+{
+	return do_rw(fd, buf, count, true);
+}
+
+static long do_prw(unsigned int fd, unsigned long buf, size_t count,
+		   s64 pos, bool write)
+{
+	struct file *f;
+	u64 p = pos;
+	long ret;
+
+	if (pos < 0)
+		return -EINVAL;
+	f = fget(fd);
+	if (!f)
+		return -EBADF;
+	ret = seekable(f) ? rw_file(f, buf, count, &p, write) : -ESPIPE;
+	fput(f);
+	return ret;
+}
+
+SYSCALL_DEFINE(pread64, unsigned int fd, unsigned long buf, size_t count, s64 pos)
+{
+	return do_prw(fd, buf, count, pos, false);
+}
+
+SYSCALL_DEFINE(pwrite64, unsigned int fd, unsigned long buf, size_t count, s64 pos)
+{
+	return do_prw(fd, buf, count, pos, true);
+}
+
+/* readv/writev: each segment in turn, stopping at a short transfer. */
+static long do_rwv(unsigned int fd, unsigned long uvec, unsigned long n,
+		   s64 pos, bool write)
+{
+	struct iovec iov;
+	struct file *f;
+	long total = 0, ret = 0;
+	u64 p = pos;
+	unsigned long i;
+
+	if (n > UIO_MAXIOV)
+		return -EINVAL;
+	f = fget(fd);
+	if (!f)
+		return -EBADF;
+	if (pos >= 0 && !seekable(f)) {
+		fput(f);
+		return -ESPIPE;
+	}
+	for (i = 0; i < n; i++) {
+		if (copy_from_user(&iov, uvec + i * sizeof(iov), sizeof(iov))) {
+			ret = -EFAULT;
+			break;
+		}
+		if (!iov.iov_len)
+			continue;
+		ret = rw_file(f, (unsigned long)iov.iov_base, iov.iov_len,
+			      pos >= 0 ? &p : &f->f_pos, write);
+		if (ret <= 0)
+			break;
+		total += ret;
+		if ((size_t)ret < iov.iov_len)
+			break;
+	}
+	fput(f);
+	return total ? total : ret;
+}
+
+SYSCALL_DEFINE(readv, unsigned int fd, unsigned long vec, unsigned long n)
+{
+	return do_rwv(fd, vec, n, -1, false);
+}
+
+SYSCALL_DEFINE(writev, unsigned int fd, unsigned long vec, unsigned long n)
+{
+	return do_rwv(fd, vec, n, -1, true);
+}
+
+SYSCALL_DEFINE(preadv, unsigned int fd, unsigned long vec, unsigned long n,
+		unsigned long pos)
+{
+	return (long)pos < 0 ? -EINVAL : do_rwv(fd, vec, n, pos, false);
+}
+
+SYSCALL_DEFINE(pwritev, unsigned int fd, unsigned long vec, unsigned long n,
+		 unsigned long pos)
+{
+	return (long)pos < 0 ? -EINVAL : do_rwv(fd, vec, n, pos, true);
+}
+
+SYSCALL_DEFINE(lseek, unsigned int fd, s64 offset, unsigned int whence)
+{
+	struct file *f = fget(fd);
+	long ret;
+
+	if (!f)
+		return -EBADF;
+	if (f->f_op && f->f_op->llseek)
+		ret = f->f_op->llseek(f, offset, whence);
+	else
+		ret = seekable(f) ? generic_llseek(f, offset, whence) : -ESPIPE;
+	fput(f);
+	return ret;
+}
+
+/* sendfile: through a kernel buffer, a page at a time. */
+SYSCALL_DEFINE(sendfile, int out_fd, int in_fd, unsigned long uoff, size_t count)
+{
+	struct file *in = fget(in_fd), *out = fget(out_fd);
+	char *buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	u64 off, *pos;
+	long total = 0, ret = 0;
+
+	if (!in || !out || !buf) {
+		ret = !buf ? -ENOMEM : -EBADF;
+		goto out;
+	}
+	pos = &in->f_pos;
+	if (uoff) {
+		ret = copy_from_user(&off, uoff, sizeof(off));
+		if (ret)
+			goto out;
+		pos = &off;
+	}
+	while (count) {
+		struct uio r = { .kbuf = buf, .len = min(count, PAGE_SIZE) };
+		struct uio w = { .kbuf = buf };
+
+		ret = vfs_read(in, &r, pos);
+		if (ret <= 0)
+			break;
+		w.len = ret;
+		ret = vfs_write(out, &w, &out->f_pos);
+		if (ret <= 0)
+			break;
+		total += ret;
+		count -= ret;
+	}
+	if (uoff && copy_to_user(uoff, &off, sizeof(off)))
+		ret = -EFAULT;
+out:
+	kfree(buf);
+	if (in)
+		fput(in);
+	if (out)
+		fput(out);
+	return total ? total : ret;
+}

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* getdents64: directory entries into a guest buffer. */
+#include "tamu/syscall.h"
+#include "tamu/fdtable.h"
+#include "tamu/string.h"
+#include "tamu/uaccess.h"
+#include "uapi/dirent.h"
+
+struct getdents_ctx {
+	struct dir_context ctx;
+	unsigned long buf;	/* guest address of the next record */
+	size_t left;
+	int error;
+};
+
+static bool fill_dirent(struct dir_context *ctx, const char *name,
+			size_t len, u64 ino, unsigned int type)
+{
+	struct getdents_ctx *g = container_of(ctx, struct getdents_ctx, ctx);
+	size_t reclen = ALIGN(offsetof(struct linux_dirent64, d_name) + len + 1,
+			      8);
+	struct linux_dirent64 hdr;
+	char zero[8] = { 0 };
+
+	if (reclen > g->left) {
+		/* Not even one record fits: the buffer is too small. */
+		g->error = -EINVAL;
+		return false;
+	}
+	hdr.d_ino = ino;
+	hdr.d_off = ctx->pos + 1;
+	hdr.d_reclen = reclen;
+	hdr.d_type = type;
+	if (copy_to_user(g->buf, &hdr, offsetof(struct linux_dirent64, d_name)) ||
+	    copy_to_user(g->buf + offsetof(struct linux_dirent64, d_name), name,
+			 len) ||
+	    copy_to_user(g->buf + offsetof(struct linux_dirent64, d_name) + len,
+			 zero,
+			 reclen - offsetof(struct linux_dirent64, d_name) - len)) {
+		g->error = -EFAULT;
+		return false;
+	}
+	g->buf += reclen;
+	g->left -= reclen;
+	g->error = 0;
+	return true;
+}
+
+SYSCALL_DEFINE(getdents64, unsigned int fd, unsigned long ubuf, unsigned int count)
+{
+	struct getdents_ctx g = {
+		.ctx.emit = fill_dirent,
+		.buf = ubuf,
+		.left = count,
+	};
+	struct file *f = fget(fd);
+	long err;
+
+	if (!f)
+		return -EBADF;
+	err = -ENOTDIR;
+	if (f->f_op && f->f_op->iterate) {
+		g.ctx.pos = f->f_pos;
+		err = f->f_op->iterate(f, &g.ctx);
+		f->f_pos = g.ctx.pos;
+	}
+	fput(f);
+	if (err)
+		return err;
+	if (g.left == count && g.error)
+		return g.error;
+	return count - g.left;
+}

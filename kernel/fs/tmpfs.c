@@ -1,0 +1,452 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * tmpfs: files whose only home is guest memory.  The dentry tree is the
+ * directory hierarchy (every dentry stays cached while it has a name), and
+ * a regular file's data is an array of frames, allocated as it is written.
+ */
+#include "tamu/fs.h"
+#include "tamu/page_alloc.h"
+#include "tamu/sched.h"
+#include "tamu/slab.h"
+#include "tamu/string.h"
+#include "uapi/dirent.h"
+#include "uapi/fcntl.h"
+#include "uapi/vfs.h"
+
+struct tmpfs_inode {
+	struct page **pages;	/* frame of each file page, or NULL: a hole */
+	unsigned long nr_slots;
+	char *link;		/* a symlink's target */
+};
+
+static const struct inode_operations tmpfs_dir_iops;
+static const struct file_operations tmpfs_dir_fops;
+static const struct file_operations tmpfs_file_fops;
+static const struct inode_operations tmpfs_file_iops;
+static const struct inode_operations tmpfs_link_iops;
+
+static struct tmpfs_inode *TI(struct inode *inode)
+{
+	return inode->private;
+}
+
+static struct inode *tmpfs_new_inode(struct super_block *sb, u32 mode,
+				     dev_t dev)
+{
+	struct inode *inode = new_inode(sb, mode);
+
+	if (!inode)
+		return NULL;
+	inode->private = kzalloc(sizeof(struct tmpfs_inode), GFP_KERNEL);
+	if (!inode->private) {
+		iput(inode);
+		return NULL;
+	}
+	inode->uid = current_fsuid();
+	inode->gid = current_fsgid();
+	switch (mode & S_IFMT) {
+	case S_IFDIR:
+		inode->i_op = &tmpfs_dir_iops;
+		inode->i_fop = &tmpfs_dir_fops;
+		inode->nlink = 2;
+		break;
+	case S_IFREG:
+		inode->i_op = &tmpfs_file_iops;
+		inode->i_fop = &tmpfs_file_fops;
+		break;
+	case S_IFLNK:
+		inode->i_op = &tmpfs_link_iops;
+		break;
+	default:
+		init_special_inode(inode, mode, dev);
+	}
+	return inode;
+}
+
+/* Drop the file pages from index 'from' on. */
+static void truncate_pages(struct inode *inode, unsigned long from)
+{
+	struct tmpfs_inode *ti = TI(inode);
+	unsigned long i;
+
+	for (i = from; i < ti->nr_slots; i++)
+		if (ti->pages[i]) {
+			put_page(ti->pages[i]);
+			ti->pages[i] = NULL;
+			inode->blocks -= PAGE_SIZE / 512;
+		}
+}
+
+static void tmpfs_evict(struct inode *inode)
+{
+	struct tmpfs_inode *ti = TI(inode);
+
+	if (!ti)
+		return;
+	truncate_pages(inode, 0);
+	kfree(ti->pages);
+	kfree(ti->link);
+	kfree(ti);
+}
+
+/* Make room for page index n in the page array. */
+static int grow_slots(struct tmpfs_inode *ti, unsigned long n)
+{
+	unsigned long slots = ti->nr_slots ? ti->nr_slots : 8;
+	struct page **pages;
+
+	if (n < ti->nr_slots)
+		return 0;
+	while (slots <= n)
+		slots *= 2;
+	pages = kcalloc(slots, sizeof(*pages), GFP_KERNEL);
+	if (!pages)
+		return -ENOMEM;
+	if (ti->pages)
+		memcpy(pages, ti->pages, ti->nr_slots * sizeof(*pages));
+	kfree(ti->pages);
+	ti->pages = pages;
+	ti->nr_slots = slots;
+	return 0;
+}
+
+/* The frame holding page n of the file, allocated if 'create'. */
+static struct page *file_page(struct inode *inode, unsigned long n,
+			      bool create)
+{
+	struct tmpfs_inode *ti = TI(inode);
+	struct page *page;
+
+	if (n < ti->nr_slots && ti->pages[n])
+		return ti->pages[n];
+	if (!create || grow_slots(ti, n))
+		return NULL;
+	page = alloc_pages(__GFP_ZERO, 0);
+	if (!page)
+		return NULL;
+	ti->pages[n] = page;
+	inode->blocks += PAGE_SIZE / 512;
+	return page;
+}
+
+static ssize_t tmpfs_read(struct file *f, struct uio *u, u64 *pos)
+{
+	static const char zeroes[PAGE_SIZE];
+	struct inode *inode = f->inode;
+	size_t done = 0;
+
+	while (u->len && *pos < inode->size) {
+		unsigned long off = *pos & ~PAGE_MASK;
+		size_t n = min(min(u->len, PAGE_SIZE - off),
+			       (size_t)(inode->size - *pos));
+		struct page *page = file_page(inode, *pos >> PAGE_SHIFT, false);
+		const char *src = page ? (char *)page_address(page) + off
+				       : zeroes;
+
+		if (uio_copy_out(u, src, n))
+			return done ? (ssize_t)done : -EFAULT;
+		*pos += n;
+		done += n;
+	}
+	return done;
+}
+
+static ssize_t tmpfs_write(struct file *f, struct uio *u, u64 *pos)
+{
+	struct inode *inode = f->inode;
+	size_t done = 0;
+
+	if (f->f_flags & O_APPEND)
+		*pos = inode->size;
+	while (u->len) {
+		unsigned long off = *pos & ~PAGE_MASK;
+		size_t n = min(u->len, PAGE_SIZE - off);
+		struct page *page = file_page(inode, *pos >> PAGE_SHIFT, true);
+
+		if (!page)
+			return done ? (ssize_t)done : -ENOSPC;
+		if (uio_copy_in(u, (char *)page_address(page) + off, n))
+			return done ? (ssize_t)done : -EFAULT;
+		*pos += n;
+		done += n;
+		if (*pos > inode->size)
+			inode->size = *pos;
+	}
+	if (done)
+		inode->mtime = inode->ctime = current_time();
+	return done;
+}
+
+static int tmpfs_setattr(struct dentry *d, struct iattr *attr)
+{
+	struct inode *inode = d->inode;
+
+	if (attr->valid & ATTR_SIZE) {
+		if (attr->size < inode->size) {
+			unsigned long keep = DIV_ROUND_UP(attr->size, PAGE_SIZE);
+			struct page *last;
+
+			truncate_pages(inode, keep);
+			/* Zero the tail of the last page, for a later grow. */
+			last = keep ? file_page(inode, keep - 1, false) : NULL;
+			if (last && (attr->size & ~PAGE_MASK))
+				memset((char *)page_address(last) +
+					       (attr->size & ~PAGE_MASK),
+				       0, PAGE_SIZE - (attr->size & ~PAGE_MASK));
+		}
+		inode->size = attr->size;
+		inode->mtime = current_time();
+	}
+	if (attr->valid & ATTR_MODE)
+		inode->mode = (inode->mode & S_IFMT) | (attr->mode & 07777);
+	if (attr->valid & ATTR_UID)
+		inode->uid = attr->uid;
+	if (attr->valid & ATTR_GID)
+		inode->gid = attr->gid;
+	if (attr->valid & ATTR_ATIME)
+		inode->atime = attr->atime;
+	if (attr->valid & ATTR_MTIME)
+		inode->mtime = attr->mtime;
+	inode->ctime = current_time();
+	return 0;
+}
+
+static int tmpfs_mknod(struct inode *dir, struct dentry *d, u32 mode,
+		       dev_t dev)
+{
+	struct inode *inode = tmpfs_new_inode(dir->sb, mode, dev);
+
+	if (!inode)
+		return -ENOSPC;
+	if (dir->mode & S_ISGID) {
+		inode->gid = dir->gid;
+		if (S_ISDIR(mode))
+			inode->mode |= S_ISGID;
+	}
+	d_instantiate(d, inode);
+	if (S_ISDIR(mode))
+		dir->nlink++;
+	dir->mtime = dir->ctime = current_time();
+	return 0;
+}
+
+static int tmpfs_create(struct inode *dir, struct dentry *d, u32 mode)
+{
+	return tmpfs_mknod(dir, d, mode, 0);
+}
+
+static int tmpfs_mkdir(struct inode *dir, struct dentry *d, u32 mode)
+{
+	return tmpfs_mknod(dir, d, mode | S_IFDIR, 0);
+}
+
+static int tmpfs_symlink(struct inode *dir, struct dentry *d,
+			 const char *target)
+{
+	size_t len = strlen(target);
+	struct inode *inode;
+	char *link;
+
+	if (len >= PAGE_SIZE)
+		return -ENAMETOOLONG;
+	link = kmalloc(len + 1, GFP_KERNEL);
+	if (!link)
+		return -ENOSPC;
+	inode = tmpfs_new_inode(dir->sb, S_IFLNK | 0777, 0);
+	if (!inode) {
+		kfree(link);
+		return -ENOSPC;
+	}
+	memcpy(link, target, len + 1);
+	TI(inode)->link = link;
+	inode->size = len;
+	d_instantiate(d, inode);
+	dir->mtime = dir->ctime = current_time();
+	return 0;
+}
+
+static const char *tmpfs_get_link(struct dentry *d)
+{
+	return TI(d->inode)->link;
+}
+
+static int tmpfs_link(struct dentry *old, struct inode *dir, struct dentry *d)
+{
+	struct inode *inode = old->inode;
+
+	inode->nlink++;
+	inode->ctime = dir->mtime = dir->ctime = current_time();
+	d_instantiate(d, igrab(inode));
+	return 0;
+}
+
+static int tmpfs_unlink(struct inode *dir, struct dentry *d)
+{
+	struct inode *inode = d->inode;
+
+	inode->nlink--;
+	inode->ctime = dir->mtime = dir->ctime = current_time();
+	d_delete(d);
+	return 0;
+}
+
+static int tmpfs_rmdir(struct inode *dir, struct dentry *d)
+{
+	if (!list_empty(&d->children))
+		return -ENOTEMPTY;
+	d->inode->nlink = 0;
+	dir->nlink--;
+	dir->mtime = dir->ctime = current_time();
+	d_delete(d);
+	return 0;
+}
+
+static int tmpfs_rename(struct inode *old_dir, struct dentry *old,
+			struct inode *new_dir, struct dentry *new)
+{
+	bool is_dir = S_ISDIR(old->inode->mode);
+	int err;
+
+	if (new->inode) {
+		err = is_dir ? tmpfs_rmdir(new_dir, new)
+			     : tmpfs_unlink(new_dir, new);
+		if (err)
+			return err;
+	}
+	if (is_dir && old_dir != new_dir) {
+		old_dir->nlink--;
+		new_dir->nlink++;
+	}
+	d_move(old, new->parent, new->name, new->name_len);
+	old_dir->mtime = old_dir->ctime = current_time();
+	new_dir->mtime = new_dir->ctime = current_time();
+	old->inode->ctime = current_time();
+	return 0;
+}
+
+static unsigned int dirent_type(u32 mode)
+{
+	return (mode & S_IFMT) >> 12;
+}
+
+/* Entries: "." and ".." at 0 and 1, then the children in order. */
+static int tmpfs_iterate(struct file *f, struct dir_context *ctx)
+{
+	struct dentry *dir = f->path.dentry, *d;
+	u64 i = 2;
+
+	if (ctx->pos == 0) {
+		if (!ctx->emit(ctx, ".", 1, dir->inode->ino, DT_DIR))
+			return 0;
+		ctx->pos = 1;
+	}
+	if (ctx->pos == 1) {
+		if (!ctx->emit(ctx, "..", 2, dir->parent->inode->ino, DT_DIR))
+			return 0;
+		ctx->pos = 2;
+	}
+	list_for_each_entry(d, &dir->children, sibling) {
+		if (i++ < ctx->pos)
+			continue;
+		if (!ctx->emit(ctx, d->name, d->name_len, d->inode->ino,
+			       dirent_type(d->inode->mode)))
+			return 0;
+		ctx->pos++;
+	}
+	return 0;
+}
+
+static s64 tmpfs_dir_llseek(struct file *f, s64 offset, int whence)
+{
+	if (whence != SEEK_SET || offset < 0)
+		return -EINVAL;
+	f->f_pos = offset;
+	return offset;
+}
+
+static int tmpfs_statfs(struct super_block *sb, struct statfs *st)
+{
+	memset(st, 0, sizeof(*st));
+	st->f_type = TMPFS_MAGIC;
+	st->f_bsize = PAGE_SIZE;
+	st->f_blocks = phys_zone.nr_pages / 2;
+	st->f_bfree = st->f_bavail = min(nr_free_pages(), (unsigned long)st->f_blocks);
+	st->f_files = st->f_blocks;
+	st->f_ffree = st->f_bfree;
+	st->f_namelen = 255;
+	st->f_frsize = PAGE_SIZE;
+	return 0;
+}
+
+static const struct super_operations tmpfs_sops = {
+	.evict_inode = tmpfs_evict,
+	.statfs = tmpfs_statfs,
+};
+
+static const struct inode_operations tmpfs_dir_iops = {
+	.create = tmpfs_create,
+	.mkdir = tmpfs_mkdir,
+	.mknod = tmpfs_mknod,
+	.symlink = tmpfs_symlink,
+	.link = tmpfs_link,
+	.unlink = tmpfs_unlink,
+	.rmdir = tmpfs_rmdir,
+	.rename = tmpfs_rename,
+	.setattr = tmpfs_setattr,
+};
+
+static const struct inode_operations tmpfs_file_iops = {
+	.setattr = tmpfs_setattr,
+};
+
+static const struct inode_operations tmpfs_link_iops = {
+	.get_link = tmpfs_get_link,
+	.setattr = tmpfs_setattr,
+};
+
+static const struct file_operations tmpfs_dir_fops = {
+	.iterate = tmpfs_iterate,
+	.llseek = tmpfs_dir_llseek,
+};
+
+static const struct file_operations tmpfs_file_fops = {
+	.read = tmpfs_read,
+	.write = tmpfs_write,
+	.llseek = generic_llseek,
+};
+
+static int tmpfs_mount(struct super_block *sb, const char *source,
+		       const char *options)
+{
+	struct inode *root;
+
+	sb->s_op = &tmpfs_sops;
+	sb->magic = TMPFS_MAGIC;
+	/* The root file system's root is 0755; a tmpfs mount's is 1777. */
+	root = tmpfs_new_inode(sb, S_IFDIR | (sb->type->name[0] == 'r' ? 0755 : 01777), 0);
+	if (!root)
+		return -ENOMEM;
+	root->uid = root->gid = 0;
+	sb->root = d_make_root(sb, root);
+	if (!sb->root) {
+		iput(root);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+static struct file_system_type tmpfs_type = {
+	.name = "tmpfs",
+	.mount = tmpfs_mount,
+};
+
+static struct file_system_type rootfs_type = {
+	.name = "rootfs",
+	.mount = tmpfs_mount,
+};
+
+void tmpfs_init(void)
+{
+	register_filesystem(&tmpfs_type);
+	register_filesystem(&rootfs_type);
+}

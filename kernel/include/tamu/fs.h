@@ -1,0 +1,256 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The virtual file system: inodes (files), dentries (names, in a tree that
+ * caches the directory hierarchy), mounts, and open files.  File systems
+ * fill in the operation tables.
+ */
+#ifndef _TAMU_FS_H
+#define _TAMU_FS_H
+
+#include "tamu/kernel.h"
+#include "tamu/list.h"
+#include "tamu/wait.h"
+#include "uapi/stat.h"
+#include "uapi/time.h"
+
+struct inode;
+struct dentry;
+struct file;
+struct super_block;
+struct vfsmount;
+struct poll_table;
+struct pipe_inode_info;
+
+typedef u32 dev_t;
+#define MKDEV(ma, mi) (((ma) << 20) | (mi))
+#define MAJOR(dev) ((dev) >> 20)
+#define MINOR(dev) ((dev) & 0xfffff)
+
+/* Where data moves to or from: guest memory or a kernel buffer. */
+struct uio {
+	unsigned long addr;	/* guest address, when !kbuf */
+	char *kbuf;
+	size_t len;		/* bytes still to move */
+};
+
+/* Move n bytes between the kernel and the uio, advancing it: 0 or -EFAULT. */
+int uio_copy_out(struct uio *u, const void *src, size_t n);
+int uio_copy_in(struct uio *u, void *dst, size_t n);
+
+struct dir_context {
+	/* Returns false when the buffer is full. */
+	bool (*emit)(struct dir_context *ctx, const char *name, size_t len,
+		     u64 ino, unsigned int type);
+	u64 pos;
+};
+
+struct file_operations {
+	int (*open)(struct inode *inode, struct file *f);
+	void (*release)(struct file *f);
+	ssize_t (*read)(struct file *f, struct uio *u, u64 *pos);
+	ssize_t (*write)(struct file *f, struct uio *u, u64 *pos);
+	s64 (*llseek)(struct file *f, s64 offset, int whence);
+	long (*ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
+	int (*iterate)(struct file *f, struct dir_context *ctx);
+	/* Readiness (POLLIN...), registering on p's wait queues if p. */
+	unsigned int (*poll)(struct file *f, struct poll_table *p);
+};
+
+struct iattr {
+	unsigned int valid;	/* ATTR_* */
+	u32 mode, uid, gid;
+	u64 size;
+	struct timespec atime, mtime;
+};
+
+#define ATTR_MODE 0x1
+#define ATTR_UID 0x2
+#define ATTR_GID 0x4
+#define ATTR_SIZE 0x8
+#define ATTR_ATIME 0x10
+#define ATTR_MTIME 0x20
+
+struct inode_operations {
+	/* Find name in dir for a dentry not in the cache; -ENOENT if none. */
+	int (*lookup)(struct inode *dir, struct dentry *d);
+	int (*create)(struct inode *dir, struct dentry *d, u32 mode);
+	int (*mkdir)(struct inode *dir, struct dentry *d, u32 mode);
+	int (*mknod)(struct inode *dir, struct dentry *d, u32 mode, dev_t dev);
+	int (*symlink)(struct inode *dir, struct dentry *d, const char *target);
+	int (*link)(struct dentry *old, struct inode *dir, struct dentry *d);
+	int (*unlink)(struct inode *dir, struct dentry *d);
+	int (*rmdir)(struct inode *dir, struct dentry *d);
+	int (*rename)(struct inode *old_dir, struct dentry *old,
+		      struct inode *new_dir, struct dentry *new);
+	/* The symlink's target, NUL-terminated, valid while d is held. */
+	const char *(*get_link)(struct dentry *d);
+	int (*setattr)(struct dentry *d, struct iattr *attr);
+};
+
+struct inode {
+	u64 ino;
+	u32 mode;
+	u32 uid, gid;
+	u32 nlink;
+	u64 size;
+	dev_t rdev;
+	u64 blocks;		/* 512-byte units, for stat */
+	struct timespec atime, mtime, ctime;
+	const struct inode_operations *i_op;
+	const struct file_operations *i_fop;
+	struct super_block *sb;
+	int refcount;
+	void *private;		/* the file system's */
+	struct pipe_inode_info *pipe;	/* a FIFO's, while open */
+};
+
+struct dentry {
+	char *name;
+	size_t name_len;
+	struct dentry *parent;		/* itself at a file system's root */
+	struct inode *inode;		/* NULL until instantiated */
+	struct list_head children;
+	struct list_head sibling;	/* in parent->children */
+	int refcount;
+	bool unhashed;			/* removed from its directory */
+	int mounted;			/* mounts on top of it */
+	struct super_block *sb;
+};
+
+struct statfs;
+
+struct super_operations {
+	/* Free the file system's data of an inode nobody uses any more. */
+	void (*evict_inode)(struct inode *inode);
+	int (*statfs)(struct super_block *sb, struct statfs *st);
+};
+
+struct super_block {
+	const struct file_system_type *type;
+	const struct super_operations *s_op;
+	struct dentry *root;
+	dev_t dev;
+	u64 next_ino;
+	unsigned long magic;
+	void *fs_info;
+};
+
+struct file_system_type {
+	const char *name;
+	/* Make a super block for a new mount; -errno on failure. */
+	int (*mount)(struct super_block *sb, const char *source,
+		     const char *options);
+	void (*kill_sb)(struct super_block *sb);
+	struct list_head list;
+};
+
+struct vfsmount {
+	struct dentry *root;
+	struct dentry *mountpoint;	/* in parent */
+	struct vfsmount *parent;	/* itself for the root mount */
+	struct super_block *sb;
+	const char *source;
+	unsigned long flags;
+	struct list_head list;		/* all mounts, in mount order */
+};
+
+struct path {
+	struct vfsmount *mnt;
+	struct dentry *dentry;
+};
+
+/* file->f_mode */
+#define FMODE_READ 0x1
+#define FMODE_WRITE 0x2
+
+struct file {
+	const struct file_operations *f_op;
+	struct path path;
+	struct inode *inode;
+	unsigned int f_flags;	/* O_* as opened, less the creation ones */
+	unsigned int f_mode;
+	u64 f_pos;
+	int refcount;
+	void *private_data;
+};
+
+/* Reference counting. */
+struct dentry *dget(struct dentry *d);
+void dput(struct dentry *d);
+struct inode *igrab(struct inode *inode);
+void iput(struct inode *inode);
+void path_get(const struct path *p);
+void path_put(const struct path *p);
+static inline struct file *get_file(struct file *f)
+{
+	f->refcount++;
+	return f;
+}
+void fput(struct file *f);
+
+/* Inodes and dentries for file systems. */
+struct inode *new_inode(struct super_block *sb, u32 mode);
+struct dentry *d_alloc(struct dentry *parent, const char *name, size_t len);
+struct dentry *d_make_root(struct super_block *sb, struct inode *inode);
+/* Give d its inode and link it into its parent's children. */
+void d_instantiate(struct dentry *d, struct inode *inode);
+/* d is gone from its directory. */
+void d_delete(struct dentry *d);
+/* The cached child of parent named name, referenced, or NULL. */
+struct dentry *d_lookup(struct dentry *parent, const char *name, size_t len);
+void d_move(struct dentry *d, struct dentry *new_parent, const char *name,
+	    size_t len);
+struct timespec current_time(void);
+
+/* File systems and mounts. */
+void register_filesystem(struct file_system_type *fs);
+int do_mount(const char *source, const struct path *at, const char *type,
+	     unsigned long flags, const char *options);
+int do_umount(const struct path *p);
+/* Mount the root file system (tmpfs) at boot. */
+int mount_root(const char *type);
+/* Fill the root from a newc cpio archive; what names it in messages. */
+int unpack_initramfs(const char *buf, size_t len, const char *what);
+/* The file system root the first mount made. */
+extern struct path root_path;
+extern struct list_head mount_list;
+dev_t new_anon_dev(void);
+
+/* Opening and basic I/O. */
+struct file *alloc_file(const struct path *p, unsigned int flags);
+/* Open an existing inode as a file (pipes, sockets). */
+struct file *open_inode(struct inode *inode, unsigned int flags,
+			const struct file_operations *fops);
+ssize_t vfs_read(struct file *f, struct uio *u, u64 *pos);
+ssize_t vfs_write(struct file *f, struct uio *u, u64 *pos);
+ssize_t kernel_read(struct file *f, void *buf, size_t n, u64 pos);
+ssize_t kernel_write(struct file *f, const void *buf, size_t n, u64 pos);
+s64 generic_llseek(struct file *f, s64 offset, int whence);
+int vfs_getattr(const struct path *p, struct stat *st);
+int vfs_truncate(struct dentry *d, u64 size);
+
+/* Permission to use an inode; 0 or -EACCES. */
+#define MAY_EXEC 0x1
+#define MAY_WRITE 0x2
+#define MAY_READ 0x4
+int inode_permission(struct inode *inode, int mask);
+int vfs_create(const struct path *dir, struct dentry *d, u32 mode);
+/* open(2) for the kernel: a referenced file or an ERR_PTR. */
+struct file *file_open(int dfd, const char *name, int flags, u32 mode);
+
+/* Character devices by number. */
+int register_chrdev(unsigned int major, const struct file_operations *fops);
+void init_special_inode(struct inode *inode, u32 mode, dev_t dev);
+
+/* The page of guest data for addr in a file-backed area (mm/filemap.c). */
+struct vm_area_struct;
+long vma_fill_page(struct vm_area_struct *vma, unsigned long addr, void *page);
+
+void vfs_init(void);
+/* Parts of vfs_init, one per subsystem. */
+void dcache_init(void);
+void tmpfs_init(void);
+void pipe_init(void);
+void mem_devices_init(void);
+
+#endif

@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Guest address spaces: a sorted list of areas (VMAs) and four-level page
+ * tables kept by the kernel in guest physical memory.  The platform mirrors
+ * the page tables into host mappings, lazily, on faults.
+ */
+#ifndef _TAMU_MM_H
+#define _TAMU_MM_H
+
+#include "um/memory.h"
+#include "tamu/kernel.h"
+#include "tamu/list.h"
+#include "tamu/page_alloc.h"
+
+/* vma->flags */
+#define VM_READ 0x1
+#define VM_WRITE 0x2
+#define VM_EXEC 0x4
+#define VM_SHARED 0x8
+#define VM_GROWSDOWN 0x100
+#define VM_STACK VM_GROWSDOWN
+
+struct file;
+
+struct vm_area_struct {
+	unsigned long start, end;	/* [start, end), page-aligned */
+	unsigned long flags;
+	unsigned long pgoff;		/* file offset, in pages */
+	struct file *file;
+	struct mm_struct *mm;
+	struct list_head list;		/* in mm->vmas, by address */
+};
+
+typedef u64 pte_t;
+
+/* A page-table entry: frame number << 12 | these. */
+#define PTE_PRESENT 0x1
+#define PTE_WRITE 0x2		/* writable now (not while copy-on-write) */
+#define PTE_HOST 0x4		/* the guest's host process maps it */
+#define PTE_FLAGS 0xfffUL
+
+struct arch_mm;
+
+struct mm_struct {
+	struct list_head vmas;
+	struct vm_area_struct *mmap_cache;	/* last found */
+	pte_t *pgd;
+	int users;			/* tasks sharing it */
+	unsigned long rss;		/* resident pages */
+	unsigned long start_code, end_code, start_data, end_data;
+	unsigned long start_brk, brk, start_stack;
+	unsigned long arg_start, arg_end, env_start, env_end;
+	unsigned long mmap_base;
+	struct arch_mm *arch;		/* the platform's host side */
+};
+
+/* handle_mm_fault's access */
+#define FAULT_READ 0x0
+#define FAULT_WRITE 0x1
+#define FAULT_EXEC 0x2
+#define FAULT_USER 0x4		/* from guest code: map it in the host too */
+#define FAULT_MAPERR 0x8	/* the host had no mapping there */
+
+struct mm_struct *mm_alloc(void);
+void mmput(struct mm_struct *mm);
+/* A copy-on-write copy, for fork. */
+struct mm_struct *dup_mm(struct mm_struct *old);
+
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+/* Map [addr, addr + len) with flags, replacing what was there. */
+int mmap_region(struct mm_struct *mm, unsigned long addr, unsigned long len,
+		unsigned long flags, struct file *file, unsigned long pgoff);
+int do_munmap(struct mm_struct *mm, unsigned long addr, unsigned long len);
+int do_mprotect(struct mm_struct *mm, unsigned long addr, unsigned long len,
+		unsigned long flags);
+/* Move the pages of [from, from + len) to 'to' (an empty area). */
+int move_pages(struct mm_struct *mm, unsigned long from, unsigned long to,
+	       unsigned long len);
+/* Drop the pages of a range; it reads as zeroes afterwards. */
+int zap_pages(struct mm_struct *mm, unsigned long addr, unsigned long len);
+/* A free range of len bytes below mm->mmap_base, or -ENOMEM. */
+long get_unmapped_area(struct mm_struct *mm, unsigned long len);
+
+/*
+ * Resolve a fault at addr: 0, or -EFAULT (no area: SIGSEGV MAPERR),
+ * -EACCES (area forbids it: SIGSEGV ACCERR), -ENOMEM.
+ */
+int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
+		    unsigned int access);
+
+/* Call fn on each present entry in [start, end); fn may change it. */
+void walk_range(struct mm_struct *mm, unsigned long start, unsigned long end,
+		void (*fn)(pte_t *pte, unsigned long addr, void *arg),
+		void *arg);
+void free_page_tables(struct mm_struct *mm);
+
+/* The entry for addr, allocating page-table pages if alloc; NULL if none. */
+pte_t *page_walk(struct mm_struct *mm, unsigned long addr, bool alloc);
+
+static inline struct page *pte_page(pte_t pte)
+{
+	return pfn_to_page(pte >> PAGE_SHIFT);
+}
+
+/* Wake up to n futex waiters on the word at uaddr in mm. */
+int futex_wake_addr(struct mm_struct *mm, unsigned long uaddr, int n);
+
+/* Host protection for a page with these area flags and PTE. */
+int vma_host_prot(unsigned long vm_flags, pte_t pte);
+
+#endif

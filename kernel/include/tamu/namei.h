@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Path names to dentries, and each task's file-system context. */
+#ifndef _TAMU_NAMEI_H
+#define _TAMU_NAMEI_H
+
+#include "tamu/fs.h"
+
+/* lookup flags */
+#define LOOKUP_FOLLOW 0x1	/* follow a symlink in the last component */
+#define LOOKUP_DIRECTORY 0x2	/* the result must be a directory */
+#define LOOKUP_EMPTY 0x4	/* "" names the starting directory */
+
+#define MAX_SYMLINKS 40
+
+/* A task's root, working directory and umask (shared with CLONE_FS). */
+struct fs_struct {
+	int users;
+	struct path root, pwd;
+	u32 umask;
+};
+
+struct fs_struct *copy_fs_struct(struct fs_struct *old);
+void put_fs_struct(struct fs_struct *fs);
+
+/* Look name up relative to dfd (AT_FDCWD or a directory's fd). */
+int path_lookupat(int dfd, const char *name, unsigned int flags,
+		  struct path *out);
+int kern_path(const char *name, unsigned int flags, struct path *out);
+/* The same with a name in guest memory. */
+int user_path_at(int dfd, unsigned long uname, unsigned int flags,
+		 struct path *out);
+
+/*
+ * For creating and removing: the directory that holds the last component,
+ * and the component itself (pointing into name).  -EEXIST-style checks are
+ * the caller's; a name ending in "." or ".." gives -EINVAL... as Linux does
+ * for mkdir and rmdir, -EEXIST or -ENOTEMPTY where it says so.
+ */
+struct nameidata_last {
+	const char *name;
+	size_t len;
+	bool trailing_slash;
+	bool dot;		/* "." or ".." */
+};
+int path_parentat(int dfd, const char *name, struct path *parent,
+		  struct nameidata_last *last);
+
+/* The dentry for the last component in parent, negative if none. */
+struct dentry *lookup_one(const struct path *parent, const char *name,
+			  size_t len);
+
+/* Copy a path name from guest memory into a new buffer: kfree it. */
+char *getname(unsigned long uname);
+
+/* The path of p relative to root, into buf; returns its start or NULL. */
+char *d_path(const struct path *p, const struct path *root, char *buf,
+	     size_t size);
+
+#endif

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Processes: pids, process groups and sessions, fork, exit and wait. */
+#ifndef _TAMU_PROC_H
+#define _TAMU_PROC_H
+
+#include "tamu/sched.h"
+
+#define PID_MAX 32768
+/* How many tasks may exist at once: fork fails with EAGAIN beyond. */
+#define DEFAULT_MAX_TASKS 4096
+
+extern unsigned int nr_tasks, max_tasks;
+
+int alloc_pid(void);
+void free_pid(int pid);
+struct task_struct *find_task_by_pid(int pid);
+/* The init task, which adopts orphans. */
+extern struct task_struct *init_task;
+
+long do_fork(unsigned long flags, unsigned long newsp, unsigned long ptid,
+	     unsigned long ctid, unsigned long tls);
+/* End the current task with a wait status (code << 8, or a signal). */
+void __noreturn do_exit(int status);
+/* End every thread of the group, then the current task. */
+void __noreturn do_group_exit(int status);
+/* Free a reaped task. */
+void release_task(struct task_struct *t);
+/* execve: wake a vfork parent, forget clear_child_tid. */
+void exec_mm_release(struct task_struct *t);
+/* The kernel halts with this status when init exits. */
+void __noreturn kernel_halt(int status);
+
+/* The task loop every guest thread runs on its kernel stack. */
+void __noreturn user_task_loop(void);
+/* Take pending host events (tick, console) and act on them. */
+void handle_irqs(void);
+
+#endif

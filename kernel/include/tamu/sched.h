@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Tasks and the scheduler.  The kernel runs one task at a time on one CPU
+ * and never preempts itself: a task gives the CPU up only by sleeping or at
+ * the safe point on its way back to user mode.  Host events ("interrupts")
+ * only set flags that the kernel acts on at those points, so the run queue
+ * and wait queues need no locks.
+ */
+#ifndef _TAMU_SCHED_H
+#define _TAMU_SCHED_H
+
+#include "um/thread.h"
+#include "tamu/kernel.h"
+#include "tamu/list.h"
+
+/* task->state */
+#define TASK_RUNNING 0
+#define TASK_INTERRUPTIBLE 1	/* a signal wakes it */
+#define TASK_UNINTERRUPTIBLE 2
+#define TASK_STOPPED 4		/* job control */
+#define TASK_DEAD 64		/* gone; its stack is freed by the next task */
+
+/* task->flags */
+#define PF_KTHREAD 0x1		/* no user part */
+#define PF_EXITING 0x4
+
+#define TASK_COMM_LEN 16
+
+#include "uapi/signal.h"
+
+struct mm_struct;
+struct fs_struct;
+struct files_struct;
+struct signal_struct;
+struct sighand_struct;
+struct wait_queue_head;
+
+/* Pending signals: a set, and their siginfo queued oldest first. */
+struct sigpending {
+	sigset_t signal;
+	struct list_head list;
+};
+
+/* Credentials (no user namespaces: ids are the guest's own). */
+struct cred {
+	u32 uid, euid, suid, fsuid;
+	u32 gid, egid, sgid, fsgid;
+};
+
+struct task_struct {
+	struct thread_struct thread;
+	long state;
+	unsigned int flags;
+	bool on_rq;
+	struct list_head run_list;
+	struct list_head tasks;		/* every task */
+	void *stack;			/* kernel stack, THREAD_SIZE bytes */
+	int pid;
+	int tgid;
+	char comm[TASK_COMM_LEN];
+	struct mm_struct *mm;
+	struct fs_struct *fs;
+	struct files_struct *files;
+	struct cred cred;
+	u64 start_time_ns;
+	u64 slice_start_ns;		/* when it last got the CPU */
+	u64 utime_ns, stime_ns;		/* in guest code, in the kernel */
+
+	/* Process tree and thread group. */
+	struct task_struct *parent;
+	struct list_head children;	/* of a group leader */
+	struct list_head sibling;	/* in parent->children */
+	struct task_struct *group_leader;
+	struct list_head thread_node;	/* in the leader's thread_list */
+	struct list_head thread_list;
+	int exit_state;			/* EXIT_ZOMBIE, EXIT_DEAD */
+	int exit_code;			/* wait status */
+	int exit_signal;		/* sent to the parent at exit */
+
+	/* Signals. */
+	struct signal_struct *signal;
+	struct sighand_struct *sighand;
+	sigset_t blocked;
+	sigset_t saved_sigmask;		/* restored after rt_sigsuspend */
+	bool restore_sigmask;
+	struct sigpending pending;
+	unsigned long sas_ss_sp;
+	unsigned long sas_ss_size;
+	unsigned int sas_ss_flags;
+
+	unsigned long set_child_tid, clear_child_tid;
+	/* A vfork child: its parent sleeps until it execs or exits. */
+	struct task_struct *vfork_parent;
+	bool vfork_done;
+	/* restart_syscall after an interrupted nanosleep: where it ends. */
+	u64 restart_deadline;
+	unsigned long restart_urem;
+};
+
+#define EXIT_ZOMBIE 16
+#define EXIT_DEAD 32
+
+extern struct task_struct *current;
+extern struct list_head task_list;
+/* Set when the running task should call schedule() at its next safe point. */
+extern bool need_resched;
+
+void sched_init(void);
+/*
+ * A new task that will run fn(arg) on its own kernel stack once woken by
+ * wake_up_new_task().  NULL when memory is out.
+ */
+struct task_struct *task_create(const char *name, void (*fn)(void *),
+				void *arg);
+void wake_up_new_task(struct task_struct *t);
+/* Make a sleeping task runnable; returns whether it was asleep. */
+bool wake_up_process(struct task_struct *t);
+/* Give up the CPU; a task whose state is not TASK_RUNNING sleeps. */
+void schedule(void);
+/* Never returns: the task is freed once another runs. */
+void __noreturn task_exit_final(void);
+void set_task_comm(struct task_struct *t, const char *name);
+/* Free a task that is not running: its stack and its task_struct. */
+void task_free(struct task_struct *t);
+bool runqueue_empty(void);
+/* Mark the running task for rescheduling when its slice is used up. */
+void sched_tick(u64 now_ns);
+
+static inline u32 current_fsuid(void)
+{
+	return current->cred.fsuid;
+}
+
+static inline u32 current_fsgid(void)
+{
+	return current->cred.fsgid;
+}
+
+static inline void set_current_state(long state)
+{
+	current->state = state;
+}
+
+#endif

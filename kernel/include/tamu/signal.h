@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * POSIX signals.  Each task has a blocked mask and private pending
+ * signals; each thread group shares handlers (sighand), shared pending
+ * signals and its job-control and exit state (signal_struct).
+ */
+#ifndef _TAMU_SIGNAL_H
+#define _TAMU_SIGNAL_H
+
+#include "tamu/sched.h"
+#include "tamu/time.h"
+#include "tamu/wait.h"
+#include "uapi/resource.h"
+#include "uapi/signal.h"
+
+struct sigqueue {
+	struct list_head list;
+	siginfo_t info;
+};
+
+struct sighand_struct {
+	int users;
+	struct kernel_sigaction action[_NSIG];
+};
+
+/* signal->flags */
+#define SIGNAL_GROUP_EXIT 0x1		/* exit_group or a fatal signal */
+#define SIGNAL_STOPPED 0x2		/* job-control stopped */
+#define SIGNAL_STOP_REPORT 0x4		/* the stop is not yet waited for */
+#define SIGNAL_CONT_REPORT 0x8		/* nor the continue */
+
+struct tty_struct;
+
+struct signal_struct {
+	int users;			/* threads */
+	struct sigpending shared_pending;
+	unsigned int flags;
+	int group_exit_code;
+	int group_stop_sig;
+	int pgrp, session;
+	struct tty_struct *tty;		/* controlling terminal */
+	struct wait_queue_head wait_chldexit;	/* parents in wait4 */
+	struct rlimit rlim[RLIM_NLIMITS];
+	/* Accumulated times of waited-for children, for RUSAGE_CHILDREN. */
+	u64 cutime_ns, cstime_ns;
+	/* ITIMER_REAL and alarm(): SIGALRM to the group leader. */
+	struct timer real_timer;
+	u64 it_real_period;
+	struct task_struct *leader;
+};
+
+static inline bool sigismember(const sigset_t *s, int sig)
+{
+	return s->sig[0] & (1ULL << (sig - 1));
+}
+
+static inline void sigaddset(sigset_t *s, int sig)
+{
+	s->sig[0] |= 1ULL << (sig - 1);
+}
+
+static inline void sigdelset(sigset_t *s, int sig)
+{
+	s->sig[0] &= ~(1ULL << (sig - 1));
+}
+
+#define sigmask(sig) (1ULL << ((sig) - 1))
+
+bool valid_signal(int sig);
+/* Queue sig for one task, or for its whole thread group. */
+int send_signal(int sig, const siginfo_t *info, struct task_struct *t,
+		bool group);
+/* The same, the kernel's doing: si_code SI_KERNEL. */
+void force_sig(int sig, struct task_struct *t);
+void force_sig_fault(int sig, int code, unsigned long addr,
+		     struct task_struct *t);
+int kill_pgrp(int pgrp, int sig, const siginfo_t *info);
+/* Deliver pending signals on the way back to guest code. */
+void do_signal(void);
+void flush_signal_handlers(struct task_struct *t);
+bool signal_pending(struct task_struct *t);
+void signal_wake_up(struct task_struct *t);
+void init_sigpending(struct sigpending *p);
+void flush_sigqueue(struct sigpending *p);
+struct sighand_struct *alloc_sighand(void);
+struct signal_struct *alloc_signal(void);
+void put_sighand(struct sighand_struct *sh);
+void put_signal(struct signal_struct *sig);
+void put_signal_final(struct signal_struct *sig);
+void signal_wake_up_kill(struct task_struct *t);
+int set_current_blocked(int how, const sigset_t *set);
+/* Delivery to a handler, and restarting interrupted calls (frame.c). */
+int setup_rt_frame(int sig, struct kernel_sigaction *ka, siginfo_t *info);
+void syscall_restart_before_delivery(struct kernel_sigaction *ka,
+				     bool handler);
+/* Tell the parent that t stopped, continued or exited. */
+void do_notify_parent(struct task_struct *t, int why, int status);
+
+#endif

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Kernel timers and clocks. */
+#ifndef _TAMU_TIME_H
+#define _TAMU_TIME_H
+
+#include "tamu/list.h"
+#include "tamu/types.h"
+
+#define NSEC_PER_SEC 1000000000ULL
+
+struct timer {
+	u64 expires;		/* monotonic ns */
+	void (*fn)(struct timer *t);
+	struct list_head list;	/* sorted by expiry */
+	bool queued;
+};
+
+void add_timer(struct timer *t, u64 expires);
+void del_timer(struct timer *t);
+/* Run timers due at now. */
+void run_timers(u64 now);
+/* When the first timer is due, or 0 if none. */
+u64 next_timer_expiry(void);
+
+/* Monotonic ns (since the host booted) and real time. */
+u64 ktime_get_ns(void);
+u64 ktime_get_real_ns(void);
+/* ns since tamu booted, for /proc/uptime. */
+u64 ktime_since_boot_ns(void);
+
+/*
+ * Sleep until monotonic time 'until' or a signal: 0, or -EINTR with the
+ * time left in *left.
+ */
+int sleep_until(u64 until, u64 *left);
+
+#endif

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Copying between the kernel and guest memory.  The kernel walks the
+ * guest's page tables into physical memory, faulting pages in as needed; a
+ * bad guest pointer gives -EFAULT, never a host fault.
+ */
+#ifndef _TAMU_UACCESS_H
+#define _TAMU_UACCESS_H
+
+#include "tamu/kernel.h"
+
+struct mm_struct;
+
+/* 0 or -EFAULT. */
+int copy_from_user(void *dst, unsigned long src, size_t n);
+int copy_to_user(unsigned long dst, const void *src, size_t n);
+int clear_user(unsigned long dst, size_t n);
+/* The string's length (without NUL), -ENAMETOOLONG if max is reached. */
+long strncpy_from_user(char *dst, unsigned long src, size_t max);
+
+/* The same on another address space. */
+int access_mm(struct mm_struct *mm, unsigned long addr, void *buf, size_t n,
+	      bool write);
+
+#define get_user(x, uaddr) copy_from_user(&(x), (unsigned long)(uaddr), sizeof(x))
+#define put_user(x, uaddr)                                              \
+	({                                                              \
+		__typeof__(x) __v = (x);                                \
+		copy_to_user((unsigned long)(uaddr), &__v, sizeof(__v)); \
+	})
+
+#endif

@@ -1,0 +1,393 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Address spaces and their areas: creating, splitting, merging, unmapping
+ * and protecting areas, and the copy-on-write copy made by fork.
+ */
+#include "um/arch.h"
+#include "tamu/fs.h"
+#include "tamu/mm.h"
+#include "tamu/panic.h"
+#include "tamu/slab.h"
+#include "uapi/mman.h"
+
+static struct kmem_cache *vma_cache, *mm_cache;
+
+static void mm_caches_init(void)
+{
+	if (vma_cache)
+		return;
+	vma_cache = kmem_cache_create("vm_area_struct",
+				      sizeof(struct vm_area_struct), 0);
+	mm_cache = kmem_cache_create("mm_struct", sizeof(struct mm_struct), 0);
+	BUG_ON(!vma_cache || !mm_cache);
+}
+
+struct mm_struct *mm_alloc(void)
+{
+	struct mm_struct *mm;
+
+	mm_caches_init();
+	mm = kmem_cache_alloc(mm_cache, __GFP_ZERO);
+	if (!mm)
+		return NULL;
+	INIT_LIST_HEAD(&mm->vmas);
+	mm->users = 1;
+	mm->mmap_base = MMAP_BASE;
+	mm->pgd = get_free_pages(__GFP_ZERO, 0);
+	if (!mm->pgd)
+		goto fail;
+	if (arch_mm_init(mm))
+		goto fail_pgd;
+	return mm;
+fail_pgd:
+	free_pages_addr(mm->pgd, 0);
+fail:
+	kmem_cache_free(mm_cache, mm);
+	return NULL;
+}
+
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *vma = mm->mmap_cache;
+
+	if (vma && vma->start <= addr && addr < vma->end)
+		return vma;
+	list_for_each_entry(vma, &mm->vmas, list)
+		if (addr < vma->end) {
+			mm->mmap_cache = vma;
+			return vma;
+		}
+	return NULL;
+}
+
+static struct vm_area_struct *vma_alloc(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma = kmem_cache_alloc(vma_cache, __GFP_ZERO);
+
+	if (vma) {
+		vma->mm = mm;
+		INIT_LIST_HEAD(&vma->list);
+	}
+	return vma;
+}
+
+static void vma_free(struct vm_area_struct *vma)
+{
+	if (vma->mm->mmap_cache == vma)
+		vma->mm->mmap_cache = NULL;
+	list_del_init(&vma->list);
+	if (vma->file)
+		fput(vma->file);
+	kmem_cache_free(vma_cache, vma);
+}
+
+static void drop_pte(pte_t *pte, unsigned long addr, void *arg)
+{
+	struct mm_struct *mm = arg;
+
+	put_page(pte_page(*pte));
+	*pte = 0;
+	mm->rss--;
+}
+
+/* Free the frames of [start, end) and drop them from the host process. */
+static void zap_range(struct mm_struct *mm, unsigned long start,
+		      unsigned long end)
+{
+	walk_range(mm, start, end, drop_pte, mm);
+	arch_mm_unmap(mm, start, end - start);
+}
+
+/* Split vma at addr; the new area is the upper part.  0 or -ENOMEM. */
+static int split_vma(struct vm_area_struct *vma, unsigned long addr)
+{
+	struct vm_area_struct *upper = vma_alloc(vma->mm);
+
+	if (!upper)
+		return -ENOMEM;
+	*upper = *vma;
+	upper->start = addr;
+	if (upper->file) {
+		upper->pgoff += (addr - vma->start) >> PAGE_SHIFT;
+		get_file(upper->file);
+	}
+	vma->end = addr;
+	list_add(&upper->list, &vma->list);
+	return 0;
+}
+
+int do_munmap(struct mm_struct *mm, unsigned long addr, unsigned long len)
+{
+	struct vm_area_struct *vma, *next;
+	unsigned long end;
+
+	if (!IS_ALIGNED(addr, PAGE_SIZE) || !len || addr >= TASK_SIZE ||
+	    len > TASK_SIZE - addr)
+		return -EINVAL;
+	end = addr + ALIGN(len, PAGE_SIZE);
+	list_for_each_entry_safe(vma, next, &mm->vmas, list) {
+		if (vma->end <= addr)
+			continue;
+		if (vma->start >= end)
+			break;
+		if (vma->start < addr) {
+			if (split_vma(vma, addr))
+				return -ENOMEM;
+			continue;	/* the upper part comes next */
+		}
+		if (vma->end > end && split_vma(vma, end))
+			return -ENOMEM;
+		zap_range(mm, vma->start, vma->end);
+		vma_free(vma);
+	}
+	return 0;
+}
+
+static bool can_merge(struct vm_area_struct *a, struct vm_area_struct *b)
+{
+	return a->end == b->start && a->flags == b->flags && !a->file &&
+	       !b->file;
+}
+
+/* Put vma in the sorted list and merge it with anonymous neighbours. */
+static void insert_vma(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	struct vm_area_struct *pos, *prev = NULL, *next = NULL;
+
+	list_for_each_entry(pos, &mm->vmas, list) {
+		if (pos->start >= vma->end) {
+			next = pos;
+			break;
+		}
+		prev = pos;
+	}
+	if (prev)
+		list_add(&vma->list, &prev->list);
+	else
+		list_add(&vma->list, &mm->vmas);
+
+	if (next && can_merge(vma, next)) {
+		vma->end = next->end;
+		vma_free(next);
+	}
+	if (prev && can_merge(prev, vma)) {
+		prev->end = vma->end;
+		vma_free(vma);
+	}
+}
+
+int mmap_region(struct mm_struct *mm, unsigned long addr, unsigned long len,
+		unsigned long flags, struct file *file, unsigned long pgoff)
+{
+	struct vm_area_struct *vma;
+	int err;
+
+	len = ALIGN(len, PAGE_SIZE);
+	err = do_munmap(mm, addr, len);
+	if (err)
+		return err;
+	vma = vma_alloc(mm);
+	if (!vma)
+		return -ENOMEM;
+	vma->start = addr;
+	vma->end = addr + len;
+	vma->flags = flags;
+	vma->pgoff = pgoff;
+	if (file)
+		vma->file = get_file(file);
+	insert_vma(mm, vma);
+	return 0;
+}
+
+long get_unmapped_area(struct mm_struct *mm, unsigned long len)
+{
+	struct vm_area_struct *vma;
+	unsigned long top = mm->mmap_base;
+
+	len = ALIGN(len, PAGE_SIZE);
+	if (len > top)
+		return -ENOMEM;
+	/* Highest gap below top that fits, walking the areas downwards. */
+	list_for_each_entry_reverse(vma, &mm->vmas, list) {
+		if (vma->start >= top)
+			continue;
+		if (vma->end <= top - len)
+			return top - len;
+		if (vma->start < len)
+			return -ENOMEM;
+		top = vma->start;
+	}
+	return top >= len + PAGE_SIZE ? (long)(top - len) : -ENOMEM;
+}
+
+static void unhost_pte(pte_t *pte, unsigned long addr, void *arg)
+{
+	*pte &= ~PTE_HOST;
+}
+
+static void make_readonly(pte_t *pte, unsigned long addr, void *arg)
+{
+	*pte &= ~PTE_WRITE;
+}
+
+int do_mprotect(struct mm_struct *mm, unsigned long addr, unsigned long len,
+		unsigned long flags)
+{
+	struct vm_area_struct *vma, *next;
+	unsigned long end, at = addr;
+
+	if (!IS_ALIGNED(addr, PAGE_SIZE) || len > TASK_SIZE - addr)
+		return -EINVAL;
+	end = addr + ALIGN(len, PAGE_SIZE);
+	/* The whole range must be mapped. */
+	list_for_each_entry(vma, &mm->vmas, list) {
+		if (vma->end <= at)
+			continue;
+		if (vma->start > at || at >= end)
+			break;
+		at = vma->end;
+	}
+	if (at < end)
+		return -ENOMEM;
+
+	list_for_each_entry_safe(vma, next, &mm->vmas, list) {
+		if (vma->end <= addr)
+			continue;
+		if (vma->start >= end)
+			break;
+		if (vma->start < addr) {
+			if (split_vma(vma, addr))
+				return -ENOMEM;
+			continue;
+		}
+		if (vma->end > end && split_vma(vma, end))
+			return -ENOMEM;
+		vma->flags = (vma->flags & ~(VM_READ | VM_WRITE | VM_EXEC)) |
+			     flags;
+		if (!(flags & VM_WRITE))
+			walk_range(mm, vma->start, vma->end, make_readonly,
+				   NULL);
+		/* Pages come back with the new protection on their next fault. */
+		walk_range(mm, vma->start, vma->end, unhost_pte, NULL);
+		arch_mm_unmap(mm, vma->start, vma->end - vma->start);
+	}
+	return 0;
+}
+
+struct dup_arg {
+	struct mm_struct *old, *mm;
+	struct vm_area_struct *vma;
+	bool cow;
+	bool failed;
+};
+
+static void dup_pte(pte_t *pte, unsigned long addr, void *arg)
+{
+	struct dup_arg *d = arg;
+	pte_t *new = page_walk(d->mm, addr, true);
+
+	if (!new) {
+		d->failed = true;
+		return;
+	}
+	if (d->cow && (*pte & PTE_WRITE)) {
+		*pte &= ~PTE_WRITE;
+		/* The parent's host mapping becomes read-only too. */
+		if (*pte & PTE_HOST)
+			arch_mm_protect(d->old, addr, PAGE_SIZE,
+					vma_host_prot(d->vma->flags, *pte));
+	}
+	*new = *pte & ~PTE_HOST;
+	get_page(pte_page(*pte));
+	d->mm->rss++;
+}
+
+struct mm_struct *dup_mm(struct mm_struct *old)
+{
+	struct mm_struct *mm = mm_alloc();
+	struct vm_area_struct *vma, *copy;
+
+	if (!mm)
+		return NULL;
+	list_for_each_entry(vma, &old->vmas, list) {
+		struct dup_arg d = { old, mm, vma, !(vma->flags & VM_SHARED),
+				     false };
+
+		copy = vma_alloc(mm);
+		if (!copy)
+			goto fail;
+		*copy = *vma;
+		copy->mm = mm;
+		if (copy->file)
+			get_file(copy->file);
+		list_add_tail(&copy->list, &mm->vmas);
+		walk_range(old, vma->start, vma->end, dup_pte, &d);
+		if (d.failed)
+			goto fail;
+	}
+	mm->start_code = old->start_code;
+	mm->end_code = old->end_code;
+	mm->start_data = old->start_data;
+	mm->end_data = old->end_data;
+	mm->start_brk = old->start_brk;
+	mm->brk = old->brk;
+	mm->start_stack = old->start_stack;
+	mm->arg_start = old->arg_start;
+	mm->arg_end = old->arg_end;
+	mm->env_start = old->env_start;
+	mm->env_end = old->env_end;
+	return mm;
+fail:
+	mmput(mm);
+	return NULL;
+}
+
+void mmput(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma, *next;
+
+	if (--mm->users > 0)
+		return;
+	list_for_each_entry_safe(vma, next, &mm->vmas, list) {
+		walk_range(mm, vma->start, vma->end, drop_pte, mm);
+		vma_free(vma);
+	}
+	free_page_tables(mm);
+	arch_mm_release(mm);
+	kmem_cache_free(mm_cache, mm);
+}
+
+struct move_arg {
+	struct mm_struct *mm;
+	unsigned long delta;
+	bool failed;
+};
+
+static void move_pte(pte_t *pte, unsigned long addr, void *arg)
+{
+	struct move_arg *m = arg;
+	pte_t *new = page_walk(m->mm, addr + m->delta, true);
+
+	if (!new) {
+		m->failed = true;
+		return;
+	}
+	*new = *pte & ~PTE_HOST;
+	*pte = 0;
+}
+
+int move_pages(struct mm_struct *mm, unsigned long from, unsigned long to,
+	       unsigned long len)
+{
+	struct move_arg m = { mm, to - from, false };
+
+	walk_range(mm, from, from + len, move_pte, &m);
+	arch_mm_unmap(mm, from, len);
+	return m.failed ? -ENOMEM : 0;
+}
+
+int zap_pages(struct mm_struct *mm, unsigned long addr, unsigned long len)
+{
+	zap_range(mm, addr, addr + len);
+	return 0;
+}

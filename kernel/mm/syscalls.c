@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* brk, mmap, munmap, mprotect, mremap and madvise. */
+#include "tamu/syscall.h"
+#include "tamu/fdtable.h"
+#include "tamu/mm.h"
+#include "tamu/sched.h"
+#include "tamu/string.h"
+#include "tamu/uaccess.h"
+#include "uapi/fcntl.h"
+#include "uapi/mman.h"
+
+static unsigned long prot_to_vm(unsigned long prot)
+{
+	return (prot & PROT_READ ? VM_READ : 0) |
+	       (prot & PROT_WRITE ? VM_WRITE : 0) |
+	       (prot & PROT_EXEC ? VM_EXEC : 0);
+}
+
+SYSCALL_DEFINE(brk, unsigned long brk)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long old = ALIGN(mm->brk, PAGE_SIZE);
+	unsigned long new = ALIGN(brk, PAGE_SIZE);
+
+	if (brk < mm->start_brk || brk >= MMAP_BASE)
+		return mm->brk;
+	if (new > old) {
+		struct vm_area_struct *vma = find_vma(mm, old);
+
+		/* Growing must not run into another mapping. */
+		if (vma && vma->start < new)
+			return mm->brk;
+		if (mmap_region(mm, old, new - old, VM_READ | VM_WRITE, NULL,
+				0))
+			return mm->brk;
+	} else if (new < old) {
+		do_munmap(mm, new, old - new);
+	}
+	mm->brk = brk;
+	return brk;
+}
+
+SYSCALL_DEFINE(mmap, unsigned long addr, unsigned long len, unsigned long prot,
+	      unsigned long flags, int fd, unsigned long off)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long vm = prot_to_vm(prot);
+	unsigned long type = flags & MAP_TYPE;
+	struct file *f = NULL;
+	long at, err;
+
+	if (!len || (off & ~PAGE_MASK) || (prot & ~(PROT_READ | PROT_WRITE |
+						      PROT_EXEC)))
+		return -EINVAL;
+	if (type != MAP_PRIVATE && type != MAP_SHARED &&
+	    type != MAP_SHARED_VALIDATE)
+		return -EINVAL;
+	len = ALIGN(len, PAGE_SIZE);
+	if (!len || len > TASK_SIZE)
+		return -ENOMEM;
+	if (type != MAP_PRIVATE)
+		vm |= VM_SHARED;
+	if (flags & MAP_GROWSDOWN)
+		vm |= VM_GROWSDOWN;
+	if (!(flags & MAP_ANONYMOUS)) {
+		f = fget(fd);
+		if (!f)
+			return -EBADF;
+		err = -EACCES;
+		if (!(f->f_mode & FMODE_READ) ||
+		    ((vm & VM_SHARED) && (prot & PROT_WRITE) &&
+		     !(f->f_mode & FMODE_WRITE)))
+			goto out;
+		err = -ENODEV;
+		if (!S_ISREG(f->inode->mode) && !S_ISCHR(f->inode->mode))
+			goto out;
+		/* Shared file mappings need the page cache (not yet). */
+		if (vm & VM_SHARED)
+			goto out;
+	}
+
+	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
+		err = -EINVAL;
+		if (addr & ~PAGE_MASK || addr >= TASK_SIZE ||
+		    len > TASK_SIZE - addr)
+			goto out;
+		err = -EEXIST;
+		if (flags & MAP_FIXED_NOREPLACE) {
+			struct vm_area_struct *vma = find_vma(mm, addr);
+
+			if (vma && vma->start < addr + len)
+				goto out;
+		}
+		at = addr;
+	} else {
+		/* A hint that is free is taken as it is. */
+		struct vm_area_struct *vma = NULL;
+
+		at = -ENOMEM;
+		if (addr && !(addr & ~PAGE_MASK) && addr < TASK_SIZE &&
+		    len <= TASK_SIZE - addr) {
+			vma = find_vma(mm, addr);
+			if (!vma || vma->start >= addr + len)
+				at = addr;
+		}
+		if (at < 0)
+			at = get_unmapped_area(mm, len);
+		err = at;
+		if (at < 0)
+			goto out;
+	}
+	err = mmap_region(mm, at, len, vm, f, off >> PAGE_SHIFT);
+	if (!err)
+		err = at;
+out:
+	if (f)
+		fput(f);
+	return err;
+}
+
+SYSCALL_DEFINE(munmap, unsigned long addr, unsigned long len)
+{
+	return do_munmap(current->mm, addr, len);
+}
+
+SYSCALL_DEFINE(mprotect, unsigned long addr, unsigned long len, unsigned long prot)
+{
+	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_GROWSDOWN |
+		     PROT_GROWSUP))
+		return -EINVAL;
+	if (!len)
+		return addr & ~PAGE_MASK ? -EINVAL : 0;
+	return do_mprotect(current->mm, addr, len, prot_to_vm(prot));
+}
+
+/*
+ * mremap: shrinking unmaps the tail; growing extends in place when the
+ * space above is free, or moves (copying the pages' contents) with
+ * MREMAP_MAYMOVE.
+ */
+SYSCALL_DEFINE(mremap, unsigned long addr, unsigned long old_len,
+		unsigned long new_len, unsigned long flags,
+		unsigned long new_addr)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+	unsigned long vm;
+	long at;
+	int err;
+
+	if ((addr & ~PAGE_MASK) || (flags & ~(MREMAP_MAYMOVE | MREMAP_FIXED)) ||
+	    ((flags & MREMAP_FIXED) && !(flags & MREMAP_MAYMOVE)))
+		return -EINVAL;
+	old_len = ALIGN(old_len, PAGE_SIZE);
+	new_len = ALIGN(new_len, PAGE_SIZE);
+	if (!new_len || !old_len)
+		return -EINVAL;
+	vma = find_vma(mm, addr);
+	if (!vma || vma->start > addr || vma->end < addr + old_len)
+		return -EFAULT;
+	if (flags & MREMAP_FIXED)
+		return -EINVAL;
+	if (new_len <= old_len) {
+		if (new_len < old_len)
+			do_munmap(mm, addr + new_len, old_len - new_len);
+		return addr;
+	}
+	vm = vma->flags;
+	if (vma->end == addr + old_len && !vma->file) {
+		struct vm_area_struct *next = find_vma(mm, vma->end);
+
+		if ((!next || next->start >= addr + new_len) &&
+		    addr + new_len <= TASK_SIZE &&
+		    !mmap_region(mm, addr + old_len, new_len - old_len, vm,
+				 NULL, 0))
+			return addr;
+	}
+	if (!(flags & MREMAP_MAYMOVE) || vma->file)
+		return -ENOMEM;
+	at = get_unmapped_area(mm, new_len);
+	if (at < 0)
+		return at;
+	err = mmap_region(mm, at, new_len, vm | VM_WRITE, NULL, 0);
+	if (!err)
+		err = move_pages(mm, addr, at, old_len);
+	if (err) {
+		do_munmap(mm, at, new_len);
+		return err;
+	}
+	if (!(vm & VM_WRITE))
+		do_mprotect(mm, at, new_len, vm & (VM_READ | VM_WRITE | VM_EXEC));
+	do_munmap(mm, addr, old_len);
+	return at;
+}
+
+SYSCALL_DEFINE(madvise, unsigned long addr, size_t len, int advice)
+{
+	if (addr & ~PAGE_MASK)
+		return -EINVAL;
+	/* MADV_DONTNEED on private anonymous memory: zero it. */
+	if (advice == MADV_DONTNEED) {
+		struct vm_area_struct *vma = find_vma(current->mm, addr);
+
+		if (vma && vma->start <= addr && !vma->file &&
+		    !(vma->flags & VM_SHARED))
+			return zap_pages(current->mm, addr, ALIGN(len, PAGE_SIZE));
+	}
+	return 0;
+}
+
+SYSCALL_DEFINE(msync, unsigned long addr, size_t len, int flags)
+{
+	return addr & ~PAGE_MASK ? -EINVAL : 0;
+}
+
+SYSCALL_DEFINE(mlock, unsigned long addr, size_t len)
+{
+	return 0;
+}
+
+SYSCALL_DEFINE(munlock, unsigned long addr, size_t len)
+{
+	return 0;
+}

@@ -1,0 +1,357 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Task exit and the parent's side of it: zombies, SIGCHLD, wait4 and
+ * waitid.  When init exits, the kernel halts with init's status.
+ */
+#include "tamu/syscall.h"
+#include "um/arch.h"
+#include "tamu/fdtable.h"
+#include "tamu/mm.h"
+#include "tamu/namei.h"
+#include "tamu/printk.h"
+#include "tamu/proc.h"
+#include "tamu/signal.h"
+#include "tamu/slab.h"
+#include "tamu/uaccess.h"
+#include "uapi/sched.h"
+#include "uapi/time.h"
+#include "uapi/wait.h"
+
+void kernel_halt(int status)
+{
+	pr_info("tamu: halting, status %d\n", status);
+	arch_halt(status);
+}
+
+static void wake_vfork_parent(struct task_struct *t)
+{
+	if (t->vfork_parent) {
+		t->vfork_done = true;
+		wake_up_process(t->vfork_parent);
+		t->vfork_parent = NULL;
+	}
+}
+
+void exec_mm_release(struct task_struct *t)
+{
+	wake_vfork_parent(t);
+	t->clear_child_tid = 0;
+}
+
+void release_task(struct task_struct *t)
+{
+	list_del_init(&t->sibling);
+	list_del_init(&t->thread_node);
+	if (t->pid)
+		free_pid(t->pid);
+	arch_thread_release(t);
+	task_free(t);
+}
+
+/* Children of an exiting process go to init (or are reaped if zombies). */
+static void reparent_children(struct task_struct *leader)
+{
+	struct task_struct *c, *n;
+
+	list_for_each_entry_safe(c, n, &leader->children, sibling) {
+		list_del_init(&c->sibling);
+		c->parent = init_task;
+		list_add_tail(&c->sibling, &init_task->children);
+		if (c->exit_state == EXIT_ZOMBIE)
+			do_notify_parent(c, CLD_EXITED, c->exit_code);
+	}
+}
+
+/* Wait status to Linux's CLD_* code and si_status. */
+static void status_to_child_info(int status, int *code, int *si_status)
+{
+	if (((status) & 0x7f) == 0) {
+		*code = CLD_EXITED;
+		*si_status = (status >> 8) & 0xff;
+	} else {
+		*code = status & 0x80 ? CLD_DUMPED : CLD_KILLED;
+		*si_status = status & 0x7f;
+	}
+}
+
+static void exit_notify(struct task_struct *t)
+{
+	struct task_struct *leader = t->group_leader;
+	int code, si_status;
+
+	if (t != leader || !list_empty(&t->thread_list)) {
+		/* A thread: gone at once.  The last one takes the leader. */
+		list_del_init(&t->thread_node);
+		t->exit_state = EXIT_DEAD;
+		if (leader != t && leader->exit_state == EXIT_ZOMBIE &&
+		    list_empty(&leader->thread_list))
+			do_notify_parent(leader, CLD_EXITED, leader->exit_code);
+		if (t == leader)
+			t->exit_state = EXIT_ZOMBIE;
+		return;
+	}
+	reparent_children(t);
+	t->exit_state = EXIT_ZOMBIE;
+	status_to_child_info(t->exit_code, &code, &si_status);
+	do_notify_parent(t, code, t->exit_code);
+}
+
+void do_exit(int status)
+{
+	struct task_struct *t = current;
+
+	t->flags |= PF_EXITING;
+	if (t->signal->flags & SIGNAL_GROUP_EXIT)
+		status = t->signal->group_exit_code;
+	t->exit_code = status;
+	if (t == init_task) {
+		/* tamu exits with init's status; a signal gives 128 + N. */
+		kernel_halt(status & 0x7f ? 128 + (status & 0x7f)
+					  : (status >> 8) & 0xff);
+	}
+
+	wake_vfork_parent(t);
+	if (t->clear_child_tid) {
+		u32 zero = 0;
+
+		copy_to_user(t->clear_child_tid, &zero, sizeof(zero));
+		futex_wake_addr(t->mm, t->clear_child_tid, 1);
+	}
+	if (t->mm) {
+		mmput(t->mm);
+		t->mm = NULL;
+	}
+	put_files_struct(t->files);
+	put_fs_struct(t->fs);
+	t->files = NULL;
+	t->fs = NULL;
+	flush_sigqueue(&t->pending);
+	exit_notify(t);
+	put_sighand(t->sighand);
+	t->sighand = NULL;
+	if (--t->signal->users == 0 && t->exit_state == EXIT_DEAD)
+		put_signal_final(t->signal);
+	nr_tasks--;
+	task_exit_final();
+}
+
+void do_group_exit(int status)
+{
+	struct signal_struct *sig = current->signal;
+	struct task_struct *t, *n;
+
+	if (!(sig->flags & SIGNAL_GROUP_EXIT)) {
+		sig->flags |= SIGNAL_GROUP_EXIT;
+		sig->group_exit_code = status;
+		list_for_each_entry_safe(t, n, &current->group_leader->thread_list,
+					 thread_node)
+			if (t != current)
+				signal_wake_up_kill(t);
+		if (current != current->group_leader)
+			signal_wake_up_kill(current->group_leader);
+	}
+	do_exit(status);
+}
+
+SYSCALL_DEFINE(exit, int code)
+{
+	do_exit((code & 0xff) << 8);
+}
+
+SYSCALL_DEFINE(exit_group, int code)
+{
+	do_group_exit((code & 0xff) << 8);
+}
+
+/* Does child c match wait4's pid argument and flags? */
+static bool wait_matches(struct task_struct *c, int pid, int options)
+{
+	bool clone_child = c->exit_signal != SIGCHLD;
+
+	if (!(options & __WALL) && clone_child != !!(options & __WCLONE))
+		return false;
+	if (pid > 0)
+		return c->tgid == pid;
+	if (pid == 0)
+		return c->signal->pgrp == current->signal->pgrp;
+	if (pid < -1)
+		return c->signal->pgrp == -pid;
+	return true;
+}
+
+struct wait_result {
+	int pid;
+	int status;
+	int code;	/* CLD_* for waitid */
+	int uid;
+	u64 utime_ns, stime_ns;
+};
+
+/*
+ * One pass over the children: 0 with res filled when one is ready, -EAGAIN
+ * when some could become ready, -ECHILD when none can.
+ */
+static int wait_scan(int pid, int options, struct wait_result *res)
+{
+	struct task_struct *me = current->group_leader, *c, *n;
+	bool any = false;
+
+	list_for_each_entry_safe(c, n, &me->children, sibling) {
+		if (!wait_matches(c, pid, options))
+			continue;
+		any = true;
+		res->pid = c->tgid;
+		res->uid = c->cred.uid;
+		res->utime_ns = c->utime_ns;
+		res->stime_ns = c->stime_ns;
+		if (c->exit_state == EXIT_ZOMBIE && list_empty(&c->thread_list) &&
+		    (options & WEXITED)) {
+			res->status = c->exit_code;
+			status_to_child_info(c->exit_code, &res->code,
+					     &res->status);
+			res->status = c->exit_code;
+			if (!(options & WNOWAIT)) {
+				current->signal->cutime_ns += c->utime_ns;
+				current->signal->cstime_ns += c->stime_ns;
+				put_signal_final(c->signal);
+				c->exit_state = EXIT_DEAD;
+				release_task(c);
+			}
+			return 0;
+		}
+		if ((options & WSTOPPED) &&
+		    (c->signal->flags & SIGNAL_STOP_REPORT)) {
+			res->status = (c->signal->group_stop_sig << 8) | 0x7f;
+			res->code = CLD_STOPPED;
+			if (!(options & WNOWAIT))
+				c->signal->flags &= ~SIGNAL_STOP_REPORT;
+			return 0;
+		}
+		if ((options & WCONTINUED) &&
+		    (c->signal->flags & SIGNAL_CONT_REPORT)) {
+			res->status = 0xffff;
+			res->code = CLD_CONTINUED;
+			if (!(options & WNOWAIT))
+				c->signal->flags &= ~SIGNAL_CONT_REPORT;
+			return 0;
+		}
+	}
+	return any ? -EAGAIN : -ECHILD;
+}
+
+static long do_wait(int pid, int options, struct wait_result *res)
+{
+	struct wait_queue_head *wq = &current->signal->wait_chldexit;
+	struct wait_queue_entry e = { .task = current };
+	long err;
+
+	add_wait_queue(wq, &e);
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		err = wait_scan(pid, options, res);
+		if (err != -EAGAIN)
+			break;
+		if (options & WNOHANG) {
+			err = 1;
+			break;
+		}
+		if (signal_pending(current)) {
+			err = -ERESTARTSYS;
+			break;
+		}
+		schedule();
+	}
+	set_current_state(TASK_RUNNING);
+	remove_wait_queue(&e);
+	return err;
+}
+
+static void ns_to_timeval(u64 ns, struct timeval *tv)
+{
+	tv->tv_sec = ns / 1000000000;
+	tv->tv_usec = ns % 1000000000 / 1000;
+}
+
+SYSCALL_DEFINE(wait4, int pid, unsigned long ustatus, int options,
+	       unsigned long urusage)
+{
+	struct wait_result res = { 0 };
+	struct rusage ru = { 0 };
+	long err;
+
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD |
+			__WCLONE | __WALL))
+		return -EINVAL;
+	if (pid == (int)0x80000000)
+		return -ESRCH;
+	err = do_wait(pid, options | WEXITED, &res);
+	if (err == 1)
+		return 0;	/* WNOHANG and nothing yet */
+	if (err)
+		return err;
+	if (ustatus && put_user(res.status, (int *)ustatus))
+		return -EFAULT;
+	if (urusage) {
+		ns_to_timeval(res.utime_ns, &ru.ru_utime);
+		ns_to_timeval(res.stime_ns, &ru.ru_stime);
+		if (copy_to_user(urusage, &ru, sizeof(ru)))
+			return -EFAULT;
+	}
+	return res.pid;
+}
+
+SYSCALL_DEFINE(waitid, int which, int upid, unsigned long uinfo, int options,
+		unsigned long urusage)
+{
+	struct wait_result res = { 0 };
+	siginfo_t info = { 0 };
+	int pid;
+	long err;
+
+	if (options & ~(WNOHANG | WNOWAIT | WEXITED | WSTOPPED | WCONTINUED |
+			__WNOTHREAD | __WCLONE | __WALL))
+		return -EINVAL;
+	if (!(options & (WEXITED | WSTOPPED | WCONTINUED)))
+		return -EINVAL;
+	switch (which) {
+	case P_ALL:
+		pid = -1;
+		break;
+	case P_PID:
+		if (upid <= 0)
+			return -EINVAL;
+		pid = upid;
+		break;
+	case P_PGID:
+		if (upid < 0)
+			return -EINVAL;
+		pid = upid ? -upid : 0;
+		break;
+	default:
+		return -EINVAL;
+	}
+	err = do_wait(pid, options, &res);
+	if (err < 0)
+		return err;
+	if (err == 0) {
+		int code, status;
+
+		info.si_signo = SIGCHLD;
+		info.si_pid = res.pid;
+		info.si_uid = res.uid;
+		if (res.code == CLD_STOPPED) {
+			code = CLD_STOPPED;
+			status = (res.status >> 8) & 0xff;
+		} else if (res.code == CLD_CONTINUED) {
+			code = CLD_CONTINUED;
+			status = SIGCONT;
+		} else {
+			status_to_child_info(res.status, &code, &status);
+		}
+		info.si_code = code;
+		info.si_status = status;
+	}
+	if (uinfo && copy_to_user(uinfo, &info, sizeof(info)))
+		return -EFAULT;
+	return 0;
+}

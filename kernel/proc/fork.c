@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * fork, vfork and clone: a new task that shares or copies each part of
+ * its parent (address space, files, file-system context, signal handlers,
+ * thread group) as the clone flags say.
+ */
+#include "tamu/syscall.h"
+#include "um/arch.h"
+#include "tamu/fdtable.h"
+#include "tamu/mm.h"
+#include "tamu/namei.h"
+#include "tamu/proc.h"
+#include "tamu/signal.h"
+#include "tamu/slab.h"
+#include "tamu/string.h"
+#include "tamu/uaccess.h"
+#include "uapi/sched.h"
+
+static void ret_from_fork(void *arg)
+{
+	struct task_struct *t = current;
+
+	if (t->set_child_tid)
+		put_user(t->pid, (u32 *)t->set_child_tid);
+	user_task_loop();
+}
+
+static int copy_mm(unsigned long flags, struct task_struct *p)
+{
+	struct mm_struct *mm = current->mm;
+
+	if (flags & CLONE_VM) {
+		mm->users++;
+		p->mm = mm;
+		return 0;
+	}
+	p->mm = dup_mm(mm);
+	return p->mm ? 0 : -ENOMEM;
+}
+
+static int copy_files_fs(unsigned long flags, struct task_struct *p)
+{
+	if (flags & CLONE_FILES) {
+		current->files->users++;
+		p->files = current->files;
+	} else if (!(p->files = dup_files(current->files))) {
+		return -ENOMEM;
+	}
+	if (flags & CLONE_FS) {
+		current->fs->users++;
+		p->fs = current->fs;
+	} else if (!(p->fs = copy_fs_struct(current->fs))) {
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+static int copy_signals(unsigned long flags, struct task_struct *p)
+{
+	if (flags & CLONE_SIGHAND) {
+		current->sighand->users++;
+		p->sighand = current->sighand;
+	} else {
+		p->sighand = alloc_sighand();
+		if (!p->sighand)
+			return -ENOMEM;
+		memcpy(p->sighand->action, current->sighand->action,
+		       sizeof(p->sighand->action));
+	}
+	if (flags & CLONE_THREAD) {
+		current->signal->users++;
+		p->signal = current->signal;
+		return 0;
+	}
+	p->signal = alloc_signal();
+	if (!p->signal)
+		return -ENOMEM;
+	p->signal->pgrp = current->signal->pgrp;
+	p->signal->session = current->signal->session;
+	p->signal->tty = current->signal->tty;
+	memcpy(p->signal->rlim, current->signal->rlim, sizeof(p->signal->rlim));
+	return 0;
+}
+
+static int check_flags(unsigned long flags)
+{
+	/* Threads share handlers, and handlers need a shared address space. */
+	if ((flags & CLONE_THREAD) && !(flags & CLONE_SIGHAND))
+		return -EINVAL;
+	if ((flags & CLONE_SIGHAND) && !(flags & CLONE_VM))
+		return -EINVAL;
+	if (flags & (CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWUSER |
+		     CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWCGROUP))
+		return -EINVAL;
+	return 0;
+}
+
+/* Free what copy_* took, for a clone that failed half way. */
+static void undo_copies(struct task_struct *p)
+{
+	if (p->mm)
+		mmput(p->mm);
+	if (p->files)
+		put_files_struct(p->files);
+	if (p->fs)
+		put_fs_struct(p->fs);
+	if (p->sighand)
+		put_sighand(p->sighand);
+	if (p->signal)
+		put_signal(p->signal);
+}
+
+static void link_task(unsigned long flags, struct task_struct *p)
+{
+	struct task_struct *leader = current->group_leader;
+
+	INIT_LIST_HEAD(&p->children);
+	INIT_LIST_HEAD(&p->sibling);
+	INIT_LIST_HEAD(&p->thread_list);
+	INIT_LIST_HEAD(&p->thread_node);
+	if (flags & CLONE_THREAD) {
+		p->group_leader = leader;
+		p->tgid = leader->tgid;
+		p->parent = leader->parent;
+		p->exit_signal = -1;
+		list_add_tail(&p->thread_node, &leader->thread_list);
+		return;
+	}
+	p->group_leader = p;
+	p->tgid = p->pid;
+	p->parent = flags & CLONE_PARENT ? leader->parent : leader;
+	p->exit_signal = flags & CSIGNAL;
+	list_add_tail(&p->sibling, &p->parent->children);
+}
+
+long do_fork(unsigned long flags, unsigned long newsp, unsigned long ptid,
+	     unsigned long ctid, unsigned long tls)
+{
+	struct task_struct *p;
+	int err, pid;
+
+	err = check_flags(flags);
+	if (err)
+		return err;
+	if (nr_tasks >= max_tasks)
+		return -EAGAIN;
+	pid = alloc_pid();
+	if (pid < 0)
+		return pid;
+	p = task_create(current->comm, ret_from_fork, NULL);
+	if (!p) {
+		free_pid(pid);
+		return -ENOMEM;
+	}
+	p->pid = pid;
+	p->cred = current->cred;
+	p->blocked = current->blocked;
+	init_sigpending((struct sigpending *)&p->pending);
+	p->thread.regs = current->thread.regs;
+	p->thread.regs.ax = 0;
+	if (newsp)
+		p->thread.regs.sp = newsp;
+	if (flags & CLONE_SETTLS)
+		p->thread.regs.fs_base = tls;
+
+	err = arch_thread_init(p);
+	if (!err)
+		err = arch_xstate_save(current);
+	if (!err) {
+		memcpy(p->thread.xstate, current->thread.xstate,
+		       arch_xstate_size);
+		arch_xstate_changed(p);
+		err = copy_mm(flags, p);
+	}
+	if (!err)
+		err = copy_files_fs(flags, p);
+	if (!err)
+		err = copy_signals(flags, p);
+	if (err) {
+		undo_copies(p);
+		free_pid(pid);
+		release_task(p);
+		return err;
+	}
+
+	if (flags & CLONE_PARENT_SETTID)
+		put_user(pid, (u32 *)ptid);
+	if (flags & CLONE_CHILD_SETTID)
+		p->set_child_tid = ctid;
+	if (flags & CLONE_CHILD_CLEARTID)
+		p->clear_child_tid = ctid;
+	link_task(flags, p);
+	nr_tasks++;
+	if (flags & CLONE_VFORK)
+		p->vfork_parent = current;
+	wake_up_new_task(p);
+
+	/* vfork: the parent waits until the child execs or exits. */
+	if (flags & CLONE_VFORK) {
+		while (!p->vfork_done) {
+			set_current_state(TASK_UNINTERRUPTIBLE);
+			if (!p->vfork_done)
+				schedule();
+		}
+		set_current_state(TASK_RUNNING);
+	}
+	return pid;
+}
+
+SYSCALL_DEFINE(fork, void)
+{
+	return do_fork(SIGCHLD, 0, 0, 0, 0);
+}
+
+SYSCALL_DEFINE(vfork, void)
+{
+	return do_fork(CLONE_VFORK | CLONE_VM | SIGCHLD, 0, 0, 0, 0);
+}
+
+/* x86-64 argument order: flags, newsp, parent_tid, child_tid, tls. */
+SYSCALL_DEFINE(clone, unsigned long flags, unsigned long newsp, unsigned long ptid,
+	       unsigned long ctid, unsigned long tls)
+{
+	return do_fork(flags, newsp, ptid, ctid, tls);
+}
+
+SYSCALL_DEFINE(clone3, unsigned long uargs, size_t size)
+{
+	struct clone_args args = { 0 };
+
+	if (size < 64 || size > sizeof(args))
+		return -EINVAL;
+	if (copy_from_user(&args, uargs, size))
+		return -EFAULT;
+	if (args.exit_signal & ~CSIGNAL || args.set_tid || args.cgroup)
+		return -EINVAL;
+	return do_fork(args.flags | args.exit_signal,
+		       args.stack ? args.stack + args.stack_size : 0,
+		       args.parent_tid, args.child_tid, args.tls);
+}

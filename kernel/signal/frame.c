@@ -1,0 +1,260 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Signal frames on the guest stack, laid out exactly as Linux x86-64 does
+ * (struct rt_sigframe with the XSAVE area above it), rt_sigreturn, and the
+ * restart of system calls a signal interrupted.
+ */
+#include "tamu/syscall.h"
+#include "um/arch.h"
+#include "tamu/proc.h"
+#include "tamu/signal.h"
+#include "tamu/slab.h"
+#include "tamu/string.h"
+#include "tamu/uaccess.h"
+#include "uapi/sigframe.h"
+#include "uapi/unistd.h"
+
+#define RED_ZONE 128
+
+static bool on_sig_stack(struct task_struct *t, unsigned long sp)
+{
+	return t->sas_ss_size && sp - t->sas_ss_sp < t->sas_ss_size;
+}
+
+/* Where the frame and the FPU state go: 0 when there is no room. */
+static unsigned long frame_sp(struct task_struct *t,
+			      struct kernel_sigaction *ka,
+			      unsigned long *fpstate)
+{
+	unsigned long sp = t->thread.regs.sp - RED_ZONE;
+
+	if ((ka->sa_flags & SA_ONSTACK) && t->sas_ss_size &&
+	    !on_sig_stack(t, sp)) {
+		sp = t->sas_ss_sp + t->sas_ss_size;
+		if (t->sas_ss_flags & SS_AUTODISARM)
+			t->sas_ss_size = 0;
+	}
+	sp = ALIGN_DOWN(sp - arch_xstate_size - FP_XSTATE_MAGIC2_SIZE, 64UL);
+	*fpstate = sp;
+	sp = ALIGN_DOWN(sp - sizeof(struct rt_sigframe), 16UL) - 8;
+	return sp;
+}
+
+static void regs_to_sigcontext(const struct pt_regs *r, struct sigcontext *sc)
+{
+	sc->r8 = r->r8;
+	sc->r9 = r->r9;
+	sc->r10 = r->r10;
+	sc->r11 = r->r11;
+	sc->r12 = r->r12;
+	sc->r13 = r->r13;
+	sc->r14 = r->r14;
+	sc->r15 = r->r15;
+	sc->rdi = r->di;
+	sc->rsi = r->si;
+	sc->rbp = r->bp;
+	sc->rbx = r->bx;
+	sc->rdx = r->dx;
+	sc->rax = r->ax;
+	sc->rcx = r->cx;
+	sc->rsp = r->sp;
+	sc->rip = r->ip;
+	sc->eflags = r->flags;
+	sc->cs = USER_CS;
+	sc->ss = USER_DS;
+}
+
+static void sigcontext_to_regs(const struct sigcontext *sc, struct pt_regs *r)
+{
+	r->r8 = sc->r8;
+	r->r9 = sc->r9;
+	r->r10 = sc->r10;
+	r->r11 = sc->r11;
+	r->r12 = sc->r12;
+	r->r13 = sc->r13;
+	r->r14 = sc->r14;
+	r->r15 = sc->r15;
+	r->di = sc->rdi;
+	r->si = sc->rsi;
+	r->bp = sc->rbp;
+	r->bx = sc->rbx;
+	r->dx = sc->rdx;
+	r->ax = sc->rax;
+	r->cx = sc->rcx;
+	r->sp = sc->rsp;
+	r->ip = sc->rip;
+	/* The guest may change the arithmetic flags, not IF or IOPL. */
+	r->flags = (r->flags & ~0x40dd5UL) | (sc->eflags & 0x40dd5UL);
+	r->cs = USER_CS;
+	r->ss = USER_DS;
+}
+
+/* The XSAVE area with the software bytes that say what it holds. */
+static int save_fpstate(struct task_struct *t, unsigned long at)
+{
+	struct fxregs_state *fx = t->thread.xstate;
+	u32 magic2 = FP_XSTATE_MAGIC2;
+	int err = arch_xstate_save(t);
+
+	if (err)
+		return err;
+	fx->sw_reserved = (struct fpx_sw_bytes){
+		.magic1 = FP_XSTATE_MAGIC1,
+		.extended_size = arch_xstate_size + FP_XSTATE_MAGIC2_SIZE,
+		.xfeatures = arch_xfeatures(),
+		.xstate_size = arch_xstate_size,
+	};
+	if (copy_to_user(at, t->thread.xstate, arch_xstate_size) ||
+	    copy_to_user(at + arch_xstate_size, &magic2, sizeof(magic2)))
+		return -EFAULT;
+	return 0;
+}
+
+int setup_rt_frame(int sig, struct kernel_sigaction *ka, siginfo_t *info)
+{
+	struct task_struct *t = current;
+	struct pt_regs *r = &t->thread.regs;
+	struct rt_sigframe frame;
+	unsigned long sp, fp;
+
+	/* x86-64 returns from handlers only through the C library's stub. */
+	if (!(ka->sa_flags & SA_RESTORER))
+		return -EFAULT;
+	sp = frame_sp(t, ka, &fp);
+	if (save_fpstate(t, fp))
+		return -EFAULT;
+	memset(&frame, 0, sizeof(frame));
+	frame.pretcode = ka->sa_restorer;
+	frame.uc.uc_flags = UC_FP_XSTATE | UC_SIGCONTEXT_SS |
+			    UC_STRICT_RESTORE_SS;
+	frame.uc.uc_stack.ss_sp = t->sas_ss_sp;
+	frame.uc.uc_stack.ss_size = t->sas_ss_size;
+	frame.uc.uc_stack.ss_flags = !t->sas_ss_size ? SS_DISABLE
+			: on_sig_stack(t, r->sp) ? SS_ONSTACK : 0;
+	regs_to_sigcontext(r, &frame.uc.uc_mcontext);
+	frame.uc.uc_mcontext.oldmask = t->blocked.sig[0];
+	frame.uc.uc_mcontext.fpstate = fp;
+	if (info->si_signo == SIGSEGV || info->si_signo == SIGBUS) {
+		frame.uc.uc_mcontext.cr2 = info->si_addr;
+		frame.uc.uc_mcontext.trapno = 14;
+	}
+	frame.uc.uc_sigmask = t->blocked;
+	frame.info = *info;
+	if (copy_to_user(sp, &frame, sizeof(frame)))
+		return -EFAULT;
+
+	r->di = sig;
+	r->si = sp + offsetof(struct rt_sigframe, info);
+	r->dx = sp + offsetof(struct rt_sigframe, uc);
+	r->ax = 0;
+	r->sp = sp;
+	r->ip = ka->sa_handler;
+	r->flags &= ~(0x100UL | 0x400UL);	/* TF, DF */
+	r->cs = USER_CS;
+	r->ss = USER_DS;
+	return 0;
+}
+
+static int restore_fpstate(struct task_struct *t, unsigned long at)
+{
+	struct fxregs_state fx;
+	int err;
+
+	if (!at) {
+		arch_xstate_reset(t);
+		return 0;
+	}
+	if (copy_from_user(&fx, at, sizeof(fx)))
+		return -EFAULT;
+	err = arch_xstate_save(t);
+	if (err)
+		return err;
+	if (fx.sw_reserved.magic1 == FP_XSTATE_MAGIC1 &&
+	    fx.sw_reserved.xstate_size == arch_xstate_size) {
+		if (copy_from_user(t->thread.xstate, at, arch_xstate_size))
+			return -EFAULT;
+	} else {
+		/* Only the legacy area is there: keep the rest as it was. */
+		memcpy(t->thread.xstate, &fx, sizeof(fx));
+	}
+	/* A header the CPU would refuse must not reach the host. */
+	((struct xregs_state *)t->thread.xstate)->header.xcomp_bv = 0;
+	((struct xregs_state *)t->thread.xstate)->header.xfeatures &=
+		arch_xfeatures();
+	memset(((struct xregs_state *)t->thread.xstate)->header.reserved, 0,
+	       sizeof(((struct xregs_state *)0)->header.reserved));
+	((struct fxregs_state *)t->thread.xstate)->mxcsr &= 0xffff;
+	arch_xstate_changed(t);
+	return 0;
+}
+
+SYSCALL_DEFINE(rt_sigreturn, void)
+{
+	struct task_struct *t = current;
+	struct pt_regs *r = &t->thread.regs;
+	struct rt_sigframe frame;
+	unsigned long sp = r->sp - 8;	/* the handler's ret took pretcode */
+
+	if (copy_from_user(&frame, sp, sizeof(frame)))
+		goto bad;
+	sigcontext_to_regs(&frame.uc.uc_mcontext, r);
+	t->blocked = frame.uc.uc_sigmask;
+	t->blocked.sig[0] &= ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
+	if (restore_fpstate(t, frame.uc.uc_mcontext.fpstate))
+		goto bad;
+	if (!on_sig_stack(t, r->sp) && frame.uc.uc_stack.ss_flags != SS_DISABLE &&
+	    frame.uc.uc_stack.ss_size) {
+		t->sas_ss_sp = frame.uc.uc_stack.ss_sp;
+		t->sas_ss_size = frame.uc.uc_stack.ss_size;
+	}
+	r->orig_ax = -1;	/* not a system call any more: no restart */
+	return r->ax;
+bad:
+	force_sig(SIGSEGV, t);
+	return 0;
+}
+
+/*
+ * A system call that a signal interrupted returns one of the ERESTART
+ * codes.  With a handler about to run, it fails with EINTR or is restarted
+ * as SA_RESTART says; without one, it is restarted.
+ */
+void syscall_restart_before_delivery(struct kernel_sigaction *ka,
+				     bool handler)
+{
+	struct pt_regs *r = &current->thread.regs;
+	long ret = r->ax;
+
+	if ((long)r->orig_ax < 0)
+		return;
+	switch (ret) {
+	case -ERESTARTNOHAND:
+		if (handler) {
+			r->ax = -EINTR;
+			break;
+		}
+		goto restart;
+	case -ERESTARTSYS:
+		if (handler && !(ka->sa_flags & SA_RESTART)) {
+			r->ax = -EINTR;
+			break;
+		}
+		goto restart;
+	case -ERESTARTNOINTR:
+		goto restart;
+	case -ERESTART_RESTARTBLOCK:
+		if (handler) {
+			r->ax = -EINTR;
+			break;
+		}
+		r->ax = __NR_restart_syscall;
+		r->ip -= 2;
+		break;
+	}
+	r->orig_ax = -1;
+	return;
+restart:
+	r->ax = r->orig_ax;
+	r->ip -= 2;
+	r->orig_ax = -1;
+}

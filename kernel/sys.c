@@ -1,0 +1,451 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Small system calls about the system and the caller: uname, ids, limits,
+ * arch_prctl, prctl, getrandom, reboot, sysinfo, getrusage, scheduling.
+ */
+#include "tamu/syscall.h"
+#include "um/arch.h"
+#include "host/random.h"
+#include "tamu/mm.h"
+#include "tamu/page_alloc.h"
+#include "tamu/printk.h"
+#include "tamu/proc.h"
+#include "tamu/signal.h"
+#include "tamu/string.h"
+#include "tamu/time.h"
+#include "tamu/uaccess.h"
+#include "uapi/prctl.h"
+#include "uapi/random.h"
+#include "uapi/reboot.h"
+#include "uapi/resource.h"
+#include "uapi/time.h"
+#include "uapi/utsname.h"
+
+struct new_utsname utsname = {
+	.sysname = "Linux",
+	.nodename = "tamu",
+	.release = "6.1.0-tamu",
+	.version = "#1 tamu " TAMU_VERSION,
+	.machine = "x86_64",
+	.domainname = "(none)",
+};
+
+SYSCALL_DEFINE(uname, unsigned long ubuf)
+{
+	return copy_to_user(ubuf, &utsname, sizeof(utsname));
+}
+
+SYSCALL_DEFINE(sethostname, unsigned long uname, int len)
+{
+	char name[65];
+
+	if (current->cred.euid != 0)
+		return -EPERM;
+	if (len < 0 || len > 64)
+		return -EINVAL;
+	if (copy_from_user(name, uname, len))
+		return -EFAULT;
+	name[len] = '\0';
+	memcpy(utsname.nodename, name, len + 1);
+	return 0;
+}
+
+SYSCALL_DEFINE(setdomainname, unsigned long uname, int len)
+{
+	char name[65];
+
+	if (current->cred.euid != 0)
+		return -EPERM;
+	if (len < 0 || len > 64)
+		return -EINVAL;
+	if (copy_from_user(name, uname, len))
+		return -EFAULT;
+	name[len] = '\0';
+	memcpy(utsname.domainname, name, len + 1);
+	return 0;
+}
+
+SYSCALL_DEFINE(getuid, void)
+{
+	return current->cred.uid;
+}
+
+SYSCALL_DEFINE(geteuid, void)
+{
+	return current->cred.euid;
+}
+
+SYSCALL_DEFINE(getgid, void)
+{
+	return current->cred.gid;
+}
+
+SYSCALL_DEFINE(getegid, void)
+{
+	return current->cred.egid;
+}
+
+/* setresuid's rule: root may set anything, others only to their ids. */
+static bool may_set_id(u32 id, u32 r, u32 e, u32 s, bool root)
+{
+	return id == (u32)-1 || root || id == r || id == e || id == s;
+}
+
+SYSCALL_DEFINE(setresuid, u32 ruid, u32 euid, u32 suid)
+{
+	struct cred *c = &current->cred;
+	bool root = c->euid == 0;
+
+	if (!may_set_id(ruid, c->uid, c->euid, c->suid, root) ||
+	    !may_set_id(euid, c->uid, c->euid, c->suid, root) ||
+	    !may_set_id(suid, c->uid, c->euid, c->suid, root))
+		return -EPERM;
+	if (ruid != (u32)-1)
+		c->uid = ruid;
+	if (euid != (u32)-1)
+		c->euid = euid;
+	if (suid != (u32)-1)
+		c->suid = suid;
+	c->fsuid = c->euid;
+	return 0;
+}
+
+SYSCALL_DEFINE(setresgid, u32 rgid, u32 egid, u32 sgid)
+{
+	struct cred *c = &current->cred;
+	bool root = c->euid == 0;
+
+	if (!may_set_id(rgid, c->gid, c->egid, c->sgid, root) ||
+	    !may_set_id(egid, c->gid, c->egid, c->sgid, root) ||
+	    !may_set_id(sgid, c->gid, c->egid, c->sgid, root))
+		return -EPERM;
+	if (rgid != (u32)-1)
+		c->gid = rgid;
+	if (egid != (u32)-1)
+		c->egid = egid;
+	if (sgid != (u32)-1)
+		c->sgid = sgid;
+	c->fsgid = c->egid;
+	return 0;
+}
+
+SYSCALL_DEFINE(setuid, u32 uid)
+{
+	if (current->cred.euid == 0)
+		return sys_setresuid(uid, uid, uid);
+	return sys_setresuid(-1, uid, -1);
+}
+
+SYSCALL_DEFINE(setgid, u32 gid)
+{
+	if (current->cred.euid == 0)
+		return sys_setresgid(gid, gid, gid);
+	return sys_setresgid(-1, gid, -1);
+}
+
+SYSCALL_DEFINE(setreuid, u32 ruid, u32 euid)
+{
+	return sys_setresuid(ruid, euid, -1);
+}
+
+SYSCALL_DEFINE(setregid, u32 rgid, u32 egid)
+{
+	return sys_setresgid(rgid, egid, -1);
+}
+
+SYSCALL_DEFINE(getresuid, unsigned long ur, unsigned long ue, unsigned long us)
+{
+	const struct cred *c = &current->cred;
+
+	if (put_user(c->uid, (u32 *)ur) || put_user(c->euid, (u32 *)ue) ||
+	    put_user(c->suid, (u32 *)us))
+		return -EFAULT;
+	return 0;
+}
+
+SYSCALL_DEFINE(getresgid, unsigned long ur, unsigned long ue, unsigned long us)
+{
+	const struct cred *c = &current->cred;
+
+	if (put_user(c->gid, (u32 *)ur) || put_user(c->egid, (u32 *)ue) ||
+	    put_user(c->sgid, (u32 *)us))
+		return -EFAULT;
+	return 0;
+}
+
+SYSCALL_DEFINE(setfsuid, u32 uid)
+{
+	u32 old = current->cred.fsuid;
+
+	if (current->cred.euid == 0 || uid == current->cred.uid ||
+	    uid == current->cred.euid)
+		current->cred.fsuid = uid;
+	return old;
+}
+
+SYSCALL_DEFINE(setfsgid, u32 gid)
+{
+	u32 old = current->cred.fsgid;
+
+	if (current->cred.euid == 0 || gid == current->cred.gid ||
+	    gid == current->cred.egid)
+		current->cred.fsgid = gid;
+	return old;
+}
+
+/* Supplementary groups are not kept: none. */
+SYSCALL_DEFINE(getgroups, int size, unsigned long ulist)
+{
+	return size < 0 ? -EINVAL : 0;
+}
+
+SYSCALL_DEFINE(setgroups, int size, unsigned long ulist)
+{
+	if (current->cred.euid != 0)
+		return -EPERM;
+	return size < 0 || size > 65536 ? -EINVAL : 0;
+}
+
+SYSCALL_DEFINE(set_tid_address, unsigned long uaddr)
+{
+	current->clear_child_tid = uaddr;
+	return current->pid;
+}
+
+/* Robust futex lists: accepted; a thread that dies holding one is rare. */
+SYSCALL_DEFINE(set_robust_list, unsigned long head, size_t len)
+{
+	return len == 24 ? 0 : -EINVAL;
+}
+
+SYSCALL_DEFINE(arch_prctl, int code, unsigned long addr)
+{
+	struct pt_regs *r = &current->thread.regs;
+
+	switch (code) {
+	case ARCH_SET_FS:
+		if (addr >= TASK_SIZE)
+			return -EPERM;
+		r->fs_base = addr;
+		return 0;
+	case ARCH_SET_GS:
+		if (addr >= TASK_SIZE)
+			return -EPERM;
+		r->gs_base = addr;
+		return 0;
+	case ARCH_GET_FS:
+		return put_user(r->fs_base, (u64 *)addr);
+	case ARCH_GET_GS:
+		return put_user(r->gs_base, (u64 *)addr);
+	case ARCH_GET_CPUID:
+		return 1;
+	}
+	return -EINVAL;
+}
+
+SYSCALL_DEFINE(prctl, int option, unsigned long a2, unsigned long a3,
+	       unsigned long a4, unsigned long a5)
+{
+	char name[TASK_COMM_LEN];
+
+	switch (option) {
+	case PR_SET_NAME:
+		if (strncpy_from_user(name, a2, sizeof(name)) < 0) {
+			if (copy_from_user(name, a2, sizeof(name) - 1))
+				return -EFAULT;
+			name[sizeof(name) - 1] = '\0';
+		}
+		set_task_comm(current, name);
+		return 0;
+	case PR_GET_NAME:
+		return copy_to_user(a2, current->comm, sizeof(current->comm));
+	case PR_SET_PDEATHSIG:
+	case PR_SET_DUMPABLE:
+	case PR_SET_NO_NEW_PRIVS:
+		return 0;
+	case PR_GET_DUMPABLE:
+		return 1;
+	case PR_GET_NO_NEW_PRIVS:
+		return 0;
+	}
+	return -EINVAL;
+}
+
+SYSCALL_DEFINE(getrandom, unsigned long ubuf, size_t len, unsigned int flags)
+{
+	char buf[256];
+	size_t done = 0;
+
+	if (flags & ~(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE))
+		return -EINVAL;
+	while (done < len) {
+		size_t n = min(len - done, sizeof(buf));
+
+		if (host_random_bytes(buf, n) < 0)
+			return done ? (long)done : -EIO;
+		if (copy_to_user(ubuf + done, buf, n))
+			return done ? (long)done : -EFAULT;
+		done += n;
+	}
+	return done;
+}
+
+SYSCALL_DEFINE(reboot, int magic1, int magic2, unsigned int cmd, unsigned long arg)
+{
+	if (current->cred.euid != 0)
+		return -EPERM;
+	if ((u32)magic1 != LINUX_REBOOT_MAGIC1 ||
+	    (magic2 != LINUX_REBOOT_MAGIC2 && magic2 != LINUX_REBOOT_MAGIC2A &&
+	     magic2 != LINUX_REBOOT_MAGIC2B && magic2 != LINUX_REBOOT_MAGIC2C))
+		return -EINVAL;
+	switch (cmd) {
+	case LINUX_REBOOT_CMD_POWER_OFF:
+		pr_notice("reboot: Power down\n");
+		kernel_halt(0);
+	case LINUX_REBOOT_CMD_HALT:
+		pr_notice("reboot: System halted\n");
+		kernel_halt(0);
+	case LINUX_REBOOT_CMD_RESTART:
+	case LINUX_REBOOT_CMD_RESTART2:
+		/* A throwaway kernel has nothing to come back to. */
+		pr_notice("reboot: Restarting system (tamu exits)\n");
+		kernel_halt(0);
+	case LINUX_REBOOT_CMD_CAD_ON:
+	case LINUX_REBOOT_CMD_CAD_OFF:
+		return 0;
+	}
+	return -EINVAL;
+}
+
+SYSCALL_DEFINE(getrlimit, unsigned int res, unsigned long urlim)
+{
+	if (res >= RLIM_NLIMITS)
+		return -EINVAL;
+	return copy_to_user(urlim, &current->signal->rlim[res],
+			    sizeof(struct rlimit));
+}
+
+SYSCALL_DEFINE(prlimit64, int pid, unsigned int res, unsigned long unew,
+		   unsigned long uold)
+{
+	struct task_struct *t = pid ? find_task_by_pid(pid) : current;
+	struct rlimit *lim, new;
+
+	if (res >= RLIM_NLIMITS)
+		return -EINVAL;
+	if (!t)
+		return -ESRCH;
+	lim = &t->signal->rlim[res];
+	if (uold && copy_to_user(uold, lim, sizeof(*lim)))
+		return -EFAULT;
+	if (!unew)
+		return 0;
+	if (copy_from_user(&new, unew, sizeof(new)))
+		return -EFAULT;
+	if (new.rlim_cur > new.rlim_max)
+		return -EINVAL;
+	if (new.rlim_max > lim->rlim_max && current->cred.euid != 0)
+		return -EPERM;
+	*lim = new;
+	if (res == RLIMIT_NPROC && t == current && new.rlim_cur < max_tasks)
+		max_tasks = new.rlim_cur ? new.rlim_cur : 1;
+	return 0;
+}
+
+SYSCALL_DEFINE(setrlimit, unsigned int res, unsigned long urlim)
+{
+	return sys_prlimit64(0, res, urlim, 0);
+}
+
+SYSCALL_DEFINE(getrusage, int who, unsigned long uru)
+{
+	struct rusage ru = { 0 };
+	u64 u, s;
+
+	if (who == RUSAGE_CHILDREN) {
+		u = current->signal->cutime_ns;
+		s = current->signal->cstime_ns;
+	} else if (who == RUSAGE_SELF || who == RUSAGE_THREAD) {
+		u = current->utime_ns;
+		s = current->stime_ns;
+	} else {
+		return -EINVAL;
+	}
+	ru.ru_utime.tv_sec = u / NSEC_PER_SEC;
+	ru.ru_utime.tv_usec = u % NSEC_PER_SEC / 1000;
+	ru.ru_stime.tv_sec = s / NSEC_PER_SEC;
+	ru.ru_stime.tv_usec = s % NSEC_PER_SEC / 1000;
+	return copy_to_user(uru, &ru, sizeof(ru));
+}
+
+SYSCALL_DEFINE(sysinfo, unsigned long uinfo)
+{
+	struct {
+		s64 uptime;
+		u64 loads[3];
+		u64 totalram, freeram, sharedram, bufferram, totalswap,
+			freeswap;
+		u16 procs, pad;
+		u64 totalhigh, freehigh;
+		u32 mem_unit;
+		char _f[4];
+	} info;
+
+	memset(&info, 0, sizeof(info));
+	info.uptime = ktime_since_boot_ns() / NSEC_PER_SEC;
+	info.totalram = phys_zone.nr_pages * PAGE_SIZE;
+	info.freeram = nr_free_pages() * PAGE_SIZE;
+	info.procs = nr_tasks;
+	info.mem_unit = 1;
+	return copy_to_user(uinfo, &info, sizeof(info));
+}
+
+SYSCALL_DEFINE(sched_yield, void)
+{
+	need_resched = true;
+	return 0;
+}
+
+SYSCALL_DEFINE(sched_getaffinity, int pid, unsigned int len, unsigned long umask)
+{
+	u64 mask = 1;	/* one CPU */
+
+	if (len < sizeof(mask))
+		return -EINVAL;
+	if (pid && !find_task_by_pid(pid))
+		return -ESRCH;
+	if (clear_user(umask, len) || copy_to_user(umask, &mask, sizeof(mask)))
+		return -EFAULT;
+	return sizeof(mask);
+}
+
+SYSCALL_DEFINE(sched_setaffinity, int pid, unsigned int len, unsigned long umask)
+{
+	return 0;
+}
+
+SYSCALL_DEFINE(getcpu, unsigned long ucpu, unsigned long unode, unsigned long c)
+{
+	u32 zero = 0;
+
+	if (ucpu && copy_to_user(ucpu, &zero, sizeof(zero)))
+		return -EFAULT;
+	if (unode && copy_to_user(unode, &zero, sizeof(zero)))
+		return -EFAULT;
+	return 0;
+}
+
+SYSCALL_DEFINE(getpriority, int which, int who)
+{
+	return 20;	/* nice 0, in the syscall's 40..1 encoding */
+}
+
+SYSCALL_DEFINE(setpriority, int which, int who, int prio)
+{
+	return 0;
+}
+
+SYSCALL_DEFINE(personality, unsigned int p)
+{
+	return 0;	/* PER_LINUX, and staying that way */
+}

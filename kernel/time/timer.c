@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Kernel timers: a list sorted by expiry.  The tick (while guest code
+ * runs) or the idle loop's timeout brings the kernel back to run them.
+ */
+#include "host/time.h"
+#include "tamu/sched.h"
+#include "tamu/signal.h"
+#include "tamu/time.h"
+
+static LIST_HEAD(timers);
+static u64 boot_ns;
+
+u64 ktime_get_ns(void)
+{
+	return host_clock_ns(HOST_CLOCK_MONOTONIC);
+}
+
+u64 ktime_get_real_ns(void)
+{
+	return host_clock_ns(HOST_CLOCK_REALTIME);
+}
+
+u64 ktime_since_boot_ns(void)
+{
+	if (!boot_ns)
+		boot_ns = ktime_get_ns();
+	return ktime_get_ns() - boot_ns;
+}
+
+void add_timer(struct timer *t, u64 expires)
+{
+	struct timer *pos;
+
+	if (t->queued)
+		del_timer(t);
+	t->expires = expires;
+	list_for_each_entry(pos, &timers, list)
+		if (pos->expires > expires)
+			break;
+	list_add_tail(&t->list, &pos->list);
+	t->queued = true;
+}
+
+void del_timer(struct timer *t)
+{
+	if (t->queued) {
+		list_del_init(&t->list);
+		t->queued = false;
+	}
+}
+
+void run_timers(u64 now)
+{
+	while (!list_empty(&timers)) {
+		struct timer *t = list_first_entry(&timers, struct timer, list);
+
+		if (t->expires > now)
+			break;
+		del_timer(t);
+		t->fn(t);
+	}
+}
+
+u64 next_timer_expiry(void)
+{
+	if (list_empty(&timers))
+		return 0;
+	return list_first_entry(&timers, struct timer, list)->expires;
+}
+
+struct sleeper {
+	struct timer timer;
+	struct task_struct *task;
+	bool done;
+};
+
+static void wake_sleeper(struct timer *t)
+{
+	struct sleeper *s = container_of(t, struct sleeper, timer);
+
+	s->done = true;
+	wake_up_process(s->task);
+}
+
+int sleep_until(u64 until, u64 *left)
+{
+	struct sleeper s = { .task = current };
+	int err = 0;
+
+	INIT_LIST_HEAD(&s.timer.list);
+	s.timer.fn = wake_sleeper;
+	if (until <= ktime_get_ns())
+		return 0;
+	add_timer(&s.timer, until);
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (s.done)
+			break;
+		if (signal_pending(current)) {
+			err = -EINTR;
+			break;
+		}
+		schedule();
+	}
+	set_current_state(TASK_RUNNING);
+	del_timer(&s.timer);
+	if (err && left) {
+		u64 now = ktime_get_ns();
+
+		*left = until > now ? until - now : 0;
+	}
+	return err;
+}

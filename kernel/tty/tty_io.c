@@ -1,0 +1,341 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Terminal files: open (and the controlling terminal), read and write
+ * with job control, the termios and job-control ioctls, poll.
+ */
+#include "tamu/fdtable.h"
+#include "tamu/poll.h"
+#include "tamu/proc.h"
+#include "tamu/signal.h"
+#include "tamu/slab.h"
+#include "tamu/string.h"
+#include "tamu/time.h"
+#include "tamu/tty.h"
+#include "tamu/uaccess.h"
+#include "uapi/fcntl.h"
+#include "uapi/poll.h"
+
+static struct tty_struct *file_tty(struct file *f)
+{
+	return f->private_data;
+}
+
+/*
+ * Job control: a background process touching its terminal gets sig
+ * (SIGTTIN for reads, SIGTTOU for writes with TOSTOP and for changes).
+ */
+static int tty_check_change(struct tty_struct *tty, int sig)
+{
+	struct signal_struct *s = current->signal;
+	struct kernel_sigaction *ka = &current->sighand->action[sig - 1];
+
+	if (s->tty != tty || !tty->pgrp || s->pgrp == tty->pgrp)
+		return 0;
+	if (sigismember(&current->blocked, sig) || ka->sa_handler == SIG_IGN)
+		return sig == SIGTTIN ? -EIO : 0;
+	kill_pgrp(s->pgrp, sig, &(siginfo_t){ .si_signo = sig,
+					       .si_code = SI_KERNEL });
+	return -ERESTARTSYS;
+}
+
+/* A session leader without a terminal takes this one. */
+static void maybe_set_ctty(struct tty_struct *tty, unsigned int flags)
+{
+	struct signal_struct *s = current->signal;
+
+	if ((flags & O_NOCTTY) || s->tty || tty->session ||
+	    s->session != current->tgid)
+		return;
+	s->tty = tty;
+	tty->session = s->session;
+	tty->pgrp = s->pgrp;
+}
+
+static int tty_open(struct inode *inode, struct file *f)
+{
+	struct tty_struct *tty;
+
+	switch (inode->rdev) {
+	case MKDEV(5, 0):	/* /dev/tty: the controlling terminal */
+		tty = current->signal->tty;
+		if (!tty)
+			return -ENXIO;
+		break;
+	case MKDEV(5, 1):
+		tty = &console_tty;
+		break;
+	default:
+		return -ENXIO;
+	}
+	f->private_data = tty;
+	if (inode->rdev != MKDEV(5, 0))
+		maybe_set_ctty(tty, f->f_flags);
+	return 0;
+}
+
+/* Bytes a read could take now: a whole line in canonical mode. */
+static size_t readable(struct tty_struct *tty)
+{
+	return tty->canon_len;
+}
+
+struct read_timeout {
+	struct timer timer;
+	struct task_struct *task;
+	bool expired;
+};
+
+static void read_timeout_fire(struct timer *t)
+{
+	struct read_timeout *rt = container_of(t, struct read_timeout, timer);
+
+	rt->expired = true;
+	wake_up_process(rt->task);
+}
+
+/* Wait until the read can return; 0, or -EAGAIN/-ERESTARTSYS. */
+static int wait_readable(struct tty_struct *tty, struct file *f, size_t want)
+{
+	struct wait_queue_entry e = { .task = current };
+	struct read_timeout rt = { .task = current };
+	bool canon = tty->termios.c_lflag & ICANON;
+	unsigned int vtime = tty->termios.c_cc[VTIME];
+	int err = 0;
+
+	if (!canon && tty->termios.c_cc[VMIN] == 0 && !vtime)
+		return 0;
+	INIT_LIST_HEAD(&rt.timer.list);
+	rt.timer.fn = read_timeout_fire;
+	if (!canon && vtime)
+		add_timer(&rt.timer, ktime_get_ns() + vtime * 100000000ULL);
+	add_wait_queue(&tty->read_wait, &e);
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (canon ? readable(tty) || tty->eof_pending
+			  : readable(tty) >= want)
+			break;
+		if (tty->hung_up || rt.expired)
+			break;
+		if (f->f_flags & O_NONBLOCK) {
+			err = -EAGAIN;
+			break;
+		}
+		if (signal_pending(current)) {
+			err = -ERESTARTSYS;
+			break;
+		}
+		schedule();
+	}
+	set_current_state(TASK_RUNNING);
+	remove_wait_queue(&e);
+	del_timer(&rt.timer);
+	return err;
+}
+
+static ssize_t tty_read(struct file *f, struct uio *u, u64 *pos)
+{
+	struct tty_struct *tty = file_tty(f);
+	bool canon = tty->termios.c_lflag & ICANON;
+	size_t want = canon ? 1 : min(u->len, (size_t)tty->termios.c_cc[VMIN]);
+	size_t n;
+	int err;
+
+	err = tty_check_change(tty, SIGTTIN);
+	if (err)
+		return err;
+	if (!u->len)
+		return 0;
+	err = wait_readable(tty, f, want ? want : 1);
+	if (err)
+		return err;
+	n = min(u->len, readable(tty));
+	if (canon) {
+		const char *nl = memchr(tty->buf, '\n', n);
+
+		if (nl)
+			n = nl - tty->buf + 1;
+		if (!n && tty->eof_pending) {
+			tty->eof_pending--;
+			return 0;
+		}
+	}
+	if (uio_copy_out(u, tty->buf, n))
+		return -EFAULT;
+	memmove(tty->buf, tty->buf + n, tty->len - n);
+	tty->len -= n;
+	tty->canon_len -= n;
+	return n;
+}
+
+static ssize_t tty_write(struct file *f, struct uio *u, u64 *pos)
+{
+	struct tty_struct *tty = file_tty(f);
+	char buf[512];
+	size_t done = 0;
+	int err;
+
+	if (tty->termios.c_lflag & TOSTOP) {
+		err = tty_check_change(tty, SIGTTOU);
+		if (err)
+			return err;
+	}
+	while (u->len) {
+		size_t n = min(u->len, sizeof(buf));
+
+		if (uio_copy_in(u, buf, n))
+			return done ? (ssize_t)done : -EFAULT;
+		tty_output(tty, buf, n);
+		done += n;
+	}
+	return done;
+}
+
+static unsigned int tty_poll(struct file *f, struct poll_table *p)
+{
+	struct tty_struct *tty = file_tty(f);
+	unsigned int mask = POLLOUT | POLLWRNORM;
+
+	poll_wait(f, &tty->read_wait, p);
+	if (readable(tty) || tty->eof_pending || tty->hung_up ||
+	    (!(tty->termios.c_lflag & ICANON) && tty->len))
+		mask |= POLLIN | POLLRDNORM;
+	return mask;
+}
+
+static bool same_session(struct tty_struct *tty, int pgrp)
+{
+	struct task_struct *t;
+
+	list_for_each_entry(t, &task_list, tasks)
+		if (t->signal && t->signal->pgrp == pgrp &&
+		    t->signal->session == tty->session)
+			return true;
+	return false;
+}
+
+static long set_termios(struct tty_struct *tty, unsigned int cmd,
+			unsigned long arg)
+{
+	struct termios t;
+	int err = tty_check_change(tty, SIGTTOU);
+
+	if (err)
+		return err;
+	if (copy_from_user(&t, arg, sizeof(t)))
+		return -EFAULT;
+	if (cmd == TCSETSF || cmd == TCSETSF2)
+		tty->len = tty->canon_len = 0;
+	/* Leaving canonical mode makes the line being edited readable. */
+	tty->termios = t;
+	if (!(t.c_lflag & ICANON))
+		tty->canon_len = tty->len;
+	wake_up(&tty->read_wait);
+	return 0;
+}
+
+static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
+{
+	struct tty_struct *tty = file_tty(f);
+	struct signal_struct *s = current->signal;
+	struct termios2 t2;
+	int pgrp, n;
+
+	switch (cmd) {
+	case TCGETS:
+		return copy_to_user(arg, &tty->termios, sizeof(tty->termios));
+	case TCGETS2:
+		memset(&t2, 0, sizeof(t2));
+		memcpy(&t2, &tty->termios, sizeof(tty->termios));
+		t2.c_ispeed = t2.c_ospeed = 38400;
+		return copy_to_user(arg, &t2, sizeof(t2));
+	case TCSETS:
+	case TCSETSW:
+	case TCSETSF:
+	case TCSETS2:
+	case TCSETSW2:
+	case TCSETSF2:
+		return set_termios(tty, cmd, arg);
+	case TIOCGWINSZ:
+		return copy_to_user(arg, &tty->winsize, sizeof(tty->winsize));
+	case TIOCSWINSZ:
+		if (copy_from_user(&tty->winsize, arg, sizeof(tty->winsize)))
+			return -EFAULT;
+		if (tty->pgrp)
+			kill_pgrp(tty->pgrp, SIGWINCH,
+				  &(siginfo_t){ .si_signo = SIGWINCH,
+						.si_code = SI_KERNEL });
+		return 0;
+	case TIOCGPGRP:
+		if (s->tty != tty)
+			return -ENOTTY;
+		return put_user(tty->pgrp, (int *)arg);
+	case TIOCSPGRP:
+		if (s->tty != tty || tty->session != s->session)
+			return -ENOTTY;
+		n = tty_check_change(tty, SIGTTOU);
+		if (n)
+			return n;
+		if (get_user(pgrp, (int *)arg))
+			return -EFAULT;
+		if (pgrp < 0)
+			return -EINVAL;
+		if (!same_session(tty, pgrp))
+			return -EPERM;
+		tty->pgrp = pgrp;
+		return 0;
+	case TIOCGSID:
+		if (s->tty != tty || !tty->session)
+			return -ENOTTY;
+		return put_user(tty->session, (int *)arg);
+	case TIOCSCTTY:
+		if (s->session != current->tgid)
+			return -EPERM;
+		if (s->tty == tty)
+			return 0;
+		if (s->tty || (tty->session && !(arg == 1 &&
+						  current->cred.euid == 0)))
+			return -EPERM;
+		s->tty = tty;
+		tty->session = s->session;
+		tty->pgrp = s->pgrp;
+		return 0;
+	case TIOCNOTTY:
+		if (s->tty != tty)
+			return -ENOTTY;
+		if (s->session == current->tgid) {
+			tty->session = 0;
+			tty->pgrp = 0;
+		}
+		s->tty = NULL;
+		return 0;
+	case FIONREAD:
+		return put_user((int)readable(tty), (int *)arg);
+	case TIOCOUTQ:
+		return put_user(0, (int *)arg);
+	case TCFLSH:
+		if (arg == TCIFLUSH || arg == TCIOFLUSH)
+			tty->len = tty->canon_len = 0;
+		return 0;
+	case TCXONC:
+	case TCSBRK:
+	case TCSBRKP:
+		return 0;
+	case TIOCGETD:
+		return put_user(0, (int *)arg);
+	case TIOCSETD:
+		return 0;
+	case TIOCGDEV:
+		return put_user((u32)((MAJOR(tty->dev) << 8) |
+				      MINOR(tty->dev)),
+				(u32 *)arg);
+	}
+	return -ENOTTY;
+}
+
+const struct file_operations tty_fops = {
+	.open = tty_open,
+	.read = tty_read,
+	.write = tty_write,
+	.ioctl = tty_ioctl,
+	.poll = tty_poll,
+};
