@@ -121,19 +121,21 @@ run: deps
 
 include tests/Makefile
 include rootfs/Makefile
+include tests/guest/Makefile
 
 # The initramfs is inside the binary.
 arch/um/kernel/initramfs.o: $(ROOTFS_CPIO)
 
 check: deps
-	$(Q)$(MAKE) --no-print-directory tamu unit-tests $(ROOTFS_CPIO)
+	$(Q)$(MAKE) --no-print-directory tamu unit-tests $(ROOTFS_CPIO) \
+		guest-tests
 	$(Q)tests/run-all
 
 clean:
 	$(quiet) CLEAN objects
 	$(Q)find arch kernel hostlib tests tools rootfs \
 		-type f \( -name '*.o' -o -name '*.d' \) -delete
-	$(Q)rm -f tamu $(unit-bin) $(ROOTFS_CLEAN)
+	$(Q)rm -f tamu $(unit-bin) $(ROOTFS_CLEAN) $(GUEST_CLEAN)
 	$(Q)rm -rf tests/unit/build
 
 mrproper: clean

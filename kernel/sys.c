@@ -347,8 +347,6 @@ SYSCALL_DEFINE(prlimit64, int pid, unsigned int res, unsigned long unew,
 	if (new.rlim_max > lim->rlim_max && current->cred.euid != 0)
 		return -EPERM;
 	*lim = new;
-	if (res == RLIMIT_NPROC && t == current && new.rlim_cur < max_tasks)
-		max_tasks = new.rlim_cur ? new.rlim_cur : 1;
 	return 0;
 }
 

@@ -6,6 +6,8 @@
 #include "tamu/syscall.h"
 
 static unsigned long logged[(NR_SYSCALLS + 63) / 64];
+/* The strace boot option: log every system call and its result. */
+bool syscall_trace;
 
 static long ni_syscall(unsigned long nr)
 {
@@ -33,4 +35,11 @@ void do_syscall(struct pt_regs *regs)
 	}
 	regs->ax = fn(regs->di, regs->si, regs->dx, regs->r10, regs->r8,
 		      regs->r9);
+	if (unlikely(syscall_trace))
+		pr_info("%s[%d] %s(%#llx, %#llx, %#llx, %#llx) = %ld\n",
+			current->comm, current->pid, syscall_names[nr],
+			(unsigned long long)regs->di,
+			(unsigned long long)regs->si,
+			(unsigned long long)regs->dx,
+			(unsigned long long)regs->r10, (long)regs->ax);
 }

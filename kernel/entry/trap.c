@@ -38,16 +38,17 @@ static void do_page_fault(struct trap *trap)
 	if (!err)
 		return;
 	if (err == -ENOMEM) {
-		pr_warn("out of memory: killing %s (pid %d)\n", current->comm,
-			current->pid);
-		force_sig(SIGKILL, current);
+		/* The fault is retried once the victim's memory is free. */
+		oom_kill();
 		return;
 	}
 	if (current->sighand->action[SIGSEGV - 1].sa_handler == SIG_DFL)
-		pr_info("%s[%d]: segfault at %lx ip %016llx sp %016llx\n",
+		pr_info("%s[%d]: segfault at %lx ip %016llx sp %016llx "
+			"(%s, kernel said %d)\n",
 			current->comm, current->pid, trap->addr,
 			(unsigned long long)current->thread.regs.ip,
-			(unsigned long long)current->thread.regs.sp);
+			(unsigned long long)current->thread.regs.sp,
+			trap->code == SEGV_MAPERR ? "not mapped" : "protection", err);
 	force_sig_fault(SIGSEGV, err == -EFAULT ? SEGV_MAPERR : SEGV_ACCERR,
 			trap->addr, current);
 }

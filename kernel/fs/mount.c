@@ -239,6 +239,8 @@ void vfs_init(void)
 	dcache_init();
 	tmpfs_init();
 	pipe_init();
+	proc_init();
 	mem_devices_init();
+	register_chrdev(4, &tty_fops);
 	register_chrdev(5, &tty_fops);
 }

@@ -91,6 +91,12 @@ struct dentry *lookup_one(const struct path *parent, const char *name,
 	struct dentry *d = d_lookup(parent->dentry, name, len);
 	int err;
 
+	if (d && d->inode && d->inode->i_op && d->inode->i_op->revalidate &&
+	    !d->inode->i_op->revalidate(d)) {
+		d_delete(d);
+		dput(d);
+		d = NULL;
+	}
 	if (d)
 		return d;
 	d = d_alloc(parent->dentry, name, len);

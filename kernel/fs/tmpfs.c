@@ -13,6 +13,9 @@
 #include "uapi/fcntl.h"
 #include "uapi/vfs.h"
 
+/* Directory sizes count this much per entry, as Linux's tmpfs does. */
+#define BOGO_DIRENT_SIZE 20
+
 struct tmpfs_inode {
 	struct page **pages;	/* frame of each file page, or NULL: a hole */
 	unsigned long nr_slots;
@@ -49,6 +52,7 @@ static struct inode *tmpfs_new_inode(struct super_block *sb, u32 mode,
 		inode->i_op = &tmpfs_dir_iops;
 		inode->i_fop = &tmpfs_dir_fops;
 		inode->nlink = 2;
+		inode->size = 2 * BOGO_DIRENT_SIZE;
 		break;
 	case S_IFREG:
 		inode->i_op = &tmpfs_file_iops;
@@ -226,6 +230,7 @@ static int tmpfs_mknod(struct inode *dir, struct dentry *d, u32 mode,
 	d_instantiate(d, inode);
 	if (S_ISDIR(mode))
 		dir->nlink++;
+	dir->size += BOGO_DIRENT_SIZE;
 	dir->mtime = dir->ctime = current_time();
 	return 0;
 }
@@ -261,6 +266,7 @@ static int tmpfs_symlink(struct inode *dir, struct dentry *d,
 	TI(inode)->link = link;
 	inode->size = len;
 	d_instantiate(d, inode);
+	dir->size += BOGO_DIRENT_SIZE;
 	dir->mtime = dir->ctime = current_time();
 	return 0;
 }
@@ -276,6 +282,7 @@ static int tmpfs_link(struct dentry *old, struct inode *dir, struct dentry *d)
 
 	inode->nlink++;
 	inode->ctime = dir->mtime = dir->ctime = current_time();
+	dir->size += BOGO_DIRENT_SIZE;
 	d_instantiate(d, igrab(inode));
 	return 0;
 }
@@ -286,6 +293,7 @@ static int tmpfs_unlink(struct inode *dir, struct dentry *d)
 
 	inode->nlink--;
 	inode->ctime = dir->mtime = dir->ctime = current_time();
+	dir->size -= BOGO_DIRENT_SIZE;
 	d_delete(d);
 	return 0;
 }
@@ -296,6 +304,7 @@ static int tmpfs_rmdir(struct inode *dir, struct dentry *d)
 		return -ENOTEMPTY;
 	d->inode->nlink = 0;
 	dir->nlink--;
+	dir->size -= BOGO_DIRENT_SIZE;
 	dir->mtime = dir->ctime = current_time();
 	d_delete(d);
 	return 0;
@@ -317,6 +326,8 @@ static int tmpfs_rename(struct inode *old_dir, struct dentry *old,
 		old_dir->nlink--;
 		new_dir->nlink++;
 	}
+	old_dir->size -= BOGO_DIRENT_SIZE;
+	new_dir->size += BOGO_DIRENT_SIZE;
 	d_move(old, new->parent, new->name, new->name_len);
 	old_dir->mtime = old_dir->ctime = current_time();
 	new_dir->mtime = new_dir->ctime = current_time();

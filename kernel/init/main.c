@@ -10,6 +10,7 @@
 #include "tamu/namei.h"
 #include "tamu/proc.h"
 #include "tamu/signal.h"
+#include "tamu/syscall.h"
 #include "tamu/time.h"
 #include "tamu/tty.h"
 #include "uapi/fcntl.h"
@@ -109,6 +110,7 @@ static void populate_dev(void)
 	} nodes[] = {
 		{ "/dev/console", S_IFCHR | 0600, 5, 1 },
 		{ "/dev/tty", S_IFCHR | 0666, 5, 0 },
+		{ "/dev/ttyS0", S_IFCHR | 0620, 4, 64 },
 		{ "/dev/null", S_IFCHR | 0666, 1, 3 },
 		{ "/dev/zero", S_IFCHR | 0666, 1, 5 },
 		{ "/dev/full", S_IFCHR | 0666, 1, 7 },
@@ -249,6 +251,7 @@ static void start_init(void)
 	INIT_LIST_HEAD(&t->thread_node);
 	init_sigpending(&t->pending);
 	t->signal->session = t->signal->pgrp = t->pid;
+	t->signal->flags |= SIGNAL_UNKILLABLE;
 	t->sas_ss_flags = SS_DISABLE;
 	init_task = t;
 	nr_tasks++;
@@ -319,6 +322,7 @@ void start_kernel(int argc, char **argv)
 
 	/* Processes, files, devices, the platform. */
 	sched_init();
+	set_max_tasks(phys_zone.nr_pages);
 	rootfs_init();
 	console_init();
 	err_platform = arch_platform_init(boot.mode, physmem_fd);
@@ -330,6 +334,7 @@ void start_kernel(int argc, char **argv)
 	pr_info("Platform: %s\n", boot.mode);
 
 	/* Init. */
+	syscall_trace = boot.strace;
 	if (boot.break_at == BREAK_INIT)
 		halt_at("init");
 	start_init();

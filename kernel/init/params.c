@@ -136,6 +136,13 @@ static int set_break(struct boot_config *cfg, const char *val, char *why,
 	return 0;
 }
 
+static int set_strace(struct boot_config *cfg, const char *val, char *why,
+		      size_t size)
+{
+	cfg->strace = true;
+	return 0;
+}
+
 static int set_forcepanic(struct boot_config *cfg, const char *val, char *why,
 			  size_t size)
 {
@@ -157,6 +164,8 @@ static const struct boot_param params[] = {
 	  "log messages of level below N (0-8) to stderr" },
 	{ "break", "STAGE", set_break,
 	  "halt cleanly, status 0, once boot reaches STAGE: mm or init" },
+	{ "strace", NULL, set_strace,
+	  "log every guest system call and its result" },
 	{ "forcepanic", NULL, set_forcepanic,
 	  "panic once memory is up (tests the panic path)" },
 };

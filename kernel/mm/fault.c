@@ -100,8 +100,15 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 		err = cow_page(mm, pte);
 		if (err)
 			return err;
-		/* The host still maps the old frame read-only: replace it. */
-		*pte &= ~PTE_HOST;
+		/*
+		 * The host maps the old frame read-only: map the new one
+		 * (or the same one writable), whoever faulted, or guest code
+		 * would go on reading the old frame.
+		 */
+		if (*pte & PTE_HOST)
+			arch_mm_map(mm, page_addr, PAGE_SIZE,
+				    *pte & ~PTE_FLAGS,
+				    vma_host_prot(vma->flags, *pte));
 	} else if ((access & FAULT_USER) && (*pte & PTE_HOST)) {
 		/*
 		 * Mapped as the area allows and it faulted anyway: an access

@@ -12,6 +12,7 @@
 #include "tamu/proc.h"
 #include "tamu/signal.h"
 #include "tamu/slab.h"
+#include "tamu/tty.h"
 #include "tamu/uaccess.h"
 #include "uapi/sched.h"
 #include "uapi/time.h"
@@ -126,6 +127,8 @@ void do_exit(int status)
 	t->files = NULL;
 	t->fs = NULL;
 	flush_sigqueue(&t->pending);
+	if (t == t->group_leader && t->signal->session == t->tgid)
+		disassociate_ctty(t->signal);
 	exit_notify(t);
 	put_sighand(t->sighand);
 	t->sighand = NULL;

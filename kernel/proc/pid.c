@@ -10,6 +10,18 @@
 static unsigned long pid_map[PID_MAX / BITS_PER_LONG];
 static int last_pid;
 unsigned int nr_tasks, max_tasks = DEFAULT_MAX_TASKS;
+
+/*
+ * Like Linux's threads-max, from the memory: a task costs its kernel
+ * stack, page tables, stub pages and the pages it writes, about eight
+ * kernel stacks here, and half the memory is left for what they do.
+ */
+void set_max_tasks(unsigned long nr_pages)
+{
+	unsigned long n = (nr_pages << PAGE_SHIFT) / (THREAD_SIZE * 16);
+
+	max_tasks = n < 20 ? 20 : n > PID_MAX / 2 ? PID_MAX / 2 : n;
+}
 struct task_struct *init_task;
 
 /* Pids count up and wrap, skipping those in use, as on Linux. */

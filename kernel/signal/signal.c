@@ -11,7 +11,9 @@
 #include "tamu/signal.h"
 #include "tamu/slab.h"
 #include "tamu/string.h"
+#include "tamu/time.h"
 #include "tamu/uaccess.h"
+#include "uapi/time.h"
 
 #define STOP_SIGS (sigmask(SIGSTOP) | sigmask(SIGTSTP) | sigmask(SIGTTIN) | \
 		   sigmask(SIGTTOU))
@@ -78,7 +80,7 @@ struct signal_struct *alloc_signal(void)
 	sig->rlim[RLIMIT_NOFILE].rlim_max = 1024;
 	sig->rlim[RLIMIT_CORE].rlim_cur = 0;
 	sig->rlim[RLIMIT_NPROC].rlim_cur = sig->rlim[RLIMIT_NPROC].rlim_max =
-		DEFAULT_MAX_TASKS;
+		max_tasks;
 	return sig;
 }
 
@@ -209,8 +211,18 @@ static struct task_struct *pick_thread(struct task_struct *t, int sig)
 	return t;
 }
 
-int send_signal(int sig, const siginfo_t *info, struct task_struct *t,
-		bool group)
+/*
+ * As on Linux, init ignores every signal it has no handler for, SIGKILL
+ * included, unless the kernel forces it (a fault it caused).
+ */
+static bool init_ignores(struct task_struct *t, int sig, bool force)
+{
+	return (t->signal->flags & SIGNAL_UNKILLABLE) && !force &&
+	       t->sighand->action[sig - 1].sa_handler == SIG_DFL;
+}
+
+static int __send_signal(int sig, const siginfo_t *info, struct task_struct *t,
+			 bool group, bool force)
 {
 	struct sigpending *p;
 	struct sigqueue *q;
@@ -218,6 +230,8 @@ int send_signal(int sig, const siginfo_t *info, struct task_struct *t,
 	if (!valid_signal(sig))
 		return -EINVAL;
 	if (!t->signal || t->exit_state || (t->flags & PF_EXITING))
+		return 0;
+	if (init_ignores(t, sig, force))
 		return 0;
 	prepare_signal(sig, t);
 	if (sig_ignored(t, sig) && sig != SIGKILL)
@@ -238,6 +252,12 @@ int send_signal(int sig, const siginfo_t *info, struct task_struct *t,
 	}
 	signal_wake_up(group ? pick_thread(t, sig) : t);
 	return 0;
+}
+
+int send_signal(int sig, const siginfo_t *info, struct task_struct *t,
+		bool group)
+{
+	return __send_signal(sig, info, t, group, false);
 }
 
 static void kernel_info(siginfo_t *info, int sig, int code)
@@ -265,7 +285,7 @@ void force_sig(int sig, struct task_struct *t)
 
 	kernel_info(&info, sig, SI_KERNEL);
 	force_unblock(t, sig);
-	send_signal(sig, &info, t, false);
+	__send_signal(sig, &info, t, false, true);
 }
 
 void force_sig_fault(int sig, int code, unsigned long addr,
@@ -276,7 +296,7 @@ void force_sig_fault(int sig, int code, unsigned long addr,
 	kernel_info(&info, sig, code);
 	info.si_addr = addr;
 	force_unblock(t, sig);
-	send_signal(sig, &info, t, false);
+	__send_signal(sig, &info, t, false, true);
 }
 
 void do_notify_parent(struct task_struct *t, int why, int status)
@@ -318,15 +338,16 @@ void do_notify_parent(struct task_struct *t, int why, int status)
 	wake_up(&parent->signal->wait_chldexit);
 }
 
-/* Take the next deliverable signal: synchronous faults first. */
-static int dequeue_signal(struct task_struct *t, siginfo_t *info)
+/* Take the next pending signal in 'allowed': synchronous faults first. */
+static int dequeue_signal(struct task_struct *t, u64 allowed, siginfo_t *info)
 {
 	static const u64 sync = sigmask(SIGSEGV) | sigmask(SIGBUS) |
 				sigmask(SIGILL) | sigmask(SIGFPE) |
 				sigmask(SIGTRAP) | sigmask(SIGSYS);
 	struct sigpending *lists[2] = { &t->pending,
 					&t->signal->shared_pending };
-	u64 mask = pending_mask(t);
+	u64 mask = (t->pending.signal.sig[0] |
+		    t->signal->shared_pending.signal.sig[0]) & allowed;
 	struct sigqueue *q;
 	int sig, i;
 
@@ -402,7 +423,7 @@ void do_signal(void)
 			do_exit(t->signal->group_exit_code);
 		if (t->signal->flags & SIGNAL_STOPPED)
 			do_signal_stop(t->signal->group_stop_sig);
-		sig = dequeue_signal(t, &info);
+		sig = dequeue_signal(t, ~t->blocked.sig[0], &info);
 		if (!sig)
 			break;
 		ka = &t->sighand->action[sig - 1];
@@ -683,4 +704,43 @@ SYSCALL_DEFINE(sigaltstack, unsigned long uss, unsigned long uoss)
 	if (uoss && copy_to_user(uoss, &old, sizeof(old)))
 		return -EFAULT;
 	return 0;
+}
+
+SYSCALL_DEFINE(rt_sigtimedwait, unsigned long uthese, unsigned long uinfo,
+	       unsigned long uts, size_t sigsetsize)
+{
+	struct task_struct *t = current;
+	sigset_t these, saved;
+	struct timespec ts;
+	u64 deadline = 0;
+	siginfo_t info;
+	int sig;
+
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (copy_from_user(&these, uthese, sizeof(these)))
+		return -EFAULT;
+	these.sig[0] &= ~UNBLOCKABLE;
+	if (uts) {
+		if (copy_from_user(&ts, uts, sizeof(ts)))
+			return -EFAULT;
+		if (ts.tv_sec < 0 || (u64)ts.tv_nsec >= NSEC_PER_SEC)
+			return -EINVAL;
+		deadline = ktime_get_ns() + ts.tv_sec * NSEC_PER_SEC +
+			   ts.tv_nsec;
+	}
+	sig = dequeue_signal(t, these.sig[0], &info);
+	if (!sig && (!uts || deadline > ktime_get_ns())) {
+		/* Let these wake us while we sleep, then block them again. */
+		saved = t->blocked;
+		t->blocked.sig[0] &= ~these.sig[0];
+		sleep_until(uts ? deadline : ~0ULL, NULL);
+		t->blocked = saved;
+		sig = dequeue_signal(t, these.sig[0], &info);
+	}
+	if (!sig)
+		return signal_pending(t) ? -EINTR : -EAGAIN;
+	if (uinfo && copy_to_user(uinfo, &info, sizeof(info)))
+		return -EFAULT;
+	return sig;
 }

@@ -61,14 +61,17 @@ static int tty_open(struct inode *inode, struct file *f)
 		if (!tty)
 			return -ENXIO;
 		break;
-	case MKDEV(5, 1):
+	case MKDEV(5, 1):	/* /dev/console */
+	case MKDEV(4, 64):	/* /dev/ttyS0: the console's own name */
 		tty = &console_tty;
 		break;
 	default:
 		return -ENXIO;
 	}
 	f->private_data = tty;
-	if (inode->rdev != MKDEV(5, 0))
+	/* As on Linux, /dev/console never becomes a controlling terminal
+	 * by being opened: only TIOCSCTTY makes it one. */
+	if (inode->rdev != MKDEV(5, 0) && inode->rdev != MKDEV(5, 1))
 		maybe_set_ctty(tty, f->f_flags);
 	return 0;
 }
@@ -339,3 +342,25 @@ const struct file_operations tty_fops = {
 	.ioctl = tty_ioctl,
 	.poll = tty_poll,
 };
+
+/*
+ * A session leader exits: its terminal's foreground gets SIGHUP and
+ * SIGCONT, and the terminal is free for the next session.
+ */
+void disassociate_ctty(struct signal_struct *s)
+{
+	struct tty_struct *tty = s->tty;
+	siginfo_t info = { .si_code = SI_KERNEL };
+
+	if (!tty)
+		return;
+	if (tty->pgrp) {
+		info.si_signo = SIGHUP;
+		kill_pgrp(tty->pgrp, SIGHUP, &info);
+		info.si_signo = SIGCONT;
+		kill_pgrp(tty->pgrp, SIGCONT, &info);
+	}
+	tty->session = 0;
+	tty->pgrp = 0;
+	s->tty = NULL;
+}

@@ -82,6 +82,8 @@ struct inode_operations {
 	int (*rmdir)(struct inode *dir, struct dentry *d);
 	int (*rename)(struct inode *old_dir, struct dentry *old,
 		      struct inode *new_dir, struct dentry *new);
+	/* A cached dentry still valid?  (procfs: the process may be gone.) */
+	bool (*revalidate)(struct dentry *d);
 	/* The symlink's target, NUL-terminated, valid while d is held. */
 	const char *(*get_link)(struct dentry *d);
 	int (*setattr)(struct dentry *d, struct iattr *attr);
@@ -251,6 +253,7 @@ void vfs_init(void);
 void dcache_init(void);
 void tmpfs_init(void);
 void pipe_init(void);
+void proc_init(void);
 void mem_devices_init(void);
 
 #endif

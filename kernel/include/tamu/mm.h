@@ -36,7 +36,11 @@ typedef u64 pte_t;
 /* A page-table entry: frame number << 12 | these. */
 #define PTE_PRESENT 0x1
 #define PTE_WRITE 0x2		/* writable now (not while copy-on-write) */
-#define PTE_HOST 0x4		/* the guest's host process maps it */
+/*
+ * The guest's host process maps this frame with vma_host_prot(): whoever
+ * changes the frame or PTE_WRITE of such an entry updates the host too.
+ */
+#define PTE_HOST 0x4
 #define PTE_FLAGS 0xfffUL
 
 struct arch_mm;
@@ -101,6 +105,9 @@ static inline struct page *pte_page(pte_t pte)
 {
 	return pfn_to_page(pte >> PAGE_SHIFT);
 }
+
+/* Memory is out: kill the biggest process (mm/oom_kill.c). */
+void oom_kill(void);
 
 /* Wake up to n futex waiters on the word at uaddr in mm. */
 int futex_wake_addr(struct mm_struct *mm, unsigned long uaddr, int n);

@@ -28,6 +28,7 @@ struct boot_config {
 	const char *mode;
 	enum boot_break break_at;
 	bool force_panic;
+	bool strace;
 	int init_argc; /* arguments after "--" */
 	char **init_argv;
 };

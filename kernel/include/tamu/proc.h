@@ -10,6 +10,7 @@
 #define DEFAULT_MAX_TASKS 4096
 
 extern unsigned int nr_tasks, max_tasks;
+void set_max_tasks(unsigned long nr_pages);
 
 int alloc_pid(void);
 void free_pid(int pid);

@@ -28,6 +28,7 @@ struct sighand_struct {
 #define SIGNAL_STOPPED 0x2		/* job-control stopped */
 #define SIGNAL_STOP_REPORT 0x4		/* the stop is not yet waited for */
 #define SIGNAL_CONT_REPORT 0x8		/* nor the continue */
+#define SIGNAL_UNKILLABLE 0x10		/* init: default actions only if forced */
 
 struct tty_struct;
 

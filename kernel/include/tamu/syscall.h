@@ -23,5 +23,6 @@ extern const char *const syscall_names[NR_SYSCALLS];
 struct pt_regs;
 /* Run the system call in regs and store its result there. */
 void do_syscall(struct pt_regs *regs);
+extern bool syscall_trace;
 
 #endif

@@ -48,6 +48,9 @@ void tty_hangup_input(struct tty_struct *tty);
 long tty_output(struct tty_struct *tty, const char *buf, size_t n);
 void tty_init_termios(struct tty_struct *tty);
 extern const struct file_operations tty_fops;
+struct signal_struct;
+/* A session leader leaves: free its controlling terminal. */
+void disassociate_ctty(struct signal_struct *s);
 
 /* The console: the host's stdin and stdout. */
 extern struct tty_struct console_tty;

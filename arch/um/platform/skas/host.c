@@ -185,15 +185,23 @@ int skas_host_run_stub(int pid)
 	regs.cs = USER_CS;
 	regs.ss = USER_DS;
 	regs.eflags = X86_EFLAGS_FIXED | X86_EFLAGS_IF;
-	if (ptrace(PTRACE_SETREGS, pid, 0, &regs) < 0 ||
-	    ptrace(PTRACE_CONT, pid, 0, 0) < 0)
+	if (ptrace(PTRACE_SETREGS, pid, 0, &regs) < 0)
 		return -errno;
-	status = wait_stop(pid, false);
-	if (status < 0)
-		return status;
-	if (!WIFSTOPPED(status) || WSTOPSIG(status) != SIGTRAP)
-		return -EIO;
-	return 0;
+	/*
+	 * A PTRACE_INTERRUPT sent while guest code ran may still be pending:
+	 * its stop says SIGTRAP too, but only the int3 at the end of the
+	 * batch (a signal stop, not PTRACE_EVENT_STOP) means it is done.
+	 */
+	do {
+		if (ptrace(PTRACE_CONT, pid, 0, 0) < 0)
+			return -errno;
+		status = wait_stop(pid, false);
+		if (status < 0)
+			return status;
+		if (!WIFSTOPPED(status))
+			return -EIO;
+	} while (status >> 16 == PTRACE_EVENT_STOP);
+	return WSTOPSIG(status) == SIGTRAP ? 0 : -EIO;
 }
 
 static void classify_signal(int pid, int sig, struct trap *trap)

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Out of memory: kill the process with the most resident pages, never init
+ * while anything else is left, so the rest of the system can go on.
+ */
+#include "tamu/mm.h"
+#include "tamu/printk.h"
+#include "tamu/proc.h"
+#include "tamu/signal.h"
+
+void oom_kill(void)
+{
+	struct task_struct *t, *victim = NULL;
+
+	list_for_each_entry(t, &task_list, tasks) {
+		if (t->flags & (PF_KTHREAD | PF_EXITING) || !t->mm ||
+		    t != t->group_leader || t->exit_state)
+			continue;
+		if (t == init_task && victim)
+			continue;
+		if (!victim || victim == init_task || t->mm->rss > victim->mm->rss)
+			victim = t;
+	}
+	if (!victim)
+		victim = current;
+	pr_err("Out of memory: killed process %d (%s), %lu pages resident\n",
+	       victim->pid, victim->comm, victim->mm ? victim->mm->rss : 0);
+	force_sig(SIGKILL, victim);
+	need_resched = true;
+}

@@ -1,0 +1,102 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Guest behaviour that a busybox script alone cannot show: test programs
+# from tests/guest/ (run natively too where their output is comparable),
+# preemption, crashes, the fork limit, exit statuses, init and initrd.
+
+cd "$(dirname "$0")/../.." || exit 1
+. tests/lib.sh
+setup_tamu "${1:-./tamu}"
+CPIO=tests/guest/initramfs.cpio
+cp "$CPIO" "$TAMU_DIR/test.cpio"
+chmod 644 "$TAMU_DIR/test.cpio"
+# shellcheck disable=SC2206
+opts=(quiet initrd=test.cpio $TAMU_OPTS)
+what=${TAMU_OPTS:+ ($TAMU_OPTS)}
+
+# The same static binary, natively and as a guest: the same output.
+native=$(tests/guest/vecregs 2>&1; echo "exit=$?")
+run_tamu "${opts[@]}" -- /test/vecregs
+if [ "$native" == "$(printf '%s\n' "$out"; echo "exit=$status")" ]; then
+	ok "vector registers survive system calls, faults, signals, preemption, fork$what"
+else
+	fail "vector registers$what" "native: $native" "guest: $out" "$err"
+fi
+
+# Two at once: context switches between them must not mix their state.
+run_tamu "${opts[@]}" -- /bin/sh -c '/test/vecregs & /test/vecregs; wait $!'
+if [ "$status" -eq 0 ] && [ "$(grep -c ': ok' <<<"$out")" -eq "$(( $(grep -c ': ok' <<<"$native") * 2 ))" ]; then
+	ok "two vector-register tests at once keep their own state$what"
+else
+	fail "two vector-register tests at once$what" "status $status" "$out" "$err"
+fi
+
+run_tamu "${opts[@]}" -- /bin/sh -c '/test/segv; echo "status $?"; echo shell goes on'
+if [ "$status" -eq 0 ] && grep -q "^Segmentation fault" <<<"$out" &&
+	grep -q "^status 139$" <<<"$out" && grep -q "shell goes on" <<<"$out"; then
+	ok "a guest program that segfaults dies of SIGSEGV, its shell goes on$what"
+else
+	fail "segfault$what" "status $status" "$out" "$err"
+fi
+
+run_tamu "${opts[@]}" -- /bin/sh -c '/test/forkbomb; echo "bomb $?"; echo alive'
+if [ "$status" -eq 0 ] && grep -q "Resource temporarily unavailable" <<<"$out" &&
+	grep -q "^all reaped: yes" <<<"$out" && grep -q "^bomb 0$" <<<"$out"; then
+	ok "a fork bomb gets EAGAIN at the task limit and the kernel survives$what"
+else
+	fail "fork bomb$what" "status $status" "$out" "$err"
+fi
+
+# A CPU-bound loop that only ends when the background job has run.
+run_tamu "${opts[@]}" -- /bin/sh -c \
+	'(sleep 0.1; echo done; touch /tmp/flag) & while [ ! -e /tmp/flag ]; do :; done; echo loop ended'
+if [ "$status" -eq 0 ] && [ "$out" == $'done\nloop ended' ]; then
+	ok "a CPU-bound loop does not starve a background sleep; echo$what"
+else
+	fail "preemption$what" "status $status" "$out" "$err"
+fi
+
+run_tamu "${opts[@]}" -- /bin/sh -c 'exit 42'
+[ "$status" -eq 42 ] && ok "tamu exits with init's exit status$what" ||
+	fail "init's exit status$what" "status $status"
+
+run_tamu "${opts[@]}" -- /test/segv
+[ "$status" -eq 139 ] && ok "init killed by SIGSEGV: tamu exits 128+11$what" ||
+	fail "init killed by a signal$what" "status $status"
+
+# As on Linux, init ignores signals it has no handler for.
+run_tamu "${opts[@]}" -- /bin/sh -c 'kill -TERM $$; kill -KILL $$; echo survived'
+[ "$status" -eq 0 ] && [ "$out" == survived ] &&
+	ok "init ignores SIGTERM and SIGKILL it has no handler for$what" ||
+	fail "unkillable init$what" "status $status" "$out"
+
+run_tamu "${opts[@]}" -- /bin/sh -c 'poweroff -f; sleep 5; echo not reached'
+[ "$status" -eq 0 ] && [ -z "$out" ] && ok "poweroff ends tamu with status 0$what" ||
+	fail "poweroff$what" "status $status" "$out"
+
+run_tamu "${opts[@]}" init=/bin/uname
+if [ "$status" -eq 0 ] && [ "$out" == "Linux" ]; then
+	ok "init=/bin/uname runs another init$what"
+else
+	fail "init=$what" "status $status" "$out" "$err"
+fi
+
+run_tamu "${opts[@]}" init=/nonexistent
+[ "$status" -eq 70 ] && grep -q "Requested init /nonexistent failed" <<<"$err" &&
+	ok "a missing init= program is a panic naming it$what" ||
+	fail "missing init$what" "status $status" "$err"
+
+printf 'garbage' > "$TAMU_DIR/bad.cpio"
+chmod 644 "$TAMU_DIR/bad.cpio"
+run_tamu initrd=bad.cpio -- /bin/true
+[ "$status" -eq 2 ] && grep -q "bad.cpio: not a newc cpio entry at offset 0" <<<"$err" &&
+	ok "initrd= with a corrupt archive is refused with its offset" ||
+	fail "corrupt initrd" "status $status" "$err"
+
+run_tamu initrd=missing.cpio -- /bin/true
+[ "$status" -eq 2 ] && grep -q "initrd=missing.cpio: cannot read it" <<<"$err" &&
+	ok "initrd= with a missing file names it and exits 2" ||
+	fail "missing initrd" "status $status" "$err"
+
+report
