@@ -205,6 +205,8 @@ static void exec_commit(struct linux_binprm *bprm)
 	struct mm_struct *old = t->mm;
 	struct pt_regs *regs = &t->thread.regs;
 
+	if (old)
+		arch_thread_exit(t);
 	t->mm = bprm->mm;
 	bprm->mm = NULL;
 	if (old)

@@ -325,13 +325,13 @@ void start_kernel(int argc, char **argv)
 	set_max_tasks(phys_zone.nr_pages);
 	rootfs_init();
 	console_init();
-	err_platform = arch_platform_init(boot.mode, physmem_fd);
+	err_platform = arch_platform_init(boot.mode, boot.aspace, physmem_fd);
 	if (err_platform) {
 		pr_emerg("mode=%s cannot run on this host: %s\n", boot.mode,
 			 platform_error(err_platform));
 		arch_halt(TAMU_EXIT_HOST);
 	}
-	pr_info("Platform: %s\n", boot.mode);
+	pr_info("Platform: %s, address spaces: %s\n", boot.mode, boot.aspace);
 
 	/* Init. */
 	syscall_trace = boot.strace;

@@ -22,6 +22,8 @@ static const char *const modes[] = {
 #endif
 };
 
+static const char *const aspaces[] = { "mmproc", "remap" };
+
 static const char *const break_stages[] = {
 	[BREAK_MM] = "mm",
 	[BREAK_INIT] = "init",
@@ -124,6 +126,18 @@ static int set_mode(struct boot_config *cfg, const char *val, char *why,
 	return 0;
 }
 
+static int set_aspace(struct boot_config *cfg, const char *val, char *why,
+		      size_t size)
+{
+	int i = match_name(aspaces, ARRAY_SIZE(aspaces), val);
+
+	if (i < 0)
+		return one_of(why, size, "policy", aspaces,
+			      ARRAY_SIZE(aspaces));
+	cfg->aspace = aspaces[i];
+	return 0;
+}
+
 static int set_break(struct boot_config *cfg, const char *val, char *why,
 		     size_t size)
 {
@@ -159,6 +173,9 @@ static const struct boot_param params[] = {
 	{ "initrd", "FILE", set_initrd,
 	  "boot from this newc cpio archive instead of the built-in one" },
 	{ "mode", "MODE", set_mode, "how guest code runs: skas (default)" },
+	{ "aspace", "POLICY", set_aspace,
+	  "mmproc: a host process per address space (default); remap: one, "
+	  "remapped on every switch" },
 	{ "quiet", NULL, set_quiet, "log only warnings and worse to stderr" },
 	{ "loglevel", "N", set_loglevel,
 	  "log messages of level below N (0-8) to stderr" },
@@ -178,6 +195,7 @@ void boot_config_defaults(struct boot_config *cfg)
 		.init = CONFIG_DEFAULT_INIT,
 		.loglevel = CONFIG_CONSOLE_LOGLEVEL_DEFAULT,
 		.mode = ARRAY_SIZE(modes) ? modes[0] : "none",
+		.aspace = aspaces[0],
 		.break_at = BREAK_NONE,
 	};
 }

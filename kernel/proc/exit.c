@@ -119,6 +119,7 @@ void do_exit(int status)
 		futex_wake_addr(t->mm, t->clear_child_tid, 1);
 	}
 	if (t->mm) {
+		arch_thread_exit(t);
 		mmput(t->mm);
 		t->mm = NULL;
 	}

@@ -26,7 +26,7 @@ static unsigned int xstate_size(void)
 	return b;
 }
 
-int arch_platform_init(const char *mode, int physmem_fd)
+int arch_platform_init(const char *mode, const char *aspace, int physmem_fd)
 {
 	size_t i;
 	int err;
@@ -40,7 +40,7 @@ int arch_platform_init(const char *mode, int physmem_fd)
 	err = arch_irq_init();
 	if (err)
 		return err;
-	return platform->init(physmem_fd);
+	return platform->init(physmem_fd, aspace);
 }
 
 int arch_mm_init(struct mm_struct *mm)
@@ -99,6 +99,11 @@ int arch_xstate_save(struct task_struct *t)
 void arch_xstate_changed(struct task_struct *t)
 {
 	platform->xstate_changed(t);
+}
+
+void arch_thread_exit(struct task_struct *t)
+{
+	platform->thread_exit(t);
 }
 
 /* The state a new program starts with: x87 and SSE at their defaults. */

@@ -26,6 +26,7 @@ struct boot_config {
 	const char *initrd;	/* initrd=: a host cpio file */
 	int loglevel;
 	const char *mode;
+	const char *aspace;	/* mmproc or remap */
 	enum boot_break break_at;
 	bool force_panic;
 	bool strace;

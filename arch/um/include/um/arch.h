@@ -35,7 +35,7 @@ struct mm_struct;
 struct task_struct;
 
 /* Start the platform; -errno with a message on stderr if the host can't. */
-int arch_platform_init(const char *mode, int physmem_fd);
+int arch_platform_init(const char *mode, const char *aspace, int physmem_fd);
 
 /* A guest address space's host side. */
 int arch_mm_init(struct mm_struct *mm);
@@ -72,6 +72,8 @@ void arch_thread_release(struct task_struct *t);
 int arch_xstate_save(struct task_struct *t);
 /* t->thread.xstate was changed (or copied): load it before t runs. */
 void arch_xstate_changed(struct task_struct *t);
+/* t is about to leave its address space (exit or exec). */
+void arch_thread_exit(struct task_struct *t);
 /* Reset t's state to what a new program starts with. */
 void arch_xstate_reset(struct task_struct *t);
 

@@ -7,7 +7,7 @@
 
 struct platform_ops {
 	const char *name;
-	int (*init)(int physmem_fd);
+	int (*init)(int physmem_fd, const char *aspace);
 	int (*mm_init)(struct mm_struct *mm);
 	void (*mm_release)(struct mm_struct *mm);
 	void (*map)(struct mm_struct *mm, unsigned long addr,
@@ -21,6 +21,8 @@ struct platform_ops {
 	int (*xstate_save)(struct task_struct *t);
 	/* t->thread.xstate is authoritative now. */
 	void (*xstate_changed)(struct task_struct *t);
+	/* t is about to leave its address space (exit or exec). */
+	void (*thread_exit)(struct task_struct *t);
 };
 
 extern const struct platform_ops skas_platform;

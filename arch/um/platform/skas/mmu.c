@@ -9,33 +9,48 @@
 #include "uapi/mman.h"
 #include "uapi/unistd.h"
 
-static struct stub_op *last_op(struct arch_mm *am)
+static struct stub_op *last_op(struct skas_proc *p)
 {
-	return am->data->nr_ops ? &am->data->ops[am->data->nr_ops - 1] : NULL;
+	return p->data->nr_ops ? &p->data->ops[p->data->nr_ops - 1] : NULL;
 }
 
-static void queue(struct arch_mm *am, u64 nr, u64 a0, u64 a1, u64 a2,
+static void queue(struct skas_proc *p, u64 nr, u64 a0, u64 a1, u64 a2,
 		  u64 a3, u64 a4, u64 a5)
 {
 	struct stub_op *op;
 	int err;
 
-	if (am->data->nr_ops == STUB_MAX_OPS) {
-		err = skas_flush(am);
+	if (p->data->nr_ops == STUB_MAX_OPS) {
+		err = skas_flush(p);
 		if (err)
 			panic("skas: host mapping update failed in process "
 			      "%d: %d",
-			      am->pid, err);
+			      p->pid, err);
 	}
-	op = &am->data->ops[am->data->nr_ops++];
+	op = &p->data->ops[p->data->nr_ops++];
 	*op = (struct stub_op){ nr, { a0, a1, a2, a3, a4, a5 } };
+}
+
+/*
+ * The process mm's changes go to, or NULL: with remap, an address space
+ * that is not loaded has no host mappings to change.
+ */
+static struct skas_proc *proc_of(struct mm_struct *mm)
+{
+	struct skas_proc *p = mm->arch->proc;
+
+	return p->loaded == mm ? p : NULL;
 }
 
 void skas_map(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	      phys_addr_t phys, int prot)
 {
-	struct arch_mm *am = mm->arch;
-	struct stub_op *op = last_op(am);
+	struct skas_proc *am = proc_of(mm);
+	struct stub_op *op;
+
+	if (!am)
+		return;
+	op = last_op(am);
 
 	/* Extend the previous mapping if this one continues it. */
 	if (op && op->nr == __NR_mmap && op->args[0] + op->args[1] == addr &&
@@ -49,8 +64,12 @@ void skas_map(struct mm_struct *mm, unsigned long addr, unsigned long len,
 
 void skas_unmap(struct mm_struct *mm, unsigned long addr, unsigned long len)
 {
-	struct arch_mm *am = mm->arch;
-	struct stub_op *op = last_op(am);
+	struct skas_proc *am = proc_of(mm);
+	struct stub_op *op;
+
+	if (!am)
+		return;
+	op = last_op(am);
 
 	if (op && op->nr == __NR_munmap && op->args[0] + op->args[1] == addr) {
 		op->args[1] += len;
@@ -62,9 +81,12 @@ void skas_unmap(struct mm_struct *mm, unsigned long addr, unsigned long len)
 void skas_protect(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		  int prot)
 {
-	struct arch_mm *am = mm->arch;
-	struct stub_op *op = last_op(am);
+	struct skas_proc *am = proc_of(mm);
+	struct stub_op *op;
 
+	if (!am)
+		return;
+	op = last_op(am);
 	if (op && op->nr == __NR_mprotect &&
 	    op->args[0] + op->args[1] == addr && (int)op->args[2] == prot) {
 		op->args[1] += len;
@@ -73,13 +95,44 @@ void skas_protect(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	queue(am, __NR_mprotect, addr, len, prot, 0, 0, 0);
 }
 
-int skas_flush(struct arch_mm *am)
+int skas_flush(struct skas_proc *p)
 {
 	int err;
 
-	if (!am->data->nr_ops)
+	if (!p->data->nr_ops)
 		return 0;
-	err = skas_host_run_stub(am->pid);
-	am->data->nr_ops = 0;
-	return err ? err : (int)am->data->result;
+	err = skas_host_run_stub(p->pid);
+	p->data->nr_ops = 0;
+	return err ? err : (int)p->data->result;
+}
+
+struct switch_arg {
+	struct mm_struct *mm;
+	struct vm_area_struct *vma;
+};
+
+static void map_resident(pte_t *pte, unsigned long addr, void *arg)
+{
+	struct switch_arg *s = arg;
+
+	skas_map(s->mm, addr, PAGE_SIZE, *pte & ~PTE_FLAGS,
+		 vma_host_prot(s->vma->flags, *pte));
+	*pte |= PTE_HOST;
+}
+
+/*
+ * The classic address-space switch: unmap everything of the outgoing
+ * space, then map every resident page of the incoming one.
+ */
+void skas_switch_mm(struct skas_proc *p, struct mm_struct *mm)
+{
+	struct vm_area_struct *vma;
+
+	queue(p, __NR_munmap, 0, TASK_SIZE, 0, 0, 0, 0);
+	p->loaded = mm;
+	list_for_each_entry(vma, &mm->vmas, list) {
+		struct switch_arg s = { mm, vma };
+
+		walk_range(mm, vma->start, vma->end, map_resident, &s);
+	}
 }

@@ -20,53 +20,85 @@ _Static_assert((1 << DATA_ORDER) == STUB_DATA_PAGES, "stub data order");
 
 int skas_physmem_fd;
 
-static int alloc_data(struct arch_mm *am)
+/* aspace=remap: the one process every address space runs in. */
+static struct skas_proc *shared;
+
+static struct skas_proc *new_proc(void)
 {
-	am->data = get_free_pages(__GFP_ZERO, DATA_ORDER);
-	if (!am->data)
-		return -ENOMEM;
-	am->data_phys = page_to_phys(virt_to_page(am->data));
-	return 0;
+	struct skas_proc *p = kzalloc(sizeof(*p), GFP_KERNEL);
+	int pid;
+
+	if (!p)
+		return NULL;
+	p->data = get_free_pages(__GFP_ZERO, DATA_ORDER);
+	if (!p->data) {
+		kfree(p);
+		return NULL;
+	}
+	p->data_phys = page_to_phys(virt_to_page(p->data));
+	pid = skas_host_new_process(p->data_phys);
+	if (pid < 0) {
+		free_pages_addr(p->data, DATA_ORDER);
+		kfree(p);
+		return ERR_PTR(pid);
+	}
+	p->pid = pid;
+	p->users = 1;
+	return p;
+}
+
+static void put_proc(struct skas_proc *p)
+{
+	if (--p->users > 0)
+		return;
+	skas_host_kill(p->pid);
+	free_pages_addr(p->data, DATA_ORDER);
+	kfree(p);
 }
 
 static int skas_mm_init(struct mm_struct *mm)
 {
 	struct arch_mm *am = kzalloc(sizeof(*am), GFP_KERNEL);
-	int pid;
+	struct skas_proc *p;
 
 	if (!am)
 		return -ENOMEM;
-	if (alloc_data(am)) {
-		kfree(am);
-		return -ENOMEM;
+	if (shared) {
+		p = shared;
+		p->users++;
+	} else {
+		p = new_proc();
+		if (IS_ERR_OR_NULL(p)) {
+			kfree(am);
+			return p ? PTR_ERR(p) : -ENOMEM;
+		}
+		p->loaded = mm;
 	}
-	pid = skas_host_new_process(am->data_phys);
-	if (pid < 0) {
-		free_pages_addr(am->data, DATA_ORDER);
-		kfree(am);
-		return pid;
-	}
-	am->pid = pid;
+	am->proc = p;
 	mm->arch = am;
 	return 0;
 }
 
 static void skas_mm_release(struct mm_struct *mm)
 {
-	struct arch_mm *am = mm->arch;
+	struct skas_proc *p = mm->arch->proc;
 
-	skas_host_kill(am->pid);
-	free_pages_addr(am->data, DATA_ORDER);
-	kfree(am);
+	if (p->loaded == mm)
+		p->loaded = NULL;
+	put_proc(p);
+	kfree(mm->arch);
 	mm->arch = NULL;
 }
 
-/* Boot: the stub code page, and one process to prove ptrace works here. */
-static int skas_init(int physmem_fd)
+/*
+ * Boot: the stub code page, and a first process, which proves ptrace
+ * works here and, with aspace=remap, is the one all guests share.
+ */
+static int skas_init(int physmem_fd, const char *aspace)
 {
 	void *code = get_free_pages(__GFP_ZERO, 0);
-	struct arch_mm probe;
-	int pid, err;
+	struct skas_proc *p;
+	int err;
 
 	if (!code)
 		return -ENOMEM;
@@ -75,49 +107,69 @@ static int skas_init(int physmem_fd)
 	err = skas_host_init(physmem_fd, page_to_phys(virt_to_page(code)));
 	if (err)
 		return err;
-	if (alloc_data(&probe))
-		return -ENOMEM;
-	pid = skas_host_new_process(probe.data_phys);
-	if (pid >= 0)
-		skas_host_kill(pid);
-	free_pages_addr(probe.data, DATA_ORDER);
-	return pid < 0 ? pid : 0;
+	p = new_proc();
+	if (IS_ERR_OR_NULL(p))
+		return p ? PTR_ERR(p) : -ENOMEM;
+	if (!strcmp(aspace, "remap"))
+		shared = p;
+	else
+		put_proc(p);
+	return 0;
 }
 
-static int skas_xstate_save(struct task_struct *t)
+/* Save the state p holds into its owner's buffer; p holds none after. */
+static int save_owner(struct skas_proc *p)
 {
-	struct arch_mm *am = t->mm ? t->mm->arch : NULL;
+	struct task_struct *t = p->xstate_owner;
 	int err;
 
-	if (t->thread.xstate_saved || !am || am->xstate_owner != t)
+	if (!t)
 		return 0;
-	err = skas_host_xstate(am->pid, t->thread.xstate, arch_xstate_size,
+	err = skas_host_xstate(p->pid, t->thread.xstate, arch_xstate_size,
 			       false);
 	if (err)
 		return err;
 	t->thread.xstate_saved = true;
-	am->xstate_owner = NULL;
+	p->xstate_owner = NULL;
 	return 0;
+}
+
+static int skas_xstate_save(struct task_struct *t)
+{
+	struct skas_proc *p = t->mm ? t->mm->arch->proc : NULL;
+
+	if (t->thread.xstate_saved || !p || p->xstate_owner != t)
+		return 0;
+	return save_owner(p);
+}
+
+/* t leaves its address space (exit, exec): p no longer holds its state. */
+static void skas_thread_exit(struct task_struct *t)
+{
+	struct skas_proc *p = t->mm ? t->mm->arch->proc : NULL;
+
+	if (p && p->xstate_owner == t)
+		p->xstate_owner = NULL;
 }
 
 static void skas_xstate_changed(struct task_struct *t)
 {
-	struct arch_mm *am = t->mm ? t->mm->arch : NULL;
+	struct skas_proc *am = t->mm ? t->mm->arch->proc : NULL;
 
 	t->thread.xstate_saved = true;
 	if (am && am->xstate_owner == t)
 		am->xstate_owner = NULL;
 }
 
-/* Make am's process hold t's extended state. */
-static void load_xstate(struct arch_mm *am, struct task_struct *t)
+/* Make the process hold t's extended state. */
+static void load_xstate(struct skas_proc *am, struct task_struct *t)
 {
 	struct task_struct *owner = am->xstate_owner;
 
 	if (owner == t)
 		return;
 	if (owner)
-		skas_xstate_save(owner);
+		save_owner(am);
 	if (t->thread.xstate_saved &&
 	    skas_host_xstate(am->pid, t->thread.xstate, arch_xstate_size,
 			     true))
@@ -128,14 +180,17 @@ static void load_xstate(struct arch_mm *am, struct task_struct *t)
 
 static void skas_enter_user(struct task_struct *t, struct trap *trap)
 {
-	struct arch_mm *am = t->mm->arch;
-	int err = skas_flush(am);
+	struct skas_proc *p = t->mm->arch->proc;
+	int err;
 
+	if (p->loaded != t->mm)
+		skas_switch_mm(p, t->mm);
+	err = skas_flush(p);
 	if (err)
 		panic("skas: updating the mappings of process %d failed: %d",
-		      am->pid, err);
-	load_xstate(am, t);
-	skas_host_run(am->pid, &t->thread.regs, trap);
+		      p->pid, err);
+	load_xstate(p, t);
+	skas_host_run(p->pid, &t->thread.regs, trap);
 }
 
 const struct platform_ops skas_platform = {
@@ -149,4 +204,5 @@ const struct platform_ops skas_platform = {
 	.enter_user = skas_enter_user,
 	.xstate_save = skas_xstate_save,
 	.xstate_changed = skas_xstate_changed,
+	.thread_exit = skas_thread_exit,
 };

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* skas, kernel side: what the platform keeps per guest address space. */
+/* skas, kernel side: the traced host processes and the address spaces in them. */
 #ifndef _SKAS_H
 #define _SKAS_H
 
@@ -8,20 +8,33 @@
 #include "tamu/mm.h"
 #include "tamu/sched.h"
 
-struct arch_mm {
-	int pid;			/* the traced host process */
+/* A traced host process that runs guest code. */
+struct skas_proc {
+	int pid;
 	struct stub_data *data;		/* its stub data, as the kernel sees it */
 	phys_addr_t data_phys;
 	struct task_struct *xstate_owner;	/* whose FPU state it holds */
+	struct mm_struct *loaded;	/* whose mappings it holds now */
+	int users;			/* address spaces using it */
 };
 
-/* Make the queued host calls in am's process: 0 or -errno. */
-int skas_flush(struct arch_mm *am);
+/*
+ * aspace=mmproc gives every address space its own process; aspace=remap
+ * puts all of them in one, remapped on every switch.
+ */
+struct arch_mm {
+	struct skas_proc *proc;
+};
+
+/* Make the queued host calls in the process: 0 or -errno. */
+int skas_flush(struct skas_proc *p);
 void skas_map(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	      phys_addr_t phys, int prot);
 void skas_unmap(struct mm_struct *mm, unsigned long addr, unsigned long len);
 void skas_protect(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		  int prot);
+/* remap: make p hold mm's mappings, replacing another's. */
+void skas_switch_mm(struct skas_proc *p, struct mm_struct *mm);
 extern int skas_physmem_fd;
 
 #endif
