@@ -211,6 +211,7 @@ static void exec_commit(struct linux_binprm *bprm)
 	bprm->mm = NULL;
 	if (old)
 		mmput(old);
+	prefault_mm(t->mm);
 	exec_mm_release(t);
 	close_on_exec(t->files);
 	flush_signal_handlers(t);

@@ -133,6 +133,16 @@ static struct page *file_page(struct inode *inode, unsigned long n,
 	return page;
 }
 
+static struct page *tmpfs_get_page(struct inode *inode, unsigned long index,
+				   bool create)
+{
+	struct page *page = file_page(inode, index, create);
+
+	if (page)
+		get_page(page);
+	return page;
+}
+
 static ssize_t tmpfs_read(struct file *f, struct uio *u, u64 *pos)
 {
 	static const char zeroes[PAGE_SIZE];
@@ -408,6 +418,7 @@ static const struct inode_operations tmpfs_dir_iops = {
 
 static const struct inode_operations tmpfs_file_iops = {
 	.setattr = tmpfs_setattr,
+	.get_page = tmpfs_get_page,
 };
 
 static const struct inode_operations tmpfs_link_iops = {

@@ -245,10 +245,6 @@ static void start_init(void)
 	t->fs = copy_fs_struct(&init_fs);
 	t->group_leader = t;
 	t->exit_signal = SIGCHLD;
-	INIT_LIST_HEAD(&t->children);
-	INIT_LIST_HEAD(&t->sibling);
-	INIT_LIST_HEAD(&t->thread_list);
-	INIT_LIST_HEAD(&t->thread_node);
 	init_sigpending(&t->pending);
 	t->signal->session = t->signal->pgrp = t->pid;
 	t->signal->flags |= SIGNAL_UNKILLABLE;

@@ -24,12 +24,47 @@ int vma_host_prot(unsigned long vm_flags, pte_t pte)
 	return prot;
 }
 
-/* A new frame for addr in vma: zeroes, or the file's bytes. */
-static struct page *new_page(struct vm_area_struct *vma, unsigned long addr)
+static struct inode *cache_inode(struct vm_area_struct *vma)
 {
-	struct page *page = alloc_pages(__GFP_ZERO, 0);
+	struct inode *inode = vma->file ? vma->file->inode : NULL;
+
+	return inode && inode->i_op && inode->i_op->get_page ? inode : NULL;
+}
+
+static unsigned long file_index(struct vm_area_struct *vma, unsigned long addr)
+{
+	return vma->pgoff + ((addr - vma->start) >> PAGE_SHIFT);
+}
+
+/*
+ * The frame for addr in vma, referenced, and whether it may be written in
+ * place: a file's own page from its page cache (shared mappings write to
+ * it; private ones copy it on write), else a new zeroed frame, filled
+ * from the file for files without a page cache.  NULL when memory is out.
+ */
+static struct page *new_page(struct vm_area_struct *vma, unsigned long addr,
+			     bool *writable)
+{
+	struct inode *inode = cache_inode(vma);
+	struct page *page;
 	long err;
 
+	*writable = vma->flags & VM_WRITE;
+	if (inode) {
+		bool shared = vma->flags & VM_SHARED;
+
+		page = inode->i_op->get_page(inode, file_index(vma, addr),
+					     shared);
+		if (page) {
+			*writable &= shared;
+			return page;
+		}
+		if (shared)
+			return NULL;
+		/* A hole in a private mapping reads as zeroes. */
+		return alloc_pages(__GFP_ZERO, 0);
+	}
+	page = alloc_pages(__GFP_ZERO, 0);
 	if (!page || !vma->file)
 		return page;
 	err = vma_fill_page(vma, addr, page_address(page));
@@ -68,6 +103,61 @@ static bool vma_allows(struct vm_area_struct *vma, unsigned int access)
 	return vma->flags & (VM_READ | VM_WRITE | VM_EXEC);
 }
 
+/* How many pages around a guest fault are mapped with it. */
+#define FAULT_AROUND_PAGES 16
+/* Anonymous memory is filled ahead in smaller windows: it costs frames. */
+#define ANON_AROUND_PAGES 8
+
+/* A page of an anonymous private area, zeroed, for fault-around. */
+static bool anon_around(struct vm_area_struct *vma)
+{
+	return !vma->file && !(vma->flags & VM_SHARED) &&
+	       (vma->flags & VM_WRITE);
+}
+
+/*
+ * Map the pages around a guest fault in the same batch: the resident
+ * ones, a file's pages in its page cache, and new zeroed pages of
+ * anonymous memory.  Each is a fault, two round trips, saved later.
+ */
+static void fault_around(struct mm_struct *mm, struct vm_area_struct *vma,
+			 unsigned long addr)
+{
+	struct inode *inode = cache_inode(vma);
+	unsigned long window = (anon_around(vma) ? ANON_AROUND_PAGES
+						 : FAULT_AROUND_PAGES) *
+			       PAGE_SIZE;
+	unsigned long start = max(ALIGN_DOWN(addr, window), vma->start);
+	unsigned long end = min(ALIGN_DOWN(addr, window) + window, vma->end);
+	unsigned long a;
+
+	for (a = start; a < end; a += PAGE_SIZE) {
+		bool fill = inode || anon_around(vma);
+		pte_t *pte = page_walk(mm, a, fill);
+		struct page *page;
+
+		if (!pte || (*pte & PTE_HOST))
+			continue;
+		if (!(*pte & PTE_PRESENT)) {
+			if (!fill)
+				continue;
+			page = inode ? inode->i_op->get_page(
+					       inode, file_index(vma, a), false)
+				     : alloc_pages(__GFP_ZERO, 0);
+			if (!page)
+				continue;
+			*pte = page_to_phys(page) | PTE_PRESENT;
+			if (!inode ||
+			    ((vma->flags & VM_SHARED) && (vma->flags & VM_WRITE)))
+				*pte |= PTE_WRITE;
+			mm->rss++;
+		}
+		arch_mm_map(mm, a, PAGE_SIZE, *pte & ~PTE_FLAGS,
+			    vma_host_prot(vma->flags, *pte));
+		*pte |= PTE_HOST;
+	}
+}
+
 int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 		    unsigned int access)
 {
@@ -88,15 +178,17 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 		*pte &= ~PTE_HOST;
 
 	if (!(*pte & PTE_PRESENT)) {
-		struct page *page = new_page(vma, page_addr);
+		bool writable;
+		struct page *page = new_page(vma, page_addr, &writable);
 
 		if (!page)
 			return -ENOMEM;
 		*pte = page_to_phys(page) | PTE_PRESENT;
-		if (vma->flags & VM_WRITE)
+		if (writable)
 			*pte |= PTE_WRITE;
 		mm->rss++;
-	} else if ((access & FAULT_WRITE) && !(*pte & PTE_WRITE)) {
+	}
+	if ((access & FAULT_WRITE) && !(*pte & PTE_WRITE)) {
 		err = cow_page(mm, pte);
 		if (err)
 			return err;
@@ -122,5 +214,43 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 			    vma_host_prot(vma->flags, *pte));
 		*pte |= PTE_HOST;
 	}
+	if (access & FAULT_MAPERR)
+		fault_around(mm, vma, addr);
 	return 0;
+}
+
+/* At most this many file pages are prefaulted for a new program. */
+#define PREFAULT_MAX_PAGES 2048
+
+/*
+ * A new program's file mappings point at their page cache at once, and
+ * all its resident pages are mapped in the host in one batch: most of the
+ * faults it would take at start-up, two round trips each, never happen.
+ */
+void prefault_mm(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma;
+	unsigned long budget = PREFAULT_MAX_PAGES, a;
+
+	list_for_each_entry(vma, &mm->vmas, list) {
+		struct inode *inode = cache_inode(vma);
+
+		if (!inode || (vma->flags & VM_SHARED))
+			continue;
+		for (a = vma->start; a < vma->end && budget; a += PAGE_SIZE) {
+			pte_t *pte = page_walk(mm, a, true);
+			struct page *page;
+
+			if (!pte || (*pte & PTE_PRESENT))
+				continue;
+			page = inode->i_op->get_page(inode, file_index(vma, a),
+						     false);
+			if (!page)
+				continue;
+			*pte = page_to_phys(page) | PTE_PRESENT;
+			mm->rss++;
+			budget--;
+		}
+	}
+	map_resident(mm);
 }

@@ -302,6 +302,27 @@ static void dup_pte(pte_t *pte, unsigned long addr, void *arg)
 	d->mm->rss++;
 }
 
+static void map_one(pte_t *pte, unsigned long addr, void *arg)
+{
+	struct vm_area_struct *vma = arg;
+
+	arch_mm_map(vma->mm, addr, PAGE_SIZE, *pte & ~PTE_FLAGS,
+		    vma_host_prot(vma->flags, *pte));
+	*pte |= PTE_HOST;
+}
+
+/*
+ * Map every resident page of mm into its host process in one batch, so
+ * a new child faults only where it writes, not on every page it reads.
+ */
+void map_resident(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma;
+
+	list_for_each_entry(vma, &mm->vmas, list)
+		walk_range(mm, vma->start, vma->end, map_one, vma);
+}
+
 struct mm_struct *dup_mm(struct mm_struct *old)
 {
 	struct mm_struct *mm = mm_alloc();
@@ -325,6 +346,7 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 		if (d.failed)
 			goto fail;
 	}
+	map_resident(mm);
 	mm->start_code = old->start_code;
 	mm->end_code = old->end_code;
 	mm->start_data = old->start_data;

@@ -74,8 +74,9 @@ SYSCALL_DEFINE(mmap, unsigned long addr, unsigned long len, unsigned long prot,
 		err = -ENODEV;
 		if (!S_ISREG(f->inode->mode) && !S_ISCHR(f->inode->mode))
 			goto out;
-		/* Shared file mappings need the page cache (not yet). */
-		if (vm & VM_SHARED)
+		/* Shared file mappings need the file's page cache. */
+		if ((vm & VM_SHARED) &&
+		    !(f->inode->i_op && f->inode->i_op->get_page))
 			goto out;
 	}
 

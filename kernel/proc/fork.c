@@ -9,6 +9,7 @@
 #include "tamu/fdtable.h"
 #include "tamu/mm.h"
 #include "tamu/namei.h"
+#include "tamu/printk.h"
 #include "tamu/proc.h"
 #include "tamu/signal.h"
 #include "tamu/slab.h"
@@ -114,10 +115,6 @@ static void link_task(unsigned long flags, struct task_struct *p)
 {
 	struct task_struct *leader = current->group_leader;
 
-	INIT_LIST_HEAD(&p->children);
-	INIT_LIST_HEAD(&p->sibling);
-	INIT_LIST_HEAD(&p->thread_list);
-	INIT_LIST_HEAD(&p->thread_node);
 	if (flags & CLONE_THREAD) {
 		p->group_leader = leader;
 		p->tgid = leader->tgid;

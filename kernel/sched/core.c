@@ -59,6 +59,10 @@ struct task_struct *task_create(const char *name, void (*fn)(void *),
 	t->thread.ksp = arch_prepare_stack(t->stack, fn, arg);
 	t->state = TASK_STOPPED;
 	INIT_LIST_HEAD(&t->run_list);
+	INIT_LIST_HEAD(&t->children);
+	INIT_LIST_HEAD(&t->sibling);
+	INIT_LIST_HEAD(&t->thread_list);
+	INIT_LIST_HEAD(&t->thread_node);
 	set_task_comm(t, name);
 	t->start_time_ns = host_clock_ns(HOST_CLOCK_MONOTONIC);
 	list_add_tail(&t->tasks, &task_list);

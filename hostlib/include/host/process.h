@@ -8,5 +8,11 @@
 /* Leave at once with status; no atexit handlers, no stdio flush. */
 void host_exit(int status) __attribute__((__noreturn__));
 int host_getpid(void);
+/*
+ * Keep this process (and the children it creates) on the CPU it runs on:
+ * a tracer and its tracee on one CPU avoid cross-CPU wake-ups.  Returns
+ * the CPU or -errno.
+ */
+int host_pin_to_cpu(void);
 
 #endif

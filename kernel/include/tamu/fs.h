@@ -87,6 +87,12 @@ struct inode_operations {
 	/* The symlink's target, NUL-terminated, valid while d is held. */
 	const char *(*get_link)(struct dentry *d);
 	int (*setattr)(struct dentry *d, struct iattr *attr);
+	/*
+	 * The page cache: the frame holding page 'index' of the file, with a
+	 * reference for the caller, or NULL (a hole, unless create).
+	 */
+	struct page *(*get_page)(struct inode *inode, unsigned long index,
+				 bool create);
 };
 
 struct inode {

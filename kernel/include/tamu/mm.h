@@ -67,6 +67,10 @@ struct mm_struct {
 
 struct mm_struct *mm_alloc(void);
 void mmput(struct mm_struct *mm);
+/* A new program: map its file pages and resident pages at once. */
+void prefault_mm(struct mm_struct *mm);
+/* Map every resident page into the host process (a new child's). */
+void map_resident(struct mm_struct *mm);
 /* A copy-on-write copy, for fork. */
 struct mm_struct *dup_mm(struct mm_struct *old);
 

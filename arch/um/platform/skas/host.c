@@ -19,6 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "host/process.h"
 #include "skas_host.h"
 #include "um/stub.h"
 
@@ -99,6 +100,8 @@ int skas_host_init(int fd, u64 code_phys)
 {
 	physmem_fd = fd;
 	stub_code_phys = code_phys;
+	/* Every round trip is a wake-up of the other side: keep both here. */
+	host_pin_to_cpu();
 	return 0;
 }
 
@@ -150,7 +153,8 @@ int skas_host_new_process(u64 data_phys)
 		return err;
 	}
 	if (ptrace(PTRACE_SEIZE, pid, 0,
-		   PTRACE_O_TRACESYSGOOD | PTRACE_O_EXITKILL) < 0) {
+		   PTRACE_O_TRACESYSGOOD | PTRACE_O_EXITKILL |
+			   PTRACE_O_TRACEFORK) < 0) {
 		err = -errno;
 		close(go[1]);
 		reap(pid);
@@ -169,30 +173,25 @@ int skas_host_new_process(u64 data_phys)
 	return pid;
 }
 
-void skas_host_kill(int pid)
-{
-	reap(pid);
-}
-
-int skas_host_run_stub(int pid)
+/* Set pid's registers to run the stub at entry, with nothing else. */
+static int stub_regs(int pid, const char *entry)
 {
 	struct user_regs_struct regs = { 0 };
-	int status;
 
-	/* The guest registers are kept by the kernel: the process is ours. */
-	regs.rip = STUB_CODE + (stub_batch - __stub_start);
+	regs.rip = STUB_CODE + (entry - __stub_start);
 	regs.rsp = STUB_END;
 	regs.cs = USER_CS;
 	regs.ss = USER_DS;
 	regs.eflags = X86_EFLAGS_FIXED | X86_EFLAGS_IF;
-	if (ptrace(PTRACE_SETREGS, pid, 0, &regs) < 0)
-		return -errno;
-	/*
-	 * A PTRACE_INTERRUPT sent while guest code ran may still be pending:
-	 * its stop says SIGTRAP too, but only the int3 at the end of the
-	 * batch (a signal stop, not PTRACE_EVENT_STOP) means it is done.
-	 */
-	do {
+	return ptrace(PTRACE_SETREGS, pid, 0, &regs) < 0 ? -errno : 0;
+}
+
+/* Resume pid and wait for a stop with this event (0: a plain signal stop). */
+static int cont_until(int pid, int event)
+{
+	int status;
+
+	for (;;) {
 		if (ptrace(PTRACE_CONT, pid, 0, 0) < 0)
 			return -errno;
 		status = wait_stop(pid, false);
@@ -200,8 +199,86 @@ int skas_host_run_stub(int pid)
 			return status;
 		if (!WIFSTOPPED(status))
 			return -EIO;
-	} while (status >> 16 == PTRACE_EVENT_STOP);
-	return WSTOPSIG(status) == SIGTRAP ? 0 : -EIO;
+		if (status >> 16 == event)
+			return event || WSTOPSIG(status) == SIGTRAP ? 0 : -EIO;
+		/* A stale PTRACE_INTERRUPT: go on. */
+		if (status >> 16 != PTRACE_EVENT_STOP)
+			return -EIO;
+	}
+}
+
+int skas_host_clone(int template)
+{
+	unsigned long child;
+	int err, status;
+
+	err = stub_regs(template, stub_clone);
+	if (!err)
+		err = cont_until(template, PTRACE_EVENT_FORK);
+	if (err)
+		return err;
+	if (ptrace(PTRACE_GETEVENTMSG, template, 0, &child) < 0)
+		return -errno;
+	err = cont_until(template, 0);
+	/* The child starts stopped, traced like its parent. */
+	status = wait_stop(child, false);
+	if (!err && (status < 0 || !WIFSTOPPED(status)))
+		err = -EIO;
+	if (!err)
+		err = cont_until(child, 0);
+	if (err) {
+		reap(child);
+		return err;
+	}
+	return child;
+}
+
+/*
+ * Killed processes are reaped later: waiting for the host to tear one down
+ * would put that on every exit and exec.  waitid on each, not waitpid(-1),
+ * which could take a live tracee's stop.
+ */
+#define MAX_DYING 64
+static int dying[MAX_DYING];
+static int nr_dying;
+
+static void reap_dead(bool all)
+{
+	siginfo_t si;
+	int i;
+
+	for (i = 0; i < nr_dying;) {
+		si.si_pid = 0;
+		if (waitid(P_PID, dying[i], &si,
+			   WEXITED | __WALL | (all ? 0 : WNOHANG)) == 0 &&
+		    !si.si_pid) {
+			i++;
+			continue;
+		}
+		dying[i] = dying[--nr_dying];
+	}
+}
+
+void skas_host_kill(int pid)
+{
+	kill(pid, SIGKILL);
+	if (nr_dying == MAX_DYING)
+		reap_dead(true);
+	dying[nr_dying++] = pid;
+	reap_dead(false);
+}
+
+int skas_host_run_stub(int pid)
+{
+	/* The guest registers are kept by the kernel: the process is ours. */
+	int err = stub_regs(pid, stub_batch);
+
+	/*
+	 * A PTRACE_INTERRUPT sent while guest code ran may still be pending:
+	 * its stop says SIGTRAP too, but only the int3 at the end of the
+	 * batch (a signal stop, not PTRACE_EVENT_STOP) means it is done.
+	 */
+	return err ? err : cont_until(pid, 0);
 }
 
 static void classify_signal(int pid, int sig, struct trap *trap)

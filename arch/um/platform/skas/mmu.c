@@ -106,33 +106,13 @@ int skas_flush(struct skas_proc *p)
 	return err ? err : (int)p->data->result;
 }
 
-struct switch_arg {
-	struct mm_struct *mm;
-	struct vm_area_struct *vma;
-};
-
-static void map_resident(pte_t *pte, unsigned long addr, void *arg)
-{
-	struct switch_arg *s = arg;
-
-	skas_map(s->mm, addr, PAGE_SIZE, *pte & ~PTE_FLAGS,
-		 vma_host_prot(s->vma->flags, *pte));
-	*pte |= PTE_HOST;
-}
-
 /*
  * The classic address-space switch: unmap everything of the outgoing
  * space, then map every resident page of the incoming one.
  */
 void skas_switch_mm(struct skas_proc *p, struct mm_struct *mm)
 {
-	struct vm_area_struct *vma;
-
 	queue(p, __NR_munmap, 0, TASK_SIZE, 0, 0, 0, 0);
 	p->loaded = mm;
-	list_for_each_entry(vma, &mm->vmas, list) {
-		struct switch_arg s = { mm, vma };
-
-		walk_range(mm, vma->start, vma->end, map_resident, &s);
-	}
+	map_resident(mm);
 }

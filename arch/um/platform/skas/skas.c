@@ -22,6 +22,8 @@ int skas_physmem_fd;
 
 /* aspace=remap: the one process every address space runs in. */
 static struct skas_proc *shared;
+/* A process holding only the stub, that new ones are cloned from. */
+static struct skas_proc *template;
 
 static struct skas_proc *new_proc(void)
 {
@@ -36,7 +38,13 @@ static struct skas_proc *new_proc(void)
 		return NULL;
 	}
 	p->data_phys = page_to_phys(virt_to_page(p->data));
-	pid = skas_host_new_process(p->data_phys);
+	if (template) {
+		template->data->clone_fd = skas_physmem_fd;
+		template->data->clone_data = p->data_phys;
+		pid = skas_host_clone(template->pid);
+	} else {
+		pid = skas_host_new_process(p->data_phys);
+	}
 	if (pid < 0) {
 		free_pages_addr(p->data, DATA_ORDER);
 		kfree(p);
@@ -92,7 +100,9 @@ static void skas_mm_release(struct mm_struct *mm)
 
 /*
  * Boot: the stub code page, and a first process, which proves ptrace
- * works here and, with aspace=remap, is the one all guests share.
+ * works here.  It becomes the template new processes are cloned from
+ * (much cheaper than a clone of the kernel process), and with
+ * aspace=remap the one process all guests share.
  */
 static int skas_init(int physmem_fd, const char *aspace)
 {
@@ -113,7 +123,7 @@ static int skas_init(int physmem_fd, const char *aspace)
 	if (!strcmp(aspace, "remap"))
 		shared = p;
 	else
-		put_proc(p);
+		template = p;
 	return 0;
 }
 

@@ -13,6 +13,12 @@
 int skas_host_init(int physmem_fd, u64 stub_code_phys);
 /* A new traced process with its stub data at data_phys: pid or -errno. */
 int skas_host_new_process(u64 data_phys);
+/*
+ * A new traced process cloned from 'template' (which holds only the
+ * stub), with the stub data page set in the template's clone_fd and
+ * clone_data; pid or -errno.
+ */
+int skas_host_clone(int template);
 void skas_host_kill(int pid);
 /* Run the stub's batch of host calls in pid: 0 or -errno. */
 int skas_host_run_stub(int pid);

@@ -7,7 +7,13 @@
  */
 #include "um/stub.h"
 
+#define NR_mmap 9
 #define NR_munmap 11
+#define NR_clone 56
+#define SIGCHLD 17
+#define CLONE_PARENT 0x8000
+#define PROT_RW 3
+#define MAP_SHARED_FIXED 0x11
 
 	.section .stub_text, "ax"
 	.balign 4096
@@ -59,6 +65,39 @@ stub_batch:
 	movq %r14, STUB_FAILED(%rbx)
 	int3
 3:	movq $0, STUB_RESULT(%rbx)
+	int3
+
+/*
+ * stub_clone: make a new process, a copy of this one (which holds only the
+ * stub), that maps its own stub data page and traps.  The kernel traces it
+ * through PTRACE_O_TRACEFORK.  This process traps with the result.
+ */
+	.globl stub_clone
+stub_clone:
+	movabsq $STUB_DATA, %rbx
+	movq STUB_CLONE_FD(%rbx), %r12
+	movq STUB_CLONE_DATA(%rbx), %r13
+	movl $NR_clone, %eax
+	/* The kernel process is the parent: it gets the exit, not us. */
+	movl $(CLONE_PARENT | SIGCHLD), %edi
+	xorl %esi, %esi
+	xorl %edx, %edx
+	xorl %r10d, %r10d
+	xorl %r8d, %r8d
+	syscall
+	testq %rax, %rax
+	jnz 1f
+	/* The new process: its own data page replaces the shared one. */
+	movl $NR_mmap, %eax
+	movq %rbx, %rdi
+	movl $(STUB_DATA_PAGES * 4096), %esi
+	movl $PROT_RW, %edx
+	movl $MAP_SHARED_FIXED, %r10d
+	movq %r12, %r8
+	movq %r13, %r9
+	syscall
+	int3
+1:	movq %rax, STUB_RESULT(%rbx)
 	int3
 
 	.globl __stub_end
