@@ -28,7 +28,7 @@ AUTOCONF_MK := include/config/auto.conf
 DEFCONFIG := configs/tamu_defconfig
 
 no-config-targets := defconfig menuconfig olddefconfig savedefconfig \
-	clean mrproper deps help run check
+	clean mrproper deps help run check bench
 ifneq ($(filter-out $(no-config-targets),$(or $(MAKECMDGOALS),all)),)
 -include $(AUTOCONF_MK)
 endif
@@ -126,6 +126,15 @@ include tests/guest/Makefile
 # The initramfs is inside the binary.
 arch/um/kernel/initramfs.o: $(ROOTFS_CPIO)
 
+tools/bench/floor: tools/bench/floor.c
+	$(quiet) HOSTCC $@
+	$(Q)$(CC) -O2 -g -Wall -Wextra -Werror -o $@ $<
+
+# Benchmarks report numbers (tools/tamu-bench --help); they are no tests.
+bench: deps
+	$(Q)$(MAKE) --no-print-directory tamu guest-tests tools/bench/floor
+	$(Q)tools/tamu-bench $(BENCH_ARGS)
+
 check: deps
 	$(Q)$(MAKE) --no-print-directory tamu unit-tests $(ROOTFS_CPIO) \
 		guest-tests
@@ -135,7 +144,8 @@ clean:
 	$(quiet) CLEAN objects
 	$(Q)find arch kernel hostlib tests tools rootfs \
 		-type f \( -name '*.o' -o -name '*.d' \) -delete
-	$(Q)rm -f tamu $(unit-bin) $(ROOTFS_CLEAN) $(GUEST_CLEAN)
+	$(Q)rm -f tamu $(unit-bin) $(ROOTFS_CLEAN) $(GUEST_CLEAN) \
+		tools/bench/floor
 	$(Q)rm -rf tests/unit/build
 
 mrproper: clean
@@ -147,6 +157,7 @@ help:
 	@echo '  all (default)  build ./tamu'
 	@echo '  run            install missing packages, build, boot (ARGS="...")'
 	@echo '  check          install missing packages, build, run every test'
+	@echo '  bench          build and run the benchmarks (BENCH_ARGS="--runs 3")'
 	@echo '  defconfig      write .config from $(DEFCONFIG)'
 	@echo '  menuconfig     edit .config interactively'
 	@echo '  olddefconfig   update .config, new options at their defaults'
@@ -155,5 +166,5 @@ help:
 	@echo '  mrproper       clean, and remove the configuration'
 	@echo 'Variables: V=1 shows full commands.'
 
-.PHONY: all deps run check clean mrproper help defconfig menuconfig \
+.PHONY: all deps run check bench clean mrproper help defconfig menuconfig \
 	olddefconfig savedefconfig

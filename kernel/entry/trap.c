@@ -22,6 +22,8 @@ void handle_irqs(void)
 
 	run_timers(now);
 	sched_tick(now);
+	if (irqs & IRQ_WINCH)
+		console_resize();
 	if (irqs & IRQ_CONSOLE)
 		console_input();
 	else if (irqs & IRQ_TICK)

@@ -146,7 +146,8 @@ static bool sig_ignored(struct task_struct *t, int sig)
 {
 	unsigned long h = t->sighand->action[sig - 1].sa_handler;
 
-	if (sigismember(&t->blocked, sig))
+	/* Blocked signals are never ignored, nor those sigtimedwait waits for. */
+	if (sigismember(&t->blocked, sig) || sigismember(&t->real_blocked, sig))
 		return false;
 	return h == SIG_IGN ||
 	       (h == SIG_DFL && (sigmask(sig) & IGNORE_SIGS));
@@ -213,10 +214,14 @@ static struct task_struct *pick_thread(struct task_struct *t, int sig)
 
 /*
  * As on Linux, init ignores every signal it has no handler for, SIGKILL
- * included, unless the kernel forces it (a fault it caused).
+ * included, unless the kernel forces it (a fault it caused).  A signal it
+ * blocks is kept: busybox init blocks its signals and takes them with
+ * sigtimedwait, which unblocks them only while it sleeps (real_blocked).
  */
 static bool init_ignores(struct task_struct *t, int sig, bool force)
 {
+	if (sigismember(&t->blocked, sig) || sigismember(&t->real_blocked, sig))
+		return false;
 	return (t->signal->flags & SIGNAL_UNKILLABLE) && !force &&
 	       t->sighand->action[sig - 1].sa_handler == SIG_DFL;
 }
@@ -733,9 +738,11 @@ SYSCALL_DEFINE(rt_sigtimedwait, unsigned long uthese, unsigned long uinfo,
 	if (!sig && (!uts || deadline > ktime_get_ns())) {
 		/* Let these wake us while we sleep, then block them again. */
 		saved = t->blocked;
+		t->real_blocked = saved;
 		t->blocked.sig[0] &= ~these.sig[0];
 		sleep_until(uts ? deadline : ~0ULL, NULL);
 		t->blocked = saved;
+		t->real_blocked.sig[0] = 0;
 		sig = dequeue_signal(t, these.sig[0], &info);
 	}
 	if (!sig)

@@ -73,6 +73,15 @@ void console_poll(void)
 	console_input();
 }
 
+void console_resize(void)
+{
+	struct winsize ws = console_tty.winsize;
+
+	if (host_console_winsize(&ws.ws_row, &ws.ws_col))
+		return;
+	tty_set_winsize(&console_tty, &ws);
+}
+
 bool console_wants_input(void)
 {
 	return !input_ended && console_tty.len < TTY_BUF_SIZE - 1;

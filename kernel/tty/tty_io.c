@@ -260,14 +260,14 @@ static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 		return set_termios(tty, cmd, arg);
 	case TIOCGWINSZ:
 		return copy_to_user(arg, &tty->winsize, sizeof(tty->winsize));
-	case TIOCSWINSZ:
-		if (copy_from_user(&tty->winsize, arg, sizeof(tty->winsize)))
+	case TIOCSWINSZ: {
+		struct winsize ws;
+
+		if (copy_from_user(&ws, arg, sizeof(ws)))
 			return -EFAULT;
-		if (tty->pgrp)
-			kill_pgrp(tty->pgrp, SIGWINCH,
-				  &(siginfo_t){ .si_signo = SIGWINCH,
-						.si_code = SI_KERNEL });
+		tty_set_winsize(tty, &ws);
 		return 0;
+	}
 	case TIOCGPGRP:
 		if (s->tty != tty)
 			return -ENOTTY;
@@ -342,6 +342,18 @@ const struct file_operations tty_fops = {
 	.ioctl = tty_ioctl,
 	.poll = tty_poll,
 };
+
+/* As Linux's tty_do_resize: SIGWINCH only when the size changes. */
+void tty_set_winsize(struct tty_struct *tty, const struct winsize *ws)
+{
+	if (!memcmp(&tty->winsize, ws, sizeof(*ws)))
+		return;
+	tty->winsize = *ws;
+	if (tty->pgrp)
+		kill_pgrp(tty->pgrp, SIGWINCH,
+			  &(siginfo_t){ .si_signo = SIGWINCH,
+					.si_code = SI_KERNEL });
+}
 
 /*
  * A session leader exits: its terminal's foreground gets SIGHUP and

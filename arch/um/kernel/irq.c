@@ -20,6 +20,12 @@ static void tick_handler(int sig)
 	irqs |= IRQ_TICK;
 }
 
+/* The host terminal changed size. */
+static void winch_handler(int sig)
+{
+	irqs |= IRQ_WINCH;
+}
+
 bool arch_irqs_pending(void)
 {
 	return irqs != 0;
@@ -45,7 +51,11 @@ void arch_tick_enable(bool on)
 
 int arch_irq_init(void)
 {
-	return host_signal_handle_interrupting(HOST_SIGALRM, tick_handler);
+	int err = host_signal_handle_interrupting(HOST_SIGALRM, tick_handler);
+
+	return err ? err
+		   : host_signal_handle_interrupting(HOST_SIGWINCH,
+						     winch_handler);
 }
 
 void arch_idle(u64 timeout_ns, bool console)
@@ -57,9 +67,10 @@ void arch_idle(u64 timeout_ns, bool console)
 	};
 	sigset_t alrm, old;
 
-	/* Check and sleep atomically, or a tick in between would be lost. */
+	/* Check and sleep atomically, or an event in between would be lost. */
 	sigemptyset(&alrm);
 	sigaddset(&alrm, SIGALRM);
+	sigaddset(&alrm, SIGWINCH);
 	sigprocmask(SIG_BLOCK, &alrm, &old);
 	if (!irqs &&
 	    ppoll(&pfd, console ? 1 : 0, timeout_ns ? &ts : NULL, &old) > 0 &&

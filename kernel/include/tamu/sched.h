@@ -82,6 +82,7 @@ struct task_struct {
 	struct sighand_struct *sighand;
 	sigset_t blocked;
 	sigset_t saved_sigmask;		/* restored after rt_sigsuspend */
+	sigset_t real_blocked;		/* blocked before rt_sigtimedwait */
 	bool restore_sigmask;
 	struct sigpending pending;
 	unsigned long sas_ss_sp;

@@ -47,6 +47,8 @@ void tty_hangup_input(struct tty_struct *tty);
 /* Output with the OPOST processing of tty's termios. */
 long tty_output(struct tty_struct *tty, const char *buf, size_t n);
 void tty_init_termios(struct tty_struct *tty);
+/* A new window size; its foreground process group gets SIGWINCH. */
+void tty_set_winsize(struct tty_struct *tty, const struct winsize *ws);
 extern const struct file_operations tty_fops;
 struct signal_struct;
 /* A session leader leaves: free its controlling terminal. */
@@ -60,5 +62,7 @@ void console_input(void);
 void console_poll(void);
 /* Whether the idle loop should wait for host stdin. */
 bool console_wants_input(void);
+/* The host terminal was resized (host SIGWINCH): take its new size. */
+void console_resize(void);
 
 #endif

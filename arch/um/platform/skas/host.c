@@ -73,6 +73,13 @@ static int child_main(void *p)
 
 	if (read(a->go_fd, &c, 1) != 1)
 		_exit(1);
+	/*
+	 * Leave the kernel's session: the host terminal sends its signals
+	 * (SIGWINCH on a resize, SIGHUP on a hangup, ...) to its foreground
+	 * process group, and a traced process that gets one stops with it
+	 * where the kernel expects its own stops.  The kernel alone hears them.
+	 */
+	setsid();
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	unregister_rseq();
 	for (sig = 1; sig < NSIG; sig++)
