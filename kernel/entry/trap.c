@@ -15,6 +15,18 @@
 #include "tamu/tty.h"
 #include "uapi/signal.h"
 
+#define X86_TRAP_DE 0
+#define X86_TRAP_DB 1
+#define X86_TRAP_BP 3
+#define X86_TRAP_UD 6
+#define X86_TRAP_GP 13
+#define X86_TRAP_PF 14
+#define X86_TRAP_AC 17
+#define X86_TRAP_XF 19
+#define X86_PF_PROT 1
+#define X86_PF_WRITE 2
+#define X86_PF_USER 4
+
 void handle_irqs(void)
 {
 	unsigned long irqs = arch_take_irqs();
@@ -44,6 +56,17 @@ static void do_page_fault(struct trap *trap)
 		oom_kill();
 		return;
 	}
+	/* x86's page-fault error code: user, write, protection (present). */
+	current->thread.trap_nr = X86_TRAP_PF;
+	current->thread.cr2 = trap->addr;
+	current->thread.error_code = X86_PF_USER |
+				     (access & FAULT_WRITE ? X86_PF_WRITE : 0) |
+				     (trap->code == SEGV_ACCERR ? X86_PF_PROT : 0);
+	if (err == -EIO) {
+		/* Past the end of a mapped file. */
+		force_sig_fault(SIGBUS, BUS_ADRERR, trap->addr, current);
+		return;
+	}
 	if (current->sighand->action[SIGSEGV - 1].sa_handler == SIG_DFL)
 		pr_info("%s[%d]: segfault at %lx ip %016llx sp %016llx "
 			"(%s, kernel said %d)\n",
@@ -53,6 +76,26 @@ static void do_page_fault(struct trap *trap)
 			trap->code == SEGV_MAPERR ? "not mapped" : "protection", err);
 	force_sig_fault(SIGSEGV, err == -EFAULT ? SEGV_MAPERR : SEGV_ACCERR,
 			trap->addr, current);
+}
+
+/* The x86 exception a host signal came from, for sigcontext.trapno. */
+static unsigned long trap_number(const struct trap *trap)
+{
+	switch (trap->signo) {
+	case SIGFPE:
+		return trap->code == FPE_INTDIV || trap->code == FPE_INTOVF
+			       ? X86_TRAP_DE
+			       : X86_TRAP_XF;
+	case SIGILL:
+		return X86_TRAP_UD;
+	case SIGTRAP:
+		return trap->code == TRAP_TRACE ? X86_TRAP_DB : X86_TRAP_BP;
+	case SIGBUS:
+		return trap->code == BUS_ADRALN ? X86_TRAP_AC : X86_TRAP_PF;
+	case SIGSEGV:
+		return X86_TRAP_GP;	/* SI_KERNEL: a general protection fault */
+	}
+	return current->thread.trap_nr;
 }
 
 static void handle_trap(struct trap *trap)
@@ -65,6 +108,8 @@ static void handle_trap(struct trap *trap)
 		do_page_fault(trap);
 		break;
 	case TRAP_SIGNAL:
+		current->thread.trap_nr = trap_number(trap);
+		current->thread.error_code = 0;
 		force_sig_fault(trap->signo, trap->code, trap->addr, current);
 		break;
 	case TRAP_INTERRUPT:

@@ -82,9 +82,20 @@ static ssize_t pipe_read(struct file *f, struct uio *u, u64 *pos)
 	return done;
 }
 
+/*
+ * Linux's send_sig(SIGPIPE, current, 0): an ordinary signal from the
+ * writer to itself (SI_USER, its pid), which it may block or ignore.
+ */
 static int pipe_epipe(void)
 {
-	force_sig(SIGPIPE, current);
+	siginfo_t info;
+
+	memset(&info, 0, sizeof(info));
+	info.si_signo = SIGPIPE;
+	info.si_code = SI_USER;
+	info.si_pid = current->tgid;
+	info.si_uid = current->cred.uid;
+	send_signal(SIGPIPE, &info, current, false);
 	return -EPIPE;
 }
 

@@ -179,7 +179,14 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 
 	if (!(*pte & PTE_PRESENT)) {
 		bool writable;
-		struct page *page = new_page(vma, page_addr, &writable);
+		struct page *page;
+
+		/* A page wholly past the end of its file: SIGBUS, as on Linux. */
+		if (vma->file && S_ISREG(vma->file->inode->mode) &&
+		    (file_index(vma, page_addr) << PAGE_SHIFT) >=
+			    vma->file->inode->size)
+			return -EIO;
+		page = new_page(vma, page_addr, &writable);
 
 		if (!page)
 			return -ENOMEM;

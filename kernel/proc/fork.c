@@ -153,6 +153,14 @@ long do_fork(unsigned long flags, unsigned long newsp, unsigned long ptid,
 	p->cred = current->cred;
 	p->blocked = current->blocked;
 	init_sigpending((struct sigpending *)&p->pending);
+	/* The alternate stack goes with the memory: not to a new thread. */
+	if ((flags & (CLONE_VM | CLONE_VFORK)) != CLONE_VM) {
+		p->sas_ss_sp = current->sas_ss_sp;
+		p->sas_ss_size = current->sas_ss_size;
+		p->sas_ss_flags = current->sas_ss_flags;
+	} else {
+		p->sas_ss_flags = SS_DISABLE;
+	}
 	p->thread.regs = current->thread.regs;
 	p->thread.regs.ax = 0;
 	if (newsp)

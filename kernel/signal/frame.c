@@ -29,12 +29,10 @@ static unsigned long frame_sp(struct task_struct *t,
 	unsigned long sp = t->thread.regs.sp - RED_ZONE;
 
 	if ((ka->sa_flags & SA_ONSTACK) && t->sas_ss_size &&
-	    !on_sig_stack(t, sp)) {
+	    !on_sig_stack(t, sp))
 		sp = t->sas_ss_sp + t->sas_ss_size;
-		if (t->sas_ss_flags & SS_AUTODISARM)
-			t->sas_ss_size = 0;
-	}
-	sp = ALIGN_DOWN(sp - arch_xstate_size - FP_XSTATE_MAGIC2_SIZE, 64UL);
+	sp = ALIGN_DOWN(sp - arch_sigframe_xstate_size - FP_XSTATE_MAGIC2_SIZE,
+			64UL);
 	*fpstate = sp;
 	sp = ALIGN_DOWN(sp - sizeof(struct rt_sigframe), 16UL) - 8;
 	return sp;
@@ -89,25 +87,32 @@ static void sigcontext_to_regs(const struct sigcontext *sc, struct pt_regs *r)
 	r->ss = USER_DS;
 }
 
-/* The XSAVE area with the software bytes that say what it holds. */
+/*
+ * The XSAVE area with the software bytes that say what it holds: the
+ * frame's part of it (no dynamic features), as Linux writes it for a task
+ * that has not asked for them.
+ */
 static int save_fpstate(struct task_struct *t, unsigned long at)
 {
-	struct fxregs_state *fx = t->thread.xstate;
+	struct xregs_state *x = t->thread.xstate;
+	unsigned int size = arch_sigframe_xstate_size;
 	u32 magic2 = FP_XSTATE_MAGIC2;
+	u64 features = x->header.xfeatures;
 	int err = arch_xstate_save(t);
 
 	if (err)
 		return err;
-	fx->sw_reserved = (struct fpx_sw_bytes){
+	x->i387.sw_reserved = (struct fpx_sw_bytes){
 		.magic1 = FP_XSTATE_MAGIC1,
-		.extended_size = arch_xstate_size + FP_XSTATE_MAGIC2_SIZE,
+		.extended_size = size + FP_XSTATE_MAGIC2_SIZE,
 		.xfeatures = arch_xfeatures(),
-		.xstate_size = arch_xstate_size,
+		.xstate_size = size,
 	};
-	if (copy_to_user(at, t->thread.xstate, arch_xstate_size) ||
-	    copy_to_user(at + arch_xstate_size, &magic2, sizeof(magic2)))
-		return -EFAULT;
-	return 0;
+	x->header.xfeatures &= arch_xfeatures();
+	err = copy_to_user(at, x, size) ||
+	      copy_to_user(at + size, &magic2, sizeof(magic2));
+	x->header.xfeatures = features;
+	return err ? -EFAULT : 0;
 }
 
 int setup_rt_frame(int sig, struct kernel_sigaction *ka, siginfo_t *info)
@@ -127,21 +132,28 @@ int setup_rt_frame(int sig, struct kernel_sigaction *ka, siginfo_t *info)
 	frame.pretcode = ka->sa_restorer;
 	frame.uc.uc_flags = UC_FP_XSTATE | UC_SIGCONTEXT_SS |
 			    UC_STRICT_RESTORE_SS;
+	/* As Linux saves it: the settings, not whether we are on it. */
 	frame.uc.uc_stack.ss_sp = t->sas_ss_sp;
 	frame.uc.uc_stack.ss_size = t->sas_ss_size;
-	frame.uc.uc_stack.ss_flags = !t->sas_ss_size ? SS_DISABLE
-			: on_sig_stack(t, r->sp) ? SS_ONSTACK : 0;
+	frame.uc.uc_stack.ss_flags = (t->sas_ss_size ? 0 : SS_DISABLE) |
+				     (t->sas_ss_flags & SS_FLAG_BITS);
 	regs_to_sigcontext(r, &frame.uc.uc_mcontext);
-	frame.uc.uc_mcontext.oldmask = t->blocked.sig[0];
+	/* In sigsuspend or ppoll, the mask to go back to is the saved one. */
+	frame.uc.uc_sigmask = t->restore_sigmask ? t->saved_sigmask
+						 : t->blocked;
+	frame.uc.uc_mcontext.oldmask = frame.uc.uc_sigmask.sig[0];
 	frame.uc.uc_mcontext.fpstate = fp;
-	if (info->si_signo == SIGSEGV || info->si_signo == SIGBUS) {
-		frame.uc.uc_mcontext.cr2 = info->si_addr;
-		frame.uc.uc_mcontext.trapno = 14;
-	}
-	frame.uc.uc_sigmask = t->blocked;
+	frame.uc.uc_mcontext.trapno = t->thread.trap_nr;
+	frame.uc.uc_mcontext.err = t->thread.error_code;
+	frame.uc.uc_mcontext.cr2 = t->thread.cr2;
 	frame.info = *info;
 	if (copy_to_user(sp, &frame, sizeof(frame)))
 		return -EFAULT;
+	/* SS_AUTODISARM: off while the handler runs, back at sigreturn. */
+	if (t->sas_ss_flags & SS_AUTODISARM) {
+		t->sas_ss_sp = t->sas_ss_size = 0;
+		t->sas_ss_flags = SS_DISABLE;
+	}
 
 	r->di = sig;
 	r->si = sp + offsetof(struct rt_sigframe, info);
@@ -170,8 +182,9 @@ static int restore_fpstate(struct task_struct *t, unsigned long at)
 	if (err)
 		return err;
 	if (fx.sw_reserved.magic1 == FP_XSTATE_MAGIC1 &&
-	    fx.sw_reserved.xstate_size == arch_xstate_size) {
-		if (copy_from_user(t->thread.xstate, at, arch_xstate_size))
+	    fx.sw_reserved.xstate_size == arch_sigframe_xstate_size) {
+		if (copy_from_user(t->thread.xstate, at,
+				   arch_sigframe_xstate_size))
 			return -EFAULT;
 	} else {
 		/* Only the legacy area is there: keep the rest as it was. */
@@ -188,6 +201,28 @@ static int restore_fpstate(struct task_struct *t, unsigned long at)
 	return 0;
 }
 
+/* sigaltstack() with the frame's uc_stack; errors are ignored, as on Linux. */
+static void restore_altstack(struct task_struct *t, const stack_t *ss)
+{
+	if (on_sig_stack(t, t->thread.regs.sp))
+		return;
+	switch (ss->ss_flags & ~SS_FLAG_BITS) {
+	case SS_DISABLE:
+		t->sas_ss_sp = t->sas_ss_size = 0;
+		break;
+	case 0:
+	case SS_ONSTACK:
+		if (ss->ss_size < arch_min_sigstack())
+			return;
+		t->sas_ss_sp = ss->ss_sp;
+		t->sas_ss_size = ss->ss_size;
+		break;
+	default:
+		return;
+	}
+	t->sas_ss_flags = ss->ss_flags & SS_FLAG_BITS;
+}
+
 SYSCALL_DEFINE(rt_sigreturn, void)
 {
 	struct task_struct *t = current;
@@ -202,11 +237,7 @@ SYSCALL_DEFINE(rt_sigreturn, void)
 	t->blocked.sig[0] &= ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
 	if (restore_fpstate(t, frame.uc.uc_mcontext.fpstate))
 		goto bad;
-	if (!on_sig_stack(t, r->sp) && frame.uc.uc_stack.ss_flags != SS_DISABLE &&
-	    frame.uc.uc_stack.ss_size) {
-		t->sas_ss_sp = frame.uc.uc_stack.ss_sp;
-		t->sas_ss_size = frame.uc.uc_stack.ss_size;
-	}
+	restore_altstack(t, &frame.uc.uc_stack);
 	r->orig_ax = -1;	/* not a system call any more: no restart */
 	return r->ax;
 bad:

@@ -272,15 +272,18 @@ static void kernel_info(siginfo_t *info, int sig, int code)
 	info->si_code = code;
 }
 
-/* Unblock and un-ignore sig: the task caused it and must not go on. */
+/*
+ * The task caused sig and must not go on as if nothing happened: as on
+ * Linux, a blocked or ignored sig gets its default action back (a handler
+ * the task blocked does not run) and is unblocked.
+ */
 static void force_unblock(struct task_struct *t, int sig)
 {
 	struct kernel_sigaction *ka = &t->sighand->action[sig - 1];
 
 	if (sigismember(&t->blocked, sig) || ka->sa_handler == SIG_IGN) {
 		sigdelset(&t->blocked, sig);
-		if (ka->sa_handler == SIG_IGN)
-			ka->sa_handler = SIG_DFL;
+		ka->sa_handler = SIG_DFL;
 	}
 }
 
@@ -328,12 +331,16 @@ void do_notify_parent(struct task_struct *t, int why, int status)
 	info.si_stime = t->stime_ns / 10000000;
 
 	if (why == CLD_EXITED || why == CLD_KILLED || why == CLD_DUMPED) {
-		/* A parent that ignores SIGCHLD does not keep zombies. */
+		/*
+		 * A parent that ignores SIGCHLD, or set SA_NOCLDWAIT, does
+		 * not keep zombies; with SA_NOCLDWAIT it is still signalled.
+		 */
 		if (ka->sa_handler == SIG_IGN ||
 		    (ka->sa_flags & SA_NOCLDWAIT)) {
 			t->exit_state = EXIT_DEAD;
 			list_del_init(&t->sibling);
-			sig = 0;
+			if (ka->sa_handler == SIG_IGN)
+				sig = 0;
 		}
 	} else if (ka->sa_flags & SA_NOCLDSTOP) {
 		sig = 0;
@@ -546,6 +553,58 @@ static long do_tkill(int tgid, int tid, int sig)
 	return sig ? send_signal(sig, &info, t, false) : 0;
 }
 
+/*
+ * sigqueue(): the caller gives the siginfo.  As on Linux, only a process
+ * signalling itself may claim a kernel or kill()/tkill() code.
+ */
+static int queueinfo_from_user(int pid, int sig, unsigned long uinfo,
+			       siginfo_t *info)
+{
+	if (copy_from_user(info, uinfo, sizeof(*info)))
+		return -EFAULT;
+	if ((info->si_code >= 0 || info->si_code == SI_TKILL) &&
+	    pid != current->tgid)
+		return -EPERM;
+	info->si_signo = sig;
+	return 0;
+}
+
+SYSCALL_DEFINE(rt_sigqueueinfo, int pid, int sig, unsigned long uinfo)
+{
+	struct task_struct *t;
+	siginfo_t info;
+	int err;
+
+	if (sig && !valid_signal(sig))
+		return -EINVAL;
+	err = queueinfo_from_user(pid, sig, uinfo, &info);
+	if (err)
+		return err;
+	t = pid > 0 ? find_task_by_pid(pid) : NULL;
+	if (!t || t->exit_state)
+		return -ESRCH;
+	return kill_one(t->group_leader, sig, &info);
+}
+
+SYSCALL_DEFINE(rt_tgsigqueueinfo, int tgid, int tid, int sig,
+	       unsigned long uinfo)
+{
+	struct task_struct *t = find_task_by_pid(tid);
+	siginfo_t info;
+	int err;
+
+	if (tgid <= 0 || tid <= 0 || (sig && !valid_signal(sig)))
+		return -EINVAL;
+	err = queueinfo_from_user(tgid, sig, uinfo, &info);
+	if (err)
+		return err;
+	if (!t || t->tgid != tgid || t->exit_state)
+		return -ESRCH;
+	if (!may_signal(t))
+		return -EPERM;
+	return sig ? send_signal(sig, &info, t, false) : 0;
+}
+
 SYSCALL_DEFINE(tkill, int tid, int sig)
 {
 	return do_tkill(0, tid, sig);
@@ -576,14 +635,13 @@ SYSCALL_DEFINE(rt_sigaction, int sig, unsigned long uact, unsigned long uoact,
 		return 0;
 	act.sa_mask.sig[0] &= ~UNBLOCKABLE;
 	*ka = act;
-	/* Setting SIG_IGN (or a default of ignore) discards what is pending. */
-	if (sig_ignored(current, sig) || act.sa_handler == SIG_IGN) {
-		struct task_struct *leader = current->group_leader;
-
-		if (act.sa_handler == SIG_IGN ||
-		    (sigmask(sig) & IGNORE_SIGS))
-			for_each_thread_remove(leader, sigmask(sig));
-	}
+	/*
+	 * Setting SIG_IGN, or SIG_DFL where the default is to ignore,
+	 * discards what is pending, blocked or not.
+	 */
+	if (act.sa_handler == SIG_IGN ||
+	    (act.sa_handler == SIG_DFL && (sigmask(sig) & IGNORE_SIGS)))
+		for_each_thread_remove(current->group_leader, sigmask(sig));
 	return 0;
 }
 
@@ -679,10 +737,9 @@ SYSCALL_DEFINE(sigaltstack, unsigned long uss, unsigned long uoss)
 	stack_t ss, old = {
 		.ss_sp = t->sas_ss_sp,
 		.ss_size = t->sas_ss_size,
-		.ss_flags = t->sas_ss_size ? (on ? SS_ONSTACK : 0) |
-						      (t->sas_ss_flags &
-						       SS_AUTODISARM)
-					   : SS_DISABLE,
+		.ss_flags = (t->sas_ss_size ? (on ? SS_ONSTACK : 0)
+					    : SS_DISABLE) |
+			    (t->sas_ss_flags & SS_FLAG_BITS),
 	};
 
 	if (uss) {

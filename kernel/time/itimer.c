@@ -18,7 +18,7 @@ static void it_real_fire(struct timer *t)
 
 	memset(&info, 0, sizeof(info));
 	info.si_signo = SIGALRM;
-	info.si_code = SI_TIMER;
+	info.si_code = SI_KERNEL;	/* as Linux's it_real_fn sends it */
 	if (sig->leader)
 		send_signal(SIGALRM, &info, sig->leader, true);
 	if (sig->it_real_period)

@@ -14,19 +14,10 @@ unsigned long arch_hwcap(void)
 	return __get_cpuid(1, &a, &b, &c, &d) ? d : 0;
 }
 
-u64 arch_xfeatures(void)
-{
-	unsigned int a, b, c, d;
-
-	if (!__get_cpuid_count(0xd, 0, &a, &b, &c, &d))
-		return 0x3;
-	return ((u64)d << 32) | a;
-}
-
 /* Linux's minimum: the signal frame with its XSAVE area. */
 unsigned long arch_min_sigstack(void)
 {
-	unsigned long need = arch_xstate_size + 4 + 440 + 64 + 128;
+	unsigned long need = arch_sigframe_xstate_size + 4 + 440 + 64 + 128;
 
 	return need > 2048 ? need : 2048;
 }

@@ -14,16 +14,57 @@ static const struct platform_ops *const platforms[] = {
 };
 
 static const struct platform_ops *platform;
-unsigned int arch_xstate_size;
+unsigned int arch_xstate_size, arch_sigframe_xstate_size;
 
-/* The XSAVE area this CPU uses for the features the host enabled. */
-static unsigned int xstate_size(void)
+/*
+ * AMX tile data (XSAVE component 18) is "dynamic": Linux leaves it out of
+ * a task's signal frames until the task asks for it (ARCH_REQ_XCOMP_PERM).
+ */
+#define XFEATURE_DYNAMIC (1ULL << 18)
+
+static u64 xcr0(void)
+{
+	unsigned int lo, hi;
+
+	__asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
+	return ((u64)hi << 32) | lo;
+}
+
+/*
+ * The XSAVE sizes on this CPU, for the features the host enabled: all of
+ * them (what ptrace's NT_X86_XSTATE moves, 11008 bytes with AMX), and
+ * those of a signal frame, without the dynamic ones.
+ */
+static void xstate_sizes(void)
+{
+	unsigned int a, b, c, d, i;
+	u64 features;
+
+	if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_OSXSAVE) ||
+	    !__get_cpuid_count(0xd, 0, &a, &b, &c, &d) || b < 576) {
+		arch_xstate_size = arch_sigframe_xstate_size = 512 + 64;
+		return;
+	}
+	arch_xstate_size = b;
+	arch_sigframe_xstate_size = 512 + 64;
+	features = xcr0() & ~XFEATURE_DYNAMIC;
+	for (i = 2; i < 64; i++) {
+		if (!(features & (1ULL << i)) ||
+		    !__get_cpuid_count(0xd, i, &a, &b, &c, &d))
+			continue;
+		arch_sigframe_xstate_size = max(arch_sigframe_xstate_size,
+						b + a);
+	}
+}
+
+/* The features a signal frame holds. */
+u64 arch_xfeatures(void)
 {
 	unsigned int a, b, c, d;
 
-	if (!__get_cpuid_count(0xd, 0, &a, &b, &c, &d) || b < 576)
-		return 512 + 64 + 256;	/* FXSAVE + header + AVX */
-	return b;
+	if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_OSXSAVE))
+		return 0x3;
+	return xcr0() & ~XFEATURE_DYNAMIC;
 }
 
 int arch_platform_init(const char *mode, const char *aspace, int physmem_fd)
@@ -36,7 +77,7 @@ int arch_platform_init(const char *mode, const char *aspace, int physmem_fd)
 			platform = platforms[i];
 	if (!platform)
 		return -EINVAL;
-	arch_xstate_size = xstate_size();
+	xstate_sizes();
 	err = arch_irq_init();
 	if (err)
 		return err;

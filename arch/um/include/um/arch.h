@@ -82,6 +82,8 @@ unsigned long arch_hwcap(void);
 u64 arch_xfeatures(void);
 unsigned long arch_min_sigstack(void);
 extern unsigned int arch_xstate_size;
+/* The part of it a signal frame holds (no dynamic features such as AMX). */
+extern unsigned int arch_sigframe_xstate_size;
 /* The initramfs built into tamu. */
 void arch_initramfs(const void **data, size_t *len);
 

@@ -18,6 +18,8 @@ struct thread_struct {
 	 */
 	void *xstate;
 	bool xstate_saved;
+	/* The last trap, as x86 keeps it for the signal frame's sigcontext. */
+	unsigned long trap_nr, error_code, cr2;
 };
 
 /* Size of the XSAVE area on this CPU (CPUID leaf 0xd), set at boot. */

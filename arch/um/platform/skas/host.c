@@ -299,8 +299,14 @@ static void classify_signal(int pid, int sig, struct trap *trap)
 		trap->code = si.si_code;
 		trap->addr = (unsigned long)si.si_addr;
 	}
-	trap->kind = sig == SIGSEGV && trap->code > 0 ? TRAP_FAULT
-						       : TRAP_SIGNAL;
+	/*
+	 * Only a page fault is the kernel's to resolve: a general protection
+	 * fault (SI_KERNEL, e.g. a privileged instruction) is the guest's.
+	 */
+	trap->kind = sig == SIGSEGV && (trap->code == SEGV_MAPERR ||
+					trap->code == SEGV_ACCERR)
+			     ? TRAP_FAULT
+			     : TRAP_SIGNAL;
 }
 
 void skas_host_run(int pid, struct pt_regs *regs, struct trap *trap)
