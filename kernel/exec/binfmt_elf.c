@@ -333,7 +333,7 @@ int load_elf_binary(struct linux_binprm *bprm)
 	}
 
 	/* Everything is read: build the new address space. */
-	mm = mm_alloc();
+	mm = mm_alloc(current->mm);
 	if (!mm) {
 		err = -ENOMEM;
 		goto out;

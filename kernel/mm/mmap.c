@@ -8,6 +8,7 @@
 #include "tamu/mm.h"
 #include "tamu/panic.h"
 #include "tamu/slab.h"
+#include "tamu/string.h"
 #include "uapi/mman.h"
 
 static struct kmem_cache *vma_cache, *mm_cache;
@@ -22,7 +23,7 @@ static void mm_caches_init(void)
 	BUG_ON(!vma_cache || !mm_cache);
 }
 
-struct mm_struct *mm_alloc(void)
+struct mm_struct *mm_alloc(struct mm_struct *replacing)
 {
 	struct mm_struct *mm;
 
@@ -36,7 +37,7 @@ struct mm_struct *mm_alloc(void)
 	mm->pgd = get_free_pages(__GFP_ZERO, 0);
 	if (!mm->pgd)
 		goto fail;
-	if (arch_mm_init(mm))
+	if (arch_mm_init(mm, replacing))
 		goto fail_pgd;
 	return mm;
 fail_pgd:
@@ -81,21 +82,34 @@ static void vma_free(struct vm_area_struct *vma)
 	kmem_cache_free(vma_cache, vma);
 }
 
+struct zap_arg {
+	struct mm_struct *mm;
+	bool hosted;		/* some page was mapped in the host */
+};
+
 static void drop_pte(pte_t *pte, unsigned long addr, void *arg)
 {
-	struct mm_struct *mm = arg;
+	struct zap_arg *z = arg;
 
+	if (*pte & PTE_HOST)
+		z->hosted = true;
 	put_page(pte_page(*pte));
 	*pte = 0;
-	mm->rss--;
+	z->mm->rss--;
 }
 
-/* Free the frames of [start, end) and drop them from the host process. */
+/*
+ * Free the frames of [start, end) and drop them from the host process,
+ * which costs a stub run only if the host had any of them mapped.
+ */
 static void zap_range(struct mm_struct *mm, unsigned long start,
 		      unsigned long end)
 {
-	walk_range(mm, start, end, drop_pte, mm);
-	arch_mm_unmap(mm, start, end - start);
+	struct zap_arg z = { mm, false };
+
+	walk_range(mm, start, end, drop_pte, &z);
+	if (z.hosted)
+		arch_mm_unmap(mm, start, end - start);
 }
 
 /* Split vma at addr; the new area is the upper part.  0 or -ENOMEM. */
@@ -323,9 +337,46 @@ void map_resident(struct mm_struct *mm)
 		walk_range(mm, vma->start, vma->end, map_one, vma);
 }
 
-struct mm_struct *dup_mm(struct mm_struct *old)
+/*
+ * Give the child its own copy of a copy-on-write page now, and the parent
+ * its page back writable: both are about to write it, and two faults of
+ * two round trips each cost far more than copying 4 KiB.
+ */
+static void copy_hot_page(struct mm_struct *old, struct mm_struct *mm,
+			  unsigned long addr)
 {
-	struct mm_struct *mm = mm_alloc();
+	struct vm_area_struct *vma = find_vma(old, addr);
+	pte_t *opte, *npte;
+	struct page *copy, *orig;
+
+	if (!vma || addr < vma->start || (vma->flags & VM_SHARED) ||
+	    !(vma->flags & VM_WRITE))
+		return;
+	opte = page_walk(old, addr, false);
+	npte = page_walk(mm, addr, false);
+	if (!opte || !npte || !(*opte & PTE_PRESENT) ||
+	    (*opte & ~PTE_FLAGS) != (*npte & ~PTE_FLAGS))
+		return;
+	orig = pte_page(*opte);
+	if (orig->refcount != 2)	/* shared further: leave it COW */
+		return;
+	copy = alloc_pages(GFP_KERNEL, 0);
+	if (!copy)
+		return;
+	memcpy(page_address(copy), page_address(orig), PAGE_SIZE);
+	*npte = page_to_phys(copy) | PTE_PRESENT | PTE_WRITE;
+	put_page(orig);
+	*opte |= PTE_WRITE;
+	if (*opte & PTE_HOST)
+		arch_mm_protect(old, addr & PAGE_MASK, PAGE_SIZE,
+				vma_host_prot(vma->flags, *opte));
+}
+
+struct mm_struct *dup_mm(struct mm_struct *old, const unsigned long *hot,
+			 int nr_hot)
+{
+	int i;
+	struct mm_struct *mm = mm_alloc(NULL);
 	struct vm_area_struct *vma, *copy;
 
 	if (!mm)
@@ -346,6 +397,8 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 		if (d.failed)
 			goto fail;
 	}
+	for (i = 0; i < nr_hot; i++)
+		copy_hot_page(old, mm, hot[i]);
 	map_resident(mm);
 	mm->start_code = old->start_code;
 	mm->end_code = old->end_code;
@@ -371,7 +424,9 @@ void mmput(struct mm_struct *mm)
 	if (--mm->users > 0)
 		return;
 	list_for_each_entry_safe(vma, next, &mm->vmas, list) {
-		walk_range(mm, vma->start, vma->end, drop_pte, mm);
+		struct zap_arg z = { mm, false };
+
+		walk_range(mm, vma->start, vma->end, drop_pte, &z);
 		vma_free(vma);
 	}
 	free_page_tables(mm);

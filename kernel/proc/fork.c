@@ -35,7 +35,12 @@ static int copy_mm(unsigned long flags, struct task_struct *p)
 		p->mm = mm;
 		return 0;
 	}
-	p->mm = dup_mm(mm);
+	/* Both sides write the stack around sp and the thread block at once. */
+	unsigned long sp = current->thread.regs.sp;
+	unsigned long hot[] = { sp, sp - PAGE_SIZE, sp + PAGE_SIZE,
+				current->thread.regs.fs_base };
+
+	p->mm = dup_mm(mm, hot, ARRAY_SIZE(hot));
 	return p->mm ? 0 : -ENOMEM;
 }
 

@@ -84,9 +84,9 @@ int arch_platform_init(const char *mode, const char *aspace, int physmem_fd)
 	return platform->init(physmem_fd, aspace);
 }
 
-int arch_mm_init(struct mm_struct *mm)
+int arch_mm_init(struct mm_struct *mm, struct mm_struct *replacing)
 {
-	return platform->mm_init(mm);
+	return platform->mm_init(mm, replacing);
 }
 
 void arch_mm_release(struct mm_struct *mm)

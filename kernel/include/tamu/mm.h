@@ -65,14 +65,19 @@ struct mm_struct {
 #define FAULT_USER 0x4		/* from guest code: map it in the host too */
 #define FAULT_MAPERR 0x8	/* the host had no mapping there */
 
-struct mm_struct *mm_alloc(void);
+/* A new address space; for an exec, replacing is the one it replaces. */
+struct mm_struct *mm_alloc(struct mm_struct *replacing);
 void mmput(struct mm_struct *mm);
 /* A new program: map its file pages and resident pages at once. */
 void prefault_mm(struct mm_struct *mm);
 /* Map every resident page into the host process (a new child's). */
 void map_resident(struct mm_struct *mm);
-/* A copy-on-write copy, for fork. */
-struct mm_struct *dup_mm(struct mm_struct *old);
+/*
+ * A copy-on-write copy, for fork.  The pages at the 'hot' addresses (the
+ * stack and thread data both sides are about to write) are copied at once.
+ */
+struct mm_struct *dup_mm(struct mm_struct *old, const unsigned long *hot,
+			 int nr_hot);
 
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 /* Map [addr, addr + len) with flags, replacing what was there. */

@@ -37,8 +37,11 @@ struct task_struct;
 /* Start the platform; -errno with a message on stderr if the host can't. */
 int arch_platform_init(const char *mode, const char *aspace, int physmem_fd);
 
-/* A guest address space's host side. */
-int arch_mm_init(struct mm_struct *mm);
+/*
+ * A guest address space's host side; an exec's new space names the one it
+ * replaces, whose host process it may take over.
+ */
+int arch_mm_init(struct mm_struct *mm, struct mm_struct *replacing);
 void arch_mm_release(struct mm_struct *mm);
 /* Queued host mapping changes, made before the space's code runs again. */
 void arch_mm_map(struct mm_struct *mm, unsigned long addr, unsigned long len,

@@ -8,7 +8,7 @@
 struct platform_ops {
 	const char *name;
 	int (*init)(int physmem_fd, const char *aspace);
-	int (*mm_init)(struct mm_struct *mm);
+	int (*mm_init)(struct mm_struct *mm, struct mm_struct *replacing);
 	void (*mm_release)(struct mm_struct *mm);
 	void (*map)(struct mm_struct *mm, unsigned long addr,
 		    unsigned long len, phys_addr_t phys, int prot);

@@ -64,7 +64,12 @@ static void put_proc(struct skas_proc *p)
 	kfree(p);
 }
 
-static int skas_mm_init(struct mm_struct *mm)
+/*
+ * A new address space gets a host process: the shared one (remap), the one
+ * of the address space it replaces in an exec, if nothing else uses it
+ * (switched over on the first entry, as remap does), or a new one.
+ */
+static int skas_mm_init(struct mm_struct *mm, struct mm_struct *replacing)
 {
 	struct arch_mm *am = kzalloc(sizeof(*am), GFP_KERNEL);
 	struct skas_proc *p;
@@ -73,6 +78,10 @@ static int skas_mm_init(struct mm_struct *mm)
 		return -ENOMEM;
 	if (shared) {
 		p = shared;
+		p->users++;
+	} else if (replacing && replacing->users == 1 &&
+		   replacing->arch->proc->users == 1) {
+		p = replacing->arch->proc;
 		p->users++;
 	} else {
 		p = new_proc();
