@@ -228,6 +228,35 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 
 /* At most this many file pages are prefaulted for a new program. */
 #define PREFAULT_MAX_PAGES 2048
+/* And this many pages of anonymous memory (bss, brk growth). */
+#define POPULATE_MAX_PAGES 32
+
+/*
+ * Back [start, end) of an anonymous private area with zeroed pages now, at
+ * most 'budget' of them, mapped in the host if it is the loaded space:
+ * memory a program asks for in small pieces is memory it is about to use.
+ */
+void populate_anon(struct mm_struct *mm, struct vm_area_struct *vma,
+		   unsigned long start, unsigned long end, unsigned long budget)
+{
+	unsigned long a;
+
+	if (!anon_around(vma))
+		return;
+	for (a = start; a < end && budget; a += PAGE_SIZE) {
+		pte_t *pte = page_walk(mm, a, true);
+		struct page *page;
+
+		if (!pte || (*pte & PTE_PRESENT))
+			continue;
+		page = alloc_pages(__GFP_ZERO, 0);
+		if (!page)
+			return;
+		*pte = page_to_phys(page) | PTE_PRESENT | PTE_WRITE;
+		mm->rss++;
+		budget--;
+	}
+}
 
 /*
  * A new program's file mappings point at their page cache at once, and
@@ -242,6 +271,10 @@ void prefault_mm(struct mm_struct *mm)
 	list_for_each_entry(vma, &mm->vmas, list) {
 		struct inode *inode = cache_inode(vma);
 
+		if (!inode && !(vma->flags & VM_GROWSDOWN) &&
+		    vma->end - vma->start <= POPULATE_MAX_PAGES * PAGE_SIZE)
+			populate_anon(mm, vma, vma->start, vma->end,
+				      POPULATE_MAX_PAGES);
 		if (!inode || (vma->flags & VM_SHARED))
 			continue;
 		for (a = vma->start; a < vma->end && budget; a += PAGE_SIZE) {

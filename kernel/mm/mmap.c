@@ -325,6 +325,20 @@ static void map_one(pte_t *pte, unsigned long addr, void *arg)
 	*pte |= PTE_HOST;
 }
 
+/* Map the resident pages of [start, end) of vma not yet in the host. */
+void map_resident_range(struct mm_struct *mm, struct vm_area_struct *vma,
+			unsigned long start, unsigned long end)
+{
+	unsigned long a;
+
+	for (a = start; a < end; a += PAGE_SIZE) {
+		pte_t *pte = page_walk(mm, a, false);
+
+		if (pte && (*pte & (PTE_PRESENT | PTE_HOST)) == PTE_PRESENT)
+			map_one(pte, a, vma);
+	}
+}
+
 /*
  * Map every resident page of mm into its host process in one batch, so
  * a new child faults only where it writes, not on every page it reads.

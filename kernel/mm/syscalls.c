@@ -33,6 +33,13 @@ SYSCALL_DEFINE(brk, unsigned long brk)
 		if (mmap_region(mm, old, new - old, VM_READ | VM_WRITE, NULL,
 				0))
 			return mm->brk;
+		/* The heap grows because it is about to be used. */
+		if (new - old <= 32 * PAGE_SIZE) {
+			struct vm_area_struct *heap = find_vma(mm, old);
+
+			populate_anon(mm, heap, old, new, 32);
+			map_resident_range(mm, heap, old, new);
+		}
 	} else if (new < old) {
 		do_munmap(mm, new, old - new);
 	}

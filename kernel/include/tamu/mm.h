@@ -68,8 +68,15 @@ struct mm_struct {
 /* A new address space; for an exec, replacing is the one it replaces. */
 struct mm_struct *mm_alloc(struct mm_struct *replacing);
 void mmput(struct mm_struct *mm);
+/* Back part of an anonymous area with zeroed pages now (up to budget). */
+void populate_anon(struct mm_struct *mm, struct vm_area_struct *vma,
+		   unsigned long start, unsigned long end,
+		   unsigned long budget);
 /* A new program: map its file pages and resident pages at once. */
 void prefault_mm(struct mm_struct *mm);
+/* Map the resident pages of a range not yet in the host. */
+void map_resident_range(struct mm_struct *mm, struct vm_area_struct *vma,
+			unsigned long start, unsigned long end);
 /* Map every resident page into the host process (a new child's). */
 void map_resident(struct mm_struct *mm);
 /*
