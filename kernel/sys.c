@@ -239,6 +239,24 @@ SYSCALL_DEFINE(arch_prctl, int code, unsigned long addr)
 		return put_user(r->gs_base, (u64 *)addr);
 	case ARCH_GET_CPUID:
 		return 1;
+	case ARCH_GET_XCOMP_SUPP:
+		return put_user(arch_xfeatures_supported(), (u64 *)addr);
+	case ARCH_GET_XCOMP_PERM:
+		return put_user(arch_xfeatures() | current->mm->xfeatures_granted,
+				(u64 *)addr);
+	case ARCH_REQ_XCOMP_PERM: {
+		u64 want = 1ULL << addr;
+		int err;
+
+		if (addr >= 64)
+			return -EINVAL;
+		if (want & (arch_xfeatures() | current->mm->xfeatures_granted))
+			return 0;
+		err = arch_request_xfeatures(current->mm, want);
+		if (!err)
+			current->mm->xfeatures_granted |= want;
+		return err;
+	}
 	}
 	return -EINVAL;
 }

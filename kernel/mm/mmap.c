@@ -414,6 +414,10 @@ struct mm_struct *dup_mm(struct mm_struct *old, const unsigned long *hot,
 	for (i = 0; i < nr_hot; i++)
 		copy_hot_page(old, mm, hot[i]);
 	map_resident(mm);
+	/* Permission for AMX and the like is inherited, as on Linux. */
+	if (old->xfeatures_granted &&
+	    arch_request_xfeatures(mm, old->xfeatures_granted) == 0)
+		mm->xfeatures_granted = old->xfeatures_granted;
 	mm->start_code = old->start_code;
 	mm->end_code = old->end_code;
 	mm->start_data = old->start_data;

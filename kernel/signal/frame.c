@@ -6,6 +6,7 @@
  */
 #include "tamu/syscall.h"
 #include "um/arch.h"
+#include "tamu/mm.h"
 #include "tamu/proc.h"
 #include "tamu/signal.h"
 #include "tamu/slab.h"
@@ -22,6 +23,21 @@ static bool on_sig_stack(struct task_struct *t, unsigned long sp)
 }
 
 /* Where the frame and the FPU state go: 0 when there is no room. */
+/*
+ * The XSAVE part of a frame: without dynamic features, unless the process
+ * was granted them (then all of it, as Linux does).
+ */
+static unsigned int frame_xstate_size(struct task_struct *t)
+{
+	return t->mm && t->mm->xfeatures_granted ? arch_xstate_size
+						 : arch_sigframe_xstate_size;
+}
+
+static u64 frame_xfeatures(struct task_struct *t)
+{
+	return arch_xfeatures() | (t->mm ? t->mm->xfeatures_granted : 0);
+}
+
 static unsigned long frame_sp(struct task_struct *t,
 			      struct kernel_sigaction *ka,
 			      unsigned long *fpstate)
@@ -31,8 +47,7 @@ static unsigned long frame_sp(struct task_struct *t,
 	if ((ka->sa_flags & SA_ONSTACK) && t->sas_ss_size &&
 	    !on_sig_stack(t, sp))
 		sp = t->sas_ss_sp + t->sas_ss_size;
-	sp = ALIGN_DOWN(sp - arch_sigframe_xstate_size - FP_XSTATE_MAGIC2_SIZE,
-			64UL);
+	sp = ALIGN_DOWN(sp - frame_xstate_size(t) - FP_XSTATE_MAGIC2_SIZE, 64UL);
 	*fpstate = sp;
 	sp = ALIGN_DOWN(sp - sizeof(struct rt_sigframe), 16UL) - 8;
 	return sp;
@@ -95,7 +110,7 @@ static void sigcontext_to_regs(const struct sigcontext *sc, struct pt_regs *r)
 static int save_fpstate(struct task_struct *t, unsigned long at)
 {
 	struct xregs_state *x = t->thread.xstate;
-	unsigned int size = arch_sigframe_xstate_size;
+	unsigned int size = frame_xstate_size(t);
 	u32 magic2 = FP_XSTATE_MAGIC2;
 	u64 features = x->header.xfeatures;
 	int err = arch_xstate_save(t);
@@ -105,10 +120,10 @@ static int save_fpstate(struct task_struct *t, unsigned long at)
 	x->i387.sw_reserved = (struct fpx_sw_bytes){
 		.magic1 = FP_XSTATE_MAGIC1,
 		.extended_size = size + FP_XSTATE_MAGIC2_SIZE,
-		.xfeatures = arch_xfeatures(),
+		.xfeatures = frame_xfeatures(t),
 		.xstate_size = size,
 	};
-	x->header.xfeatures &= arch_xfeatures();
+	x->header.xfeatures &= frame_xfeatures(t);
 	err = copy_to_user(at, x, size) ||
 	      copy_to_user(at + size, &magic2, sizeof(magic2));
 	x->header.xfeatures = features;
@@ -182,9 +197,8 @@ static int restore_fpstate(struct task_struct *t, unsigned long at)
 	if (err)
 		return err;
 	if (fx.sw_reserved.magic1 == FP_XSTATE_MAGIC1 &&
-	    fx.sw_reserved.xstate_size == arch_sigframe_xstate_size) {
-		if (copy_from_user(t->thread.xstate, at,
-				   arch_sigframe_xstate_size))
+	    fx.sw_reserved.xstate_size == frame_xstate_size(t)) {
+		if (copy_from_user(t->thread.xstate, at, frame_xstate_size(t)))
 			return -EFAULT;
 	} else {
 		/* Only the legacy area is there: keep the rest as it was. */
@@ -193,7 +207,7 @@ static int restore_fpstate(struct task_struct *t, unsigned long at)
 	/* A header the CPU would refuse must not reach the host. */
 	((struct xregs_state *)t->thread.xstate)->header.xcomp_bv = 0;
 	((struct xregs_state *)t->thread.xstate)->header.xfeatures &=
-		arch_xfeatures();
+		frame_xfeatures(t);
 	memset(((struct xregs_state *)t->thread.xstate)->header.reserved, 0,
 	       sizeof(((struct xregs_state *)0)->header.reserved));
 	((struct fxregs_state *)t->thread.xstate)->mxcsr &= 0xffff;

@@ -6,10 +6,10 @@
 #include "host/time.h"
 #include "tamu/sched.h"
 #include "tamu/signal.h"
+#include "tamu/printk.h"
 #include "tamu/time.h"
 
 static LIST_HEAD(timers);
-static u64 boot_ns;
 
 u64 ktime_get_ns(void)
 {
@@ -21,11 +21,10 @@ u64 ktime_get_real_ns(void)
 	return host_clock_ns(HOST_CLOCK_REALTIME);
 }
 
+/* The printk clock starts at boot. */
 u64 ktime_since_boot_ns(void)
 {
-	if (!boot_ns)
-		boot_ns = ktime_get_ns();
-	return ktime_get_ns() - boot_ns;
+	return printk_clock_ns();
 }
 
 void add_timer(struct timer *t, u64 expires)

@@ -24,6 +24,14 @@ else
 	fail "vector registers$what" "native: $native" "guest: $out" "$err"
 fi
 
+xnative=$(tests/guest/xfeatures 2>&1; echo "exit=$?")
+run_tamu "${opts[@]}" -- /test/xfeatures
+if [ "$xnative" == "$(printf '%s\n' "$out"; echo "exit=$status")" ]; then
+	ok "XSAVE features reported and AMX permission as on Linux$what"
+else
+	fail "XSAVE features and AMX permission$what" "native: $xnative" "guest: $out" "$err"
+fi
+
 # Two at once: context switches between them must not mix their state.
 run_tamu "${opts[@]}" -- /bin/sh -c '/test/vecregs & /test/vecregs; wait $!'
 if [ "$status" -eq 0 ] && [ "$(grep -c ': ok' <<<"$out")" -eq "$(( $(grep -c ': ok' <<<"$native") * 2 ))" ]; then
@@ -55,6 +63,18 @@ if [ "$status" -eq 0 ] && [ "$out" == $'done\nloop ended' ]; then
 	ok "a CPU-bound loop does not starve a background sleep; echo$what"
 else
 	fail "preemption$what" "status $status" "$out" "$err"
+fi
+
+# ps lists the guest's own processes (the host's list is no reference).
+run_tamu "${opts[@]}" -- /bin/sh -c \
+	'mount -t proc proc /proc; sleep 3 & sleep 0.1; ps -o pid,ppid,stat,args; kill $!'
+if [ "$status" -eq 0 ] &&
+	grep -qE '^ +1 +0 +S +/bin/sh -c mount' <<<"$out" &&
+	grep -qE '^ +[0-9]+ +1 +S +sleep 3$' <<<"$out" &&
+	grep -qE '^ +[0-9]+ +1 +R +(ps -o pid,ppid,stat,args|\{ps\} /bin/sh -c mount)' <<<"$out"; then
+	ok "ps shows init, a sleeping child and itself with pid, parent and state$what"
+else
+	fail "ps$what" "status $status" "$out" "$err"
 fi
 
 run_tamu "${opts[@]}" -- /bin/sh -c 'exit 42'

@@ -57,6 +57,31 @@ static void xstate_sizes(void)
 	}
 }
 
+u64 arch_xfeatures_supported(void)
+{
+	unsigned int a, b, c, d;
+
+	if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_OSXSAVE))
+		return 0x3;
+	return xcr0();
+}
+
+int arch_request_xfeatures(struct mm_struct *mm, u64 features)
+{
+	int nr, err;
+
+	if (features & ~arch_xfeatures_supported())
+		return -EOPNOTSUPP;
+	for (nr = 0; nr < 64; nr++) {
+		if (!(features & XFEATURE_DYNAMIC & (1ULL << nr)))
+			continue;
+		err = platform->request_xfeature(mm, nr);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
 /* The features a signal frame holds. */
 u64 arch_xfeatures(void)
 {

@@ -55,6 +55,7 @@ struct mm_struct {
 	unsigned long start_brk, brk, start_stack;
 	unsigned long arg_start, arg_end, env_start, env_end;
 	unsigned long mmap_base;
+	u64 xfeatures_granted;		/* dynamic XSAVE features (AMX) allowed */
 	struct arch_mm *arch;		/* the platform's host side */
 };
 

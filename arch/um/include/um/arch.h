@@ -80,6 +80,14 @@ void arch_thread_exit(struct task_struct *t);
 /* Reset t's state to what a new program starts with. */
 void arch_xstate_reset(struct task_struct *t);
 
+/*
+ * Dynamic XSAVE features (AMX tile data) a process must ask for: ask the
+ * host for mm's process.  0, or -EOPNOTSUPP if the CPU lacks them.
+ */
+int arch_request_xfeatures(struct mm_struct *mm, u64 features);
+/* All features this CPU and host offer, dynamic ones included. */
+u64 arch_xfeatures_supported(void);
+
 /* CPU features for the guest's auxiliary vector and signal frames. */
 unsigned long arch_hwcap(void);
 u64 arch_xfeatures(void);

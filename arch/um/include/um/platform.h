@@ -23,6 +23,8 @@ struct platform_ops {
 	void (*xstate_changed)(struct task_struct *t);
 	/* t is about to leave its address space (exit or exec). */
 	void (*thread_exit)(struct task_struct *t);
+	/* Ask the host for dynamic XSAVE features in mm's process. */
+	int (*request_xfeature)(struct mm_struct *mm, int nr);
 };
 
 extern const struct platform_ops skas_platform;

@@ -12,6 +12,8 @@
 #include "tamu/printk.h"
 #include "tamu/slab.h"
 #include "tamu/string.h"
+#include "uapi/prctl.h"
+#include "uapi/unistd.h"
 
 #define DATA_ORDER 2
 	/* STUB_DATA_PAGES pages */
@@ -212,6 +214,20 @@ static void skas_enter_user(struct task_struct *t, struct trap *trap)
 	skas_host_run(p->pid, &t->thread.regs, trap);
 }
 
+/* Run arch_prctl(ARCH_REQ_XCOMP_PERM, nr) in mm's process, by its stub. */
+static int skas_request_xfeature(struct mm_struct *mm, int nr)
+{
+	struct skas_proc *p = mm->arch->proc;
+	int err = skas_flush(p);
+
+	if (err)
+		return err;
+	p->data->ops[0] = (struct stub_op){ __NR_arch_prctl,
+					    { ARCH_REQ_XCOMP_PERM, nr } };
+	p->data->nr_ops = 1;
+	return skas_flush(p);
+}
+
 const struct platform_ops skas_platform = {
 	.name = "skas",
 	.init = skas_init,
@@ -224,4 +240,5 @@ const struct platform_ops skas_platform = {
 	.xstate_save = skas_xstate_save,
 	.xstate_changed = skas_xstate_changed,
 	.thread_exit = skas_thread_exit,
+	.request_xfeature = skas_request_xfeature,
 };
