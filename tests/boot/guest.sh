@@ -40,6 +40,15 @@ else
 	fail "two vector-register tests at once$what" "status $status" "$out" "$err"
 fi
 
+# Guest code writes a host system call into the stub's data page: the
+# kernel must never run it.
+run_tamu "${opts[@]}" -- /test/stubpoke
+if [ "$status" -eq 0 ] && [ "$out" == "still running" ]; then
+	ok "host calls that guest code plants in the stub's data page are never made$what"
+else
+	fail "stub data page$what" "status $status" "$out" "$(tail -3 <<<"$err")"
+fi
+
 run_tamu "${opts[@]}" -- /bin/sh -c '/test/segv; echo "status $?"; echo shell goes on'
 if [ "$status" -eq 0 ] && grep -q "^Segmentation fault" <<<"$out" &&
 	grep -q "^status 139$" <<<"$out" && grep -q "shell goes on" <<<"$out"; then

@@ -30,7 +30,7 @@ struct stub_op {
 };
 
 struct stub_data {
-	uint64_t nr_ops;	/* set by the kernel */
+	uint64_t nr_ops;	/* set by the kernel just before a stub run */
 	int64_t result;		/* 0, or the failing call's -errno */
 	uint64_t failed;	/* index of the failing call */
 	/* stub_clone: what the new process maps as its own stub data. */

@@ -11,7 +11,7 @@
 
 static struct stub_op *last_op(struct skas_proc *p)
 {
-	return p->data->nr_ops ? &p->data->ops[p->data->nr_ops - 1] : NULL;
+	return p->nr_ops ? &p->data->ops[p->nr_ops - 1] : NULL;
 }
 
 static void queue(struct skas_proc *p, u64 nr, u64 a0, u64 a1, u64 a2,
@@ -20,14 +20,14 @@ static void queue(struct skas_proc *p, u64 nr, u64 a0, u64 a1, u64 a2,
 	struct stub_op *op;
 	int err;
 
-	if (p->data->nr_ops == STUB_MAX_OPS) {
+	if (p->nr_ops == STUB_MAX_OPS) {
 		err = skas_flush(p);
 		if (err)
 			panic("skas: host mapping update failed in process "
 			      "%d: %d",
 			      p->pid, err);
 	}
-	op = &p->data->ops[p->data->nr_ops++];
+	op = &p->data->ops[p->nr_ops++];
 	*op = (struct stub_op){ nr, { a0, a1, a2, a3, a4, a5 } };
 }
 
@@ -95,14 +95,21 @@ void skas_protect(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	queue(am, __NR_mprotect, addr, len, prot, 0, 0, 0);
 }
 
+/*
+ * Guest code can write the stub data page (it is in its address space):
+ * the count of calls is the kernel's, and is put there only now, with the
+ * process stopped, next to calls the kernel wrote since it last ran.
+ */
 int skas_flush(struct skas_proc *p)
 {
 	int err;
 
-	if (!p->data->nr_ops)
+	if (!p->nr_ops)
 		return 0;
+	p->data->nr_ops = p->nr_ops;
+	p->data->result = 0;
 	err = skas_host_run_stub(p->pid);
-	p->data->nr_ops = 0;
+	p->nr_ops = 0;
 	return err ? err : (int)p->data->result;
 }
 

@@ -224,7 +224,7 @@ static int skas_request_xfeature(struct mm_struct *mm, int nr)
 		return err;
 	p->data->ops[0] = (struct stub_op){ __NR_arch_prctl,
 					    { ARCH_REQ_XCOMP_PERM, nr } };
-	p->data->nr_ops = 1;
+	p->nr_ops = 1;
 	return skas_flush(p);
 }
 

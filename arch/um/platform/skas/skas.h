@@ -13,6 +13,7 @@ struct skas_proc {
 	int pid;
 	struct stub_data *data;		/* its stub data, as the kernel sees it */
 	phys_addr_t data_phys;
+	unsigned int nr_ops;		/* calls queued in data->ops */
 	struct task_struct *xstate_owner;	/* whose FPU state it holds */
 	struct mm_struct *loaded;	/* whose mappings it holds now */
 	int users;			/* address spaces using it */
