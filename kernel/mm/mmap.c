@@ -147,7 +147,10 @@ int do_munmap(struct mm_struct *mm, unsigned long addr, unsigned long len)
 		if (vma->start < addr) {
 			if (split_vma(vma, addr))
 				return -ENOMEM;
-			continue;	/* the upper part comes next */
+			/* The upper part is next, not what followed vma. */
+			next = list_entry(vma->list.next, struct vm_area_struct,
+					  list);
+			continue;
 		}
 		if (vma->end > end && split_vma(vma, end))
 			return -ENOMEM;
@@ -234,14 +237,18 @@ long get_unmapped_area(struct mm_struct *mm, unsigned long len)
 	return top >= len + PAGE_SIZE ? (long)(top - len) : -ENOMEM;
 }
 
-static void unhost_pte(pte_t *pte, unsigned long addr, void *arg)
-{
-	*pte &= ~PTE_HOST;
-}
-
 static void make_readonly(pte_t *pte, unsigned long addr, void *arg)
 {
 	*pte &= ~PTE_WRITE;
+}
+
+static void reprotect_pte(pte_t *pte, unsigned long addr, void *arg)
+{
+	struct vm_area_struct *vma = arg;
+
+	if (*pte & PTE_HOST)
+		arch_mm_protect(vma->mm, addr, PAGE_SIZE,
+				vma_host_prot(vma->flags, *pte));
 }
 
 int do_mprotect(struct mm_struct *mm, unsigned long addr, unsigned long len,
@@ -272,6 +279,8 @@ int do_mprotect(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		if (vma->start < addr) {
 			if (split_vma(vma, addr))
 				return -ENOMEM;
+			next = list_entry(vma->list.next, struct vm_area_struct,
+					  list);
 			continue;
 		}
 		if (vma->end > end && split_vma(vma, end))
@@ -281,9 +290,12 @@ int do_mprotect(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		if (!(flags & VM_WRITE))
 			walk_range(mm, vma->start, vma->end, make_readonly,
 				   NULL);
-		/* Pages come back with the new protection on their next fault. */
-		walk_range(mm, vma->start, vma->end, unhost_pte, NULL);
-		arch_mm_unmap(mm, vma->start, vma->end - vma->start);
+		/*
+		 * Change what the host has mapped rather than unmap it: a
+		 * program that makes its relocated data read-only goes on
+		 * reading it, and a fault is two round trips.
+		 */
+		walk_range(mm, vma->start, vma->end, reprotect_pte, vma);
 	}
 	return 0;
 }

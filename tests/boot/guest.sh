@@ -32,6 +32,14 @@ else
 	fail "XSAVE features and AMX permission$what" "native: $xnative" "guest: $out" "$err"
 fi
 
+mnative=$(tests/guest/memory 2>&1; echo "exit=$?")
+run_tamu "${opts[@]}" -- /test/memory
+if [ "$mnative" == "$(printf '%s\n' "$out"; echo "exit=$status")" ]; then
+	ok "mprotect, munmap, data segment, heap, copy-on-write as on Linux$what"
+else
+	fail "memory semantics$what" "native: $mnative" "guest: $out" "$err"
+fi
+
 # Two at once: context switches between them must not mix their state.
 run_tamu "${opts[@]}" -- /bin/sh -c '/test/vecregs & /test/vecregs; wait $!'
 if [ "$status" -eq 0 ] && [ "$(grep -c ': ok' <<<"$out")" -eq "$(( $(grep -c ': ok' <<<"$native") * 2 ))" ]; then

@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Memory semantics a program can see: protection changes keep the data
+ * and fault as they should, the data segment and the heap start as the
+ * ELF file and zeroes say, copy-on-write keeps parent and child apart.
+ * Run natively and in tamu: the outputs must be the same.
+ */
+#include <fcntl.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define PAGE 4096
+
+static sigjmp_buf env;
+static volatile int faults;
+
+/* Initialized data, several pages of it: the loader copies it in. */
+static unsigned int table[4 * PAGE / sizeof(unsigned int)] = { 1, 2, 3 };
+static unsigned int zeroes[8 * PAGE / sizeof(unsigned int)];
+
+static void on_segv(int sig, siginfo_t *si, void *uc)
+{
+	(void)sig;
+	(void)uc;
+	(void)si;
+	faults++;
+	siglongjmp(env, 1);
+}
+
+/* 1 if reading (or writing) p faults, 0 if it does not. */
+static int faults_on(volatile char *p, int write)
+{
+	int before = faults;
+
+	if (!sigsetjmp(env, 1)) {
+		if (write)
+			*p = 'w';
+		else
+			(void)*p;
+	}
+	return faults != before;
+}
+
+static void protections(void)
+{
+	char *p = mmap(NULL, 3 * PAGE, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	memset(p, 'a', 3 * PAGE);
+	mprotect(p, 3 * PAGE, PROT_READ);
+	printf("read-only: read faults %d, write faults %d, data %c\n",
+	       faults_on(p + PAGE, 0), faults_on(p + PAGE, 1), p[PAGE]);
+	mprotect(p + PAGE, PAGE, PROT_NONE);
+	printf("none in the middle: %d %d %d\n", faults_on(p, 0),
+	       faults_on(p + PAGE, 0), faults_on(p + 2 * PAGE, 0));
+	mprotect(p, 3 * PAGE, PROT_READ | PROT_WRITE);
+	printf("writable again: write faults %d, data %c%c%c\n",
+	       faults_on(p + PAGE, 1), p[0], p[PAGE], p[2 * PAGE + 1]);
+	munmap(p + PAGE, PAGE);
+	printf("hole in the middle: %d %d %d\n", faults_on(p, 0),
+	       faults_on(p + PAGE, 0), faults_on(p + 2 * PAGE, 0));
+	/* Untouched pages made read-only, then touched. */
+	munmap(p, 3 * PAGE);
+	p = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	mprotect(p, 2 * PAGE, PROT_READ);
+	printf("untouched read-only: %d %d, reads %d\n", faults_on(p, 1),
+	       faults_on(p + PAGE, 0), p[PAGE]);
+	munmap(p, 2 * PAGE);
+}
+
+static void data_and_heap(void)
+{
+	unsigned long sum = 0, zero = 0, i;
+	char *brk0 = sbrk(0), *heap;
+
+	for (i = 0; i < sizeof(table) / sizeof(table[0]); i++)
+		sum += table[i];
+	for (i = 0; i < sizeof(zeroes) / sizeof(zeroes[0]); i++)
+		zero |= zeroes[i];
+	printf("data segment: sum %lu, bss zero %s\n", sum,
+	       zero ? "no" : "yes");
+
+	/* A large growth and a small one: all zeroes, all writable. */
+	heap = sbrk(40 * PAGE);
+	for (i = 0, zero = 0; i < 40 * PAGE; i++)
+		zero |= heap[i];
+	memset(heap, 'h', 40 * PAGE);
+	sbrk(2 * PAGE);
+	printf("heap: grew %ld pages, zero %s, last byte %c, new %d\n",
+	       (long)((char *)sbrk(0) - brk0) / PAGE, zero ? "no" : "yes",
+	       heap[40 * PAGE - 1], heap[41 * PAGE]);
+	sbrk(-42 * PAGE);
+}
+
+static void copy_on_write(void)
+{
+	int pipefd[2], status;
+	char c;
+	pid_t pid;
+
+	table[0] = 100;
+	zeroes[PAGE] = 7;
+	if (pipe(pipefd))
+		return;
+	pid = fork();
+	if (pid == 0) {
+		table[0] = 200;
+		zeroes[PAGE] = 8;
+		mprotect((void *)((uintptr_t)table & ~(uintptr_t)(PAGE - 1)),
+			 PAGE, PROT_READ);
+		c = faults_on((char *)table, 1) ? 'f' : 'n';
+		if (write(pipefd[1], &c, 1) != 1)
+			_exit(1);
+		printf("child: %u %u\n", table[0], zeroes[PAGE]);
+		_exit(0);
+	}
+	waitpid(pid, &status, 0);
+	if (read(pipefd[0], &c, 1) != 1)
+		c = '?';
+	printf("parent after child (%c): %u %u, write faults %d\n", c,
+	       table[0], zeroes[PAGE], faults_on((char *)table, 1));
+	close(pipefd[0]);
+	close(pipefd[1]);
+}
+
+static void private_file(void)
+{
+	char path[] = "/tmp/memtestXXXXXX", buf[8] = "";
+	int fd = mkstemp(path);
+	char *p;
+
+	if (fd < 0 || write(fd, "original", 8) != 8)
+		return;
+	p = mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	memcpy(p, "changed!", 8);
+	mprotect(p, PAGE, PROT_READ);
+	if (pread(fd, buf, 8, 0) != 8)
+		return;
+	printf("private file mapping: file %.8s, mapping %.8s\n", buf, p);
+	munmap(p, PAGE);
+	close(fd);
+	unlink(path);
+}
+
+int main(void)
+{
+	struct sigaction sa = { .sa_sigaction = on_segv,
+				.sa_flags = SA_SIGINFO | SA_NODEFER };
+
+	setvbuf(stdout, NULL, _IONBF, 0);
+	sigaction(SIGSEGV, &sa, NULL);
+	protections();
+	data_and_heap();
+	copy_on_write();
+	private_file();
+	printf("faults: %d\n", faults);
+	return 0;
+}
