@@ -262,11 +262,14 @@ void populate_anon(struct mm_struct *mm, struct vm_area_struct *vma,
  * A new program's file mappings point at their page cache at once, and
  * all its resident pages are mapped in the host in one batch: most of the
  * faults it would take at start-up, two round trips each, never happen.
+ * A small writable data segment gets its private copy now: start-up code
+ * writes nearly every page of it (relocations, libc's state).
  */
 void prefault_mm(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma;
 	unsigned long budget = PREFAULT_MAX_PAGES, a;
+	bool copy;
 
 	list_for_each_entry(vma, &mm->vmas, list) {
 		struct inode *inode = cache_inode(vma);
@@ -277,6 +280,8 @@ void prefault_mm(struct mm_struct *mm)
 				      POPULATE_MAX_PAGES);
 		if (!inode || (vma->flags & VM_SHARED))
 			continue;
+		copy = (vma->flags & VM_WRITE) &&
+		       vma->end - vma->start <= POPULATE_MAX_PAGES * PAGE_SIZE;
 		for (a = vma->start; a < vma->end && budget; a += PAGE_SIZE) {
 			pte_t *pte = page_walk(mm, a, true);
 			struct page *page;
@@ -290,6 +295,9 @@ void prefault_mm(struct mm_struct *mm)
 			*pte = page_to_phys(page) | PTE_PRESENT;
 			mm->rss++;
 			budget--;
+			/* Failing here only leaves the copy to a later fault. */
+			if (copy)
+				cow_page(mm, pte);
 		}
 	}
 	map_resident(mm);

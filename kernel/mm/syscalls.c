@@ -25,7 +25,7 @@ SYSCALL_DEFINE(brk, unsigned long brk)
 	if (brk < mm->start_brk || brk >= MMAP_BASE)
 		return mm->brk;
 	if (new > old) {
-		struct vm_area_struct *vma = find_vma(mm, old);
+		struct vm_area_struct *vma = find_vma(mm, old), *heap;
 
 		/* Growing must not run into another mapping. */
 		if (vma && vma->start < new)
@@ -33,13 +33,14 @@ SYSCALL_DEFINE(brk, unsigned long brk)
 		if (mmap_region(mm, old, new - old, VM_READ | VM_WRITE, NULL,
 				0))
 			return mm->brk;
-		/* The heap grows because it is about to be used. */
-		if (new - old <= 32 * PAGE_SIZE) {
-			struct vm_area_struct *heap = find_vma(mm, old);
-
-			populate_anon(mm, heap, old, new, 32);
-			map_resident_range(mm, heap, old, new);
-		}
+		/*
+		 * The heap grows because it is about to be used: all of a
+		 * small growth, the start of a large one (malloc's arena).
+		 */
+		heap = find_vma(mm, old);
+		populate_anon(mm, heap, old, new,
+			      new - old <= 32 * PAGE_SIZE ? 32 : 8);
+		map_resident_range(mm, heap, old, min(new, old + 32 * PAGE_SIZE));
 	} else if (new < old) {
 		do_munmap(mm, new, old - new);
 	}
