@@ -196,6 +196,8 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 		mm->rss++;
 	}
 	if ((access & FAULT_WRITE) && !(*pte & PTE_WRITE)) {
+		if (access & FAULT_USER)
+			fork_hot_record(mm, page_addr);
 		err = cow_page(mm, pte);
 		if (err)
 			return err;

@@ -402,6 +402,7 @@ struct mm_struct *dup_mm(struct mm_struct *old, const unsigned long *hot,
 			 int nr_hot)
 {
 	int i;
+	unsigned long learned[8];
 	struct mm_struct *mm = mm_alloc(NULL);
 	struct vm_area_struct *vma, *copy;
 
@@ -425,6 +426,9 @@ struct mm_struct *dup_mm(struct mm_struct *old, const unsigned long *hot,
 	}
 	for (i = 0; i < nr_hot; i++)
 		copy_hot_page(old, mm, hot[i]);
+	nr_hot = fork_hot_share(old, mm, learned, ARRAY_SIZE(learned));
+	for (i = 0; i < nr_hot; i++)
+		copy_hot_page(old, mm, learned[i]);
 	map_resident(mm);
 	/* Permission for AMX and the like is inherited, as on Linux. */
 	if (old->xfeatures_granted &&
@@ -460,6 +464,7 @@ void mmput(struct mm_struct *mm)
 		vma_free(vma);
 	}
 	free_page_tables(mm);
+	fork_hot_release(mm);
 	arch_mm_release(mm);
 	kmem_cache_free(mm_cache, mm);
 }

@@ -131,6 +131,36 @@ static void copy_on_write(void)
 	close(pipefd[1]);
 }
 
+/*
+ * Fork again and again, both sides writing the same pages at once: the
+ * pages tamu learns to copy ahead must stay each side's own.
+ */
+static void repeated_forks(void)
+{
+	int i, status, bad = 0;
+	pid_t pid;
+
+	for (i = 0; i < 6; i++) {
+		table[1] = i;
+		zeroes[3 * PAGE / 2] = i;
+		pid = fork();
+		if (pid == 0) {
+			int ok = table[1] == (unsigned int)i &&
+				 zeroes[3 * PAGE / 2] == (unsigned int)i;
+
+			table[1] = 1000;
+			zeroes[3 * PAGE / 2] = 1000;
+			_exit(ok ? 0 : 1);
+		}
+		table[1] = 2000 + i;
+		waitpid(pid, &status, 0);
+		if (!WIFEXITED(status) || WEXITSTATUS(status) ||
+		    table[1] != 2000u + i || zeroes[3 * PAGE / 2] != (unsigned int)i)
+			bad++;
+	}
+	printf("repeated forks: %d of %d wrong\n", bad, i);
+}
+
 static void private_file(void)
 {
 	char path[] = "/tmp/memtestXXXXXX", buf[8] = "";
@@ -160,6 +190,7 @@ int main(void)
 	protections();
 	data_and_heap();
 	copy_on_write();
+	repeated_forks();
 	private_file();
 	printf("faults: %d\n", faults);
 	return 0;

@@ -56,6 +56,8 @@ struct mm_struct {
 	unsigned long arg_start, arg_end, env_start, env_end;
 	unsigned long mmap_base;
 	u64 xfeatures_granted;		/* dynamic XSAVE features (AMX) allowed */
+	struct fork_hot *fork_hot;	/* pages written after it forked */
+	struct fork_hot *forked_hot;	/* its parent's, when forked */
 	struct arch_mm *arch;		/* the platform's host side */
 };
 
@@ -65,6 +67,12 @@ struct mm_struct {
 #define FAULT_EXEC 0x2
 #define FAULT_USER 0x4		/* from guest code: map it in the host too */
 #define FAULT_MAPERR 0x8	/* the host had no mapping there */
+
+/* Pages written after a fork, which the next fork copies (fork_hot.c). */
+void fork_hot_record(struct mm_struct *mm, unsigned long addr);
+int fork_hot_share(struct mm_struct *old, struct mm_struct *mm,
+		   unsigned long *hot, int max);
+void fork_hot_release(struct mm_struct *mm);
 
 /* A new address space; for an exec, replacing is the one it replaces. */
 struct mm_struct *mm_alloc(struct mm_struct *replacing);
