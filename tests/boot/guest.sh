@@ -16,29 +16,22 @@ opts=(quiet initrd=test.cpio $TAMU_OPTS)
 what=${TAMU_OPTS:+ ($TAMU_OPTS)}
 
 # The same static binary, natively and as a guest: the same output.
-native=$(tests/guest/vecregs 2>&1; echo "exit=$?")
-run_tamu "${opts[@]}" -- /test/vecregs
-if [ "$native" == "$(printf '%s\n' "$out"; echo "exit=$status")" ]; then
-	ok "vector registers survive system calls, faults, signals, preemption, fork$what"
-else
-	fail "vector registers$what" "native: $native" "guest: $out" "$err"
-fi
+# Sets $native to the native run's output and status.
+same_as_native() {
+	local prog=$1 desc=$2
 
-xnative=$(tests/guest/xfeatures 2>&1; echo "exit=$?")
-run_tamu "${opts[@]}" -- /test/xfeatures
-if [ "$xnative" == "$(printf '%s\n' "$out"; echo "exit=$status")" ]; then
-	ok "XSAVE features reported and AMX permission as on Linux$what"
-else
-	fail "XSAVE features and AMX permission$what" "native: $xnative" "guest: $out" "$err"
-fi
+	native=$(tests/guest/"$prog" 2>&1; echo "exit=$?")
+	run_tamu "${opts[@]}" -- /test/"$prog"
+	if [ "$native" == "$(printf '%s\n' "$out"; echo "exit=$status")" ]; then
+		ok "$desc as on Linux$what"
+	else
+		fail "$desc$what" "native: $native" "guest: $out" "$err"
+	fi
+}
 
-mnative=$(tests/guest/memory 2>&1; echo "exit=$?")
-run_tamu "${opts[@]}" -- /test/memory
-if [ "$mnative" == "$(printf '%s\n' "$out"; echo "exit=$status")" ]; then
-	ok "mprotect, munmap, data segment, heap, copy-on-write as on Linux$what"
-else
-	fail "memory semantics$what" "native: $mnative" "guest: $out" "$err"
-fi
+same_as_native memory "mprotect, munmap, data segment, heap, copy-on-write"
+same_as_native xfeatures "XSAVE features reported and AMX permission"
+same_as_native vecregs "vector registers across system calls, faults, signals, preemption, fork"
 
 # Two at once: context switches between them must not mix their state.
 run_tamu "${opts[@]}" -- /bin/sh -c '/test/vecregs & /test/vecregs; wait $!'
