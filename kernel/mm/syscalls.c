@@ -16,6 +16,9 @@ static unsigned long prot_to_vm(unsigned long prot)
 	       (prot & PROT_EXEC ? VM_EXEC : 0);
 }
 
+/* A brk growth of up to this many pages is backed at once. */
+#define BRK_FILL 32
+
 SYSCALL_DEFINE(brk, unsigned long brk)
 {
 	struct mm_struct *mm = current->mm;
@@ -39,8 +42,9 @@ SYSCALL_DEFINE(brk, unsigned long brk)
 		 */
 		heap = find_vma(mm, old);
 		populate_anon(mm, heap, old, new,
-			      new - old <= 32 * PAGE_SIZE ? 32 : 8);
-		map_resident_range(mm, heap, old, min(new, old + 32 * PAGE_SIZE));
+			      new - old <= BRK_FILL * PAGE_SIZE ? BRK_FILL : 8);
+		map_resident_range(mm, heap, old,
+				   min(new, old + BRK_FILL * PAGE_SIZE));
 	} else if (new < old) {
 		do_munmap(mm, new, old - new);
 	}
