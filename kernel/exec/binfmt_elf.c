@@ -270,7 +270,7 @@ static int create_stack(struct linux_binprm *bprm, struct elf_image *prog,
 	return s.err;
 }
 
-/* The PT_INTERP path, or NULL; -ENOEXEC if malformed. */
+/* The PT_INTERP path, or NULL; -ENOEXEC if malformed, -EIO if cut short */
 static char *read_interp(struct file *f, const struct elf_image *img,
 			 int *err)
 {
@@ -292,11 +292,14 @@ static char *read_interp(struct file *f, const struct elf_image *img,
 			*err = -ENOMEM;
 			return NULL;
 		}
+		/* As on Linux: a short read is EIO, a bad name ENOEXEC. */
 		if (kernel_read(f, path, p->p_filesz, p->p_offset) !=
-			    (ssize_t)p->p_filesz ||
-		    path[p->p_filesz - 1] != '\0') {
-			kfree(path);
+		    (ssize_t)p->p_filesz)
+			*err = -EIO;
+		else if (path[p->p_filesz - 1] != '\0')
 			*err = -ENOEXEC;
+		if (*err) {
+			kfree(path);
 			return NULL;
 		}
 		return path;

@@ -30,6 +30,16 @@ same_as_native() {
 }
 
 same_as_native memory "mprotect, munmap, data segment, heap, copy-on-write"
+same_as_native badinput "malformed executables fail execve, bad pointers give EFAULT,"
+
+# Where Linux kills the process after the point of no return (or runs a
+# 32-bit program), tamu refuses the executable up front.
+run_tamu "${opts[@]}" -- /test/badinput refused
+if [ "$status" -eq 0 ] && [ "$out" == $'32-bit ELF: ENOEXEC\nmisaligned segment: ENOEXEC\nsegment beyond user space: ENOEXEC' ]; then
+	ok "unloadable executables fail execve with ENOEXEC$what"
+else
+	fail "unloadable executables$what" "status $status" "$out" "$err"
+fi
 same_as_native xfeatures "XSAVE features reported and AMX permission"
 same_as_native vecregs "vector registers across system calls, faults, signals, preemption, fork"
 
