@@ -137,7 +137,7 @@ bench: deps
 
 check: deps
 	$(Q)$(MAKE) --no-print-directory tamu unit-tests $(ROOTFS_CPIO) \
-		guest-tests
+		guest-tests tests/boot/deny
 	$(Q)tests/run-all
 
 clean:
@@ -145,7 +145,7 @@ clean:
 	$(Q)find arch kernel hostlib tests tools rootfs \
 		-type f \( -name '*.o' -o -name '*.d' \) -delete
 	$(Q)rm -f tamu $(unit-bin) $(ROOTFS_CLEAN) $(GUEST_CLEAN) \
-		tools/bench/floor
+		tools/bench/floor tests/boot/deny
 	$(Q)rm -rf tests/unit/build
 
 mrproper: clean
