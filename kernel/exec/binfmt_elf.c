@@ -276,6 +276,7 @@ static char *read_interp(struct file *f, const struct elf_image *img,
 {
 	unsigned int i;
 	char *path;
+	ssize_t n;
 
 	*err = 0;
 	for (i = 0; i < img->eh.e_phnum; i++) {
@@ -293,9 +294,9 @@ static char *read_interp(struct file *f, const struct elf_image *img,
 			return NULL;
 		}
 		/* As on Linux: a short read is EIO, a bad name ENOEXEC. */
-		if (kernel_read(f, path, p->p_filesz, p->p_offset) !=
-		    (ssize_t)p->p_filesz)
-			*err = -EIO;
+		n = kernel_read(f, path, p->p_filesz, p->p_offset);
+		if (n != (ssize_t)p->p_filesz)
+			*err = n < 0 ? (int)n : -EIO;
 		else if (path[p->p_filesz - 1] != '\0')
 			*err = -ENOEXEC;
 		if (*err) {

@@ -196,11 +196,16 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 		mm->rss++;
 	}
 	if ((access & FAULT_WRITE) && !(*pte & PTE_WRITE)) {
-		if (access & FAULT_USER)
-			fork_hot_record(mm, page_addr);
-		err = cow_page(mm, pte);
-		if (err)
-			return err;
+		/* A shared page is written in place, whoever else maps it. */
+		if (vma->flags & VM_SHARED) {
+			*pte |= PTE_WRITE;
+		} else {
+			if (access & FAULT_USER)
+				fork_hot_record(mm, page_addr);
+			err = cow_page(mm, pte);
+			if (err)
+				return err;
+		}
 		/*
 		 * The host maps the old frame read-only: map the new one
 		 * (or the same one writable), whoever faulted, or guest code

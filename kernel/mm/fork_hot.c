@@ -5,8 +5,11 @@
  * the same few shared pages every time: libc's state, the stdio buffers.
  * Each such write is a copy-on-write fault, two host round trips; copying
  * those pages at fork costs a memcpy.  An address space and all the
- * children forked from it record their copy-on-write faults in one small
- * list, which its next fork copies ahead.
+ * children forked from it record in one small list the pages guest code
+ * faulted on to write a private page it could not yet write, and its next
+ * fork copies those ahead.  The list keeps the first few pages and never
+ * ages: in a fork loop they are the ones that matter, and a page no longer
+ * written costs a needless copy, not a fault.
  */
 #include "tamu/mm.h"
 #include "tamu/slab.h"

@@ -242,13 +242,17 @@ static void make_readonly(pte_t *pte, unsigned long addr, void *arg)
 	*pte &= ~PTE_WRITE;
 }
 
+/*
+ * Mapped again rather than mprotected: a host mprotect fails where the
+ * host has nothing mapped, and the kernel would have to treat that.
+ */
 static void reprotect_pte(pte_t *pte, unsigned long addr, void *arg)
 {
 	struct vm_area_struct *vma = arg;
 
 	if (*pte & PTE_HOST)
-		arch_mm_protect(vma->mm, addr, PAGE_SIZE,
-				vma_host_prot(vma->flags, *pte));
+		arch_mm_map(vma->mm, addr, PAGE_SIZE, *pte & ~PTE_FLAGS,
+			    vma_host_prot(vma->flags, *pte));
 }
 
 int do_mprotect(struct mm_struct *mm, unsigned long addr, unsigned long len,

@@ -16,8 +16,10 @@ static unsigned long prot_to_vm(unsigned long prot)
 	       (prot & PROT_EXEC ? VM_EXEC : 0);
 }
 
-/* A brk growth of up to this many pages is backed at once. */
+/* A brk growth of up to this many pages is backed at once... */
 #define BRK_FILL 32
+/* ...and of a larger one, the first this many (malloc's arena header). */
+#define BRK_FILL_START 8
 
 SYSCALL_DEFINE(brk, unsigned long brk)
 {
@@ -29,6 +31,7 @@ SYSCALL_DEFINE(brk, unsigned long brk)
 		return mm->brk;
 	if (new > old) {
 		struct vm_area_struct *vma = find_vma(mm, old), *heap;
+		unsigned long fill;
 
 		/* Growing must not run into another mapping. */
 		if (vma && vma->start < new)
@@ -41,8 +44,9 @@ SYSCALL_DEFINE(brk, unsigned long brk)
 		 * small growth, the start of a large one (malloc's arena).
 		 */
 		heap = find_vma(mm, old);
-		populate_anon(mm, heap, old, new,
-			      new - old <= BRK_FILL * PAGE_SIZE ? BRK_FILL : 8);
+		fill = new - old <= BRK_FILL * PAGE_SIZE ? BRK_FILL
+							 : BRK_FILL_START;
+		populate_anon(mm, heap, old, new, fill);
 		map_resident_range(mm, heap, old,
 				   min(new, old + BRK_FILL * PAGE_SIZE));
 	} else if (new < old) {

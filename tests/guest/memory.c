@@ -52,17 +52,23 @@ static void protections(void)
 {
 	char *p = mmap(NULL, 3 * PAGE, PROT_READ | PROT_WRITE,
 		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	int r, w;
+	char c;
 
 	memset(p, 'a', 3 * PAGE);
 	mprotect(p, 3 * PAGE, PROT_READ);
-	printf("read-only: read faults %d, write faults %d, data %c\n",
-	       faults_on(p + PAGE, 0), faults_on(p + PAGE, 1), p[PAGE]);
+	/* Data first: a write that gets through changes it. */
+	c = p[PAGE];
+	r = faults_on(p + PAGE, 0);
+	w = faults_on(p + PAGE, 1);
+	printf("read-only: read faults %d, write faults %d, data %c %c\n", r,
+	       w, c, p[PAGE]);
 	mprotect(p + PAGE, PAGE, PROT_NONE);
 	printf("none in the middle: %d %d %d\n", faults_on(p, 0),
 	       faults_on(p + PAGE, 0), faults_on(p + 2 * PAGE, 0));
 	mprotect(p, 3 * PAGE, PROT_READ | PROT_WRITE);
-	printf("writable again: write faults %d, data %c%c%c\n",
-	       faults_on(p + PAGE, 1), p[0], p[PAGE], p[2 * PAGE + 1]);
+	printf("writable again: data %c%c%c", p[0], p[PAGE], p[2 * PAGE + 1]);
+	printf(", write faults %d\n", faults_on(p + PAGE, 1));
 	munmap(p + PAGE, PAGE);
 	printf("hole in the middle: %d %d %d\n", faults_on(p, 0),
 	       faults_on(p + PAGE, 0), faults_on(p + 2 * PAGE, 0));
@@ -71,8 +77,9 @@ static void protections(void)
 	p = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE,
 		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	mprotect(p, 2 * PAGE, PROT_READ);
-	printf("untouched read-only: %d %d, reads %d\n", faults_on(p, 1),
-	       faults_on(p + PAGE, 0), p[PAGE]);
+	w = faults_on(p, 1);
+	r = faults_on(p + PAGE, 0);
+	printf("untouched read-only: %d %d, reads %d\n", w, r, p[PAGE]);
 	munmap(p, 2 * PAGE);
 }
 
@@ -125,8 +132,8 @@ static void copy_on_write(void)
 	waitpid(pid, &status, 0);
 	if (read(pipefd[0], &c, 1) != 1)
 		c = '?';
-	printf("parent after child (%c): %u %u, write faults %d\n", c,
-	       table[0], zeroes[PAGE], faults_on((char *)table, 1));
+	printf("parent after child (%c): %u %u", c, table[0], zeroes[PAGE]);
+	printf(", write faults %d\n", faults_on((char *)table, 1));
 	close(pipefd[0]);
 	close(pipefd[1]);
 }
@@ -161,6 +168,40 @@ static void repeated_forks(void)
 	printf("repeated forks: %d of %d wrong\n", bad, i);
 }
 
+/* Shared pages stay shared through protection changes and fork. */
+static void shared_memory(void)
+{
+	char path[] = "/tmp/memtestXXXXXX", buf[8] = "";
+	int fd = mkstemp(path), status;
+	char *p, *q;
+
+	if (fd < 0 || write(fd, "original", 8) != 8)
+		return;
+	p = mmap(NULL, PAGE, PROT_READ, MAP_SHARED, fd, 0);
+	printf("shared file mapping reads %.8s", p);
+	mprotect(p, PAGE, PROT_READ | PROT_WRITE);
+	memcpy(p, "written!", 8);
+	if (pread(fd, buf, 8, 0) != 8)
+		return;
+	printf(", after mprotect and a write the file has %.8s\n", buf);
+	munmap(p, PAGE);
+	close(fd);
+	unlink(path);
+
+	q = mmap(NULL, PAGE, PROT_READ | PROT_WRITE,
+		 MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	q[0] = 'a';
+	mprotect(q, PAGE, PROT_READ);
+	mprotect(q, PAGE, PROT_READ | PROT_WRITE);
+	if (fork() == 0) {
+		q[0] = 'c';
+		_exit(0);
+	}
+	wait(&status);
+	printf("shared anonymous page after the child wrote it: %c\n", q[0]);
+	munmap(q, PAGE);
+}
+
 static void private_file(void)
 {
 	char path[] = "/tmp/memtestXXXXXX", buf[8] = "";
@@ -191,6 +232,7 @@ int main(void)
 	data_and_heap();
 	copy_on_write();
 	repeated_forks();
+	shared_memory();
 	private_file();
 	printf("faults: %d\n", faults);
 	return 0;
