@@ -227,17 +227,20 @@ int skas_host_clone(int template)
 	if (ptrace(PTRACE_GETEVENTMSG, template, 0, &child) < 0)
 		return -errno;
 	err = cont_until(template, 0);
-	/* The child starts stopped, traced like its parent. */
+	/* The child starts stopped, traced like its parent, and stays so. */
 	status = wait_stop(child, false);
 	if (!err && (status < 0 || !WIFSTOPPED(status)))
 		err = -EIO;
-	if (!err)
-		err = cont_until(child, 0);
 	if (err) {
 		reap(child);
 		return err;
 	}
 	return child;
+}
+
+int skas_host_start(int pid)
+{
+	return cont_until(pid, 0);
 }
 
 /*

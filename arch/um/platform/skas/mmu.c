@@ -104,11 +104,18 @@ int skas_flush(struct skas_proc *p)
 {
 	int err;
 
-	if (!p->nr_ops)
+	if (!p->nr_ops && !p->fresh)
 		return 0;
 	p->data->nr_ops = p->nr_ops;
-	p->data->result = 0;
-	err = skas_host_run_stub(p->pid);
+	if (p->fresh) {
+		/* Its first batch runs as it starts: one round trip less. */
+		p->data->result = -EIO;	/* stays if its page is not mapped */
+		p->fresh = false;
+		err = skas_host_start(p->pid);
+	} else {
+		p->data->result = 0;
+		err = skas_host_run_stub(p->pid);
+	}
 	p->nr_ops = 0;
 	return err ? err : (int)p->data->result;
 }

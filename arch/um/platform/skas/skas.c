@@ -53,6 +53,7 @@ static struct skas_proc *new_proc(void)
 		return ERR_PTR(pid);
 	}
 	p->pid = pid;
+	p->fresh = template != NULL;
 	p->users = 1;
 	return p;
 }

@@ -17,6 +17,7 @@ struct skas_proc {
 	struct task_struct *xstate_owner;	/* whose FPU state it holds */
 	struct mm_struct *loaded;	/* whose mappings it holds now */
 	int users;			/* address spaces using it */
+	bool fresh;			/* cloned, not started yet */
 };
 
 /*

@@ -19,6 +19,11 @@ int skas_host_new_process(u64 data_phys);
  * clone_data; pid or -errno.
  */
 int skas_host_clone(int template);
+/*
+ * Start a process from skas_host_clone: it maps its stub data page and
+ * runs the batch queued there.  0 or -errno.
+ */
+int skas_host_start(int pid);
 void skas_host_kill(int pid);
 /* Run the stub's batch of host calls in pid: 0 or -errno. */
 int skas_host_run_stub(int pid);

@@ -69,8 +69,10 @@ stub_batch:
 
 /*
  * stub_clone: make a new process, a copy of this one (which holds only the
- * stub), that maps its own stub data page and traps.  The kernel traces it
- * through PTRACE_O_TRACEFORK.  This process traps with the result.
+ * stub).  The kernel traces it through PTRACE_O_TRACEFORK and leaves it
+ * stopped; when resumed, it maps its own stub data page and runs the batch
+ * the kernel queued there meanwhile, or traps if the page cannot be mapped.
+ * This process traps with the result of the clone.
  */
 	.globl stub_clone
 stub_clone:
@@ -96,7 +98,10 @@ stub_clone:
 	movq %r12, %r8
 	movq %r13, %r9
 	syscall
-	int3
+	cmpq $-4095, %rax
+	jae 2f
+	jmp stub_batch
+2:	int3
 1:	movq %rax, STUB_RESULT(%rbx)
 	int3
 
