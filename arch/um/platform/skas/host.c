@@ -193,6 +193,29 @@ static int stub_regs(int pid, const char *entry)
 	return ptrace(PTRACE_SETREGS, pid, 0, &regs) < 0 ? -errno : 0;
 }
 
+/* The last stop a stub run did not expect, for skas_host_last_error(). */
+static struct {
+	int status;
+	unsigned long rip;
+} unexpected;
+
+static int unexpected_stop(int pid, int status)
+{
+	struct user_regs_struct regs;
+
+	unexpected.status = status;
+	unexpected.rip = 0;
+	if (WIFSTOPPED(status) && ptrace(PTRACE_GETREGS, pid, 0, &regs) == 0)
+		unexpected.rip = regs.rip;
+	return -EIO;
+}
+
+void skas_host_last_error(int *status, unsigned long *rip)
+{
+	*status = unexpected.status;
+	*rip = unexpected.rip;
+}
+
 /* Resume pid and wait for a stop with this event (0: a plain signal stop). */
 static int cont_until(int pid, int event)
 {
@@ -205,12 +228,14 @@ static int cont_until(int pid, int event)
 		if (status < 0)
 			return status;
 		if (!WIFSTOPPED(status))
-			return -EIO;
+			return unexpected_stop(pid, status);
 		if (status >> 16 == event)
-			return event || WSTOPSIG(status) == SIGTRAP ? 0 : -EIO;
+			return event || WSTOPSIG(status) == SIGTRAP
+				       ? 0
+				       : unexpected_stop(pid, status);
 		/* A stale PTRACE_INTERRUPT: go on. */
 		if (status >> 16 != PTRACE_EVENT_STOP)
-			return -EIO;
+			return unexpected_stop(pid, status);
 	}
 }
 

@@ -23,9 +23,7 @@ static void queue(struct skas_proc *p, u64 nr, u64 a0, u64 a1, u64 a2,
 	if (p->nr_ops == STUB_MAX_OPS) {
 		err = skas_flush(p);
 		if (err)
-			panic("skas: host mapping update failed in process "
-			      "%d: %d",
-			      p->pid, err);
+			skas_flush_failed(p, err);
 	}
 	op = &p->data->ops[p->nr_ops++];
 	*op = (struct stub_op){ nr, { a0, a1, a2, a3, a4, a5 } };
@@ -93,6 +91,20 @@ void skas_protect(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		return;
 	}
 	queue(am, __NR_mprotect, addr, len, prot, 0, 0, 0);
+}
+
+/* The host would not change p's mappings: say all that is known, and die. */
+void skas_flush_failed(struct skas_proc *p, int err)
+{
+	unsigned long rip;
+	int status;
+
+	skas_host_last_error(&status, &rip);
+	panic("skas: updating the mappings of process %d failed: %d (stub: "
+	      "call %lu of %lu; last unexpected stop: wait status %#x at "
+	      "%#lx)",
+	      p->pid, err, (unsigned long)p->data->failed,
+	      (unsigned long)p->data->nr_ops, status, rip);
 }
 
 /*

@@ -209,8 +209,7 @@ static void skas_enter_user(struct task_struct *t, struct trap *trap)
 		skas_switch_mm(p, t->mm);
 	err = skas_flush(p);
 	if (err)
-		panic("skas: updating the mappings of process %d failed: %d",
-		      p->pid, err);
+		skas_flush_failed(p, err);
 	load_xstate(p, t);
 	skas_host_run(p->pid, &t->thread.regs, trap);
 }

@@ -25,6 +25,8 @@ int skas_host_clone(int template);
  */
 int skas_host_start(int pid);
 void skas_host_kill(int pid);
+/* The wait status (and rip) of the last stop a stub run did not expect. */
+void skas_host_last_error(int *status, unsigned long *rip);
 /* Run the stub's batch of host calls in pid: 0 or -errno. */
 int skas_host_run_stub(int pid);
 /* Run guest code with regs until it traps; regs are updated. */
