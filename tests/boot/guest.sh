@@ -51,6 +51,14 @@ else
 	fail "two vector-register tests at once$what" "status $status" "$out" "$err"
 fi
 
+# Faults meeting the tick's interrupts, in three processes at once.
+run_tamu "${opts[@]}" -- /test/faultstorm
+if [ "$status" -eq 0 ] && [ "$out" == ok ]; then
+	ok "three processes faulting while preempted all finish$what"
+else
+	fail "fault storm$what" "status $status" "$out" "$(tail -3 <<<"$err")"
+fi
+
 # Guest code writes a host system call into the stub's data page: the
 # kernel must never run it.
 run_tamu "${opts[@]}" -- /test/stubpoke

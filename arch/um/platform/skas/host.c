@@ -216,10 +216,19 @@ void skas_host_last_error(int *status, unsigned long *rip)
 	*rip = unexpected.rip;
 }
 
-/* Resume pid and wait for a stop with this event (0: a plain signal stop). */
+/*
+ * Guest code that faults just as the tick's PTRACE_INTERRUPT arrives stops
+ * for the interrupt first, its SIGSEGV still pending: the stub's next run
+ * would stop for it.  Such a signal is dropped (resuming with signal 0);
+ * the guest instruction faults again when it runs again.  A few at most:
+ * a stub that faults itself keeps faulting.
+ */
+#define MAX_STALE_SIGNALS 4
+
+/* Resume pid and wait for a stop with this event (0: the stub's int3). */
 static int cont_until(int pid, int event)
 {
-	int status;
+	int status, stale = 0;
 
 	for (;;) {
 		if (ptrace(PTRACE_CONT, pid, 0, 0) < 0)
@@ -229,10 +238,13 @@ static int cont_until(int pid, int event)
 			return status;
 		if (!WIFSTOPPED(status))
 			return unexpected_stop(pid, status);
-		if (status >> 16 == event)
-			return event || WSTOPSIG(status) == SIGTRAP
-				       ? 0
-				       : unexpected_stop(pid, status);
+		if (status >> 16 == event) {
+			if (event || WSTOPSIG(status) == SIGTRAP)
+				return 0;
+			if (++stale > MAX_STALE_SIGNALS)
+				return unexpected_stop(pid, status);
+			continue;
+		}
 		/* A stale PTRACE_INTERRUPT: go on. */
 		if (status >> 16 != PTRACE_EVENT_STOP)
 			return unexpected_stop(pid, status);
