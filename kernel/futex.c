@@ -68,25 +68,11 @@ int futex_wake_addr(struct mm_struct *mm, unsigned long uaddr, int n)
 	return wake_key(key, n, FUTEX_BITSET_MATCH_ANY);
 }
 
-struct futex_timeout {
-	struct timer timer;
-	struct task_struct *task;
-	bool expired;
-};
-
-static void futex_timeout_fire(struct timer *t)
-{
-	struct futex_timeout *to = container_of(t, struct futex_timeout, timer);
-
-	to->expired = true;
-	wake_up_process(to->task);
-}
-
 static long futex_wait(unsigned long uaddr, u32 val, u64 deadline,
 		       u32 bitset)
 {
 	struct futex_waiter w = { .task = current, .bitset = bitset };
-	struct futex_timeout to = { .task = current };
+	struct sleeper to;
 	u32 cur;
 	long err;
 
@@ -100,16 +86,15 @@ static long futex_wait(unsigned long uaddr, u32 val, u64 deadline,
 	if (cur != val)
 		return -EAGAIN;
 	list_add_tail(&w.list, &waiters);
-	INIT_LIST_HEAD(&to.timer.list);
-	to.timer.fn = futex_timeout_fire;
+	sleeper_init(&to);
 	if (deadline)
-		add_timer(&to.timer, deadline);
+		sleeper_start(&to, deadline);
 	err = 0;
 	for (;;) {
 		set_current_state(TASK_INTERRUPTIBLE);
 		if (w.woken)
 			break;
-		if (to.expired) {
+		if (to.done) {
 			err = -ETIMEDOUT;
 			break;
 		}

@@ -77,20 +77,6 @@ static unsigned int file_poll(struct file *f, struct poll_table *p)
 	return f->f_op->poll(f, p);
 }
 
-struct poll_timeout {
-	struct timer timer;
-	struct task_struct *task;
-	bool expired;
-};
-
-static void poll_timeout_fire(struct timer *t)
-{
-	struct poll_timeout *pt = container_of(t, struct poll_timeout, timer);
-
-	pt->expired = true;
-	wake_up_process(pt->task);
-}
-
 /*
  * Run pass() until it finds something, the deadline passes (0: wait
  * forever, ~0: do not wait) or a signal comes.
@@ -99,17 +85,16 @@ static long poll_loop(long (*pass)(void *arg, struct poll_table *p),
 		      void *arg, u64 deadline)
 {
 	struct poll_wqueues pw = { .pt.queue = queue_poll };
-	struct poll_timeout to = { .task = current };
+	struct sleeper to;
 	long n;
 
-	INIT_LIST_HEAD(&to.timer.list);
-	to.timer.fn = poll_timeout_fire;
+	sleeper_init(&to);
 	if (deadline && deadline != ~0ULL)
-		add_timer(&to.timer, deadline);
+		sleeper_start(&to, deadline);
 	for (;;) {
 		set_current_state(TASK_INTERRUPTIBLE);
 		n = pass(arg, pw.nr || deadline == ~0ULL ? NULL : &pw.pt);
-		if (n || deadline == ~0ULL || to.expired)
+		if (n || deadline == ~0ULL || to.done)
 			break;
 		if (pw.oom) {
 			n = -ENOMEM;

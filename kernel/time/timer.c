@@ -68,12 +68,6 @@ u64 next_timer_expiry(void)
 	return list_first_entry(&timers, struct timer, list)->expires;
 }
 
-struct sleeper {
-	struct timer timer;
-	struct task_struct *task;
-	bool done;
-};
-
 static void wake_sleeper(struct timer *t)
 {
 	struct sleeper *s = container_of(t, struct sleeper, timer);
@@ -82,16 +76,27 @@ static void wake_sleeper(struct timer *t)
 	wake_up_process(s->task);
 }
 
+void sleeper_init(struct sleeper *s)
+{
+	*s = (struct sleeper){ .task = current };
+	INIT_LIST_HEAD(&s->timer.list);
+	s->timer.fn = wake_sleeper;
+}
+
+void sleeper_start(struct sleeper *s, u64 deadline)
+{
+	add_timer(&s->timer, deadline);
+}
+
 int sleep_until(u64 until, u64 *left)
 {
-	struct sleeper s = { .task = current };
+	struct sleeper s;
 	int err = 0;
 
-	INIT_LIST_HEAD(&s.timer.list);
-	s.timer.fn = wake_sleeper;
 	if (until <= ktime_get_ns())
 		return 0;
-	add_timer(&s.timer, until);
+	sleeper_init(&s);
+	sleeper_start(&s, until);
 	for (;;) {
 		set_current_state(TASK_INTERRUPTIBLE);
 		if (s.done)

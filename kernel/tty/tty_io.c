@@ -82,42 +82,27 @@ static size_t readable(struct tty_struct *tty)
 	return tty->canon_len;
 }
 
-struct read_timeout {
-	struct timer timer;
-	struct task_struct *task;
-	bool expired;
-};
-
-static void read_timeout_fire(struct timer *t)
-{
-	struct read_timeout *rt = container_of(t, struct read_timeout, timer);
-
-	rt->expired = true;
-	wake_up_process(rt->task);
-}
-
 /* Wait until the read can return; 0, or -EAGAIN/-ERESTARTSYS. */
 static int wait_readable(struct tty_struct *tty, struct file *f, size_t want)
 {
 	struct wait_queue_entry e = { .task = current };
-	struct read_timeout rt = { .task = current };
+	struct sleeper rt;
 	bool canon = tty->termios.c_lflag & ICANON;
 	unsigned int vtime = tty->termios.c_cc[VTIME];
 	int err = 0;
 
 	if (!canon && tty->termios.c_cc[VMIN] == 0 && !vtime)
 		return 0;
-	INIT_LIST_HEAD(&rt.timer.list);
-	rt.timer.fn = read_timeout_fire;
+	sleeper_init(&rt);
 	if (!canon && vtime)
-		add_timer(&rt.timer, ktime_get_ns() + vtime * 100000000ULL);
+		sleeper_start(&rt, ktime_get_ns() + vtime * 100000000ULL);
 	add_wait_queue(&tty->read_wait, &e);
 	for (;;) {
 		set_current_state(TASK_INTERRUPTIBLE);
 		if (canon ? readable(tty) || tty->eof_pending
 			  : readable(tty) >= want)
 			break;
-		if (tty->hung_up || rt.expired)
+		if (tty->hung_up || rt.done)
 			break;
 		if (f->f_flags & O_NONBLOCK) {
 			err = -EAGAIN;

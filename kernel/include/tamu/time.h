@@ -29,6 +29,21 @@ u64 ktime_get_real_ns(void);
 u64 ktime_since_boot_ns(void);
 
 /*
+ * A timer that wakes the task that started it and says it fired: the
+ * timeout of a blocking wait.  sleeper_start() with a deadline (monotonic
+ * ns), del_timer(&s->timer) when the wait ends either way.
+ */
+struct task_struct;
+struct sleeper {
+	struct timer timer;
+	struct task_struct *task;
+	bool done;
+};
+
+void sleeper_init(struct sleeper *s);
+void sleeper_start(struct sleeper *s, u64 deadline);
+
+/*
  * Sleep until monotonic time 'until' or a signal: 0, or -EINTR with the
  * time left in *left.
  */
