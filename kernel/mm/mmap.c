@@ -130,6 +130,16 @@ static int split_vma(struct vm_area_struct *vma, unsigned long addr)
 	return 0;
 }
 
+/* Make addr a boundary between areas, if an area spans it. */
+static int split_at(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *vma = find_vma(mm, addr);
+
+	if (!vma || vma->start >= addr)
+		return 0;
+	return split_vma(vma, addr);
+}
+
 int do_munmap(struct mm_struct *mm, unsigned long addr, unsigned long len)
 {
 	struct vm_area_struct *vma, *next;
@@ -139,21 +149,13 @@ int do_munmap(struct mm_struct *mm, unsigned long addr, unsigned long len)
 	    len > TASK_SIZE - addr)
 		return -EINVAL;
 	end = addr + ALIGN(len, PAGE_SIZE);
+	if (split_at(mm, addr) || split_at(mm, end))
+		return -ENOMEM;
 	list_for_each_entry_safe(vma, next, &mm->vmas, list) {
 		if (vma->end <= addr)
 			continue;
 		if (vma->start >= end)
 			break;
-		if (vma->start < addr) {
-			if (split_vma(vma, addr))
-				return -ENOMEM;
-			/* The upper part is next, not what followed vma. */
-			next = list_entry(vma->list.next, struct vm_area_struct,
-					  list);
-			continue;
-		}
-		if (vma->end > end && split_vma(vma, end))
-			return -ENOMEM;
 		zap_range(mm, vma->start, vma->end);
 		vma_free(vma);
 	}
@@ -258,7 +260,7 @@ static void reprotect_pte(pte_t *pte, unsigned long addr, void *arg)
 int do_mprotect(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		unsigned long flags)
 {
-	struct vm_area_struct *vma, *next;
+	struct vm_area_struct *vma;
 	unsigned long end, at = addr;
 
 	if (!IS_ALIGNED(addr, PAGE_SIZE) || len > TASK_SIZE - addr)
@@ -275,20 +277,13 @@ int do_mprotect(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	if (at < end)
 		return -ENOMEM;
 
-	list_for_each_entry_safe(vma, next, &mm->vmas, list) {
+	if (split_at(mm, addr) || split_at(mm, end))
+		return -ENOMEM;
+	list_for_each_entry(vma, &mm->vmas, list) {
 		if (vma->end <= addr)
 			continue;
 		if (vma->start >= end)
 			break;
-		if (vma->start < addr) {
-			if (split_vma(vma, addr))
-				return -ENOMEM;
-			next = list_entry(vma->list.next, struct vm_area_struct,
-					  list);
-			continue;
-		}
-		if (vma->end > end && split_vma(vma, end))
-			return -ENOMEM;
 		vma->flags = (vma->flags & ~(VM_READ | VM_WRITE | VM_EXEC)) |
 			     flags;
 		if (!(flags & VM_WRITE))
