@@ -285,14 +285,8 @@ SYSCALL_DEFINE(umask, int mask)
 	return old;
 }
 
-static int notify_change(struct dentry *d, struct iattr *attr)
+void setattr_copy(struct inode *inode, const struct iattr *attr)
 {
-	struct inode *inode = d->inode;
-
-	if (inode->i_op && inode->i_op->setattr)
-		return inode->i_op->setattr(d, attr);
-	if (attr->valid & ATTR_SIZE)
-		return -EPERM;
 	if (attr->valid & ATTR_MODE)
 		inode->mode = (inode->mode & S_IFMT) | (attr->mode & 07777);
 	if (attr->valid & ATTR_UID)
@@ -304,6 +298,17 @@ static int notify_change(struct dentry *d, struct iattr *attr)
 	if (attr->valid & ATTR_MTIME)
 		inode->mtime = attr->mtime;
 	inode->ctime = current_time();
+}
+
+static int notify_change(struct dentry *d, struct iattr *attr)
+{
+	struct inode *inode = d->inode;
+
+	if (inode->i_op && inode->i_op->setattr)
+		return inode->i_op->setattr(d, attr);
+	if (attr->valid & ATTR_SIZE)
+		return -EPERM;
+	setattr_copy(inode, attr);
 	return 0;
 }
 

@@ -211,17 +211,7 @@ static int tmpfs_setattr(struct dentry *d, struct iattr *attr)
 		inode->size = attr->size;
 		inode->mtime = current_time();
 	}
-	if (attr->valid & ATTR_MODE)
-		inode->mode = (inode->mode & S_IFMT) | (attr->mode & 07777);
-	if (attr->valid & ATTR_UID)
-		inode->uid = attr->uid;
-	if (attr->valid & ATTR_GID)
-		inode->gid = attr->gid;
-	if (attr->valid & ATTR_ATIME)
-		inode->atime = attr->atime;
-	if (attr->valid & ATTR_MTIME)
-		inode->mtime = attr->mtime;
-	inode->ctime = current_time();
+	setattr_copy(inode, attr);
 	return 0;
 }
 

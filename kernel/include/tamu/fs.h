@@ -70,6 +70,9 @@ struct iattr {
 #define ATTR_ATIME 0x10
 #define ATTR_MTIME 0x20
 
+/* Apply attr's mode, owner and times to inode (a setattr's common part). */
+void setattr_copy(struct inode *inode, const struct iattr *attr);
+
 struct inode_operations {
 	/* Find name in dir for a dentry not in the cache; -ENOENT if none. */
 	int (*lookup)(struct inode *dir, struct dentry *d);
