@@ -239,19 +239,17 @@ long get_unmapped_area(struct mm_struct *mm, unsigned long len)
 	return top >= len + PAGE_SIZE ? (long)(top - len) : -ENOMEM;
 }
 
-static void make_readonly(pte_t *pte, unsigned long addr, void *arg)
-{
-	*pte &= ~PTE_WRITE;
-}
-
 /*
- * Mapped again rather than mprotected: a host mprotect fails where the
- * host has nothing mapped, and the kernel would have to treat that.
+ * A page of an area whose protection changed.  Mapped again rather than
+ * mprotected in the host: a host mprotect fails where the host has
+ * nothing mapped, and the kernel would have to treat that.
  */
 static void reprotect_pte(pte_t *pte, unsigned long addr, void *arg)
 {
 	struct vm_area_struct *vma = arg;
 
+	if (!(vma->flags & VM_WRITE))
+		*pte &= ~PTE_WRITE;
 	if (*pte & PTE_HOST)
 		arch_mm_map(vma->mm, addr, PAGE_SIZE, *pte & ~PTE_FLAGS,
 			    vma_host_prot(vma->flags, *pte));
@@ -286,9 +284,6 @@ int do_mprotect(struct mm_struct *mm, unsigned long addr, unsigned long len,
 			break;
 		vma->flags = (vma->flags & ~(VM_READ | VM_WRITE | VM_EXEC)) |
 			     flags;
-		if (!(flags & VM_WRITE))
-			walk_range(mm, vma->start, vma->end, make_readonly,
-				   NULL);
 		/*
 		 * Change what the host has mapped rather than unmap it: a
 		 * program that makes its relocated data read-only goes on
