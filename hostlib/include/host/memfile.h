@@ -3,10 +3,9 @@
 #ifndef _HOST_MEMFILE_H
 #define _HOST_MEMFILE_H
 
-#include "host/types.h"
+#include "host/file.h"
 
 /* Create a memory file of size bytes; returns its descriptor or -errno. */
 int host_memfile_create(const char *name, uint64_t size);
-int host_close(int fd);
 
 #endif

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The io_uring behind block devices.  One ring serves every device: the
+ * kernel is one host thread, and batching requests from all of them into
+ * one io_uring_enter is the point.
+ */
+#include <errno.h>
+#include <liburing.h>
+
+#include "host/uring.h"
+
+static struct io_uring ring;
+static bool ring_ready;
+static unsigned int queued;
+
+int host_uring_init(unsigned int entries)
+{
+	int err = io_uring_queue_init(entries, &ring, 0);
+
+	if (err)
+		return err;
+	ring_ready = true;
+	return 0;
+}
+
+int host_uring_fd(void)
+{
+	return ring_ready ? ring.ring_fd : -EBADF;
+}
+
+int host_uring_submit(void)
+{
+	int n;
+
+	if (!queued)
+		return 0;
+	do
+		n = io_uring_submit(&ring);
+	while (n == -EINTR);
+	if (n >= 0)
+		queued = 0;
+	return n;
+}
+
+bool host_uring_queued(void)
+{
+	return queued != 0;
+}
+
+int host_uring_queue(enum host_io_op op, int fd, void *buf, uint32_t len,
+		     uint64_t off, uint64_t tag)
+{
+	struct io_uring_sqe *sqe = io_uring_get_sqe(&ring);
+
+	if (!sqe) {
+		int err = host_uring_submit();
+
+		if (err < 0)
+			return err;
+		sqe = io_uring_get_sqe(&ring);
+		if (!sqe)
+			return -EBUSY;
+	}
+	switch (op) {
+	case HOST_IO_READ:
+		io_uring_prep_read(sqe, fd, buf, len, off);
+		break;
+	case HOST_IO_WRITE:
+		io_uring_prep_write(sqe, fd, buf, len, off);
+		break;
+	case HOST_IO_FDATASYNC:
+		io_uring_prep_fsync(sqe, fd, IORING_FSYNC_DATASYNC);
+		/* A flush covers what was queued before it: let that finish. */
+		io_uring_sqe_set_flags(sqe, IOSQE_IO_DRAIN);
+		break;
+	}
+	io_uring_sqe_set_data64(sqe, tag);
+	queued++;
+	return 0;
+}
+
+bool host_uring_ready(void)
+{
+	return ring_ready && io_uring_cq_ready(&ring);
+}
+
+int host_uring_reap(void (*done)(uint64_t tag, int res))
+{
+	struct io_uring_cqe *cqe;
+	int n = 0;
+
+	if (!ring_ready)
+		return 0;
+	while (io_uring_peek_cqe(&ring, &cqe) == 0) {
+		uint64_t tag = io_uring_cqe_get_data64(cqe);
+		int res = cqe->res;
+
+		io_uring_cqe_seen(&ring, cqe);
+		done(tag, res);
+		n++;
+	}
+	return n;
+}
