@@ -40,6 +40,12 @@ static inline long PTR_ERR(const void *p)
 	return (long)p;
 }
 
+/* An error pointer of one type as another. */
+static inline void *ERR_CAST(const void *p)
+{
+	return (void *)p;
+}
+
 static inline bool IS_ERR(const void *p)
 {
 	return (unsigned long)p >= (unsigned long)-4095;

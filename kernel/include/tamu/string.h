@@ -38,6 +38,8 @@ void *memchr(const void *s, int c, size_t n);
 
 /* The kernel's own, in kernel/lib/string.c. */
 ssize_t strscpy(char *dst, const char *src, size_t size);
+/* An errno (either sign) in words: "No such file or directory". */
+const char *errstr(int err);
 bool str_has_prefix(const char *s, const char *prefix);
 
 #endif
