@@ -40,7 +40,80 @@ struct inode *new_inode(struct super_block *sb, u32 mode)
 	inode->nlink = 1;
 	inode->refcount = 1;
 	inode->atime = inode->mtime = inode->ctime = current_time();
+	inode->i_data.host = inode;
+	INIT_LIST_HEAD(&inode->i_hash);
+	INIT_LIST_HEAD(&inode->i_dirty);
 	return inode;
+}
+
+#define IHASH_SIZE 256
+static struct list_head inode_hash[IHASH_SIZE];
+
+static struct list_head *ihash(struct super_block *sb, u64 ino)
+{
+	if (!inode_hash[0].next) {
+		size_t i;
+
+		for (i = 0; i < IHASH_SIZE; i++)
+			INIT_LIST_HEAD(&inode_hash[i]);
+	}
+	return &inode_hash[(ino ^ ((unsigned long)sb >> 6)) % IHASH_SIZE];
+}
+
+struct inode *iget_locked(struct super_block *sb, u64 ino)
+{
+	struct list_head *head = ihash(sb, ino);
+	struct inode *inode;
+
+	list_for_each_entry(inode, head, i_hash)
+		if (inode->sb == sb && inode->ino == ino)
+			return igrab(inode);
+	inode = new_inode(sb, 0);
+	if (!inode)
+		return NULL;
+	inode->ino = ino;
+	inode->i_state = I_NEW;
+	list_add(&inode->i_hash, head);
+	return inode;
+}
+
+void unlock_new_inode(struct inode *inode)
+{
+	inode->i_state &= ~I_NEW;
+}
+
+void mark_inode_dirty(struct inode *inode)
+{
+	struct super_block *sb = inode->sb;
+
+	if (!sb || !sb->s_op || !sb->s_op->write_inode ||
+	    (inode->i_state & I_DIRTY))
+		return;
+	inode->i_state |= I_DIRTY;
+	list_add_tail(&inode->i_dirty, &sb->s_dirty);
+}
+
+static int write_inode(struct inode *inode)
+{
+	list_del_init(&inode->i_dirty);
+	inode->i_state &= ~I_DIRTY;
+	return inode->sb->s_op->write_inode(inode);
+}
+
+int write_dirty_inodes(struct super_block *sb)
+{
+	int err = 0, e;
+
+	while (!list_empty(&sb->s_dirty)) {
+		struct inode *inode = list_first_entry(&sb->s_dirty,
+						       struct inode, i_dirty);
+
+		e = filemap_write_and_wait(inode);
+		e = write_inode(inode) ?: e;
+		if (e && !err)
+			err = e;
+	}
+	return err;
 }
 
 struct inode *igrab(struct inode *inode)
@@ -51,10 +124,25 @@ struct inode *igrab(struct inode *inode)
 
 void iput(struct inode *inode)
 {
-	if (!inode || --inode->refcount > 0)
+	if (!inode)
 		return;
+	/*
+	 * Data and metadata reach the file system before the inode goes,
+	 * written under the last reference: whoever finds the inode while
+	 * that sleeps keeps it.
+	 */
+	if (inode->refcount == 1 && inode->nlink && inode->i_data.nrdirty)
+		filemap_write_and_wait(inode);
+	if (inode->refcount == 1 && inode->nlink &&
+	    (inode->i_state & I_DIRTY))
+		write_inode(inode);
+	if (--inode->refcount > 0)
+		return;
+	list_del_init(&inode->i_dirty);
 	if (inode->sb && inode->sb->s_op && inode->sb->s_op->evict_inode)
 		inode->sb->s_op->evict_inode(inode);
+	truncate_inode_pages(inode, 0);
+	list_del_init(&inode->i_hash);
 	kmem_cache_free(inode_cache, inode);
 }
 

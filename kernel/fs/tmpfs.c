@@ -2,7 +2,7 @@
 /*
  * tmpfs: files whose only home is guest memory.  The dentry tree is the
  * directory hierarchy (every dentry stays cached while it has a name), and
- * a regular file's data is an array of frames, allocated as it is written.
+ * a regular file's data is its page cache, allocated as it is written.
  */
 #include "tamu/fs.h"
 #include "tamu/page_alloc.h"
@@ -17,8 +17,6 @@
 #define BOGO_DIRENT_SIZE 20
 
 struct tmpfs_inode {
-	struct page **pages;	/* frame of each file page, or NULL: a hole */
-	unsigned long nr_slots;
 	char *link;		/* a symlink's target */
 };
 
@@ -67,128 +65,14 @@ static struct inode *tmpfs_new_inode(struct super_block *sb, u32 mode,
 	return inode;
 }
 
-/* Drop the file pages from index 'from' on. */
-static void truncate_pages(struct inode *inode, unsigned long from)
-{
-	struct tmpfs_inode *ti = TI(inode);
-	unsigned long i;
-
-	for (i = from; i < ti->nr_slots; i++)
-		if (ti->pages[i]) {
-			put_page(ti->pages[i]);
-			ti->pages[i] = NULL;
-			inode->blocks -= PAGE_SIZE / 512;
-		}
-}
-
 static void tmpfs_evict(struct inode *inode)
 {
 	struct tmpfs_inode *ti = TI(inode);
 
 	if (!ti)
 		return;
-	truncate_pages(inode, 0);
-	kfree(ti->pages);
 	kfree(ti->link);
 	kfree(ti);
-}
-
-/* Make room for page index n in the page array. */
-static int grow_slots(struct tmpfs_inode *ti, unsigned long n)
-{
-	unsigned long slots = ti->nr_slots ? ti->nr_slots : 8;
-	struct page **pages;
-
-	if (n < ti->nr_slots)
-		return 0;
-	while (slots <= n)
-		slots *= 2;
-	pages = kcalloc(slots, sizeof(*pages), GFP_KERNEL);
-	if (!pages)
-		return -ENOMEM;
-	if (ti->pages)
-		memcpy(pages, ti->pages, ti->nr_slots * sizeof(*pages));
-	kfree(ti->pages);
-	ti->pages = pages;
-	ti->nr_slots = slots;
-	return 0;
-}
-
-/* The frame holding page n of the file, allocated if 'create'. */
-static struct page *file_page(struct inode *inode, unsigned long n,
-			      bool create)
-{
-	struct tmpfs_inode *ti = TI(inode);
-	struct page *page;
-
-	if (n < ti->nr_slots && ti->pages[n])
-		return ti->pages[n];
-	if (!create || grow_slots(ti, n))
-		return NULL;
-	page = alloc_pages(__GFP_ZERO, 0);
-	if (!page)
-		return NULL;
-	ti->pages[n] = page;
-	inode->blocks += PAGE_SIZE / 512;
-	return page;
-}
-
-static struct page *tmpfs_get_page(struct inode *inode, unsigned long index,
-				   bool create)
-{
-	struct page *page = file_page(inode, index, create);
-
-	if (page)
-		get_page(page);
-	return page;
-}
-
-static ssize_t tmpfs_read(struct file *f, struct uio *u, u64 *pos)
-{
-	static const char zeroes[PAGE_SIZE];
-	struct inode *inode = f->inode;
-	size_t done = 0;
-
-	while (u->len && *pos < inode->size) {
-		unsigned long off = *pos & ~PAGE_MASK;
-		size_t n = min(min(u->len, PAGE_SIZE - off),
-			       (size_t)(inode->size - *pos));
-		struct page *page = file_page(inode, *pos >> PAGE_SHIFT, false);
-		const char *src = page ? (char *)page_address(page) + off
-				       : zeroes;
-
-		if (uio_copy_out(u, src, n))
-			return done ? (ssize_t)done : -EFAULT;
-		*pos += n;
-		done += n;
-	}
-	return done;
-}
-
-static ssize_t tmpfs_write(struct file *f, struct uio *u, u64 *pos)
-{
-	struct inode *inode = f->inode;
-	size_t done = 0;
-
-	if (f->f_flags & O_APPEND)
-		*pos = inode->size;
-	while (u->len) {
-		unsigned long off = *pos & ~PAGE_MASK;
-		size_t n = min(u->len, PAGE_SIZE - off);
-		struct page *page = file_page(inode, *pos >> PAGE_SHIFT, true);
-
-		if (!page)
-			return done ? (ssize_t)done : -ENOSPC;
-		if (uio_copy_in(u, (char *)page_address(page) + off, n))
-			return done ? (ssize_t)done : -EFAULT;
-		*pos += n;
-		done += n;
-		if (*pos > inode->size)
-			inode->size = *pos;
-	}
-	if (done)
-		inode->mtime = inode->ctime = current_time();
-	return done;
 }
 
 static int tmpfs_setattr(struct dentry *d, struct iattr *attr)
@@ -196,18 +80,8 @@ static int tmpfs_setattr(struct dentry *d, struct iattr *attr)
 	struct inode *inode = d->inode;
 
 	if (attr->valid & ATTR_SIZE) {
-		if (attr->size < inode->size) {
-			unsigned long keep = DIV_ROUND_UP(attr->size, PAGE_SIZE);
-			struct page *last;
-
-			truncate_pages(inode, keep);
-			/* Zero the tail of the last page, for a later grow. */
-			last = keep ? file_page(inode, keep - 1, false) : NULL;
-			if (last && (attr->size & ~PAGE_MASK))
-				memset((char *)page_address(last) +
-					       (attr->size & ~PAGE_MASK),
-				       0, PAGE_SIZE - (attr->size & ~PAGE_MASK));
-		}
+		if (attr->size < inode->size)
+			truncate_inode_pages(inode, attr->size);
 		inode->size = attr->size;
 		inode->mtime = current_time();
 	}
@@ -408,7 +282,7 @@ static const struct inode_operations tmpfs_dir_iops = {
 
 static const struct inode_operations tmpfs_file_iops = {
 	.setattr = tmpfs_setattr,
-	.get_page = tmpfs_get_page,
+	.get_page = filemap_get_page,
 };
 
 static const struct inode_operations tmpfs_link_iops = {
@@ -422,9 +296,10 @@ static const struct file_operations tmpfs_dir_fops = {
 };
 
 static const struct file_operations tmpfs_file_fops = {
-	.read = tmpfs_read,
-	.write = tmpfs_write,
+	.read = generic_file_read,
+	.write = generic_file_write,
 	.llseek = generic_llseek,
+	.fsync = noop_fsync,
 };
 
 static int tmpfs_mount(struct super_block *sb, const char *source,

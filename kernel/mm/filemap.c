@@ -1,7 +1,352 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* File-backed guest pages: private copies read from the file. */
+/*
+ * The page cache: a file's pages in guest memory, indexed by a radix tree
+ * per inode.  read, write and mmap all go through it, so they agree.
+ *
+ * For tmpfs the pages are the file (no address_space_operations): a
+ * missing page is a hole.  For files that live elsewhere (ext2, hostfs) a
+ * missing page is read in, written pages are dirty until written back,
+ * and clean pages nobody maps sit on an LRU list from which the page
+ * allocator reclaims them when memory runs short.
+ */
+#include "tamu/blkdev.h"
 #include "tamu/fs.h"
 #include "tamu/mm.h"
+#include "tamu/page_alloc.h"
+#include "tamu/printk.h"
+#include "tamu/sched.h"
+#include "tamu/string.h"
+#include "uapi/fcntl.h"
+
+/* Dirty page cache may grow to this fraction of memory before writers
+ * write their own file back. */
+#define DIRTY_SHARE 8
+
+static LIST_HEAD(cache_lru);
+static DECLARE_WAIT_QUEUE_HEAD(page_wait);
+static unsigned long nr_cached, nr_dirty;
+
+void page_cache_stats(unsigned long *pages, unsigned long *dirty)
+{
+	*pages = nr_cached;
+	*dirty = nr_dirty;
+}
+
+static bool backed(const struct address_space *m)
+{
+	return m->a_ops != NULL;
+}
+
+static void set_dirty(struct address_space *m, struct page *page)
+{
+	if (page->flags & PG_dirty)
+		return;
+	page->flags |= PG_dirty;
+	m->nrdirty++;
+	if (backed(m))
+		nr_dirty++;
+}
+
+static void clear_dirty(struct address_space *m, struct page *page)
+{
+	if (!(page->flags & PG_dirty))
+		return;
+	page->flags &= ~PG_dirty;
+	m->nrdirty--;
+	if (backed(m))
+		nr_dirty--;
+}
+
+/* Take the page out of the cache and drop the cache's reference. */
+static void remove_page(struct address_space *m, struct page *page)
+{
+	clear_dirty(m, page);
+	radix_tree_delete(&m->pages, page->index);
+	m->nrpages--;
+	if (backed(m)) {
+		list_del_init(&page->lru);
+		nr_cached--;
+	} else {
+		m->host->blocks -= PAGE_SIZE / 512;
+	}
+	page->mapping = NULL;
+	page->flags &= ~(PG_uptodate | PG_mapped_write);
+	put_page(page);
+}
+
+/* Clean pages only the cache holds, oldest first; how many were freed. */
+static unsigned long shrink_page_cache(unsigned long want)
+{
+	struct page *page, *next;
+	unsigned long freed = 0;
+
+	list_for_each_entry_safe(page, next, &cache_lru, lru) {
+		if (freed >= want)
+			break;
+		if (page->refcount != 1 ||
+		    (page->flags & (PG_dirty | PG_locked)))
+			continue;
+		remove_page(page->mapping, page);
+		freed++;
+	}
+	return freed;
+}
+
+void filemap_init(void)
+{
+	page_shrinker = shrink_page_cache;
+}
+
+/* A new zeroed page at index, in the cache (holding its reference). */
+static struct page *add_page(struct address_space *m, unsigned long index)
+{
+	struct page *page = alloc_pages(__GFP_ZERO, 0);
+
+	if (!page)
+		return NULL;
+	if (radix_tree_insert(&m->pages, index, page)) {
+		put_page(page);
+		return NULL;
+	}
+	page->mapping = m;
+	page->index = index;
+	m->nrpages++;
+	if (backed(m)) {
+		list_add_tail(&page->lru, &cache_lru);
+		nr_cached++;
+	} else {
+		page->flags |= PG_uptodate;
+		m->host->blocks += PAGE_SIZE / 512;
+	}
+	return page;
+}
+
+/*
+ * Page index of the file, uptodate and referenced: read in if need be.
+ * NULL for a tmpfs hole unless create; an ERR_PTR when it cannot be had.
+ */
+static struct page *get_cache_page(struct inode *inode, unsigned long index,
+				   bool create)
+{
+	struct address_space *m = &inode->i_data;
+	struct page *page = radix_tree_lookup(&m->pages, index);
+	int err;
+
+	if (page) {
+		get_page(page);
+		wait_event(&page_wait, !(page->flags & PG_locked));
+		if (page->flags & PG_uptodate)
+			return page;
+		put_page(page);
+		return ERR_PTR(-EIO);
+	}
+	if (!backed(m) && !create)
+		return NULL;
+	page = add_page(m, index);
+	if (!page)
+		return ERR_PTR(-ENOMEM);
+	get_page(page);
+	if (!backed(m))
+		return page;
+	page->flags |= PG_locked;
+	err = m->a_ops->readpage(inode, page);
+	page->flags &= ~PG_locked;
+	if (!err)
+		page->flags |= PG_uptodate;
+	wake_up(&page_wait);
+	if (err) {
+		/* Gone from the cache, so the next reader tries again. */
+		if (page->mapping)
+			remove_page(m, page);
+		put_page(page);
+		return ERR_PTR(err);
+	}
+	return page;
+}
+
+ssize_t generic_file_read(struct file *f, struct uio *u, u64 *pos)
+{
+	static const char zeroes[PAGE_SIZE];
+	struct inode *inode = f->inode;
+	size_t done = 0;
+
+	while (u->len && *pos < inode->size) {
+		unsigned long off = *pos & ~PAGE_MASK;
+		size_t n = min(min(u->len, PAGE_SIZE - off),
+			       (size_t)(inode->size - *pos));
+		struct page *page = get_cache_page(inode, *pos >> PAGE_SHIFT,
+						   false);
+		int err;
+
+		if (IS_ERR(page))
+			return done ? (ssize_t)done : PTR_ERR(page);
+		err = uio_copy_out(u, page ? (char *)page_address(page) + off
+					   : zeroes, n);
+		if (page)
+			put_page(page);
+		if (err)
+			return done ? (ssize_t)done : -EFAULT;
+		*pos += n;
+		done += n;
+	}
+	return done;
+}
+
+/*
+ * The page a write of [off, off+n) within page index goes to.  A page
+ * the write covers whole, or past the end of the file, need not be read.
+ */
+static struct page *write_page(struct inode *inode, unsigned long index,
+			       unsigned long off, size_t n)
+{
+	struct address_space *m = &inode->i_data;
+	u64 start = (u64)index << PAGE_SHIFT;
+	struct page *page;
+
+	if (!backed(m) || radix_tree_lookup(&m->pages, index) ||
+	    (off < PAGE_SIZE && n < PAGE_SIZE && start < inode->size))
+		return get_cache_page(inode, index, true);
+	page = add_page(m, index);
+	if (!page)
+		return ERR_PTR(-ENOMEM);
+	get_page(page);
+	page->flags |= PG_uptodate;
+	return page;
+}
+
+/* Too much dirty data: the writer writes its own file back. */
+static void balance_dirty_pages(struct inode *inode)
+{
+	unsigned long limit = phys_zone.nr_pages / DIRTY_SHARE;
+
+	if (nr_dirty > limit && inode->i_data.nrdirty)
+		filemap_write_and_wait(inode);
+}
+
+ssize_t generic_file_write(struct file *f, struct uio *u, u64 *pos)
+{
+	struct inode *inode = f->inode;
+	struct address_space *m = &inode->i_data;
+	size_t done = 0;
+	ssize_t err = 0;
+
+	if (f->f_flags & O_APPEND)
+		*pos = inode->size;
+	while (u->len) {
+		unsigned long off = *pos & ~PAGE_MASK;
+		size_t n = min(u->len, PAGE_SIZE - off);
+		struct page *page;
+
+		if (backed(m) && m->a_ops->prepare_write) {
+			err = m->a_ops->prepare_write(inode, *pos, n);
+			if (err)
+				break;
+		}
+		page = write_page(inode, *pos >> PAGE_SHIFT, off, n);
+		if (IS_ERR(page)) {
+			err = PTR_ERR(page) == -ENOMEM && !backed(m)
+				      ? -ENOSPC : PTR_ERR(page);
+			break;
+		}
+		err = uio_copy_in(u, (char *)page_address(page) + off, n);
+		if (!err && backed(m))
+			set_dirty(m, page);
+		put_page(page);
+		if (err)
+			break;
+		*pos += n;
+		done += n;
+		if (*pos > inode->size)
+			inode->size = *pos;
+	}
+	if (done) {
+		inode->mtime = inode->ctime = current_time();
+		mark_inode_dirty(inode);
+		if (backed(m))
+			balance_dirty_pages(inode);
+		if (backed(m) && (f->f_flags & O_DSYNC))
+			err = filemap_write_and_wait(inode);
+	}
+	return done && err != -EIO ? (ssize_t)done : err;
+}
+
+struct page *filemap_get_page(struct inode *inode, unsigned long index,
+			      bool create)
+{
+	struct page *page;
+
+	/* Past the end of the file a mapping has no page (SIGBUS). */
+	if ((u64)index << PAGE_SHIFT >= ALIGN(inode->size, PAGE_SIZE))
+		return NULL;
+	page = get_cache_page(inode, index, create);
+	if (IS_ERR_OR_NULL(page))
+		return NULL;
+	/* A shared writable mapping may change it any time: dirty until
+	 * nobody maps it. */
+	if (create && backed(&inode->i_data)) {
+		page->flags |= PG_mapped_write;
+		set_dirty(&inode->i_data, page);
+	}
+	return page;
+}
+
+int filemap_write_and_wait(struct inode *inode)
+{
+	struct address_space *m = &inode->i_data;
+	unsigned long index = 0;
+	struct bio_batch batch;
+	struct page *page;
+	int err = 0, e;
+
+	if (!backed(m))
+		return 0;
+	bio_batch_init(&batch);
+	while (m->nrdirty &&
+	       (page = radix_tree_next(&m->pages, &index))) {
+		if (page->flags & PG_dirty) {
+			if (!(page->flags & PG_mapped_write) ||
+			    page->refcount == 1) {
+				clear_dirty(m, page);
+				page->flags &= ~PG_mapped_write;
+			}
+			e = m->a_ops->writepage(inode, page, &batch);
+			if (e && !err)
+				err = e;
+		}
+		index++;
+	}
+	e = bio_batch_wait(&batch);
+	if (!err)
+		err = e;
+	if (m->a_ops->sync) {
+		e = m->a_ops->sync(inode);
+		if (!err)
+			err = e;
+	}
+	return err;
+}
+
+void truncate_inode_pages(struct inode *inode, u64 size)
+{
+	struct address_space *m = &inode->i_data;
+	unsigned long index = DIV_ROUND_UP(size, PAGE_SIZE);
+	struct page *page;
+
+	while ((page = radix_tree_next(&m->pages, &index))) {
+		wait_event(&page_wait, !(page->flags & PG_locked));
+		if (page->mapping == m)
+			remove_page(m, page);
+		index++;
+	}
+	/* Zero the tail of the last page, for a later grow. */
+	page = size & ~PAGE_MASK ? radix_tree_lookup(&m->pages, size >> PAGE_SHIFT)
+				 : NULL;
+	if (page)
+		memset((char *)page_address(page) + (size & ~PAGE_MASK), 0,
+		       PAGE_SIZE - (size & ~PAGE_MASK));
+	if (!size)
+		radix_tree_destroy(&m->pages);
+}
 
 long vma_fill_page(struct vm_area_struct *vma, unsigned long addr, void *page)
 {

@@ -121,6 +121,8 @@ static struct page *zone_alloc(struct zone *z, unsigned int order)
 	return page;
 }
 
+unsigned long (*page_shrinker)(unsigned long nr_pages);
+
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
 	struct page *page;
@@ -128,6 +130,8 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	if (order >= MAX_ORDER)
 		return NULL;
 	page = zone_alloc(&phys_zone, order);
+	if (!page && page_shrinker && page_shrinker(1UL << order))
+		page = zone_alloc(&phys_zone, order);
 	if (!page)
 		return NULL;
 	kasan_unpoison(page_address(page), PAGE_SIZE << order);

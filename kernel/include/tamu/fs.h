@@ -9,6 +9,7 @@
 
 #include "tamu/kernel.h"
 #include "tamu/list.h"
+#include "tamu/radix_tree.h"
 #include "tamu/wait.h"
 #include "uapi/stat.h"
 #include "uapi/time.h"
@@ -20,6 +21,8 @@ struct super_block;
 struct vfsmount;
 struct poll_table;
 struct pipe_inode_info;
+struct page;
+struct bio_batch;
 
 typedef u32 dev_t;
 #define MKDEV(ma, mi) (((ma) << 20) | (mi))
@@ -52,6 +55,8 @@ struct file_operations {
 	s64 (*llseek)(struct file *f, s64 offset, int whence);
 	long (*ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
 	int (*iterate)(struct file *f, struct dir_context *ctx);
+	/* Write the file's data (and metadata unless datasync) to disk. */
+	int (*fsync)(struct file *f, bool datasync);
 	/* Readiness (POLLIN...), registering on p's wait queues if p. */
 	unsigned int (*poll)(struct file *f, struct poll_table *p);
 };
@@ -98,6 +103,32 @@ struct inode_operations {
 				 bool create);
 };
 
+/*
+ * The page cache of a file system whose files live elsewhere (a disk, the
+ * host): how pages are read and written back.
+ */
+struct address_space_operations {
+	/* Fill page (its index set) from the file; 0 or -errno. */
+	int (*readpage)(struct inode *inode, struct page *page);
+	/* Start writing the page back, in batch; 0 or -errno. */
+	int (*writepage)(struct inode *inode, struct page *page,
+			 struct bio_batch *batch);
+	/* Before data is copied into [pos, pos+len): make room (blocks). */
+	int (*prepare_write)(struct inode *inode, u64 pos, size_t len);
+	/* After a batch of writepage calls was waited for. */
+	int (*sync)(struct inode *inode);
+};
+
+/* A file's pages in memory, by index. */
+struct address_space {
+	struct radix_tree pages;
+	unsigned long nrpages;
+	unsigned long nrdirty;
+	/* NULL: the pages are the file (tmpfs) and are never reclaimed. */
+	const struct address_space_operations *a_ops;
+	struct inode *host;
+};
+
 struct inode {
 	u64 ino;
 	u32 mode;
@@ -113,7 +144,14 @@ struct inode {
 	int refcount;
 	void *private;		/* the file system's */
 	struct pipe_inode_info *pipe;	/* a FIFO's, while open */
+	struct address_space i_data;
+	unsigned int i_state;	/* I_DIRTY */
+	struct list_head i_hash;	/* in its super block's inode hash */
+	struct list_head i_dirty;	/* on its super block's dirty list */
 };
+
+#define I_DIRTY 0x1
+#define I_NEW 0x2
 
 struct dentry {
 	char *name;
@@ -134,6 +172,10 @@ struct super_operations {
 	/* Free the file system's data of an inode nobody uses any more. */
 	void (*evict_inode)(struct inode *inode);
 	int (*statfs)(struct super_block *sb, struct statfs *st);
+	/* Write a dirty inode into the file system's metadata. */
+	int (*write_inode)(struct inode *inode);
+	/* Write everything back (sync, unmount); 0 or -errno. */
+	int (*sync_fs)(struct super_block *sb);
 };
 
 struct super_block {
@@ -141,13 +183,20 @@ struct super_block {
 	const struct super_operations *s_op;
 	struct dentry *root;
 	dev_t dev;
+	struct block_device *bdev;	/* a disk file system's */
 	u64 next_ino;
 	unsigned long magic;
+	unsigned long s_flags;		/* MS_RDONLY */
 	void *fs_info;
+	struct list_head s_dirty;	/* inodes to write back */
+	struct list_head s_list;	/* in the list of all super blocks */
 };
+
+#define FS_REQUIRES_DEV 0x1	/* mounts a block device */
 
 struct file_system_type {
 	const char *name;
+	unsigned int fs_flags;
 	/* Make a super block for a new mount; -errno on failure. */
 	int (*mount)(struct super_block *sb, const char *source,
 		     const char *options);
@@ -201,6 +250,21 @@ void fput(struct file *f);
 
 /* Inodes and dentries for file systems. */
 struct inode *new_inode(struct super_block *sb, u32 mode);
+/*
+ * The in-memory inode ino of sb, referenced: an existing one, or a new
+ * one with I_NEW set for the file system to fill (then unlock_new_inode).
+ */
+struct inode *iget_locked(struct super_block *sb, u64 ino);
+void unlock_new_inode(struct inode *inode);
+/* The inode changed: write it back with the file system's write_inode. */
+void mark_inode_dirty(struct inode *inode);
+/* Write sb's dirty inodes; 0 or the first error. */
+int write_dirty_inodes(struct super_block *sb);
+/* Every mounted file system to disk (sync(2), reboot); 0 or -EIO. */
+int sync_filesystems(void);
+int vfs_fsync(struct file *f, bool datasync);
+/* fsync of files whose data is all in memory. */
+int noop_fsync(struct file *f, bool datasync);
 struct dentry *d_alloc(struct dentry *parent, const char *name, size_t len);
 struct dentry *d_make_root(struct super_block *sb, struct inode *inode);
 /* Give d its inode and link it into its parent's children. */
@@ -252,6 +316,20 @@ struct file *file_open(int dfd, const char *name, int flags, u32 mode);
 /* Character devices by number. */
 int register_chrdev(unsigned int major, const struct file_operations *fops);
 void init_special_inode(struct inode *inode, u32 mode, dev_t dev);
+
+/* The page cache (mm/filemap.c). */
+ssize_t generic_file_read(struct file *f, struct uio *u, u64 *pos);
+ssize_t generic_file_write(struct file *f, struct uio *u, u64 *pos);
+/* The get_page inode operation of page-cached files. */
+struct page *filemap_get_page(struct inode *inode, unsigned long index,
+			      bool create);
+/* Write the file's dirty pages back and wait; 0 or -errno. */
+int filemap_write_and_wait(struct inode *inode);
+/* Drop the pages past size (zeroing the tail of the last one). */
+void truncate_inode_pages(struct inode *inode, u64 size);
+/* Page cache pages, and the dirty ones, for /proc/meminfo. */
+void page_cache_stats(unsigned long *pages, unsigned long *dirty);
+void filemap_init(void);
 
 /* The page of guest data for addr in a file-backed area (mm/filemap.c). */
 struct vm_area_struct;

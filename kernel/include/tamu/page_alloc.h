@@ -18,16 +18,29 @@
 #define PG_buddy (1u << 1) /* head of a free block of 2^order frames */
 #define PG_slab (1u << 2) /* owned by a kmem_cache */
 #define PG_head (1u << 3) /* head of an allocated 2^order block */
+/* Page cache pages (mm/filemap.c). */
+#define PG_uptodate (1u << 4) /* holds the file's data */
+#define PG_dirty (1u << 5) /* to be written back */
+#define PG_locked (1u << 6) /* being read: wait for it */
+#define PG_mapped_write (1u << 7) /* in a shared writable mapping */
 
 struct kmem_cache;
+struct address_space;
 
 struct page {
 	u32 flags;
 	u32 order; /* of the block this page heads */
-	struct list_head lru; /* free list, or a cache's slab list */
-	/* Slab pages only. */
-	struct kmem_cache *slab_cache;
-	void *freelist; /* first free object */
+	struct list_head lru; /* free list, slab list, or page cache LRU */
+	union {
+		struct {	/* slab pages */
+			struct kmem_cache *slab_cache;
+			void *freelist; /* first free object */
+		};
+		struct {	/* page cache pages */
+			struct address_space *mapping;
+			unsigned long index;
+		};
+	};
 	u32 inuse; /* objects handed out */
 	u32 refcount; /* guest mappings and kernel references */
 };
@@ -57,8 +70,12 @@ extern struct zone phys_zone;
  */
 int zone_init(struct zone *z, void *base, size_t size);
 
-/* NULL when no free block of 2^order frames exists. */
+/*
+ * NULL when no free block of 2^order frames exists, even after asking the
+ * shrinker (if set) to give frames back from caches.
+ */
 struct page *alloc_pages(gfp_t gfp, unsigned int order);
+extern unsigned long (*page_shrinker)(unsigned long nr_pages);
 void free_pages(struct page *page, unsigned int order);
 /* Kernel address of one or 2^order zeroed or not frames; NULL if none. */
 void *get_free_pages(gfp_t gfp, unsigned int order);
