@@ -16,6 +16,7 @@
 #include "tamu/uaccess.h"
 #include "uapi/prctl.h"
 #include "uapi/random.h"
+#include "tamu/fs.h"
 #include "uapi/reboot.h"
 #include "uapi/resource.h"
 #include "uapi/time.h"
@@ -316,6 +317,9 @@ SYSCALL_DEFINE(reboot, int magic1, int magic2, unsigned int cmd, unsigned long a
 	    (magic2 != LINUX_REBOOT_MAGIC2 && magic2 != LINUX_REBOOT_MAGIC2A &&
 	     magic2 != LINUX_REBOOT_MAGIC2B && magic2 != LINUX_REBOOT_MAGIC2C))
 		return -EINVAL;
+	/* What was written reaches the host's files before tamu exits. */
+	if (cmd != LINUX_REBOOT_CMD_CAD_ON && cmd != LINUX_REBOOT_CMD_CAD_OFF)
+		sync_filesystems();
 	switch (cmd) {
 	case LINUX_REBOOT_CMD_POWER_OFF:
 		pr_notice("reboot: Power down\n");

@@ -5,6 +5,7 @@
  * function classifies traps, one case per kind, for every platform.
  */
 #include "um/arch.h"
+#include "tamu/blkdev.h"
 #include "host/time.h"
 #include "tamu/mm.h"
 #include "tamu/printk.h"
@@ -32,6 +33,8 @@ void handle_irqs(void)
 	unsigned long irqs = arch_take_irqs();
 	u64 now = host_clock_ns(HOST_CLOCK_MONOTONIC);
 
+	if (irqs & IRQ_IO)
+		ubd_complete_all();
 	run_timers(now);
 	sched_tick(now);
 	if (irqs & IRQ_WINCH)

@@ -5,6 +5,7 @@
  * crosses from a mountpoint to the newest mount on it.
  */
 #include "tamu/syscall.h"
+#include "tamu/blkdev.h"
 #include "tamu/fs.h"
 #include "tamu/namei.h"
 #include "tamu/sched.h"
@@ -17,6 +18,7 @@
 LIST_HEAD(mount_list);
 struct path root_path;
 static LIST_HEAD(fs_types);
+static LIST_HEAD(super_blocks);
 
 void register_filesystem(struct file_system_type *fs)
 {
@@ -71,26 +73,76 @@ static struct vfsmount *new_mount(struct super_block *sb, struct dentry *root,
 	return mnt;
 }
 
+/*
+ * The super block for a new mount: a new one, or the one already on a
+ * block device (mounting a device twice shows the same file system).
+ */
+static struct super_block *get_sb(struct file_system_type *fs,
+				  const char *source, unsigned long flags,
+				  const char *options)
+{
+	struct block_device *bdev = NULL;
+	struct super_block *sb;
+	int err;
+
+	if (fs->fs_flags & FS_REQUIRES_DEV) {
+		err = source ? lookup_bdev(source, &bdev) : -EINVAL;
+		if (err)
+			return ERR_PTR(err);
+		if (bdev->mounted)
+			return bdev->mounted->type == fs ? bdev->mounted
+							 : ERR_PTR(-EBUSY);
+		if (bdev->read_only && !(flags & MS_RDONLY))
+			return ERR_PTR(-EACCES);
+	}
+	sb = kzalloc(sizeof(*sb), GFP_KERNEL);
+	if (!sb)
+		return ERR_PTR(-ENOMEM);
+	sb->type = fs;
+	sb->bdev = bdev;
+	sb->dev = bdev ? bdev->dev : new_anon_dev();
+	sb->s_flags = flags & MS_RDONLY;
+	INIT_LIST_HEAD(&sb->s_dirty);
+	err = fs->mount(sb, source, options);
+	if (err) {
+		kfree(sb);
+		return ERR_PTR(err);
+	}
+	if (bdev)
+		bdev->mounted = sb;
+	list_add_tail(&sb->s_list, &super_blocks);
+	return sb;
+}
+
+int sync_filesystems(void)
+{
+	struct super_block *sb;
+	int err = 0, e;
+
+	list_for_each_entry(sb, &super_blocks, s_list) {
+		if (sb->s_flags & MS_RDONLY)
+			continue;
+		e = write_dirty_inodes(sb);
+		if (sb->s_op && sb->s_op->sync_fs)
+			e = sb->s_op->sync_fs(sb) ?: e;
+		if (e && !err)
+			err = e;
+	}
+	return err;
+}
+
 static struct vfsmount *mount_fs(const char *type, const char *source,
 				 unsigned long flags, const char *options)
 {
 	struct file_system_type *fs = get_fs_type(type);
 	struct super_block *sb;
 	struct vfsmount *mnt;
-	int err;
 
 	if (!fs)
 		return ERR_PTR(-ENODEV);
-	sb = kzalloc(sizeof(*sb), GFP_KERNEL);
-	if (!sb)
-		return ERR_PTR(-ENOMEM);
-	sb->type = fs;
-	sb->dev = new_anon_dev();
-	err = fs->mount(sb, source, options);
-	if (err) {
-		kfree(sb);
-		return ERR_PTR(err);
-	}
+	sb = get_sb(fs, source, flags, options);
+	if (IS_ERR(sb))
+		return ERR_CAST(sb);
 	mnt = new_mount(sb, sb->root, source, flags);
 	if (!mnt) {
 		if (fs->kill_sb)
@@ -165,6 +217,12 @@ int do_umount(const struct path *p)
 	list_for_each_entry(m, &mount_list, list)
 		if (m->parent == mnt && m != mnt)
 			return -EBUSY;
+	/* The file system reaches its disk, whoever still uses it. */
+	if (!(mnt->sb->s_flags & MS_RDONLY)) {
+		write_dirty_inodes(mnt->sb);
+		if (mnt->sb->s_op && mnt->sb->s_op->sync_fs)
+			mnt->sb->s_op->sync_fs(mnt->sb);
+	}
 	list_del_init(&mnt->list);
 	mnt->mountpoint->mounted--;
 	dput(mnt->mountpoint);
@@ -237,6 +295,8 @@ SYSCALL_DEFINE(umount2, unsigned long utarget, int flags)
 void vfs_init(void)
 {
 	dcache_init();
+	filemap_init();
+	buffer_init();
 	tmpfs_init();
 	pipe_init();
 	proc_init();

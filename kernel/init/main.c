@@ -6,6 +6,7 @@
 #include "um/arch.h"
 #include "host/file.h"
 #include "tamu/binfmt.h"
+#include "tamu/blkdev.h"
 #include "tamu/fdtable.h"
 #include "tamu/namei.h"
 #include "tamu/proc.h"
@@ -100,6 +101,32 @@ static void __noreturn halt_at(const char *stage)
 	arch_halt(TAMU_EXIT_OK);
 }
 
+static void make_node(const struct path *dev, const char *name, u32 mode,
+		      dev_t devt)
+{
+	struct dentry *d = lookup_one(dev, name, strlen(name));
+
+	if (IS_ERR(d))
+		return;
+	if (!d->inode)
+		dev->dentry->inode->i_op->mknod(dev->dentry->inode, d, mode,
+						devt);
+	dput(d);
+}
+
+/* /dev/ubda.. for the block devices the command line made. */
+static void populate_blkdevs(const struct path *dev)
+{
+	struct block_device *bdev;
+	int n;
+
+	for (n = 0; n < MAX_UBD; n++) {
+		bdev = bdev_by_dev(MKDEV(UBD_MAJOR, n * 16));
+		if (bdev)
+			make_node(dev, bdev->name, S_IFBLK | 0660, bdev->dev);
+	}
+}
+
 /* The device nodes every system has, as devtmpfs would make them. */
 static void populate_dev(void)
 {
@@ -124,18 +151,10 @@ static void populate_dev(void)
 		pr_warn("no /dev in the root file system: no device nodes\n");
 		return;
 	}
-	for (i = 0; i < ARRAY_SIZE(nodes); i++) {
-		const char *name = nodes[i].name + 5;
-		struct dentry *d = lookup_one(&dev, name, strlen(name));
-
-		if (IS_ERR(d))
-			continue;
-		if (!d->inode)
-			dev.dentry->inode->i_op->mknod(
-				dev.dentry->inode, d, nodes[i].mode,
-				MKDEV(nodes[i].major, nodes[i].minor));
-		dput(d);
-	}
+	for (i = 0; i < ARRAY_SIZE(nodes); i++)
+		make_node(&dev, nodes[i].name + 5, nodes[i].mode,
+			  MKDEV(nodes[i].major, nodes[i].minor));
+	populate_blkdevs(&dev);
 	path_put(&dev);
 }
 
@@ -207,6 +226,35 @@ static int try_init(const char *path)
 	return err;
 }
 
+/*
+ * root=: the file system on that block device becomes the root, mounted
+ * over the initramfs as Linux's prepare_namespace does.  Done by init,
+ * as reading the disk sleeps.
+ */
+static void mount_block_root(const char *dev)
+{
+	static const char *const types[] = { "ext2" };
+	struct path root = { root_path.mnt, root_path.dentry };
+	int err = -ENODEV;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(types) && err; i++)
+		err = do_mount(dev, &root, types[i], 0, NULL);
+	if (err)
+		panic("VFS: Unable to mount root fs on %s: error %d", dev, err);
+	/* The newest mount on the initramfs root is the disk's. */
+	err = kern_path("/", LOOKUP_FOLLOW, &root);
+	if (err)
+		panic("VFS: cannot find the new root: %d", err);
+	path_put(&current->fs->root);
+	path_put(&current->fs->pwd);
+	current->fs->root = current->fs->pwd = root;
+	path_get(&root);
+	pr_info("VFS: Mounted root (%s filesystem) on device %u:%u.\n",
+		root.mnt->sb->type->name, MAJOR(root.mnt->sb->dev),
+		MINOR(root.mnt->sb->dev));
+}
+
 /* pid 1: becomes the first guest program, as Linux's kernel_init does. */
 static void kernel_init(void *arg)
 {
@@ -214,6 +262,8 @@ static void kernel_init(void *arg)
 						 "/bin/sh" };
 	size_t i;
 
+	if (boot.root)
+		mount_block_root(boot.root);
 	open_console();
 	if (boot.init_argc) {
 		boot.init = boot.init_argv[0];
@@ -317,6 +367,8 @@ void start_kernel(int argc, char **argv)
 		halt_at("mm");
 
 	/* Processes, files, devices, the platform. */
+	if (ubd_init(&boot, err, sizeof(err)))
+		usage_error(err);
 	sched_init();
 	set_max_tasks(phys_zone.nr_pages);
 	rootfs_init();

@@ -71,6 +71,57 @@ static int set_initrd(struct boot_config *cfg, const char *val, char *why,
 	return 0;
 }
 
+static int set_root(struct boot_config *cfg, const char *val, char *why,
+		    size_t size)
+{
+	if (strncmp(val, "/dev/", 5) || !val[5])
+		return reason(why, size, "needs a device such as /dev/ubda");
+	cfg->root = val;
+	return 0;
+}
+
+static int set_hostfs(struct boot_config *cfg, const char *val, char *why,
+		      size_t size)
+{
+	if (val[0] != '/')
+		return reason(why, size, "needs an absolute host directory");
+	cfg->hostfs = val;
+	return 0;
+}
+
+/* "ubd3=" or "ubd3r=": the device number, or -1 for another option. */
+static int ubd_index(const char *arg, bool *read_only)
+{
+	if (strncmp(arg, "ubd", 3) || arg[3] < '0' || arg[3] > '9')
+		return -1;
+	*read_only = arg[4] == 'r';
+	if (arg[4 + *read_only] != '=' && arg[4 + *read_only] != '\0')
+		return -1;
+	return arg[3] - '0';
+}
+
+static int set_ubd(struct boot_config *cfg, const char *arg, char *why,
+		   size_t size)
+{
+	bool read_only;
+	int n = ubd_index(arg, &read_only);
+	const char *val = strchr(arg, '='), *comma;
+
+	if (n >= MAX_UBD)
+		return reason(why, size, "no such device (ubd0 to ubd7)");
+	if (!val || !val[1])
+		return reason(why, size, "needs an image file: ubdN=[COW,]IMAGE");
+	val++;
+	comma = strchr(val, ',');
+	if (comma && (comma == val || !comma[1] || strchr(comma + 1, ',')))
+		return reason(why, size, "not COW,IMAGE or IMAGE");
+	cfg->ubd[n].read_only = read_only;
+	cfg->ubd[n].image = comma ? comma + 1 : val;
+	cfg->ubd[n].cow = comma ? val : NULL;
+	cfg->ubd[n].cow_len = comma ? comma - val : 0;
+	return 0;
+}
+
 static int set_quiet(struct boot_config *cfg, const char *val, char *why,
 		     size_t size)
 {
@@ -183,6 +234,10 @@ static const struct boot_param params[] = {
 	  "halt cleanly, status 0, once boot reaches STAGE: mm or init" },
 	{ "strace", NULL, set_strace,
 	  "log every guest system call and its result" },
+	{ "root", "DEVICE", set_root,
+	  "mount this block device as the root, not the initramfs" },
+	{ "hostfs", "DIR", set_hostfs,
+	  "mount this host directory at /host in the guest" },
 	{ "forcepanic", NULL, set_forcepanic,
 	  "panic once memory is up (tests the panic path)" },
 };
@@ -220,6 +275,7 @@ static int parse_one(struct boot_config *cfg, const char *arg, char *why,
 {
 	const struct boot_param *p;
 	const char *val;
+	bool read_only;
 
 	if (!strcmp(arg, "--help")) {
 		cfg->action = BOOT_HELP;
@@ -229,6 +285,8 @@ static int parse_one(struct boot_config *cfg, const char *arg, char *why,
 		cfg->action = BOOT_VERSION;
 		return 0;
 	}
+	if (ubd_index(arg, &read_only) >= 0)
+		return set_ubd(cfg, arg, why, size);
 	p = find_param(arg, &val);
 	if (!p)
 		return reason(why, size, "unknown option (see tamu --help)");
@@ -276,6 +334,10 @@ void boot_usage(char *buf, size_t size)
 		len += scnprintf(buf + len, size - len, "  %-16s %s\n", name,
 				 p->help);
 	}
+	len += scnprintf(buf + len, size - len, "  %-16s %s\n  %-16s %s\n",
+			 "ubdN=[COW,]IMG", "block device /dev/ubd[a-h] (N 0-7) "
+			 "from a host image;", "",
+			 "changes go to COW if given; ubdNr= is read-only");
 	scnprintf(buf + len, size - len,
 		  "  %-16s %s\n  %-16s %s\n"
 		  "\nExit status: 0 after a clean halt, 2 for a bad command "

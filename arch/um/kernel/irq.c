@@ -10,6 +10,7 @@
 #include "um/platform.h"
 #include "host/signal.h"
 #include "host/time.h"
+#include "host/uring.h"
 
 #define TICK_NS (4 * 1000 * 1000ULL)
 
@@ -26,14 +27,21 @@ static void winch_handler(int sig)
 	irqs |= IRQ_WINCH;
 }
 
+/*
+ * I/O completions raise no host signal: they are seen here, at every
+ * kernel entry and tick, and they end the idle sleep.
+ */
 bool arch_irqs_pending(void)
 {
-	return irqs != 0;
+	return irqs != 0 || host_uring_ready();
 }
 
 unsigned long arch_take_irqs(void)
 {
 	unsigned long pending = irqs;
+
+	if (host_uring_ready())
+		pending |= IRQ_IO;
 
 	irqs = 0;
 	return pending;
@@ -60,7 +68,10 @@ int arch_irq_init(void)
 
 void arch_idle(u64 timeout_ns, bool console)
 {
-	struct pollfd pfd = { .fd = 0, .events = POLLIN };
+	struct pollfd pfd[2] = {
+		{ .fd = host_uring_fd(), .events = POLLIN },
+		{ .fd = console ? 0 : -1, .events = POLLIN },
+	};
 	struct timespec ts = {
 		.tv_sec = timeout_ns / HOST_NSEC_PER_SEC,
 		.tv_nsec = timeout_ns % HOST_NSEC_PER_SEC,
@@ -72,9 +83,9 @@ void arch_idle(u64 timeout_ns, bool console)
 	sigaddset(&alrm, SIGALRM);
 	sigaddset(&alrm, SIGWINCH);
 	sigprocmask(SIG_BLOCK, &alrm, &old);
-	if (!irqs &&
-	    ppoll(&pfd, console ? 1 : 0, timeout_ns ? &ts : NULL, &old) > 0 &&
-	    (pfd.revents & (POLLIN | POLLHUP | POLLERR)))
+	if (!arch_irqs_pending() &&
+	    ppoll(pfd, 2, timeout_ns ? &ts : NULL, &old) > 0 &&
+	    (pfd[1].revents & (POLLIN | POLLHUP | POLLERR)))
 		irqs |= IRQ_CONSOLE;
 	sigprocmask(SIG_SETMASK, &old, NULL);
 }

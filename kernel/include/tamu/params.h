@@ -18,6 +18,8 @@ enum boot_break {
 	BREAK_INIT, /* everything is ready to start init */
 };
 
+#define MAX_UBD 8
+
 struct boot_config {
 	enum boot_action action;
 	u64 mem_size;
@@ -30,6 +32,15 @@ struct boot_config {
 	enum boot_break break_at;
 	bool force_panic;
 	bool strace;
+	/* ubdN=[COW,]IMAGE: the block devices /dev/ubda.. */
+	struct {
+		const char *image;
+		const char *cow;	/* NULL: write to the image itself */
+		size_t cow_len;		/* its name ends at the comma */
+		bool read_only;		/* ubdNr= */
+	} ubd[MAX_UBD];
+	const char *root;	/* root=: a block device instead of tmpfs */
+	const char *hostfs;	/* hostfs=: a host directory at /host */
 	int init_argc; /* arguments after "--" */
 	char **init_argv;
 };

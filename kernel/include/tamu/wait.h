@@ -15,6 +15,8 @@ struct wait_queue_entry {
 };
 
 #define WAIT_QUEUE_HEAD_INIT(name) { LIST_HEAD_INIT((name).head) }
+#define DECLARE_WAIT_QUEUE_HEAD(name) \
+	struct wait_queue_head name = WAIT_QUEUE_HEAD_INIT(name)
 
 static inline void init_waitqueue_head(struct wait_queue_head *wq)
 {

@@ -98,10 +98,11 @@ extern unsigned int arch_sigframe_xstate_size;
 /* The initramfs built into tamu. */
 void arch_initramfs(const void **data, size_t *len);
 
-/* Host events (tick, console input, resize) that arrived since last asked. */
+/* Host events (tick, console input, resize, I/O completions) that arrived since last asked. */
 #define IRQ_TICK 0x1
 #define IRQ_CONSOLE 0x2
 #define IRQ_WINCH 0x4
+#define IRQ_IO 0x8
 bool arch_irqs_pending(void);
 unsigned long arch_take_irqs(void);
 /* Start and stop the tick that preempts guest code. */

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Block devices and their requests.  Requests go to the driver as they
+ * come; the driver holds them until someone waits (unplug), so a batch of
+ * them reaches the host together.
+ */
+#include "tamu/blkdev.h"
+#include "tamu/namei.h"
+#include "tamu/slab.h"
+#include "uapi/stat.h"
+
+static LIST_HEAD(blkdevs);
+
+void register_blkdev(struct block_device *bdev)
+{
+	list_add_tail(&bdev->list, &blkdevs);
+}
+
+struct block_device *bdev_by_dev(dev_t dev)
+{
+	struct block_device *bdev;
+
+	list_for_each_entry(bdev, &blkdevs, list)
+		if (bdev->dev == dev)
+			return bdev;
+	return NULL;
+}
+
+int lookup_bdev(const char *path, struct block_device **out)
+{
+	struct path p;
+	struct inode *inode;
+	int err = kern_path(path, LOOKUP_FOLLOW, &p);
+
+	if (err)
+		return err;
+	inode = p.dentry->inode;
+	if (!S_ISBLK(inode->mode))
+		err = -ENOTBLK;
+	else if (!(*out = bdev_by_dev(inode->rdev)))
+		err = -ENXIO;
+	path_put(&p);
+	return err;
+}
+
+void bio_batch_init(struct bio_batch *batch)
+{
+	batch->pending = 0;
+	batch->error = 0;
+	init_waitqueue_head(&batch->wait);
+}
+
+int bio_batch_add(struct bio_batch *batch, struct block_device *bdev,
+		  enum req_op op, u64 sector, void *buf, u32 len)
+{
+	struct bio *bio;
+
+	if (op == REQ_OP_WRITE && bdev->read_only)
+		return -EROFS;
+	if (op != REQ_OP_FLUSH &&
+	    (sector > bdev->nr_sectors ||
+	     (len >> SECTOR_SHIFT) > bdev->nr_sectors - sector))
+		return -EIO;
+	bio = kzalloc(sizeof(*bio), GFP_KERNEL);
+	if (!bio)
+		return -ENOMEM;
+	*bio = (struct bio){ .bdev = bdev, .op = op, .sector = sector,
+			     .buf = buf, .len = len, .batch = batch };
+	batch->pending++;
+	bdev->ops->submit_bio(bio);
+	return 0;
+}
+
+void bio_endio(struct bio *bio, int status)
+{
+	struct bio_batch *batch = bio->batch;
+
+	if (status && !batch->error)
+		batch->error = status;
+	if (--batch->pending == 0)
+		wake_up(&batch->wait);
+	kfree(bio);
+}
+
+static void unplug_all(void)
+{
+	struct block_device *bdev;
+
+	list_for_each_entry(bdev, &blkdevs, list)
+		if (bdev->ops->unplug)
+			bdev->ops->unplug(bdev);
+}
+
+int bio_batch_wait(struct bio_batch *batch)
+{
+	if (batch->pending) {
+		unplug_all();
+		wait_event(&batch->wait, batch->pending == 0);
+	}
+	return batch->error;
+}
+
+int blkdev_rw(struct block_device *bdev, enum req_op op, u64 sector,
+	      void *buf, u32 len)
+{
+	struct bio_batch batch;
+	int err;
+
+	bio_batch_init(&batch);
+	err = bio_batch_add(&batch, bdev, op, sector, buf, len);
+	return bio_batch_wait(&batch) ?: err;
+}
+
+int blkdev_flush(struct block_device *bdev)
+{
+	return bdev->read_only ? 0 : blkdev_rw(bdev, REQ_OP_FLUSH, 0, NULL, 0);
+}

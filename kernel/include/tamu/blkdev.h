@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Block devices, and the requests (bios) file systems send them.  A bio
+ * moves whole 512-byte sectors between kernel memory and the device; the
+ * driver ends it with bio_endio(), usually from an I/O completion, and
+ * whoever waits for it sleeps meanwhile.
+ */
+#ifndef _TAMU_BLKDEV_H
+#define _TAMU_BLKDEV_H
+
+#include "tamu/fs.h"
+#include "tamu/list.h"
+#include "tamu/wait.h"
+
+#define UBD_MAJOR 98
+#define SECTOR_SHIFT 9
+#define SECTOR_SIZE 512
+
+struct bio;
+struct block_device;
+
+enum req_op {
+	REQ_OP_READ,
+	REQ_OP_WRITE,
+	REQ_OP_FLUSH,	/* what was written reaches stable storage */
+};
+
+struct bio_batch {
+	int pending;
+	int error;	/* the first failure */
+	struct wait_queue_head wait;
+};
+
+struct bio {
+	struct block_device *bdev;
+	enum req_op op;
+	u64 sector;
+	void *buf;
+	u32 len;	/* a multiple of SECTOR_SIZE */
+	struct bio_batch *batch;
+	int remaining;	/* the driver's: host requests in flight */
+	int status;
+};
+
+struct block_device_operations {
+	/* Start the bio; it ends with bio_endio(). */
+	void (*submit_bio)(struct bio *bio);
+	/* Hand started requests to the host now: someone waits for them. */
+	void (*unplug)(struct block_device *bdev);
+};
+
+struct block_device {
+	char name[16];		/* ubda */
+	dev_t dev;
+	u64 nr_sectors;
+	bool read_only;
+	const struct block_device_operations *ops;
+	void *private;		/* the driver's */
+	struct super_block *mounted;	/* the file system using it */
+	struct list_head list;
+};
+
+void register_blkdev(struct block_device *bdev);
+struct block_device *bdev_by_dev(dev_t dev);
+/* The block device a guest path names: 0 or -ENOTBLK, -ENXIO... */
+int lookup_bdev(const char *path, struct block_device **out);
+
+/* Requests in a batch: add them, then wait for all. */
+void bio_batch_init(struct bio_batch *batch);
+/* Start one request of the batch; -ENOMEM leaves it out. */
+int bio_batch_add(struct bio_batch *batch, struct block_device *bdev,
+		  enum req_op op, u64 sector, void *buf, u32 len);
+/* Sleep until the batch is done; its first error or 0. */
+int bio_batch_wait(struct bio_batch *batch);
+/* One request, waited for. */
+int blkdev_rw(struct block_device *bdev, enum req_op op, u64 sector,
+	      void *buf, u32 len);
+int blkdev_flush(struct block_device *bdev);
+void bio_endio(struct bio *bio, int status);
+
+/*
+ * The buffer cache: blocks of metadata, shared by everyone who reads the
+ * same block, written back when dirty.  Its size is bounded.
+ */
+struct buffer_head {
+	struct block_device *bdev;
+	u64 blocknr;
+	u32 size;
+	u32 state;		/* BH_* */
+	int count;		/* users; 0: on the LRU, may be reclaimed */
+	char *data;
+	struct list_head hash;
+	struct list_head lru;	/* unused buffers, oldest first */
+	struct list_head dirty;	/* the device's dirty buffers */
+};
+
+#define BH_UPTODATE 0x1
+#define BH_DIRTY 0x2
+
+/* Block blocknr of size bytes, read if need be: referenced, or ERR_PTR. */
+struct buffer_head *bread(struct block_device *bdev, u64 blocknr, u32 size);
+/* The same without reading: the caller fills the whole block. */
+struct buffer_head *getblk(struct block_device *bdev, u64 blocknr, u32 size);
+void brelse(struct buffer_head *bh);
+void mark_buffer_dirty(struct buffer_head *bh);
+/* Write every dirty buffer of bdev and flush the device; 0 or -EIO. */
+int sync_blockdev(struct block_device *bdev);
+/* Forget bdev's buffers (they are clean): unmount. */
+void invalidate_bdev(struct block_device *bdev);
+/* Buffers the cache holds, and at most. */
+void buffer_stats(unsigned long *bytes, unsigned long *limit);
+
+void buffer_init(void);
+struct boot_config;
+/* The ubdN= devices; on failure, one line naming the option in err. */
+int ubd_init(const struct boot_config *cfg, char *err, size_t errlen);
+/* Finish the host requests that completed (an I/O interrupt). */
+void ubd_complete_all(void);
+
+#endif
