@@ -298,6 +298,7 @@ void vfs_init(void)
 	filemap_init();
 	buffer_init();
 	tmpfs_init();
+	ext2_init();
 	pipe_init();
 	proc_init();
 	mem_devices_init();

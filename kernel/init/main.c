@@ -235,6 +235,7 @@ static void mount_block_root(const char *dev)
 {
 	static const char *const types[] = { "ext2" };
 	struct path root = { root_path.mnt, root_path.dentry };
+	struct vfsmount *mnt;
 	int err = -ENODEV;
 	size_t i;
 
@@ -242,10 +243,9 @@ static void mount_block_root(const char *dev)
 		err = do_mount(dev, &root, types[i], 0, NULL);
 	if (err)
 		panic("VFS: Unable to mount root fs on %s: error %d", dev, err);
-	/* The newest mount on the initramfs root is the disk's. */
-	err = kern_path("/", LOOKUP_FOLLOW, &root);
-	if (err)
-		panic("VFS: cannot find the new root: %d", err);
+	/* The newest mount is the disk's. */
+	mnt = list_entry(mount_list.prev, struct vfsmount, list);
+	root = (struct path){ mnt, mnt->root };
 	path_put(&current->fs->root);
 	path_put(&current->fs->pwd);
 	current->fs->root = current->fs->pwd = root;
@@ -253,6 +253,16 @@ static void mount_block_root(const char *dev)
 	pr_info("VFS: Mounted root (%s filesystem) on device %u:%u.\n",
 		root.mnt->sb->type->name, MAJOR(root.mnt->sb->dev),
 		MINOR(root.mnt->sb->dev));
+	/* Device nodes on a memory file system, as devtmpfs gives them. */
+	err = kern_path("/dev", LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &root);
+	if (!err) {
+		err = do_mount("devtmpfs", &root, "tmpfs", 0, NULL);
+		path_put(&root);
+	}
+	if (err)
+		pr_warn("cannot mount a tmpfs on /dev: error %d\n", err);
+	else
+		populate_dev();
 }
 
 /* pid 1: becomes the first guest program, as Linux's kernel_init does. */

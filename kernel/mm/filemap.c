@@ -57,6 +57,12 @@ static void clear_dirty(struct address_space *m, struct page *page)
 		nr_dirty--;
 }
 
+void set_page_dirty(struct page *page)
+{
+	if (page->mapping)
+		set_dirty(page->mapping, page);
+}
+
 /* Take the page out of the cache and drop the cache's reference. */
 static void remove_page(struct address_space *m, struct page *page)
 {

@@ -293,6 +293,10 @@ static int setup_cow(struct ubd *ubd, const char *cow_path,
 	}
 	if (!err && cow_init(&ubd->cow, ubd->cow.fd, h))
 		err = fail("%s: image too large for its COW bitmap", cow_path);
+	/* Which sectors the file holds: read once, kept in memory. */
+	if (!err && host_pread_all(ubd->cow.fd, ubd->cow.bitmap,
+				   ubd->cow.bitmap_bytes, h->bitmap_offset))
+		err = fail("cannot read the bitmap of %s", cow_path);
 	if (!err)
 		ubd->bdev.nr_sectors = h->base_size >> SECTOR_SHIFT;
 out:

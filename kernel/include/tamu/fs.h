@@ -323,6 +323,8 @@ ssize_t generic_file_write(struct file *f, struct uio *u, u64 *pos);
 /* The get_page inode operation of page-cached files. */
 struct page *filemap_get_page(struct inode *inode, unsigned long index,
 			      bool create);
+/* A page the kernel changed: write it back later. */
+void set_page_dirty(struct page *page);
 /* Write the file's dirty pages back and wait; 0 or -errno. */
 int filemap_write_and_wait(struct inode *inode);
 /* Drop the pages past size (zeroing the tail of the last one). */
@@ -339,6 +341,7 @@ void vfs_init(void);
 /* Parts of vfs_init, one per subsystem. */
 void dcache_init(void);
 void tmpfs_init(void);
+void ext2_init(void);
 void pipe_init(void);
 void proc_init(void);
 void mem_devices_init(void);

@@ -1,0 +1,82 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Disks: boot from an ext2 image on ubd0, change files, power off, and let
+# the host's e2fsck and debugfs judge the image; the same through a COW
+# file, which must leave the base image byte for byte as it was.
+
+cd "$(dirname "$0")/../.." || exit 1
+. tests/lib.sh
+setup_tamu "${1:-./tamu}"
+
+WORK=$(mktemp -d /tmp/tamu-disk.XXXXXX)
+chmod 777 "$WORK"
+trap 'rm -rf "$WORK" ${TAMU_DIR:+"$TAMU_DIR"}' EXIT
+PATH=$PATH:/sbin:/usr/sbin
+
+# A small root file system: busybox, its links, an empty /dev and /proc.
+make_image() {
+	local tree=$WORK/tree
+	rm -rf "$tree"
+	mkdir -p "$tree"/{bin,dev,proc,tmp,etc}
+	cp "$(command -v busybox)" "$tree/bin/busybox"
+	for cmd in sh cat echo mkdir rm mv ln sync poweroff dd ls sha1sum; do
+		ln -s busybox "$tree/bin/$cmd"
+	done
+	echo original >"$tree/etc/motd"
+	mke2fs -q -F -t ext2 -d "$tree" "$1" 16M >/dev/null
+	chmod 666 "$1"
+}
+
+WRITE='echo new >/etc/motd && mkdir /d && echo kept >/d/f && ln /d/f /d/g &&
+ln -s /d/f /d/s && mv /d/g /d/h && dd if=/dev/zero of=/big bs=64k count=32 \
+2>/dev/null && sync && poweroff -f'
+
+make_image "$WORK/img"
+run_tamu quiet ubd0="$WORK/img" root=/dev/ubda -- /bin/sh -c "$WRITE"
+fsck=$(e2fsck -fn "$WORK/img" 2>&1)
+fsck_status=$?
+got=$(debugfs -R 'cat /d/f' "$WORK/img" 2>/dev/null)$(debugfs -R \
+	'cat /etc/motd' "$WORK/img" 2>/dev/null)
+links=$(debugfs -R 'stat /d/h' "$WORK/img" 2>/dev/null | grep -o 'Links: [0-9]*')
+size=$(debugfs -R 'stat /big' "$WORK/img" 2>/dev/null | grep -o 'Size: [0-9]*' | head -1)
+if [ "$status" -eq 0 ] && [ "$fsck_status" -eq 0 ] &&
+	[ "$got" = "keptnew" ] && [ "$links" = "Links: 2" ] &&
+	[ "$size" = "Size: 2097152" ]; then
+	ok "files written on an ext2 root are on the image, e2fsck -fn clean"
+else
+	fail "writing an ext2 root" "status $status, e2fsck $fsck_status" \
+		"contents '$got', $links, $size" "$err" "$fsck"
+fi
+
+make_image "$WORK/base"
+before=$(sha1sum <"$WORK/base")
+run_tamu quiet ubd0="$WORK/cow,$WORK/base" root=/dev/ubda -- /bin/sh -c "$WRITE"
+first=$status
+run_tamu quiet ubd0="$WORK/cow" root=/dev/ubda -- /bin/cat /d/f /etc/motd
+if [ "$first" -eq 0 ] && [ "$status" -eq 0 ] &&
+	[ "$(sha1sum <"$WORK/base")" = "$before" ] &&
+	[ "$out" = "$(printf 'kept\nnew')" ]; then
+	ok "a COW file takes every write; the base is unchanged; a second boot sees them"
+else
+	fail "COW" "status $first then $status" "out: $out" "err: $err"
+fi
+
+touch -d '1 hour ago' "$WORK/base"
+run_tamu quiet ubd0="$WORK/cow,$WORK/base" root=/dev/ubda -- /bin/true
+if [ "$status" -eq 2 ] && [[ $err == *"changed after its COW file"* ]]; then
+	ok "a base image changed after its COW file was made is refused"
+else
+	fail "changed base image" "status $status" "err: $err"
+fi
+
+head -c 1M /dev/urandom >"$WORK/junk"
+chmod 666 "$WORK/junk"
+run_tamu quiet ubd0="$WORK/junk" root=/dev/ubda -- /bin/true
+if [ "$status" -eq 70 ] && [[ $err == *"bad magic number"* ]]; then
+	ok "an image that is not ext2 fails the root mount with a clear message"
+else
+	fail "junk image" "status $status" "err: $err"
+fi
+
+report
