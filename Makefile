@@ -137,7 +137,7 @@ bench: deps
 
 check: deps
 	$(Q)$(MAKE) --no-print-directory tamu unit-tests $(ROOTFS_CPIO) \
-		guest-tests tests/boot/deny
+		$(ROOTFS_EXT2) guest-tests tests/boot/deny
 	$(Q)tests/run-all
 
 clean:
@@ -157,6 +157,7 @@ help:
 	@echo '  all (default)  build ./tamu'
 	@echo '  run            install missing packages, build, boot (ARGS="...")'
 	@echo '  check          install missing packages, build, run every test'
+	@echo '  rootfs/rootfs.ext2  the root file system as an ext2 disk image'
 	@echo '  bench          build and run the benchmarks (BENCH_ARGS="--runs 3")'
 	@echo '  defconfig      write .config from $(DEFCONFIG)'
 	@echo '  menuconfig     edit .config interactively'
