@@ -25,6 +25,17 @@ void register_filesystem(struct file_system_type *fs)
 	list_add_tail(&fs->list, &fs_types);
 }
 
+size_t list_filesystems(char *buf, size_t size)
+{
+	struct file_system_type *fs;
+	size_t len = 0;
+
+	list_for_each_entry(fs, &fs_types, list)
+		len += scnprintf(buf + len, size - len, "nodev\t%s\n",
+				 fs->name);
+	return len;
+}
+
 static struct file_system_type *get_fs_type(const char *name)
 {
 	struct file_system_type *fs;
@@ -41,6 +52,19 @@ dev_t new_anon_dev(void)
 	static unsigned int next = 1;
 
 	return MKDEV(0, next++);
+}
+
+struct super_block *new_super(struct file_system_type *fs)
+{
+	struct super_block *sb = kzalloc(sizeof(*sb), GFP_KERNEL);
+
+	if (!sb)
+		return NULL;
+	sb->type = fs;
+	sb->dev = new_anon_dev();
+	INIT_LIST_HEAD(&sb->s_dirty);
+	list_add_tail(&sb->s_list, &super_blocks);
+	return sb;
 }
 
 static char *kstrdup(const char *s)
@@ -95,22 +119,24 @@ static struct super_block *get_sb(struct file_system_type *fs,
 		if (bdev->read_only && !(flags & MS_RDONLY))
 			return ERR_PTR(-EACCES);
 	}
-	sb = kzalloc(sizeof(*sb), GFP_KERNEL);
+	if (fs->mount_single)
+		return fs->mount_single(options);
+	sb = new_super(fs);
 	if (!sb)
 		return ERR_PTR(-ENOMEM);
-	sb->type = fs;
-	sb->bdev = bdev;
-	sb->dev = bdev ? bdev->dev : new_anon_dev();
+	if (bdev) {
+		sb->bdev = bdev;
+		sb->dev = bdev->dev;
+	}
 	sb->s_flags = flags & MS_RDONLY;
-	INIT_LIST_HEAD(&sb->s_dirty);
 	err = fs->mount(sb, source, options);
 	if (err) {
+		list_del_init(&sb->s_list);
 		kfree(sb);
 		return ERR_PTR(err);
 	}
 	if (bdev)
 		bdev->mounted = sb;
-	list_add_tail(&sb->s_list, &super_blocks);
 	return sb;
 }
 
@@ -144,13 +170,13 @@ static struct vfsmount *mount_fs(const char *type, const char *source,
 	if (IS_ERR(sb))
 		return ERR_CAST(sb);
 	mnt = new_mount(sb, sb->root, source, flags);
-	if (!mnt) {
+	if (!mnt && !fs->mount_single) {
 		if (fs->kill_sb)
 			fs->kill_sb(sb);
+		list_del_init(&sb->s_list);
 		kfree(sb);
-		return ERR_PTR(-ENOMEM);
 	}
-	return mnt;
+	return mnt ? mnt : ERR_PTR(-ENOMEM);
 }
 
 static void attach_mount(struct vfsmount *mnt, const struct path *at)
