@@ -11,6 +11,7 @@
 #include "tamu/sched.h"
 #include "tamu/slab.h"
 #include "tamu/string.h"
+#include "tamu/devtmpfs.h"
 #include "tamu/tty.h"
 #include "uapi/mount.h"
 #include "uapi/fcntl.h"
@@ -31,7 +32,8 @@ size_t list_filesystems(char *buf, size_t size)
 	size_t len = 0;
 
 	list_for_each_entry(fs, &fs_types, list)
-		len += scnprintf(buf + len, size - len, "nodev\t%s\n",
+		len += scnprintf(buf + len, size - len, "%s\t%s\n",
+				 fs->fs_flags & FS_REQUIRES_DEV ? "" : "nodev",
 				 fs->name);
 	return len;
 }
@@ -325,9 +327,9 @@ void vfs_init(void)
 	buffer_init();
 	tmpfs_init();
 	ext2_init();
+	devtmpfs_init();
 	pipe_init();
 	proc_init();
 	mem_devices_init();
-	register_chrdev(4, &tty_fops);
-	register_chrdev(5, &tty_fops);
+	tty_init();
 }

@@ -101,61 +101,23 @@ static void __noreturn halt_at(const char *stage)
 	arch_halt(TAMU_EXIT_OK);
 }
 
-static void make_node(const struct path *dev, const char *name, u32 mode,
-		      dev_t devt)
+/*
+ * devtmpfs on the root's /dev, as Linux's CONFIG_DEVTMPFS_MOUNT does, so
+ * init finds its console whatever the root file system holds.
+ */
+static void mount_dev(void)
 {
-	struct dentry *d = lookup_one(dev, name, strlen(name));
-
-	if (IS_ERR(d))
-		return;
-	if (!d->inode)
-		dev->dentry->inode->i_op->mknod(dev->dentry->inode, d, mode,
-						devt);
-	dput(d);
-}
-
-/* /dev/ubda.. for the block devices the command line made. */
-static void populate_blkdevs(const struct path *dev)
-{
-	struct block_device *bdev;
-	int n;
-
-	for (n = 0; n < MAX_UBD; n++) {
-		bdev = bdev_by_dev(MKDEV(UBD_MAJOR, n * 16));
-		if (bdev)
-			make_node(dev, bdev->name, S_IFBLK | 0660, bdev->dev);
-	}
-}
-
-/* The device nodes every system has, as devtmpfs would make them. */
-static void populate_dev(void)
-{
-	static const struct {
-		const char *name;
-		u32 mode;
-		unsigned int major, minor;
-	} nodes[] = {
-		{ "/dev/console", S_IFCHR | 0600, 5, 1 },
-		{ "/dev/tty", S_IFCHR | 0666, 5, 0 },
-		{ "/dev/ttyS0", S_IFCHR | 0620, 4, 64 },
-		{ "/dev/null", S_IFCHR | 0666, 1, 3 },
-		{ "/dev/zero", S_IFCHR | 0666, 1, 5 },
-		{ "/dev/full", S_IFCHR | 0666, 1, 7 },
-		{ "/dev/random", S_IFCHR | 0666, 1, 8 },
-		{ "/dev/urandom", S_IFCHR | 0666, 1, 9 },
-	};
 	struct path dev;
-	size_t i;
+	int err;
 
 	if (kern_path("/dev", LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &dev)) {
 		pr_warn("no /dev in the root file system: no device nodes\n");
 		return;
 	}
-	for (i = 0; i < ARRAY_SIZE(nodes); i++)
-		make_node(&dev, nodes[i].name + 5, nodes[i].mode,
-			  MKDEV(nodes[i].major, nodes[i].minor));
-	populate_blkdevs(&dev);
+	err = do_mount("devtmpfs", &dev, "devtmpfs", 0, NULL);
 	path_put(&dev);
+	if (err)
+		pr_warn("cannot mount devtmpfs on /dev: error %d\n", err);
 }
 
 /* The root file system: tmpfs, filled from the initramfs. */
@@ -166,7 +128,6 @@ static void rootfs_init(void)
 	size_t len;
 	int err;
 
-	vfs_init();
 	err = mount_root("rootfs");
 	if (err)
 		panic("cannot mount the root file system: %d", err);
@@ -189,7 +150,7 @@ static void rootfs_init(void)
 		pr_emerg("%s is not a usable newc cpio archive\n", what);
 		arch_halt(boot.initrd ? TAMU_EXIT_USAGE : TAMU_EXIT_PANIC);
 	}
-	populate_dev();
+	mount_dev();
 }
 
 /* Open /dev/console as fds 0, 1 and 2 of init. */
@@ -253,16 +214,7 @@ static void mount_block_root(const char *dev)
 	pr_info("VFS: Mounted root (%s filesystem) on device %u:%u.\n",
 		root.mnt->sb->type->name, MAJOR(root.mnt->sb->dev),
 		MINOR(root.mnt->sb->dev));
-	/* Device nodes on a memory file system, as devtmpfs gives them. */
-	err = kern_path("/dev", LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &root);
-	if (!err) {
-		err = do_mount("devtmpfs", &root, "tmpfs", 0, NULL);
-		path_put(&root);
-	}
-	if (err)
-		pr_warn("cannot mount a tmpfs on /dev: error %d\n", err);
-	else
-		populate_dev();
+	mount_dev();
 }
 
 /* pid 1: becomes the first guest program, as Linux's kernel_init does. */
@@ -377,10 +329,12 @@ void start_kernel(int argc, char **argv)
 		halt_at("mm");
 
 	/* Processes, files, devices, the platform. */
-	if (ubd_init(&boot, err, sizeof(err)))
-		usage_error(err);
 	sched_init();
 	set_max_tasks(phys_zone.nr_pages);
+	/* Before the drivers, which make their nodes in devtmpfs. */
+	vfs_init();
+	if (ubd_init(&boot, err, sizeof(err)))
+		usage_error(err);
 	rootfs_init();
 	console_init();
 	err_platform = arch_platform_init(boot.mode, boot.aspace, physmem_fd);

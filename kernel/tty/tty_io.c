@@ -3,6 +3,7 @@
  * Terminal files: open (and the controlling terminal), read and write
  * with job control, the termios and job-control ioctls, poll.
  */
+#include "tamu/devtmpfs.h"
 #include "tamu/fdtable.h"
 #include "tamu/poll.h"
 #include "tamu/proc.h"
@@ -360,4 +361,13 @@ void disassociate_ctty(struct signal_struct *s)
 	tty->session = 0;
 	tty->pgrp = 0;
 	s->tty = NULL;
+}
+
+void tty_init(void)
+{
+	register_chrdev(4, &tty_fops);
+	register_chrdev(5, &tty_fops);
+	devtmpfs_create_node("tty", S_IFCHR | 0666, MKDEV(5, 0));
+	devtmpfs_create_node("console", S_IFCHR | 0600, MKDEV(5, 1));
+	devtmpfs_create_node("ttyS0", S_IFCHR | 0600, MKDEV(4, 64));
 }

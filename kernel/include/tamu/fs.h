@@ -286,7 +286,7 @@ struct timespec current_time(void);
 void register_filesystem(struct file_system_type *fs);
 /* A super block of type fs, with its device number, for fs to fill. */
 struct super_block *new_super(struct file_system_type *fs);
-/* The registered types, "nodev\tNAME\n" each, into buf (/proc/filesystems). */
+/* The registered types as /proc/filesystems lists them, into buf. */
 size_t list_filesystems(char *buf, size_t size);
 int do_mount(const char *source, const struct path *at, const char *type,
 	     unsigned long flags, const char *options);

@@ -50,6 +50,8 @@ void tty_init_termios(struct tty_struct *tty);
 /* A new window size; its foreground process group gets SIGWINCH. */
 void tty_set_winsize(struct tty_struct *tty, const struct winsize *ws);
 extern const struct file_operations tty_fops;
+/* Register the tty devices and make their nodes. */
+void tty_init(void);
 struct signal_struct;
 /* A session leader leaves: free its controlling terminal. */
 void disassociate_ctty(struct signal_struct *s);
