@@ -68,7 +68,6 @@ struct file *open_inode(struct inode *inode, unsigned int flags,
 
 	if (!f)
 		return ERR_PTR(-ENOMEM);
-	f->f_flags &= ~OPEN_ONLY_FLAGS;
 	igrab(inode);
 	return f;
 }
