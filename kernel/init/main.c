@@ -101,6 +101,67 @@ static void __noreturn halt_at(const char *stage)
 	arch_halt(TAMU_EXIT_OK);
 }
 
+/* The number of group name in the root's /etc/group, or -ENOENT. */
+static int group_id(const char *name)
+{
+	char buf[4096], *line, *next;
+	size_t len = strlen(name);
+	struct file *f;
+	ssize_t n;
+	int gid = -ENOENT;
+
+	f = file_open(AT_FDCWD, "/etc/group", O_RDONLY, 0);
+	if (IS_ERR(f))
+		return -ENOENT;
+	n = kernel_read(f, buf, sizeof(buf) - 1, 0);
+	fput(f);
+	if (n <= 0)
+		return -ENOENT;
+	buf[n] = '\0';
+	/* name:password:gid:members */
+	for (line = buf; line; line = next) {
+		char *gid_field, *end;
+
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		if (strncmp(line, name, len) || line[len] != ':')
+			continue;
+		gid_field = strchr(line + len + 1, ':');
+		end = gid_field ? strchr(++gid_field, ':') : NULL;
+		if (end)
+			*end = '\0';
+		if (!gid_field || kstrtoint(gid_field, 10, &gid) || gid < 0)
+			gid = -ENOENT;
+		break;
+	}
+	return gid;
+}
+
+/*
+ * devpts on /dev/pts, as a distribution's fstab has it: slaves 0620 and of
+ * group tty when there is one, so that write(1) can reach a terminal.
+ */
+static void mount_devpts(void)
+{
+	char options[64];
+	int gid = group_id("tty");
+	struct path pts;
+	int err;
+
+	if (gid >= 0)
+		scnprintf(options, sizeof(options), "gid=%d,mode=620", gid);
+	else
+		scnprintf(options, sizeof(options), "mode=620");
+	err = kern_path("/dev/pts", LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &pts);
+	if (!err) {
+		err = do_mount("devpts", &pts, "devpts", 0, options);
+		path_put(&pts);
+	}
+	if (err)
+		pr_warn("cannot mount devpts on /dev/pts: error %d\n", err);
+}
+
 /*
  * devtmpfs on the root's /dev, as Linux's CONFIG_DEVTMPFS_MOUNT does, so
  * init finds its console whatever the root file system holds.
@@ -116,8 +177,11 @@ static void mount_dev(void)
 	}
 	err = do_mount("devtmpfs", &dev, "devtmpfs", 0, NULL);
 	path_put(&dev);
-	if (err)
+	if (err) {
 		pr_warn("cannot mount devtmpfs on /dev: error %d\n", err);
+		return;
+	}
+	mount_devpts();
 }
 
 /* The root file system: tmpfs, filled from the initramfs. */

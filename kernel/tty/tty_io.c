@@ -73,6 +73,8 @@ static struct tty_struct *tty_lookup(dev_t dev)
 	case MKDEV(4, 64):	/* /dev/ttyS0: the console's own name */
 		return &console_tty;
 	}
+	if (MAJOR(dev) == PTY_SLAVE_MAJOR)
+		return pty_slave(MINOR(dev));
 	return NULL;
 }
 
@@ -81,6 +83,8 @@ static int tty_open(struct inode *inode, struct file *f)
 	struct tty_struct *tty;
 	int err;
 
+	if (inode->rdev == MKDEV(5, 2))
+		return ptmx_open(inode, f);
 	tty = tty_lookup(inode->rdev);
 	if (!tty)
 		return -ENXIO;
@@ -550,4 +554,5 @@ void tty_init(void)
 	devtmpfs_create_node("tty", S_IFCHR | 0666, MKDEV(5, 0));
 	devtmpfs_create_node("console", S_IFCHR | 0600, MKDEV(5, 1));
 	devtmpfs_create_node("ttyS0", S_IFCHR | 0600, MKDEV(4, 64));
+	pty_init();
 }

@@ -88,6 +88,21 @@ struct signal_struct;
 /* A session leader leaves: free its controlling terminal. */
 void disassociate_ctty(struct signal_struct *s);
 
+/*
+ * Pseudo-terminals (pty.c, with devpts.c): opening /dev/ptmx (5:2) makes
+ * a new pair; its slave N is /dev/pts/N (136:N).
+ */
+#define PTY_SLAVE_MAJOR 136
+#define PTY_MAX 4096		/* Linux's default kernel.pty.max */
+int ptmx_open(struct inode *inode, struct file *f);
+/* The slave of pty N, or NULL. */
+struct tty_struct *pty_slave(unsigned int index);
+void pty_init(void);
+void devpts_init(void);
+/* devpts: the slave's node, its mode and owner as mounted; and its end. */
+struct inode *devpts_pty_new(unsigned int index, dev_t dev);
+void devpts_pty_kill(unsigned int index);
+
 /* The console: the host's stdin and stdout. */
 extern struct tty_struct console_tty;
 void console_init(void);
