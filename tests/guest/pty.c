@@ -145,6 +145,53 @@ static ssize_t read_line(int fd, char *buf, size_t size)
 	return n < 0 ? -errno : n;
 }
 
+/* More than fits in a tty's buffers: writers must wait for readers. */
+#define BULK 65536
+
+static char bulk_byte(size_t i)
+{
+	return "0123456789abcdefghijklmnopqrstuvwxyz"[i % 36];
+}
+
+static const char *bulk_write(int fd)
+{
+	static char buf[BULK];
+	size_t i, done = 0;
+	ssize_t n;
+
+	for (i = 0; i < BULK; i++)
+		buf[i] = bulk_byte(i);
+	while (done < BULK) {
+		n = write(fd, buf + done, BULK - done);
+		if (n <= 0)
+			return ename(errno);
+		done += n;
+	}
+	return "ok";
+}
+
+/* Read BULK bytes; say whether they all came, in order. */
+static const char *bulk_read(int fd)
+{
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	static char buf[BULK];
+	size_t i, got = 0;
+	ssize_t n;
+
+	while (got < BULK && poll(&p, 1, WAIT_MS) > 0) {
+		n = read(fd, buf + got, BULK - got);
+		if (n <= 0)
+			break;
+		got += n;
+	}
+	if (got < BULK)
+		return "short";
+	for (i = 0; i < BULK; i++)
+		if (buf[i] != bulk_byte(i))
+			return "garbled";
+	return "all, in order";
+}
+
 static void child_canonical(int s)
 {
 	char buf[256];
@@ -254,6 +301,9 @@ static void child_raw(int s)
 	report("FIONREAD: %d", avail);
 	n = read(s, buf, sizeof(buf));
 	report("read: %zd %s", n, n > 0 ? esc(buf, n) : ename(errno));
+	report("ready");
+	report("bulk in: %s", bulk_read(s));
+	report("bulk out: write %s", bulk_write(s));
 }
 
 static void child_winch(int s)
@@ -582,6 +632,11 @@ static void parent(pid_t pid)
 	usleep(100000);
 	go();
 	relay();
+	relay();
+	relay();	/* ready */
+	printf("bulk to the slave: write %s\n", bulk_write(master));
+	relay();
+	printf("bulk from the slave: %s\n", bulk_read(master));
 	relay();
 
 	relay();	/* ready */
