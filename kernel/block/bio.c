@@ -5,6 +5,7 @@
  * them reaches the host together.
  */
 #include "tamu/blkdev.h"
+#include "tamu/devtmpfs.h"
 #include "tamu/namei.h"
 #include "tamu/slab.h"
 #include "uapi/stat.h"
@@ -14,6 +15,8 @@ static LIST_HEAD(blkdevs);
 void register_blkdev(struct block_device *bdev)
 {
 	list_add_tail(&bdev->list, &blkdevs);
+	/* devtmpfs's mode for a disk: Linux leaves the group to udev. */
+	devtmpfs_create_node(bdev->name, S_IFBLK | 0600, bdev->dev);
 }
 
 struct block_device *bdev_by_dev(dev_t dev)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* The memory devices of major 1: null, zero, full, random, urandom. */
 #include "host/random.h"
+#include "tamu/devtmpfs.h"
 #include "tamu/fs.h"
 #include "tamu/poll.h"
 #include "tamu/string.h"
@@ -95,23 +96,30 @@ static const struct file_operations random_fops = {
 	.poll = always_ready,
 };
 
+/* Linux's numbers and devtmpfs modes (drivers/char/mem.c devlist). */
+static const struct memdev {
+	const char *name;
+	unsigned int minor;
+	u32 mode;
+	const struct file_operations *fops;
+} devlist[] = {
+	{ "null", 3, 0666, &null_fops },
+	{ "zero", 5, 0666, &zero_fops },
+	{ "full", 7, 0666, &full_fops },
+	{ "random", 8, 0666, &random_fops },
+	{ "urandom", 9, 0666, &random_fops },
+};
+
 /* Pick the device by minor when opened. */
 static int mem_open(struct inode *inode, struct file *f)
 {
-	switch (MINOR(inode->rdev)) {
-	case 3:
-		f->f_op = &null_fops;
-		return 0;
-	case 5:
-		f->f_op = &zero_fops;
-		return 0;
-	case 7:
-		f->f_op = &full_fops;
-		return 0;
-	case 8:
-	case 9:
-		f->f_op = &random_fops;
-		return 0;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(devlist); i++) {
+		if (devlist[i].minor == MINOR(inode->rdev)) {
+			f->f_op = devlist[i].fops;
+			return 0;
+		}
 	}
 	return -ENXIO;
 }
@@ -122,5 +130,11 @@ static const struct file_operations mem_fops = {
 
 void mem_devices_init(void)
 {
+	size_t i;
+
 	register_chrdev(1, &mem_fops);
+	for (i = 0; i < ARRAY_SIZE(devlist); i++)
+		devtmpfs_create_node(devlist[i].name,
+				     S_IFCHR | devlist[i].mode,
+				     MKDEV(1, devlist[i].minor));
 }

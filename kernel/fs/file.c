@@ -6,6 +6,9 @@
 #include "tamu/uaccess.h"
 #include "uapi/fcntl.h"
 
+/* Flags that only matter while opening. */
+#define OPEN_ONLY_FLAGS (O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC)
+
 static struct file *new_file(unsigned int flags,
 			     const struct file_operations *fops,
 			     struct inode *inode)
@@ -17,7 +20,7 @@ static struct file *new_file(unsigned int flags,
 	f->refcount = 1;
 	f->f_op = fops;
 	f->inode = inode;
-	f->f_flags = flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC);
+	f->f_flags = flags;
 	switch (flags & O_ACCMODE) {
 	case O_RDONLY:
 		f->f_mode = FMODE_READ;
@@ -53,6 +56,8 @@ struct file *alloc_file(const struct path *p, unsigned int flags)
 			return ERR_PTR(err);
 		}
 	}
+	/* As Linux's do_dentry_open: open() saw them, nothing else does. */
+	f->f_flags &= ~OPEN_ONLY_FLAGS;
 	return f;
 }
 

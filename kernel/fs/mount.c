@@ -11,6 +11,7 @@
 #include "tamu/sched.h"
 #include "tamu/slab.h"
 #include "tamu/string.h"
+#include "tamu/devtmpfs.h"
 #include "tamu/tty.h"
 #include "uapi/mount.h"
 #include "uapi/fcntl.h"
@@ -23,6 +24,18 @@ static LIST_HEAD(super_blocks);
 void register_filesystem(struct file_system_type *fs)
 {
 	list_add_tail(&fs->list, &fs_types);
+}
+
+size_t list_filesystems(char *buf, size_t size)
+{
+	struct file_system_type *fs;
+	size_t len = 0;
+
+	list_for_each_entry(fs, &fs_types, list)
+		len += scnprintf(buf + len, size - len, "%s\t%s\n",
+				 fs->fs_flags & FS_REQUIRES_DEV ? "" : "nodev",
+				 fs->name);
+	return len;
 }
 
 static struct file_system_type *get_fs_type(const char *name)
@@ -41,6 +54,19 @@ dev_t new_anon_dev(void)
 	static unsigned int next = 1;
 
 	return MKDEV(0, next++);
+}
+
+struct super_block *new_super(struct file_system_type *fs)
+{
+	struct super_block *sb = kzalloc(sizeof(*sb), GFP_KERNEL);
+
+	if (!sb)
+		return NULL;
+	sb->type = fs;
+	sb->dev = new_anon_dev();
+	INIT_LIST_HEAD(&sb->s_dirty);
+	list_add_tail(&sb->s_list, &super_blocks);
+	return sb;
 }
 
 static char *kstrdup(const char *s)
@@ -95,22 +121,24 @@ static struct super_block *get_sb(struct file_system_type *fs,
 		if (bdev->read_only && !(flags & MS_RDONLY))
 			return ERR_PTR(-EACCES);
 	}
-	sb = kzalloc(sizeof(*sb), GFP_KERNEL);
+	if (fs->mount_single)
+		return fs->mount_single(options);
+	sb = new_super(fs);
 	if (!sb)
 		return ERR_PTR(-ENOMEM);
-	sb->type = fs;
-	sb->bdev = bdev;
-	sb->dev = bdev ? bdev->dev : new_anon_dev();
+	if (bdev) {
+		sb->bdev = bdev;
+		sb->dev = bdev->dev;
+	}
 	sb->s_flags = flags & MS_RDONLY;
-	INIT_LIST_HEAD(&sb->s_dirty);
 	err = fs->mount(sb, source, options);
 	if (err) {
+		list_del_init(&sb->s_list);
 		kfree(sb);
 		return ERR_PTR(err);
 	}
 	if (bdev)
 		bdev->mounted = sb;
-	list_add_tail(&sb->s_list, &super_blocks);
 	return sb;
 }
 
@@ -144,13 +172,13 @@ static struct vfsmount *mount_fs(const char *type, const char *source,
 	if (IS_ERR(sb))
 		return ERR_CAST(sb);
 	mnt = new_mount(sb, sb->root, source, flags);
-	if (!mnt) {
+	if (!mnt && !fs->mount_single) {
 		if (fs->kill_sb)
 			fs->kill_sb(sb);
+		list_del_init(&sb->s_list);
 		kfree(sb);
-		return ERR_PTR(-ENOMEM);
 	}
-	return mnt;
+	return mnt ? mnt : ERR_PTR(-ENOMEM);
 }
 
 static void attach_mount(struct vfsmount *mnt, const struct path *at)
@@ -299,9 +327,9 @@ void vfs_init(void)
 	buffer_init();
 	tmpfs_init();
 	ext2_init();
+	devtmpfs_init();
 	pipe_init();
 	proc_init();
 	mem_devices_init();
-	register_chrdev(4, &tty_fops);
-	register_chrdev(5, &tty_fops);
+	tty_init();
 }

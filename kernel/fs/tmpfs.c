@@ -252,7 +252,7 @@ static s64 tmpfs_dir_llseek(struct file *f, s64 offset, int whence)
 static int tmpfs_statfs(struct super_block *sb, struct statfs *st)
 {
 	memset(st, 0, sizeof(*st));
-	st->f_type = TMPFS_MAGIC;
+	st->f_type = sb->magic;
 	st->f_bsize = PAGE_SIZE;
 	st->f_blocks = phys_zone.nr_pages / 2;
 	st->f_bfree = st->f_bavail = min(nr_free_pages(), (unsigned long)st->f_blocks);
@@ -280,6 +280,11 @@ static const struct inode_operations tmpfs_dir_iops = {
 	.setattr = tmpfs_setattr,
 };
 
+/* The root of an instance only the kernel adds names to (devpts). */
+static const struct inode_operations tmpfs_fixed_dir_iops = {
+	.setattr = tmpfs_setattr,
+};
+
 static const struct inode_operations tmpfs_file_iops = {
 	.setattr = tmpfs_setattr,
 	.get_page = filemap_get_page,
@@ -302,24 +307,73 @@ static const struct file_operations tmpfs_file_fops = {
 	.fsync = noop_fsync,
 };
 
-static int tmpfs_mount(struct super_block *sb, const char *source,
-		       const char *options)
+int tmpfs_fill_super(struct super_block *sb, unsigned long magic,
+		     u32 root_mode, bool fixed)
 {
 	struct inode *root;
 
 	sb->s_op = &tmpfs_sops;
-	sb->magic = TMPFS_MAGIC;
-	/* The root file system's root is 0755; a tmpfs mount's is 1777. */
-	root = tmpfs_new_inode(sb, S_IFDIR | (sb->type->name[0] == 'r' ? 0755 : 01777), 0);
+	sb->magic = magic;
+	root = tmpfs_new_inode(sb, S_IFDIR | root_mode, 0);
 	if (!root)
 		return -ENOMEM;
 	root->uid = root->gid = 0;
+	if (fixed)
+		root->i_op = &tmpfs_fixed_dir_iops;
 	sb->root = d_make_root(sb, root);
 	if (!sb->root) {
 		iput(root);
 		return -ENOMEM;
 	}
 	return 0;
+}
+
+struct inode *tmpfs_add(struct dentry *dir, const char *name, u32 mode,
+			dev_t dev, const char *target)
+{
+	size_t len = strlen(name);
+	struct dentry *d = d_lookup(dir, name, len);
+	struct inode *inode;
+	int err;
+
+	if (d) {
+		dput(d);
+		return ERR_PTR(-EEXIST);
+	}
+	d = d_alloc(dir, name, len);
+	if (!d)
+		return ERR_PTR(-ENOMEM);
+	err = S_ISLNK(mode) ? tmpfs_symlink(dir->inode, d, target)
+			    : tmpfs_mknod(dir->inode, d, mode, dev);
+	inode = d->inode;
+	dput(d);	/* the directory holds it now */
+	if (err)
+		return ERR_PTR(err);
+	/* Made for the kernel, not for whoever runs when it is made. */
+	inode->uid = inode->gid = 0;
+	return inode;
+}
+
+int tmpfs_remove(struct dentry *dir, const char *name)
+{
+	struct dentry *d = d_lookup(dir, name, strlen(name));
+	int err;
+
+	if (!d)
+		return -ENOENT;
+	err = S_ISDIR(d->inode->mode) ? tmpfs_rmdir(dir->inode, d)
+				      : tmpfs_unlink(dir->inode, d);
+	dput(d);
+	return err;
+}
+
+static int tmpfs_mount(struct super_block *sb, const char *source,
+		       const char *options)
+{
+	/* The root file system's root is 0755; a tmpfs mount's is 1777. */
+	return tmpfs_fill_super(sb, TMPFS_MAGIC,
+				sb->type->name[0] == 'r' ? 0755 : 01777,
+				false);
 }
 
 static struct file_system_type tmpfs_type = {

@@ -101,61 +101,87 @@ static void __noreturn halt_at(const char *stage)
 	arch_halt(TAMU_EXIT_OK);
 }
 
-static void make_node(const struct path *dev, const char *name, u32 mode,
-		      dev_t devt)
+/* The number of group name in the root's /etc/group, or -ENOENT. */
+static int group_id(const char *name)
 {
-	struct dentry *d = lookup_one(dev, name, strlen(name));
+	char buf[4096], *line, *next;
+	size_t len = strlen(name);
+	struct file *f;
+	ssize_t n;
+	int gid = -ENOENT;
 
-	if (IS_ERR(d))
-		return;
-	if (!d->inode)
-		dev->dentry->inode->i_op->mknod(dev->dentry->inode, d, mode,
-						devt);
-	dput(d);
-}
+	f = file_open(AT_FDCWD, "/etc/group", O_RDONLY, 0);
+	if (IS_ERR(f))
+		return -ENOENT;
+	n = kernel_read(f, buf, sizeof(buf) - 1, 0);
+	fput(f);
+	if (n <= 0)
+		return -ENOENT;
+	buf[n] = '\0';
+	/* name:password:gid:members */
+	for (line = buf; line; line = next) {
+		char *gid_field, *end;
 
-/* /dev/ubda.. for the block devices the command line made. */
-static void populate_blkdevs(const struct path *dev)
-{
-	struct block_device *bdev;
-	int n;
-
-	for (n = 0; n < MAX_UBD; n++) {
-		bdev = bdev_by_dev(MKDEV(UBD_MAJOR, n * 16));
-		if (bdev)
-			make_node(dev, bdev->name, S_IFBLK | 0660, bdev->dev);
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		if (strncmp(line, name, len) || line[len] != ':')
+			continue;
+		gid_field = strchr(line + len + 1, ':');
+		end = gid_field ? strchr(++gid_field, ':') : NULL;
+		if (end)
+			*end = '\0';
+		if (!gid_field || kstrtoint(gid_field, 10, &gid) || gid < 0)
+			gid = -ENOENT;
+		break;
 	}
+	return gid;
 }
 
-/* The device nodes every system has, as devtmpfs would make them. */
-static void populate_dev(void)
+/*
+ * devpts on /dev/pts, as a distribution's fstab has it: slaves 0620 and of
+ * group tty when there is one, so that write(1) can reach a terminal.
+ */
+static void mount_devpts(void)
 {
-	static const struct {
-		const char *name;
-		u32 mode;
-		unsigned int major, minor;
-	} nodes[] = {
-		{ "/dev/console", S_IFCHR | 0600, 5, 1 },
-		{ "/dev/tty", S_IFCHR | 0666, 5, 0 },
-		{ "/dev/ttyS0", S_IFCHR | 0620, 4, 64 },
-		{ "/dev/null", S_IFCHR | 0666, 1, 3 },
-		{ "/dev/zero", S_IFCHR | 0666, 1, 5 },
-		{ "/dev/full", S_IFCHR | 0666, 1, 7 },
-		{ "/dev/random", S_IFCHR | 0666, 1, 8 },
-		{ "/dev/urandom", S_IFCHR | 0666, 1, 9 },
-	};
+	char options[64];
+	int gid = group_id("tty");
+	struct path pts;
+	int err;
+
+	if (gid >= 0)
+		scnprintf(options, sizeof(options), "gid=%d,mode=620", gid);
+	else
+		scnprintf(options, sizeof(options), "mode=620");
+	err = kern_path("/dev/pts", LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &pts);
+	if (!err) {
+		err = do_mount("devpts", &pts, "devpts", 0, options);
+		path_put(&pts);
+	}
+	if (err)
+		pr_warn("cannot mount devpts on /dev/pts: error %d\n", err);
+}
+
+/*
+ * devtmpfs on the root's /dev, as Linux's CONFIG_DEVTMPFS_MOUNT does, so
+ * init finds its console whatever the root file system holds.
+ */
+static void mount_dev(void)
+{
 	struct path dev;
-	size_t i;
+	int err;
 
 	if (kern_path("/dev", LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &dev)) {
 		pr_warn("no /dev in the root file system: no device nodes\n");
 		return;
 	}
-	for (i = 0; i < ARRAY_SIZE(nodes); i++)
-		make_node(&dev, nodes[i].name + 5, nodes[i].mode,
-			  MKDEV(nodes[i].major, nodes[i].minor));
-	populate_blkdevs(&dev);
+	err = do_mount("devtmpfs", &dev, "devtmpfs", 0, NULL);
 	path_put(&dev);
+	if (err) {
+		pr_warn("cannot mount devtmpfs on /dev: error %d\n", err);
+		return;
+	}
+	mount_devpts();
 }
 
 /* The root file system: tmpfs, filled from the initramfs. */
@@ -166,7 +192,6 @@ static void rootfs_init(void)
 	size_t len;
 	int err;
 
-	vfs_init();
 	err = mount_root("rootfs");
 	if (err)
 		panic("cannot mount the root file system: %d", err);
@@ -189,7 +214,7 @@ static void rootfs_init(void)
 		pr_emerg("%s is not a usable newc cpio archive\n", what);
 		arch_halt(boot.initrd ? TAMU_EXIT_USAGE : TAMU_EXIT_PANIC);
 	}
-	populate_dev();
+	mount_dev();
 }
 
 /* Open /dev/console as fds 0, 1 and 2 of init. */
@@ -253,16 +278,7 @@ static void mount_block_root(const char *dev)
 	pr_info("VFS: Mounted root (%s filesystem) on device %u:%u.\n",
 		root.mnt->sb->type->name, MAJOR(root.mnt->sb->dev),
 		MINOR(root.mnt->sb->dev));
-	/* Device nodes on a memory file system, as devtmpfs gives them. */
-	err = kern_path("/dev", LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &root);
-	if (!err) {
-		err = do_mount("devtmpfs", &root, "tmpfs", 0, NULL);
-		path_put(&root);
-	}
-	if (err)
-		pr_warn("cannot mount a tmpfs on /dev: error %d\n", err);
-	else
-		populate_dev();
+	mount_dev();
 }
 
 /* pid 1: becomes the first guest program, as Linux's kernel_init does. */
@@ -377,10 +393,12 @@ void start_kernel(int argc, char **argv)
 		halt_at("mm");
 
 	/* Processes, files, devices, the platform. */
-	if (ubd_init(&boot, err, sizeof(err)))
-		usage_error(err);
 	sched_init();
 	set_max_tasks(phys_zone.nr_pages);
+	/* Before the drivers, which make their nodes in devtmpfs. */
+	vfs_init();
+	if (ubd_init(&boot, err, sizeof(err)))
+		usage_error(err);
 	rootfs_init();
 	console_init();
 	err_platform = arch_platform_init(boot.mode, boot.aspace, physmem_fd);

@@ -73,11 +73,13 @@ static void erase_chars(struct tty_struct *tty, size_t n)
 	}
 }
 
+/* As Linux's isig(): unless NOFLSH, input and undelivered output go. */
 static void signal_key(struct tty_struct *tty, int sig, char c)
 {
 	if (!L(tty, NOFLSH)) {
-		tty->len = tty->canon_len = 0;
-		tty->eof_pending = 0;
+		tty_flush_input(tty);
+		if (tty->ops->flush_buffer)
+			tty->ops->flush_buffer(tty);
 	}
 	echo_char(tty, c);
 	if (tty->pgrp)
@@ -183,8 +185,17 @@ void tty_receive(struct tty_struct *tty, const char *buf, size_t n)
 
 void tty_hangup_input(struct tty_struct *tty)
 {
-	tty->hung_up = true;
+	tty->input_ended = true;
 	end_line(tty);
+}
+
+void tty_flush_input(struct tty_struct *tty)
+{
+	tty->len = tty->canon_len = 0;
+	tty->eof_pending = 0;
+	/* A pty's other side may write again. */
+	if (tty->link)
+		wake_up(&tty->link->write_wait);
 }
 
 void tty_init_termios(struct tty_struct *tty)

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Terminal files: open (and the controlling terminal), read and write
- * with job control, the termios and job-control ioctls, poll.
+ * The tty core, shared by every terminal (the console, both sides of a
+ * pty): open and close (and the controlling terminal), read and write
+ * with job control and flow control, the termios and job-control ioctls,
+ * poll, and hangup.  Drivers supply tty_driver_ops; the line discipline
+ * is n_tty.c.
  */
+#include "tamu/devtmpfs.h"
 #include "tamu/fdtable.h"
 #include "tamu/poll.h"
 #include "tamu/proc.h"
@@ -51,23 +55,45 @@ static void maybe_set_ctty(struct tty_struct *tty, unsigned int flags)
 	tty->pgrp = s->pgrp;
 }
 
+/*
+ * The terminal the ioctls of tty act on: for a pty master, its slave, as
+ * on Linux (tcsetattr on the master sets the slave's modes).
+ */
+static struct tty_struct *real_tty(struct tty_struct *tty)
+{
+	return tty->link && tty->dev == MKDEV(5, 2) ? tty->link : tty;
+}
+
+static struct tty_struct *tty_lookup(dev_t dev)
+{
+	switch (dev) {
+	case MKDEV(5, 0):	/* /dev/tty: the controlling terminal */
+		return current->signal->tty;
+	case MKDEV(5, 1):	/* /dev/console */
+	case MKDEV(4, 64):	/* /dev/ttyS0: the console's own name */
+		return &console_tty;
+	}
+	if (MAJOR(dev) == PTY_SLAVE_MAJOR)
+		return pty_slave(MINOR(dev));
+	return NULL;
+}
+
 static int tty_open(struct inode *inode, struct file *f)
 {
 	struct tty_struct *tty;
+	int err;
 
-	switch (inode->rdev) {
-	case MKDEV(5, 0):	/* /dev/tty: the controlling terminal */
-		tty = current->signal->tty;
-		if (!tty)
-			return -ENXIO;
-		break;
-	case MKDEV(5, 1):	/* /dev/console */
-	case MKDEV(4, 64):	/* /dev/ttyS0: the console's own name */
-		tty = &console_tty;
-		break;
-	default:
+	if (inode->rdev == MKDEV(5, 2))
+		return ptmx_open(inode, f);
+	tty = tty_lookup(inode->rdev);
+	if (!tty)
 		return -ENXIO;
+	if (tty->ops->open) {
+		err = tty->ops->open(tty, f);
+		if (err)
+			return err;
 	}
+	tty->count++;
 	f->private_data = tty;
 	/* As on Linux, /dev/console never becomes a controlling terminal
 	 * by being opened: only TIOCSCTTY makes it one. */
@@ -76,13 +102,27 @@ static int tty_open(struct inode *inode, struct file *f)
 	return 0;
 }
 
+static void tty_release(struct file *f)
+{
+	struct tty_struct *tty = file_tty(f);
+
+	if (!tty)
+		return;
+	tty->count--;
+	if (tty->ops->close)
+		tty->ops->close(tty, f);
+}
+
 /* Bytes a read could take now: a whole line in canonical mode. */
 static size_t readable(struct tty_struct *tty)
 {
 	return tty->canon_len;
 }
 
-/* Wait until the read can return; 0, or -EAGAIN/-ERESTARTSYS. */
+/*
+ * Wait until the read can return: 0, or -EAGAIN/-ERESTARTSYS, or -EIO
+ * when a pty's other side is gone and nothing is left to read.
+ */
 static int wait_readable(struct tty_struct *tty, struct file *f, size_t want)
 {
 	struct wait_queue_entry e = { .task = current };
@@ -102,7 +142,11 @@ static int wait_readable(struct tty_struct *tty, struct file *f, size_t want)
 		if (canon ? readable(tty) || tty->eof_pending
 			  : readable(tty) >= want)
 			break;
-		if (tty->hung_up || rt.done)
+		if (!readable(tty) && (tty->flags & TTY_OTHER_CLOSED)) {
+			err = -EIO;
+			break;
+		}
+		if (tty->input_ended || (tty->flags & TTY_HUPPED) || rt.done)
 			break;
 		if (f->f_flags & O_NONBLOCK) {
 			err = -EAGAIN;
@@ -128,6 +172,9 @@ static ssize_t tty_read(struct file *f, struct uio *u, u64 *pos)
 	size_t n;
 	int err;
 
+	/* A file open at a hangup reads end of file, as on Linux. */
+	if (tty->flags & TTY_HUPPED)
+		return 0;
 	err = tty_check_change(tty, SIGTTIN);
 	if (err)
 		return err;
@@ -152,7 +199,49 @@ static ssize_t tty_read(struct file *f, struct uio *u, u64 *pos)
 	memmove(tty->buf, tty->buf + n, tty->len - n);
 	tty->len -= n;
 	tty->canon_len -= n;
+	/* Room again for a pty's other side to write into. */
+	if (n && tty->link)
+		wake_up(&tty->link->write_wait);
 	return n;
+}
+
+/* Bytes the driver takes now, allowing for NL becoming CR NL. */
+static size_t write_room(struct tty_struct *tty)
+{
+	size_t room = tty->ops->write_room ? tty->ops->write_room(tty)
+					   : TTY_BUF_SIZE;
+
+	return tty->termios.c_oflag & OPOST ? room / 2 : room;
+}
+
+/* Wait until the driver takes more: 0, -EAGAIN, -ERESTARTSYS or -EIO. */
+static int wait_writable(struct tty_struct *tty, struct file *f)
+{
+	struct wait_queue_entry e = { .task = current };
+	int err = 0;
+
+	add_wait_queue(&tty->write_wait, &e);
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (tty->flags & TTY_HUPPED) {
+			err = -EIO;
+			break;
+		}
+		if (write_room(tty))
+			break;
+		if (f->f_flags & O_NONBLOCK) {
+			err = -EAGAIN;
+			break;
+		}
+		if (signal_pending(current)) {
+			err = -ERESTARTSYS;
+			break;
+		}
+		schedule();
+	}
+	set_current_state(TASK_RUNNING);
+	remove_wait_queue(&e);
+	return err;
 }
 
 static ssize_t tty_write(struct file *f, struct uio *u, u64 *pos)
@@ -162,6 +251,8 @@ static ssize_t tty_write(struct file *f, struct uio *u, u64 *pos)
 	size_t done = 0;
 	int err;
 
+	if (tty->flags & TTY_HUPPED)
+		return -EIO;
 	if (tty->termios.c_lflag & TOSTOP) {
 		err = tty_check_change(tty, SIGTTOU);
 		if (err)
@@ -170,6 +261,10 @@ static ssize_t tty_write(struct file *f, struct uio *u, u64 *pos)
 	while (u->len) {
 		size_t n = min(u->len, sizeof(buf));
 
+		err = wait_writable(tty, f);
+		if (err)
+			return done ? (ssize_t)done : err;
+		n = min(n, write_room(tty));
 		if (uio_copy_in(u, buf, n))
 			return done ? (ssize_t)done : -EFAULT;
 		tty_output(tty, buf, n);
@@ -181,12 +276,20 @@ static ssize_t tty_write(struct file *f, struct uio *u, u64 *pos)
 static unsigned int tty_poll(struct file *f, struct poll_table *p)
 {
 	struct tty_struct *tty = file_tty(f);
-	unsigned int mask = POLLOUT | POLLWRNORM;
+	unsigned int mask = 0;
 
 	poll_wait(f, &tty->read_wait, p);
-	if (readable(tty) || tty->eof_pending || tty->hung_up ||
+	poll_wait(f, &tty->write_wait, p);
+	if (tty->flags & TTY_HUPPED)
+		return POLLIN | POLLRDNORM | POLLOUT | POLLWRNORM | POLLERR |
+		       POLLHUP;
+	if (readable(tty) || tty->eof_pending || tty->input_ended ||
 	    (!(tty->termios.c_lflag & ICANON) && tty->len))
 		mask |= POLLIN | POLLRDNORM;
+	if (tty->flags & TTY_OTHER_CLOSED)
+		mask |= POLLHUP;
+	if (write_room(tty))
+		mask |= POLLOUT | POLLWRNORM;
 	return mask;
 }
 
@@ -212,28 +315,88 @@ static long set_termios(struct tty_struct *tty, unsigned int cmd,
 	if (copy_from_user(&t, arg, sizeof(t)))
 		return -EFAULT;
 	if (cmd == TCSETSF || cmd == TCSETSF2)
-		tty->len = tty->canon_len = 0;
+		tty_flush_input(tty);
 	/* Leaving canonical mode makes the line being edited readable. */
 	tty->termios = t;
 	if (!(t.c_lflag & ICANON))
 		tty->canon_len = tty->len;
 	wake_up(&tty->read_wait);
+	/* Output processing changes how much a writer may send at once. */
+	wake_up(&tty->write_wait);
+	if (tty->link)
+		wake_up(&tty->link->write_wait);
 	return 0;
 }
 
-static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
+static long set_pgrp(struct tty_struct *tty, unsigned long arg)
 {
-	struct tty_struct *tty = file_tty(f);
+	struct signal_struct *s = current->signal;
+	int pgrp, err;
+
+	if (s->tty != tty || tty->session != s->session)
+		return -ENOTTY;
+	err = tty_check_change(tty, SIGTTOU);
+	if (err)
+		return err;
+	if (get_user(pgrp, (int *)arg))
+		return -EFAULT;
+	if (pgrp < 0)
+		return -EINVAL;
+	if (!same_session(tty, pgrp))
+		return -EPERM;
+	tty->pgrp = pgrp;
+	return 0;
+}
+
+static long set_ctty(struct tty_struct *tty, unsigned long arg)
+{
+	struct signal_struct *s = current->signal;
+
+	if (s->session != current->tgid)
+		return -EPERM;
+	if (s->tty == tty)
+		return 0;
+	if (s->tty ||
+	    (tty->session && !(arg == 1 && current->cred.euid == 0)))
+		return -EPERM;
+	/* Stolen with arg 1 by root: its old session loses it. */
+	if (tty->session)
+		tty_clear_ctty(tty);
+	s->tty = tty;
+	tty->session = s->session;
+	tty->pgrp = s->pgrp;
+	return 0;
+}
+
+static long flush(struct tty_struct *tty, unsigned long arg)
+{
+	if (arg > TCIOFLUSH)
+		return -EINVAL;
+	if (arg == TCIFLUSH || arg == TCIOFLUSH)
+		tty_flush_input(tty);
+	if ((arg == TCOFLUSH || arg == TCIOFLUSH) && tty->ops->flush_buffer)
+		tty->ops->flush_buffer(tty);
+	return 0;
+}
+
+/*
+ * The ioctls every terminal has.  On a pty master, those about modes and
+ * job control act on the slave (real), those about queues on the master.
+ */
+static long tty_common_ioctl(struct tty_struct *tty, unsigned int cmd,
+			     unsigned long arg)
+{
+	struct tty_struct *real = real_tty(tty);
 	struct signal_struct *s = current->signal;
 	struct termios2 t2;
-	int pgrp, n;
+	struct winsize ws;
 
 	switch (cmd) {
 	case TCGETS:
-		return copy_to_user(arg, &tty->termios, sizeof(tty->termios));
+		return copy_to_user(arg, &real->termios, sizeof(real->termios));
 	case TCGETS2:
 		memset(&t2, 0, sizeof(t2));
-		memcpy(&t2, &tty->termios, sizeof(tty->termios));
+		memcpy(&t2, &real->termios, sizeof(real->termios));
 		t2.c_ispeed = t2.c_ospeed = 38400;
 		return copy_to_user(arg, &t2, sizeof(t2));
 	case TCSETS:
@@ -242,68 +405,40 @@ static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	case TCSETS2:
 	case TCSETSW2:
 	case TCSETSF2:
-		return set_termios(tty, cmd, arg);
+		return set_termios(real, cmd, arg);
 	case TIOCGWINSZ:
-		return copy_to_user(arg, &tty->winsize, sizeof(tty->winsize));
-	case TIOCSWINSZ: {
-		struct winsize ws;
-
+		return copy_to_user(arg, &real->winsize, sizeof(real->winsize));
+	case TIOCSWINSZ:
 		if (copy_from_user(&ws, arg, sizeof(ws)))
 			return -EFAULT;
-		tty_set_winsize(tty, &ws);
+		tty_set_winsize(real, &ws);
 		return 0;
-	}
 	case TIOCGPGRP:
-		if (s->tty != tty)
+		if (tty == real && s->tty != tty)
 			return -ENOTTY;
-		return put_user(tty->pgrp, (int *)arg);
+		return put_user(real->pgrp, (int *)arg);
 	case TIOCSPGRP:
-		if (s->tty != tty || tty->session != s->session)
-			return -ENOTTY;
-		n = tty_check_change(tty, SIGTTOU);
-		if (n)
-			return n;
-		if (get_user(pgrp, (int *)arg))
-			return -EFAULT;
-		if (pgrp < 0)
-			return -EINVAL;
-		if (!same_session(tty, pgrp))
-			return -EPERM;
-		tty->pgrp = pgrp;
-		return 0;
+		return set_pgrp(real, arg);
 	case TIOCGSID:
-		if (s->tty != tty || !tty->session)
+		if ((tty == real && s->tty != tty) || !real->session)
 			return -ENOTTY;
-		return put_user(tty->session, (int *)arg);
+		return put_user(real->session, (int *)arg);
 	case TIOCSCTTY:
-		if (s->session != current->tgid)
-			return -EPERM;
-		if (s->tty == tty)
-			return 0;
-		if (s->tty || (tty->session && !(arg == 1 &&
-						  current->cred.euid == 0)))
-			return -EPERM;
-		s->tty = tty;
-		tty->session = s->session;
-		tty->pgrp = s->pgrp;
-		return 0;
+		return set_ctty(real, arg);
 	case TIOCNOTTY:
 		if (s->tty != tty)
 			return -ENOTTY;
-		if (s->session == current->tgid) {
-			tty->session = 0;
-			tty->pgrp = 0;
-		}
-		s->tty = NULL;
+		if (s->session == current->tgid)
+			disassociate_ctty(s);
+		else
+			s->tty = NULL;
 		return 0;
 	case FIONREAD:
 		return put_user((int)readable(tty), (int *)arg);
 	case TIOCOUTQ:
 		return put_user(0, (int *)arg);
 	case TCFLSH:
-		if (arg == TCIFLUSH || arg == TCIOFLUSH)
-			tty->len = tty->canon_len = 0;
-		return 0;
+		return flush(tty, arg);
 	case TCXONC:
 	case TCSBRK:
 	case TCSBRKP:
@@ -313,11 +448,27 @@ static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	case TIOCSETD:
 		return 0;
 	case TIOCGDEV:
-		return put_user((u32)((MAJOR(tty->dev) << 8) |
-				      MINOR(tty->dev)),
+		return put_user((u32)((MAJOR(real->dev) << 8) |
+				      MINOR(real->dev)),
 				(u32 *)arg);
 	}
 	return -ENOTTY;
+}
+
+static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
+{
+	struct tty_struct *tty = file_tty(f);
+	long ret;
+
+	/* Linux's hung_up_tty_ioctl. */
+	if (tty->flags & TTY_HUPPED)
+		return cmd == TIOCSPGRP ? -ENOTTY : -EIO;
+	if (tty->ops->ioctl) {
+		ret = tty->ops->ioctl(tty, f, cmd, arg);
+		if (ret != -ENOIOCTLCMD)
+			return ret;
+	}
+	return tty_common_ioctl(tty, cmd, arg);
 }
 
 const struct file_operations tty_fops = {
@@ -326,6 +477,7 @@ const struct file_operations tty_fops = {
 	.write = tty_write,
 	.ioctl = tty_ioctl,
 	.poll = tty_poll,
+	.release = tty_release,
 };
 
 /* As Linux's tty_do_resize: SIGWINCH only when the size changes. */
@@ -340,9 +492,21 @@ void tty_set_winsize(struct tty_struct *tty, const struct winsize *ws)
 					.si_code = SI_KERNEL });
 }
 
+void tty_clear_ctty(struct tty_struct *tty)
+{
+	struct task_struct *t;
+
+	list_for_each_entry(t, &task_list, tasks)
+		if (t->signal && t->signal->tty == tty)
+			t->signal->tty = NULL;
+	tty->session = 0;
+	tty->pgrp = 0;
+}
+
 /*
- * A session leader exits: its terminal's foreground gets SIGHUP and
- * SIGCONT, and the terminal is free for the next session.
+ * A session leader exits (or gives up its terminal with TIOCNOTTY): the
+ * terminal's foreground gets SIGHUP and SIGCONT, and the whole session
+ * loses it, so it is free for the next one.
  */
 void disassociate_ctty(struct signal_struct *s)
 {
@@ -357,7 +521,38 @@ void disassociate_ctty(struct signal_struct *s)
 		info.si_signo = SIGCONT;
 		kill_pgrp(tty->pgrp, SIGCONT, &info);
 	}
-	tty->session = 0;
-	tty->pgrp = 0;
+	tty_clear_ctty(tty);
 	s->tty = NULL;
+}
+
+/* As Linux's __tty_hangup() with tty_signal_session_leader(). */
+void tty_hangup(struct tty_struct *tty)
+{
+	siginfo_t info = { .si_code = SI_KERNEL };
+	struct task_struct *t;
+
+	list_for_each_entry(t, &task_list, tasks) {
+		if (!t->signal || t->signal->tty != tty)
+			continue;
+		if (t == t->group_leader && t->signal->session == t->tgid) {
+			info.si_signo = SIGHUP;
+			send_signal(SIGHUP, &info, t, true);
+			info.si_signo = SIGCONT;
+			send_signal(SIGCONT, &info, t, true);
+		}
+	}
+	tty_clear_ctty(tty);
+	tty->flags |= TTY_HUPPED;
+	wake_up(&tty->read_wait);
+	wake_up(&tty->write_wait);
+}
+
+void tty_init(void)
+{
+	register_chrdev(4, &tty_fops);
+	register_chrdev(5, &tty_fops);
+	devtmpfs_create_node("tty", S_IFCHR | 0666, MKDEV(5, 0));
+	devtmpfs_create_node("console", S_IFCHR | 0600, MKDEV(5, 1));
+	devtmpfs_create_node("ttyS0", S_IFCHR | 0600, MKDEV(4, 64));
+	pty_init();
 }

@@ -41,6 +41,7 @@ else
 	fail "unloadable executables$what" "status $status" "$out" "$err"
 fi
 same_as_native xfeatures "XSAVE features reported and AMX permission"
+same_as_native pty "pseudo-terminals: line discipline, job control, window size, hangups"
 same_as_native vecregs "vector registers across system calls, faults, signals, preemption, fork"
 
 # Two at once: context switches between them must not mix their state.

@@ -110,6 +110,48 @@ else
 	fail "loglevel=0 forcepanic" "status $status" "stderr: $err"
 fi
 
+# devtmpfs on /dev and devpts on /dev/pts, with Linux's device numbers
+# (its admin-guide/devices.txt) and devtmpfs's modes; a disk's node comes
+# from its driver.  Without io_uring on the host there is no disk.
+truncate -s 1M "$TAMU_DIR/ubd.img" && chmod 666 "$TAMU_DIR/ubd.img"
+ls_dev='ls -l /dev /dev/pts; mount -t proc proc /proc; cat /proc/mounts'
+run_tamu quiet ubd0=ubd.img -- /bin/sh -c "$ls_dev"
+disk="brw------- 98 0 ubda"
+if [ "$status" -eq 2 ] && grep -q "io_uring" <<<"$err"; then
+	run_tamu quiet -- /bin/sh -c "$ls_dev"
+	disk=""
+fi
+rm -f "$TAMU_DIR/ubd.img"
+missing=""
+while read -r perm major minor name; do
+	[ -z "$perm" ] && continue
+	grep -qE "^$perm +1 root +root +$major, +$minor .* $name\$" <<<"$out" ||
+		missing="$missing $name($major,$minor)"
+done <<EOF
+crw-rw-rw- 1 3 null
+crw-rw-rw- 1 5 zero
+crw-rw-rw- 1 7 full
+crw-rw-rw- 1 8 random
+crw-rw-rw- 1 9 urandom
+crw-rw-rw- 5 0 tty
+crw------- 5 1 console
+crw-rw-rw- 5 2 ptmx
+c--------- 5 2 ptmx
+crw------- 4 64 ttyS0
+$disk
+EOF
+for want in ' fd -> /proc/self/fd$' ' stdin -> /proc/self/fd/0$' \
+	' stdout -> /proc/self/fd/1$' ' stderr -> /proc/self/fd/2$' \
+	'^drwxrwxrwt .* shm$' '^drwxr-xr-x .* pts$' \
+	'^devtmpfs /dev devtmpfs ' '^devpts /dev/pts devpts '; do
+	grep -qE -- "$want" <<<"$out" || missing="$missing '$want'"
+done
+if [ "$status" -eq 0 ] && [ -z "$missing" ]; then
+	ok "ls -l /dev: devtmpfs nodes with Linux's numbers, devpts on /dev/pts"
+else
+	fail "ls -l /dev" "status $status" "missing:$missing" "$out" "$err"
+fi
+
 # A host whose seccomp policy forbids ptrace (a container's default
 # profile does): one message naming it, and the host-failure status.
 deny=$PWD/tests/boot/deny

@@ -69,7 +69,9 @@ static void show_loadavg(struct seq_buf *m, struct task_struct *t)
 
 static void show_filesystems(struct seq_buf *m, struct task_struct *t)
 {
-	seq_printf(m, "nodev\trootfs\nnodev\ttmpfs\nnodev\tproc\n");
+	char buf[512];
+
+	seq_write(m, buf, list_filesystems(buf, sizeof(buf)));
 }
 
 static void link_self(struct seq_buf *m, struct task_struct *t)

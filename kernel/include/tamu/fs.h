@@ -200,6 +200,11 @@ struct file_system_type {
 	/* Make a super block for a new mount; -errno on failure. */
 	int (*mount)(struct super_block *sb, const char *source,
 		     const char *options);
+	/*
+	 * Or, for a file system with one instance (devtmpfs, devpts): the
+	 * super block every mount shares, options applied, or an ERR_PTR.
+	 */
+	struct super_block *(*mount_single)(const char *options);
 	void (*kill_sb)(struct super_block *sb);
 	struct list_head list;
 };
@@ -279,6 +284,10 @@ struct timespec current_time(void);
 
 /* File systems and mounts. */
 void register_filesystem(struct file_system_type *fs);
+/* A super block of type fs, with its device number, for fs to fill. */
+struct super_block *new_super(struct file_system_type *fs);
+/* The registered types as /proc/filesystems lists them, into buf. */
+size_t list_filesystems(char *buf, size_t size);
 int do_mount(const char *source, const struct path *at, const char *type,
 	     unsigned long flags, const char *options);
 int do_umount(const struct path *p);
@@ -312,6 +321,23 @@ int inode_permission(struct inode *inode, int mask);
 int vfs_create(const struct path *dir, struct dentry *d, u32 mode);
 /* open(2) for the kernel: a referenced file or an ERR_PTR. */
 struct file *file_open(int dfd, const char *name, int flags, u32 mode);
+
+/*
+ * tmpfs for file systems the kernel fills (devtmpfs, devpts).  Fill sb
+ * with a root directory of root_mode; a fixed one takes no new names but
+ * the kernel's.
+ */
+int tmpfs_fill_super(struct super_block *sb, unsigned long magic,
+		     u32 root_mode, bool fixed);
+/*
+ * Add name to the tmpfs directory dir: a device node, a directory
+ * (S_IFDIR) or a symlink to target (S_IFLNK), owned by root.  Returns its
+ * inode, valid while the name lasts, or ERR_PTR(-EEXIST) and the like.
+ */
+struct inode *tmpfs_add(struct dentry *dir, const char *name, u32 mode,
+			dev_t dev, const char *target);
+/* Remove name (a file or an empty directory) from dir. */
+int tmpfs_remove(struct dentry *dir, const char *name);
 
 /* Character devices by number. */
 int register_chrdev(unsigned int major, const struct file_operations *fops);

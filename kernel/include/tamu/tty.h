@@ -14,15 +14,37 @@
 
 struct tty_struct;
 
+/*
+ * A driver: the console (the host's stdin and stdout) or one side of a
+ * pseudo-terminal.  Only write is required.
+ */
 struct tty_driver_ops {
 	/* Send n bytes on; returns how many were taken. */
 	long (*write)(struct tty_struct *tty, const char *buf, size_t n);
+	/* How many bytes write takes now; without it, any number. */
+	size_t (*write_room)(struct tty_struct *tty);
+	/* Drop output written but not delivered yet. */
+	void (*flush_buffer)(struct tty_struct *tty);
+	/* A file opens the tty; a file closes it (count already lowered). */
+	int (*open)(struct tty_struct *tty, struct file *f);
+	void (*close)(struct tty_struct *tty, struct file *f);
+	/* The driver's own ioctls; -ENOIOCTLCMD for the common ones. */
+	long (*ioctl)(struct tty_struct *tty, struct file *f, unsigned int cmd,
+		      unsigned long arg);
 };
+
+/* tty->flags */
+#define TTY_OTHER_CLOSED 0x1	/* a pty whose other side has no file */
+#define TTY_HUPPED 0x2		/* hung up: reads end, writes fail */
+#define TTY_PTY_LOCK 0x4	/* a pty master whose slave may not open */
 
 struct tty_struct {
 	const char *name;
 	dev_t dev;
 	const struct tty_driver_ops *ops;
+	struct tty_struct *link;	/* a pty's other side */
+	unsigned int flags;		/* TTY_* */
+	int count;			/* open files */
 	struct termios termios;
 	struct winsize winsize;
 	int pgrp;		/* foreground process group */
@@ -33,7 +55,7 @@ struct tty_struct {
 	char buf[TTY_BUF_SIZE];
 	size_t len, canon_len;
 	int eof_pending;	/* ^D lines waiting to be read as EOF */
-	bool hung_up;		/* input ended for good */
+	bool input_ended;	/* no more input will come: reads see EOF */
 	int column;		/* for echoing erase */
 
 	struct wait_queue_head read_wait, write_wait;
@@ -46,13 +68,40 @@ void tty_receive(struct tty_struct *tty, const char *buf, size_t n);
 void tty_hangup_input(struct tty_struct *tty);
 /* Output with the OPOST processing of tty's termios. */
 long tty_output(struct tty_struct *tty, const char *buf, size_t n);
+/* Linux's default termios, and empty queues. */
 void tty_init_termios(struct tty_struct *tty);
+/* Drop the input not read yet. */
+void tty_flush_input(struct tty_struct *tty);
+/*
+ * Hang up: every process loses tty as its controlling terminal, the
+ * session leader gets SIGHUP and SIGCONT, reads end and writes fail.
+ */
+void tty_hangup(struct tty_struct *tty);
+/* No process has tty as its controlling terminal any more. */
+void tty_clear_ctty(struct tty_struct *tty);
 /* A new window size; its foreground process group gets SIGWINCH. */
 void tty_set_winsize(struct tty_struct *tty, const struct winsize *ws);
 extern const struct file_operations tty_fops;
+/* Register the tty devices and make their nodes. */
+void tty_init(void);
 struct signal_struct;
 /* A session leader leaves: free its controlling terminal. */
 void disassociate_ctty(struct signal_struct *s);
+
+/*
+ * Pseudo-terminals (pty.c, with devpts.c): opening /dev/ptmx (5:2) makes
+ * a new pair; its slave N is /dev/pts/N (136:N).
+ */
+#define PTY_SLAVE_MAJOR 136
+#define PTY_MAX 4096		/* Linux's default kernel.pty.max */
+int ptmx_open(struct inode *inode, struct file *f);
+/* The slave of pty N, or NULL. */
+struct tty_struct *pty_slave(unsigned int index);
+void pty_init(void);
+void devpts_init(void);
+/* devpts: the slave's node, its mode and owner as mounted; and its end. */
+struct inode *devpts_pty_new(unsigned int index, dev_t dev);
+void devpts_pty_kill(unsigned int index);
 
 /* The console: the host's stdin and stdout. */
 extern struct tty_struct console_tty;
