@@ -43,13 +43,27 @@ setup_tamu() {
 	TAMU="$TAMU_DIR/tamu"
 }
 
+# With TAMU_ROOT_IMAGE set to an ext2 image, every boot has that image as
+# its root through a fresh COW file: the image itself never changes.
+root_disk_args() {
+	[ -n "$TAMU_ROOT_IMAGE" ] || return 0
+	if [ -z "$COW_DIR" ]; then
+		COW_DIR=$(mktemp -d /tmp/tamu-cow.XXXXXX)
+		chmod 777 "$COW_DIR"
+		trap 'rm -rf "$COW_DIR" ${TAMU_DIR:+"$TAMU_DIR"}' EXIT
+	fi
+	rm -f "$COW_DIR/cow"
+	disk_args=("ubd0=$COW_DIR/cow,$TAMU_ROOT_IMAGE" root=/dev/ubda)
+}
+
 # run_tamu ARGS...: sets $status, $out and $err.  A hang is status 124.
 run_tamu() {
-	local o e
+	local o e disk_args=()
 	o=$(mktemp) e=$(mktemp)
 	chmod 666 "$o" "$e"
-	(cd "$TAMU_DIR" && timeout -k 2 "$TAMU_TIMEOUT" $AS_USER "$TAMU" "$@" \
-		</dev/null >"$o" 2>"$e")
+	root_disk_args
+	(cd "$TAMU_DIR" && timeout -k 2 "$TAMU_TIMEOUT" $AS_USER "$TAMU" \
+		"${disk_args[@]}" "$@" </dev/null >"$o" 2>"$e")
 	status=$?
 	out=$(cat "$o")
 	err=$(cat "$e")

@@ -20,10 +20,14 @@ make_image() {
 	rm -rf "$tree"
 	mkdir -p "$tree"/{bin,dev,proc,tmp,etc}
 	cp "$(command -v busybox)" "$tree/bin/busybox"
-	for cmd in sh cat echo mkdir rm mv ln sync poweroff dd ls sha1sum; do
+	for cmd in sh cat echo mkdir rm mv ln sync poweroff dd ls sha1sum su \
+		mount umount id; do
 		ln -s busybox "$tree/bin/$cmd"
 	done
 	echo original >"$tree/etc/motd"
+	printf 'root:x:0:0::/:/bin/sh\nuser:x:1000:1000::/:/bin/sh\n' \
+		>"$tree/etc/passwd"
+	chmod 755 "$tree/tmp"
 	mke2fs -q -F -t ext2 -d "$tree" "$1" 16M >/dev/null
 	chmod 666 "$1"
 }
@@ -60,6 +64,52 @@ if [ "$first" -eq 0 ] && [ "$status" -eq 0 ] &&
 	ok "a COW file takes every write; the base is unchanged; a second boot sees them"
 else
 	fail "COW" "status $first then $status" "out: $out" "err: $err"
+fi
+
+# kill -9 of tamu in the middle of writing: the base image stays as it was.
+rm -f "$WORK/cow"
+(cd "$TAMU_DIR" && exec timeout -k 2 "$TAMU_TIMEOUT" $AS_USER "$TAMU" quiet \
+	ubd0="$WORK/cow,$WORK/base" root=/dev/ubda -- /bin/sh -c \
+	'while :; do dd if=/dev/zero of=/big bs=64k count=64 2>/dev/null; sync; done' \
+	</dev/null >/dev/null 2>&1) &
+runner=$!
+for _ in $(seq 50); do
+	[ -s "$WORK/cow" ] && [ "$(du -k "$WORK/cow" | cut -f1)" -gt 1024 ] && break
+	sleep 0.1
+done
+# The kernel process only (the guest processes die with it).
+pkill -KILL -f "^$TAMU quiet ubd0=$WORK/cow"
+{ wait "$runner"; } 2>/dev/null
+if [ "$(sha1sum <"$WORK/base")" = "$before" ] &&
+	[ "$(du -k "$WORK/cow" | cut -f1)" -gt 1024 ]; then
+	ok "kill -9 of tamu while it writes leaves the base image unchanged"
+else
+	fail "kill -9 while writing" "cow: $(du -k "$WORK/cow")"
+fi
+
+# Another user cannot write root's files on the disk.
+rm -f "$WORK/cow"
+run_tamu quiet ubd0="$WORK/cow,$WORK/base" root=/dev/ubda -- /bin/sh -c \
+	'su user -c "echo x >/etc/motd; mkdir /tmp/u; rm /etc/passwd" </dev/null
+	cat /etc/motd; ls -1 /etc'
+if [ "$status" -eq 0 ] &&
+	[ "$(grep -c 'Permission denied' <<<"$out")" -eq 3 ] &&
+	[[ $out == *$'original\nmotd\npasswd' ]]; then
+	ok "an unprivileged user cannot write root's files on ext2"
+else
+	fail "permissions on ext2" "status $status" "$out"
+fi
+
+# A read-only device: mount falls back to read-only, writes fail.
+run_tamu quiet ubd1r="$WORK/base" -- /bin/sh -c \
+	'mount -t ext2 /dev/ubdb /mnt && cat /mnt/etc/motd &&
+	{ echo x >/mnt/new; } 2>&1; mkdir /mnt/d 2>&1; umount /mnt'
+if [ "$status" -eq 0 ] && [ "$(sha1sum <"$WORK/base")" = "$before" ] &&
+	[ "$(grep -c 'Read-only file system' <<<"$out")" -eq 2 ] &&
+	[[ $out == original* ]]; then
+	ok "ubd1r= is read-only: the disk mounts read-only, writes get EROFS"
+else
+	fail "read-only ubd" "status $status" "$out" "$err"
 fi
 
 touch -d '1 hour ago' "$WORK/base"
