@@ -195,16 +195,50 @@ SYSCALL_DEFINE(setfsgid, u32 gid)
 }
 
 /* Supplementary groups are not kept: none. */
+bool in_group_p(u32 gid)
+{
+	const struct cred *c = &current->cred;
+	u32 i;
+
+	if (c->fsgid == gid)
+		return true;
+	for (i = 0; i < c->ngroups; i++)
+		if (c->groups[i] == gid)
+			return true;
+	return false;
+}
+
 SYSCALL_DEFINE(getgroups, int size, unsigned long ulist)
 {
-	return size < 0 ? -EINVAL : 0;
+	const struct cred *c = &current->cred;
+
+	if (size < 0)
+		return -EINVAL;
+	if (!size)
+		return c->ngroups;
+	if ((u32)size < c->ngroups)
+		return -EINVAL;
+	if (copy_to_user(ulist, c->groups, c->ngroups * sizeof(u32)))
+		return -EFAULT;
+	return c->ngroups;
 }
 
 SYSCALL_DEFINE(setgroups, int size, unsigned long ulist)
 {
+	u32 groups[NGROUPS_TAMU];
+
 	if (current->cred.euid != 0)
 		return -EPERM;
-	return size < 0 || size > 65536 ? -EINVAL : 0;
+	if (size < 0 || size > 65536)
+		return -EINVAL;
+	/* More than tamu keeps: refused rather than silently cut. */
+	if (size > NGROUPS_TAMU)
+		return -ENOMEM;
+	if (copy_from_user(groups, ulist, size * sizeof(u32)))
+		return -EFAULT;
+	memcpy(current->cred.groups, groups, size * sizeof(u32));
+	current->cred.ngroups = size;
+	return 0;
 }
 
 SYSCALL_DEFINE(set_tid_address, unsigned long uaddr)

@@ -201,6 +201,35 @@ int mount_root(const char *type)
 	return 0;
 }
 
+/* Write the file system back: unmount, remount read-only. */
+static void sync_sb(struct super_block *sb)
+{
+	if (sb->s_flags & MS_RDONLY)
+		return;
+	write_dirty_inodes(sb);
+	if (sb->s_op && sb->s_op->sync_fs)
+		sb->s_op->sync_fs(sb);
+}
+
+/* mount -o remount,ro (shutdown scripts) and back to rw. */
+static int do_remount(const struct path *at, unsigned long flags)
+{
+	struct super_block *sb = at->mnt->sb;
+
+	if (at->dentry != at->mnt->root)
+		return -EINVAL;
+	if ((flags & MS_RDONLY) && !(sb->s_flags & MS_RDONLY)) {
+		sync_sb(sb);
+		sb->s_flags |= MS_RDONLY;
+	} else if (!(flags & MS_RDONLY) && (sb->s_flags & MS_RDONLY)) {
+		if (sb->bdev && sb->bdev->read_only)
+			return -EACCES;
+		sb->s_flags &= ~MS_RDONLY;
+	}
+	at->mnt->flags = flags & ~MS_REMOUNT;
+	return 0;
+}
+
 int do_mount(const char *source, const struct path *at, const char *type,
 	     unsigned long flags, const char *options)
 {
@@ -208,10 +237,8 @@ int do_mount(const char *source, const struct path *at, const char *type,
 
 	if (!S_ISDIR(at->dentry->inode->mode))
 		return -ENOTDIR;
-	if (flags & MS_REMOUNT) {
-		at->mnt->flags = flags;
-		return 0;
-	}
+	if (flags & MS_REMOUNT)
+		return do_remount(at, flags);
 	if (flags & MS_BIND) {
 		struct path src;
 		int err = kern_path(source, LOOKUP_FOLLOW, &src);
@@ -246,11 +273,7 @@ int do_umount(const struct path *p)
 		if (m->parent == mnt && m != mnt)
 			return -EBUSY;
 	/* The file system reaches its disk, whoever still uses it. */
-	if (!(mnt->sb->s_flags & MS_RDONLY)) {
-		write_dirty_inodes(mnt->sb);
-		if (mnt->sb->s_op && mnt->sb->s_op->sync_fs)
-			mnt->sb->s_op->sync_fs(mnt->sb);
-	}
+	sync_sb(mnt->sb);
 	list_del_init(&mnt->list);
 	mnt->mountpoint->mounted--;
 	dput(mnt->mountpoint);

@@ -11,6 +11,7 @@
 #include "tamu/string.h"
 #include "tamu/uaccess.h"
 #include "uapi/fcntl.h"
+#include "uapi/mount.h"
 #include "uapi/linux_limits.h"
 
 int inode_permission(struct inode *inode, int mask)
@@ -18,6 +19,10 @@ int inode_permission(struct inode *inode, int mask)
 	const struct cred *c = &current->cred;
 	u32 mode = inode->mode;
 
+	/* Files, directories and links of a read-only file system. */
+	if ((mask & MAY_WRITE) && inode->sb && (inode->sb->s_flags & MS_RDONLY) &&
+	    (S_ISREG(mode) || S_ISDIR(mode) || S_ISLNK(mode)))
+		return -EROFS;
 	if (c->fsuid == 0) {
 		/* root may do anything but run what nobody may run. */
 		if (!(mask & MAY_EXEC) || S_ISDIR(mode) || (mode & 0111))
@@ -26,7 +31,7 @@ int inode_permission(struct inode *inode, int mask)
 	}
 	if (c->fsuid == inode->uid)
 		mode >>= 6;
-	else if (c->fsgid == inode->gid)
+	else if (in_group_p(inode->gid))
 		mode >>= 3;
 	return (mode & mask & 7) == (unsigned int)mask ? 0 : -EACCES;
 }
@@ -369,8 +374,14 @@ SYSCALL_DEFINE(fchmod, unsigned int fd, u32 mode)
 static long chown_path(const struct path *p, u32 uid, u32 gid)
 {
 	struct iattr attr = { 0 };
+	struct inode *inode = p->dentry->inode;
+	u32 fsuid = current->cred.fsuid;
 
-	if (current->cred.fsuid != 0)
+	/* The owner may only change the group, to one of its own. */
+	if (fsuid != 0 &&
+	    ((uid != (u32)-1 && uid != inode->uid) ||
+	     (gid != (u32)-1 && (fsuid != inode->uid || !in_group_p(gid))) ||
+	     fsuid != inode->uid))
 		return -EPERM;
 	if (uid != (u32)-1) {
 		attr.valid |= ATTR_UID;

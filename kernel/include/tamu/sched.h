@@ -42,10 +42,18 @@ struct sigpending {
 };
 
 /* Credentials (no user namespaces: ids are the guest's own). */
+/* Supplementary groups a task may have (Linux allows more; few use 32). */
+#define NGROUPS_TAMU 64
+
 struct cred {
 	u32 uid, euid, suid, fsuid;
 	u32 gid, egid, sgid, fsgid;
+	u32 ngroups;
+	u32 groups[NGROUPS_TAMU];
 };
+
+/* Is gid the task's file system group or one of its supplementary ones? */
+bool in_group_p(u32 gid);
 
 struct task_struct {
 	struct thread_struct thread;
