@@ -6,8 +6,14 @@
  */
 #include <errno.h>
 #include <liburing.h>
+#include <sys/uio.h>
 
 #include "host/uring.h"
+
+_Static_assert(sizeof(struct host_iovec) == sizeof(struct iovec) &&
+		       __builtin_offsetof(struct host_iovec, len) ==
+			       __builtin_offsetof(struct iovec, iov_len),
+	       "struct host_iovec is a struct iovec");
 
 static struct io_uring ring;
 static bool ring_ready;
@@ -47,20 +53,41 @@ bool host_uring_queued(void)
 	return queued != 0;
 }
 
-int host_uring_queue(enum host_io_op op, int fd, void *buf, uint32_t len,
-		     uint64_t off, uint64_t tag)
+/* A free submission entry, submitting what is queued if none is. */
+static struct io_uring_sqe *get_sqe(void)
 {
 	struct io_uring_sqe *sqe = io_uring_get_sqe(&ring);
 
-	if (!sqe) {
-		int err = host_uring_submit();
-
-		if (err < 0)
-			return err;
+	if (!sqe && host_uring_submit() >= 0)
 		sqe = io_uring_get_sqe(&ring);
-		if (!sqe)
-			return -EBUSY;
-	}
+	return sqe;
+}
+
+int host_uring_queue_vec(enum host_io_op op, int fd,
+			 const struct host_iovec *iov, unsigned int n,
+			 uint64_t off, uint64_t tag)
+{
+	struct io_uring_sqe *sqe = get_sqe();
+
+	if (!sqe)
+		return -EBUSY;
+	if (op == HOST_IO_READ)
+		io_uring_prep_readv(sqe, fd, (const struct iovec *)iov, n, off);
+	else
+		io_uring_prep_writev(sqe, fd, (const struct iovec *)iov, n,
+				     off);
+	io_uring_sqe_set_data64(sqe, tag);
+	queued++;
+	return 0;
+}
+
+int host_uring_queue(enum host_io_op op, int fd, void *buf, uint32_t len,
+		     uint64_t off, uint64_t tag)
+{
+	struct io_uring_sqe *sqe = get_sqe();
+
+	if (!sqe)
+		return -EBUSY;
 	switch (op) {
 	case HOST_IO_READ:
 		io_uring_prep_read(sqe, fd, buf, len, off);

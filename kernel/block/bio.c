@@ -53,24 +53,102 @@ void bio_batch_init(struct bio_batch *batch)
 	init_waitqueue_head(&batch->wait);
 }
 
-int bio_batch_add(struct bio_batch *batch, struct block_device *bdev,
-		  enum req_op op, u64 sector, void *buf, u32 len)
+static int check_range(struct block_device *bdev, enum req_op op,
+		       u64 sector, u32 len)
 {
-	struct bio *bio;
-
 	if (op == REQ_OP_WRITE && bdev->read_only)
 		return -EROFS;
 	if (op != REQ_OP_FLUSH &&
 	    (sector > bdev->nr_sectors ||
 	     (len >> SECTOR_SHIFT) > bdev->nr_sectors - sector))
 		return -EIO;
-	bio = kzalloc(sizeof(*bio), GFP_KERNEL);
+	return 0;
+}
+
+static struct bio *bio_alloc(struct bio_batch *batch,
+			     struct block_device *bdev, enum req_op op,
+			     u64 sector)
+{
+	struct bio *bio = kmalloc(sizeof(*bio), GFP_KERNEL);
+
+	if (!bio)
+		return NULL;
+	bio->bdev = bdev;
+	bio->op = op;
+	bio->sector = sector;
+	bio->len = 0;
+	bio->batch = batch;
+	bio->remaining = 0;
+	bio->status = 0;
+	bio->nr_vecs = 0;
+	return bio;
+}
+
+static void submit(struct bio *bio)
+{
+	bio->batch->pending++;
+	bio->bdev->ops->submit_bio(bio);
+}
+
+int bio_batch_add(struct bio_batch *batch, struct block_device *bdev,
+		  enum req_op op, u64 sector, void *buf, u32 len)
+{
+	struct bio *bio;
+	int err = check_range(bdev, op, sector, len);
+
+	if (err)
+		return err;
+	bio = bio_alloc(batch, bdev, op, sector);
 	if (!bio)
 		return -ENOMEM;
-	*bio = (struct bio){ .bdev = bdev, .op = op, .sector = sector,
-			     .buf = buf, .len = len, .batch = batch };
-	batch->pending++;
-	bdev->ops->submit_bio(bio);
+	if (len) {
+		bio->vecs[0] = (struct bio_vec){ buf, len };
+		bio->nr_vecs = 1;
+		bio->len = len;
+	}
+	submit(bio);
+	return 0;
+}
+
+void bio_run_init(struct bio_run *run, struct bio_batch *batch,
+		  struct block_device *bdev, enum req_op op)
+{
+	*run = (struct bio_run){ batch, bdev, op, NULL };
+}
+
+void bio_run_end(struct bio_run *run)
+{
+	if (run->bio)
+		submit(run->bio);
+	run->bio = NULL;
+}
+
+int bio_run_add(struct bio_run *run, u64 sector, void *buf, u32 len)
+{
+	struct bio *bio = run->bio;
+	int err = check_range(run->bdev, run->op, sector, len);
+
+	if (err)
+		return err;
+	if (bio && (bio->nr_vecs == BIO_MAX_VECS ||
+		    bio->sector + (bio->len >> SECTOR_SHIFT) != sector)) {
+		bio_run_end(run);
+		bio = NULL;
+	}
+	if (!bio) {
+		bio = bio_alloc(run->batch, run->bdev, run->op, sector);
+		if (!bio)
+			return -ENOMEM;
+		run->bio = bio;
+	}
+	/* Memory that continues the last piece extends it. */
+	if (bio->nr_vecs &&
+	    (char *)bio->vecs[bio->nr_vecs - 1].buf +
+			    bio->vecs[bio->nr_vecs - 1].len == buf)
+		bio->vecs[bio->nr_vecs - 1].len += len;
+	else
+		bio->vecs[bio->nr_vecs++] = (struct bio_vec){ buf, len };
+	bio->len += len;
 	return 0;
 }
 

@@ -18,6 +18,10 @@
 #include "tamu/string.h"
 #include "uapi/fcntl.h"
 
+/* Readahead windows, in pages: from the first miss up to 1 MiB. */
+#define RA_MIN 4
+#define RA_MAX 256
+
 /* Dirty page cache may grow to this fraction of memory before writers
  * write their own file back. */
 #define DIRTY_SHARE 8
@@ -127,6 +131,61 @@ static struct page *add_page(struct address_space *m, unsigned long index)
 	return page;
 }
 
+/* Readers of a page being read wait for it; a failed one leaves. */
+static void end_read(struct address_space *m, struct page *page, int err)
+{
+	page->flags &= ~PG_locked;
+	if (!err)
+		page->flags |= PG_uptodate;
+	else if (page->mapping)
+		remove_page(m, page);
+}
+
+/*
+ * Read page index and the ones after it that are missing, in one batch:
+ * a window that doubles while the file is read in order.  The first page,
+ * referenced, or an ERR_PTR.
+ */
+static struct page *readahead(struct inode *inode, unsigned long index)
+{
+	struct address_space *m = &inode->i_data;
+	unsigned long last = inode->size ? (inode->size - 1) >> PAGE_SHIFT : 0;
+	struct page *pages[RA_MAX], *first;
+	struct bio_batch batch;
+	struct bio_run run;
+	unsigned int n = 0, i;
+	int err;
+
+	m->ra_pages = index == m->ra_next && m->ra_pages
+			      ? min(m->ra_pages * 2, RA_MAX) : RA_MIN;
+	while (n < m->ra_pages && index + n <= last &&
+	       (n == 0 || !radix_tree_lookup(&m->pages, index + n))) {
+		pages[n] = add_page(m, index + n);
+		if (!pages[n])
+			break;
+		pages[n]->flags |= PG_locked;
+		n++;
+	}
+	if (!n)
+		return ERR_PTR(-ENOMEM);
+	m->ra_next = index + n;
+	bio_batch_init(&batch);
+	bio_run_init(&run, &batch, inode->sb->bdev, REQ_OP_READ);
+	err = m->a_ops->readpages(inode, pages, n, &run);
+	bio_run_end(&run);
+	err = bio_batch_wait(&batch) ?: err;
+	first = pages[0];
+	get_page(first);
+	for (i = 0; i < n; i++)
+		end_read(m, pages[i], err);
+	wake_up(&page_wait);
+	if (err) {
+		put_page(first);
+		return ERR_PTR(err);
+	}
+	return first;
+}
+
 /*
  * Page index of the file, uptodate and referenced: read in if need be.
  * NULL for a tmpfs hole unless create; an ERR_PTR when it cannot be had.
@@ -148,6 +207,8 @@ static struct page *get_cache_page(struct inode *inode, unsigned long index,
 	}
 	if (!backed(m) && !create)
 		return NULL;
+	if (backed(m) && m->a_ops->readpages)
+		return readahead(inode, index);
 	page = add_page(m, index);
 	if (!page)
 		return ERR_PTR(-ENOMEM);
@@ -301,12 +362,14 @@ int filemap_write_and_wait(struct inode *inode)
 	struct address_space *m = &inode->i_data;
 	unsigned long index = 0;
 	struct bio_batch batch;
+	struct bio_run run;
 	struct page *page;
 	int err = 0, e;
 
 	if (!backed(m))
 		return 0;
 	bio_batch_init(&batch);
+	bio_run_init(&run, &batch, inode->sb->bdev, REQ_OP_WRITE);
 	while (m->nrdirty &&
 	       (page = radix_tree_next(&m->pages, &index))) {
 		if (page->flags & PG_dirty) {
@@ -315,12 +378,13 @@ int filemap_write_and_wait(struct inode *inode)
 				clear_dirty(m, page);
 				page->flags &= ~PG_mapped_write;
 			}
-			e = m->a_ops->writepage(inode, page, &batch);
+			e = m->a_ops->writepage(inode, page, &run);
 			if (e && !err)
 				err = e;
 		}
 		index++;
 	}
+	bio_run_end(&run);
 	e = bio_batch_wait(&batch);
 	if (!err)
 		err = e;

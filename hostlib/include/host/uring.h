@@ -15,6 +15,12 @@ enum host_io_op {
 	HOST_IO_FDATASYNC,	/* once every request queued before it is done */
 };
 
+/* The layout of struct iovec. */
+struct host_iovec {
+	void *base;
+	size_t len;
+};
+
 int host_uring_init(unsigned int entries);
 /* The ring's descriptor, readable when completions are waiting. */
 int host_uring_fd(void);
@@ -24,6 +30,13 @@ int host_uring_fd(void);
  */
 int host_uring_queue(enum host_io_op op, int fd, void *buf, uint32_t len,
 		     uint64_t off, uint64_t tag);
+/*
+ * The same for a read or write gathering several buffers (HOST_IO_READ
+ * or HOST_IO_WRITE); iov must stay valid until the completion.
+ */
+int host_uring_queue_vec(enum host_io_op op, int fd,
+			 const struct host_iovec *iov, unsigned int n,
+			 uint64_t off, uint64_t tag);
 /* Hand the queued requests to the host in one system call. */
 int host_uring_submit(void);
 /* Requests queued and not yet submitted. */

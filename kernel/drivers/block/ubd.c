@@ -84,12 +84,34 @@ static int queue(struct bio *bio, enum host_io_op op, int fd, void *buf,
 	return 0;
 }
 
+/* The whole bio, one host request: readv or writev at off. */
+static int queue_vec(struct bio *bio, int fd, u64 off, bool mark)
+{
+	struct ubd_req *req = kzalloc(sizeof(*req), GFP_KERNEL);
+	enum host_io_op op = bio->op == REQ_OP_READ ? HOST_IO_READ
+						    : HOST_IO_WRITE;
+	int err;
+
+	if (!req)
+		return -ENOMEM;
+	*req = (struct ubd_req){ .bio = bio, .sector = bio->sector,
+				 .nsect = bio->len >> SECTOR_SHIFT,
+				 .read = op == HOST_IO_READ, .cow_write = mark };
+	err = host_uring_queue_vec(op, fd,
+				   (const struct host_iovec *)bio->vecs,
+				   bio->nr_vecs, off, (unsigned long)req);
+	if (err) {
+		kfree(req);
+		return err;
+	}
+	bio->remaining++;
+	return 0;
+}
+
 /* A read with a COW file: each run of sectors from where it lives. */
-static int queue_cow_read(struct bio *bio)
+static int queue_cow_read(struct bio *bio, u64 sector, char *buf, u64 left)
 {
 	struct cow *cow = &UBD(bio->bdev)->cow;
-	u64 sector = bio->sector, left = bio->len >> SECTOR_SHIFT;
-	char *buf = bio->buf;
 	int err = 0;
 
 	while (left && !err) {
@@ -105,6 +127,22 @@ static int queue_cow_read(struct bio *bio)
 		sector += n;
 		left -= n;
 		buf += n << SECTOR_SHIFT;
+	}
+	return err;
+}
+
+/* Each piece of the bio, split where the COW file and base alternate. */
+static int queue_cow_reads(struct bio *bio)
+{
+	u64 sector = bio->sector;
+	unsigned int i;
+	int err = 0;
+
+	for (i = 0; i < bio->nr_vecs && !err; i++) {
+		u64 n = bio->vecs[i].len >> SECTOR_SHIFT;
+
+		err = queue_cow_read(bio, sector, bio->vecs[i].buf, n);
+		sector += n;
 	}
 	return err;
 }
@@ -137,7 +175,6 @@ static int queue_flush(struct bio *bio)
 static void ubd_submit_bio(struct bio *bio)
 {
 	struct ubd *ubd = UBD(bio->bdev);
-	u32 nsect = bio->len >> SECTOR_SHIFT;
 	int err;
 
 	/* A request of the bio's own stands for the submission. */
@@ -145,18 +182,13 @@ static void ubd_submit_bio(struct bio *bio)
 	if (bio->op == REQ_OP_FLUSH)
 		err = queue_flush(bio);
 	else if (bio->op == REQ_OP_WRITE && ubd->cow.fd >= 0)
-		err = queue(bio, HOST_IO_WRITE, ubd->cow.fd, bio->buf,
-			    bio->sector, nsect,
-			    ubd->cow.data_offset + (bio->sector << SECTOR_SHIFT),
-			    true);
-	else if (bio->op == REQ_OP_WRITE)
-		err = queue(bio, HOST_IO_WRITE, ubd->fd, bio->buf, bio->sector,
-			    nsect, bio->sector << SECTOR_SHIFT, false);
-	else if (ubd->cow.fd >= 0)
-		err = queue_cow_read(bio);
+		err = queue_vec(bio, ubd->cow.fd, ubd->cow.data_offset +
+					     (bio->sector << SECTOR_SHIFT), true);
+	else if (bio->op == REQ_OP_READ && ubd->cow.fd >= 0)
+		err = queue_cow_reads(bio);
 	else
-		err = queue(bio, HOST_IO_READ, ubd->fd, bio->buf, bio->sector,
-			    nsect, bio->sector << SECTOR_SHIFT, false);
+		err = queue_vec(bio, ubd->fd, bio->sector << SECTOR_SHIFT,
+				false);
 	if (err)
 		bio->status = err;
 	if (--bio->remaining == 0)

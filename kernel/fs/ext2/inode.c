@@ -314,53 +314,60 @@ int ext2_get_block(struct inode *inode, u64 iblock, bool create, u32 *out)
 	return err;
 }
 
-static int ext2_readpage(struct inode *inode, struct page *page)
+/*
+ * Add the blocks of page (up to the end of the file) to run: to read
+ * (holes stay zero) or to write (allocating any hole left).
+ */
+static int map_page(struct inode *inode, struct page *page,
+		    struct bio_run *run, bool write)
 {
 	u32 bs = EXT2_SB(inode->sb)->block_size;
 	u64 first = ((u64)page->index << PAGE_SHIFT) / bs;
 	unsigned int i, per_page = PAGE_SIZE / bs;
-	struct bio_batch batch;
 	int err = 0;
 
-	bio_batch_init(&batch);
 	for (i = 0; i < per_page && !err; i++) {
 		u32 block;
 
 		if ((first + i) * bs >= inode->size)
 			break;
-		err = ext2_get_block(inode, first + i, false, &block);
+		err = ext2_get_block(inode, first + i, write, &block);
 		if (!err && block)
-			err = bio_batch_add(&batch, inode->sb->bdev,
-					    REQ_OP_READ,
-					    (u64)block * (bs >> SECTOR_SHIFT),
-					    (char *)page_address(page) + i * bs,
-					    bs);
+			err = bio_run_add(run, (u64)block * (bs >> SECTOR_SHIFT),
+					  (char *)page_address(page) + i * bs,
+					  bs);
 	}
+	return err;
+}
+
+static int ext2_readpages(struct inode *inode, struct page **pages,
+			  unsigned int n, struct bio_run *run)
+{
+	unsigned int i;
+	int err = 0;
+
+	for (i = 0; i < n && !err; i++)
+		err = map_page(inode, pages[i], run, false);
+	return err;
+}
+
+static int ext2_readpage(struct inode *inode, struct page *page)
+{
+	struct bio_batch batch;
+	struct bio_run run;
+	int err;
+
+	bio_batch_init(&batch);
+	bio_run_init(&run, &batch, inode->sb->bdev, REQ_OP_READ);
+	err = map_page(inode, page, &run, false);
+	bio_run_end(&run);
 	return bio_batch_wait(&batch) ?: err;
 }
 
 static int ext2_writepage(struct inode *inode, struct page *page,
-			  struct bio_batch *batch)
+			  struct bio_run *run)
 {
-	u32 bs = EXT2_SB(inode->sb)->block_size;
-	u64 first = ((u64)page->index << PAGE_SHIFT) / bs;
-	unsigned int i, per_page = PAGE_SIZE / bs;
-	int err = 0;
-
-	for (i = 0; i < per_page && !err; i++) {
-		u32 block;
-
-		if ((first + i) * bs >= inode->size)
-			break;
-		err = ext2_get_block(inode, first + i, true, &block);
-		if (!err)
-			err = bio_batch_add(batch, inode->sb->bdev,
-					    REQ_OP_WRITE,
-					    (u64)block * (bs >> SECTOR_SHIFT),
-					    (char *)page_address(page) + i * bs,
-					    bs);
-	}
-	return err;
+	return map_page(inode, page, run, true);
 }
 
 /* Blocks for a write are allocated when it happens, so ENOSPC is seen. */
@@ -384,6 +391,7 @@ static int ext2_prepare_write(struct inode *inode, u64 pos, size_t len)
 
 const struct address_space_operations ext2_aops = {
 	.readpage = ext2_readpage,
+	.readpages = ext2_readpages,
 	.writepage = ext2_writepage,
 	.prepare_write = ext2_prepare_write,
 };

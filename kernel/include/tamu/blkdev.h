@@ -31,16 +31,43 @@ struct bio_batch {
 	struct wait_queue_head wait;
 };
 
+/* One piece of a bio's memory; the layout of struct iovec. */
+struct bio_vec {
+	void *buf;
+	size_t len;	/* a multiple of SECTOR_SIZE */
+};
+
+#define BIO_MAX_VECS 64
+
+/* Consecutive sectors, from or to the pieces of memory in vecs. */
 struct bio {
 	struct block_device *bdev;
 	enum req_op op;
 	u64 sector;
-	void *buf;
-	u32 len;	/* a multiple of SECTOR_SIZE */
+	u32 len;	/* the sum of the vecs' */
 	struct bio_batch *batch;
 	int remaining;	/* the driver's: host requests in flight */
 	int status;
+	unsigned int nr_vecs;
+	struct bio_vec vecs[BIO_MAX_VECS];
 };
+
+/*
+ * Build bios from pieces: pieces for consecutive sectors join one bio,
+ * up to BIO_MAX_VECS of them; any other piece starts the next bio.
+ */
+struct bio_run {
+	struct bio_batch *batch;
+	struct block_device *bdev;
+	enum req_op op;
+	struct bio *bio;	/* being built */
+};
+
+void bio_run_init(struct bio_run *run, struct bio_batch *batch,
+		  struct block_device *bdev, enum req_op op);
+int bio_run_add(struct bio_run *run, u64 sector, void *buf, u32 len);
+/* Submit the bio being built. */
+void bio_run_end(struct bio_run *run);
 
 struct block_device_operations {
 	/* Start the bio; it ends with bio_endio(). */

@@ -23,6 +23,7 @@ struct poll_table;
 struct pipe_inode_info;
 struct page;
 struct bio_batch;
+struct bio_run;
 
 typedef u32 dev_t;
 #define MKDEV(ma, mi) (((ma) << 20) | (mi))
@@ -110,9 +111,15 @@ struct inode_operations {
 struct address_space_operations {
 	/* Fill page (its index set) from the file; 0 or -errno. */
 	int (*readpage)(struct inode *inode, struct page *page);
-	/* Start writing the page back, in batch; 0 or -errno. */
+	/*
+	 * Optional, for readahead: start reading n pages of consecutive
+	 * indexes through run (its batch is waited for by the caller).
+	 */
+	int (*readpages)(struct inode *inode, struct page **pages,
+			 unsigned int n, struct bio_run *run);
+	/* Start writing the page back through run; 0 or -errno. */
 	int (*writepage)(struct inode *inode, struct page *page,
-			 struct bio_batch *batch);
+			 struct bio_run *run);
 	/* Before data is copied into [pos, pos+len): make room (blocks). */
 	int (*prepare_write)(struct inode *inode, u64 pos, size_t len);
 	/* After a batch of writepage calls was waited for. */
@@ -124,6 +131,8 @@ struct address_space {
 	struct radix_tree pages;
 	unsigned long nrpages;
 	unsigned long nrdirty;
+	unsigned long ra_next;	/* where a sequential reader reads next */
+	unsigned int ra_pages;	/* how far it reads ahead */
 	/* NULL: the pages are the file (tmpfs) and are never reclaimed. */
 	const struct address_space_operations *a_ops;
 	struct inode *host;
