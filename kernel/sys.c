@@ -381,9 +381,10 @@ SYSCALL_DEFINE(getrusage, int who, unsigned long uru)
 	if (who == RUSAGE_CHILDREN) {
 		u = current->signal->cutime_ns;
 		s = current->signal->cstime_ns;
-	} else if (who == RUSAGE_SELF || who == RUSAGE_THREAD) {
-		u = current->utime_ns;
-		s = current->stime_ns;
+	} else if (who == RUSAGE_SELF) {
+		thread_group_cputime(current, &u, &s);
+	} else if (who == RUSAGE_THREAD) {
+		task_cputime(current, &u, &s);
 	} else {
 		return -EINVAL;
 	}

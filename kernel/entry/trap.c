@@ -48,6 +48,7 @@ static void do_page_fault(struct trap *trap)
 	int err;
 
 	access |= trap->code == SEGV_MAPERR ? FAULT_MAPERR : FAULT_WRITE;
+	current->min_flt++;
 	err = handle_mm_fault(current->mm, trap->addr, access);
 	if (!err)
 		return;
@@ -139,16 +140,13 @@ static void exit_to_user_mode(void)
 void user_task_loop(void)
 {
 	struct trap trap;
-	u64 t0, t1;
 
 	arch_tick_enable(true);
 	for (;;) {
 		exit_to_user_mode();
-		t0 = host_clock_ns(HOST_CLOCK_MONOTONIC);
+		account_user_enter(host_clock_ns(HOST_CLOCK_MONOTONIC));
 		arch_enter_user(current, &trap);
-		t1 = host_clock_ns(HOST_CLOCK_MONOTONIC);
-		current->utime_ns += t1 - t0;
+		account_user_exit(host_clock_ns(HOST_CLOCK_MONOTONIC));
 		handle_trap(&trap);
-		current->stime_ns += host_clock_ns(HOST_CLOCK_MONOTONIC) - t1;
 	}
 }
