@@ -128,6 +128,7 @@ static struct page *file_page(struct inode *inode, unsigned long n,
 	page = alloc_pages(__GFP_ZERO, 0);
 	if (!page)
 		return NULL;
+	set_page_use(page, PAGE_SHMEM);
 	ti->pages[n] = page;
 	inode->blocks += PAGE_SIZE / 512;
 	return page;

@@ -37,6 +37,7 @@ pte_t *page_walk(struct mm_struct *mm, unsigned long addr, bool alloc)
 			page = alloc_pages(__GFP_ZERO, 0);
 			if (!page)
 				return NULL;
+			set_page_use(page, PAGE_PGTABLE);
 			*e = page_to_phys(page) | PTE_PRESENT;
 		}
 		table = table_of(*e);

@@ -57,6 +57,7 @@ struct task_struct *task_create(const char *name, void (*fn)(void *),
 		kmem_cache_free(task_cache, t);
 		return NULL;
 	}
+	set_page_use(virt_to_page(t->stack), PAGE_KSTACK);
 	t->thread.ksp = arch_prepare_stack(t->stack, fn, arg);
 	t->state = TASK_STOPPED;
 	INIT_LIST_HEAD(&t->run_list);

@@ -51,6 +51,10 @@ struct mm_struct {
 	pte_t *pgd;
 	int users;			/* tasks sharing it */
 	unsigned long rss;		/* resident pages */
+	unsigned long total_vm;		/* mapped pages */
+	/* The most they have been (updated before they shrink). */
+	unsigned long hiwater_rss, hiwater_vm;
+	struct file *exe_file;		/* the program, for /proc/PID/exe */
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack;
 	unsigned long arg_start, arg_end, env_start, env_end;
@@ -130,6 +134,9 @@ static inline struct page *pte_page(pte_t pte)
 {
 	return pfn_to_page(pte >> PAGE_SHIFT);
 }
+
+/* A frame for guest memory of no file, counted as such. */
+struct page *alloc_anon_page(gfp_t gfp);
 
 /* Memory is out: kill the biggest process (mm/oom_kill.c). */
 void oom_kill(void);

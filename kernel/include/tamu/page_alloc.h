@@ -18,6 +18,16 @@
 #define PG_buddy (1u << 1) /* head of a free block of 2^order frames */
 #define PG_slab (1u << 2) /* owned by a kmem_cache */
 #define PG_head (1u << 3) /* head of an allocated 2^order block */
+/* What an allocated block holds, for /proc/meminfo (set_page_use()). */
+#define PG_anon (1u << 4) /* anonymous guest memory */
+#define PG_shmem (1u << 5) /* tmpfs file data */
+#define PG_pgtable (1u << 6) /* a page table */
+#define PG_kstack (1u << 7) /* a task's kernel stack */
+
+enum page_use { PAGE_ANON, PAGE_SHMEM, PAGE_PGTABLE, PAGE_KSTACK,
+		NR_PAGE_USES };
+/* Frames in use for each purpose; freeing a block takes it off. */
+extern unsigned long nr_pages_used[NR_PAGE_USES];
 
 struct kmem_cache;
 
@@ -65,6 +75,10 @@ void *get_free_pages(gfp_t gfp, unsigned int order);
 void free_pages_addr(void *addr, unsigned int order);
 
 unsigned long nr_free_pages(void);
+/* Count an allocated block as holding 'use' until it is freed. */
+void set_page_use(struct page *page, enum page_use use);
+/* Frames of slabs (mm/slab.c). */
+extern unsigned long nr_slab_pages;
 
 /* Blocks are shared by reference count; the last put frees the block. */
 static inline void get_page(struct page *page)

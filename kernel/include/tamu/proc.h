@@ -10,6 +10,9 @@
 #define DEFAULT_MAX_TASKS 4096
 
 extern unsigned int nr_tasks, max_tasks;
+/* The pid handed out last, and tasks created since boot. */
+extern int last_pid;
+extern unsigned long total_forks;
 void set_max_tasks(unsigned long nr_pages);
 
 int alloc_pid(void);
