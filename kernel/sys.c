@@ -407,11 +407,17 @@ SYSCALL_DEFINE(sysinfo, unsigned long uinfo)
 		u32 mem_unit;
 		char _f[4];
 	} info;
+	int i;
 
 	memset(&info, 0, sizeof(info));
+	loadavg_update(ktime_get_ns());
 	info.uptime = ktime_since_boot_ns() / NSEC_PER_SEC;
-	info.totalram = phys_zone.nr_pages * PAGE_SIZE;
+	/* As /proc/meminfo says, and the loads scaled to 1 << 16. */
+	info.totalram = totalram_pages() * PAGE_SIZE;
 	info.freeram = nr_free_pages() * PAGE_SIZE;
+	info.sharedram = nr_pages_used[PAGE_SHMEM] * PAGE_SIZE;
+	for (i = 0; i < 3; i++)
+		info.loads[i] = avenrun[i] << (16 - FSHIFT);
 	info.procs = nr_tasks;
 	info.mem_unit = 1;
 	return copy_to_user(uinfo, &info, sizeof(info));

@@ -27,11 +27,14 @@
 #define X86_PF_WRITE 2
 #define X86_PF_USER 4
 
+u64 nr_interrupts;
+
 void handle_irqs(void)
 {
 	unsigned long irqs = arch_take_irqs();
 	u64 now = host_clock_ns(HOST_CLOCK_MONOTONIC);
 
+	nr_interrupts += __builtin_popcountl(irqs);
 	run_timers(now);
 	sched_tick(now);
 	if (irqs & IRQ_WINCH)

@@ -94,6 +94,23 @@ static void free_table(pte_t *table, int level)
 	free_pages_addr(table, 0);
 }
 
+static unsigned long count_tables(pte_t *table, int level)
+{
+	unsigned long n = 1;
+	unsigned int i;
+
+	if (level > 0)
+		for (i = 0; i < ENTRIES; i++)
+			if (table[i] & PTE_PRESENT)
+				n += count_tables(table_of(table[i]), level - 1);
+	return n;
+}
+
+unsigned long pgtable_pages(struct mm_struct *mm)
+{
+	return mm->pgd ? count_tables(mm->pgd, LEVELS - 1) : 0;
+}
+
 /* Free the tables themselves; the frames they pointed to are gone by now. */
 void free_page_tables(struct mm_struct *mm)
 {

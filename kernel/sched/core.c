@@ -39,6 +39,7 @@ void sched_init(void)
 		panic("sched_init: no memory for the task cache");
 	idle_task.state = TASK_RUNNING;
 	idle_task.flags = PF_KTHREAD;
+	idle_task.acct_ns = host_clock_ns(HOST_CLOCK_MONOTONIC);
 	INIT_LIST_HEAD(&idle_task.run_list);
 	list_add_tail(&idle_task.tasks, &task_list);
 	set_task_comm(&idle_task, "idle");

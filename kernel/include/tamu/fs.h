@@ -146,8 +146,12 @@ struct super_block {
 	void *fs_info;
 };
 
+/* file_system_type->fs_flags */
+#define FS_REQUIRES_DEV 1	/* mounts a block device (not "nodev") */
+
 struct file_system_type {
 	const char *name;
+	int fs_flags;
 	/* Make a super block for a new mount; -errno on failure. */
 	int (*mount)(struct super_block *sb, const char *source,
 		     const char *options);
@@ -162,6 +166,7 @@ struct vfsmount {
 	struct super_block *sb;
 	const char *source;
 	unsigned long flags;
+	int id;				/* for /proc/PID/mountinfo */
 	struct list_head list;		/* all mounts, in mount order */
 };
 
@@ -215,6 +220,8 @@ struct timespec current_time(void);
 
 /* File systems and mounts. */
 void register_filesystem(struct file_system_type *fs);
+/* Every registered type, in the order they were registered. */
+extern struct list_head file_systems;
 int do_mount(const char *source, const struct path *at, const char *type,
 	     unsigned long flags, const char *options);
 int do_umount(const struct path *p);

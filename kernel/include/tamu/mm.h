@@ -126,6 +126,8 @@ void walk_range(struct mm_struct *mm, unsigned long start, unsigned long end,
 		void (*fn)(pte_t *pte, unsigned long addr, void *arg),
 		void *arg);
 void free_page_tables(struct mm_struct *mm);
+/* Frames of mm's page tables, for /proc/PID/status. */
+unsigned long pgtable_pages(struct mm_struct *mm);
 
 /* The entry for addr, allocating page-table pages if alloc; NULL if none. */
 pte_t *page_walk(struct mm_struct *mm, unsigned long addr, bool alloc);

@@ -75,6 +75,12 @@ void *get_free_pages(gfp_t gfp, unsigned int order);
 void free_pages_addr(void *addr, unsigned int order);
 
 unsigned long nr_free_pages(void);
+
+/* Frames the allocator manages: all but the page map. */
+static inline unsigned long totalram_pages(void)
+{
+	return phys_zone.nr_pages - phys_zone.reserved_pages;
+}
 /* Count an allocated block as holding 'use' until it is freed. */
 void set_page_use(struct page *page, enum page_use use);
 /* Frames of slabs (mm/slab.c). */
