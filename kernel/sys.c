@@ -173,23 +173,29 @@ SYSCALL_DEFINE(getresgid, unsigned long ur, unsigned long ue, unsigned long us)
 	return 0;
 }
 
+/*
+ * As on Linux, -1 is no id: setfsuid(-1) only asks what it is.  Others may
+ * pick their real, effective, saved or current one.
+ */
 SYSCALL_DEFINE(setfsuid, u32 uid)
 {
-	u32 old = current->cred.fsuid;
+	struct cred *c = &current->cred;
+	u32 old = c->fsuid;
 
-	if (current->cred.euid == 0 || uid == current->cred.uid ||
-	    uid == current->cred.euid)
-		current->cred.fsuid = uid;
+	if (uid != (u32)-1 && (c->euid == 0 || uid == c->uid ||
+			       uid == c->euid || uid == c->suid))
+		c->fsuid = uid;
 	return old;
 }
 
 SYSCALL_DEFINE(setfsgid, u32 gid)
 {
-	u32 old = current->cred.fsgid;
+	struct cred *c = &current->cred;
+	u32 old = c->fsgid;
 
-	if (current->cred.euid == 0 || gid == current->cred.gid ||
-	    gid == current->cred.egid)
-		current->cred.fsgid = gid;
+	if (gid != (u32)-1 && (c->euid == 0 || gid == c->gid ||
+			       gid == c->egid || gid == c->sgid))
+		c->fsgid = gid;
 	return old;
 }
 
