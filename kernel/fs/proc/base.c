@@ -155,7 +155,7 @@ static int name_number(const struct dentry *d)
 static u32 fd_link_mode(struct file *f)
 {
 	return S_IFLNK | (f->f_mode & FMODE_READ ? 0500 : 0) |
-	       (f->f_mode & FMODE_WRITE ? 0200 : 0);
+	       (f->f_mode & FMODE_WRITE ? 0300 : 0);
 }
 
 static int fd_lookup_common(struct inode *dir, struct dentry *d, bool info)

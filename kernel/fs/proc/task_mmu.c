@@ -40,8 +40,8 @@ void proc_mm_usage(struct mm_struct *mm, struct mm_usage *u)
 	u->text = min(u->text, u->exec);
 }
 
-/* Linux pads the name to start after 73 columns (on 64-bit). */
-#define MAPS_NAME_COLUMN 73
+/* Linux pads the line to 72 columns (on 64-bit), then a space, the name. */
+#define MAPS_NAME_COLUMN 72
 
 static const char *special_name(struct mm_struct *mm,
 				struct vm_area_struct *vma)
