@@ -42,6 +42,7 @@ else
 fi
 same_as_native xfeatures "XSAVE features reported and AMX permission"
 same_as_native vecregs "vector registers across system calls, faults, signals, preemption, fork"
+same_as_native procfs "/proc: a process's stat, status, maps, fd/, task/ and the system files agree with its own view"
 
 # Two at once: context switches between them must not mix their state.
 run_tamu "${opts[@]}" -- /bin/sh -c '/test/vecregs & /test/vecregs; wait $!'
