@@ -42,7 +42,6 @@ else
 fi
 same_as_native xfeatures "XSAVE features reported and AMX permission"
 same_as_native vecregs "vector registers across system calls, faults, signals, preemption, fork"
-same_as_native procfs "/proc: a process's stat, status, maps, fd/, task/ and the system files agree with its own view"
 
 # Two at once: context switches between them must not mix their state.
 run_tamu "${opts[@]}" -- /bin/sh -c '/test/vecregs & /test/vecregs; wait $!'
@@ -51,6 +50,8 @@ if [ "$status" -eq 0 ] && [ "$(grep -c ': ok' <<<"$out")" -eq "$(( $(grep -c ': 
 else
 	fail "two vector-register tests at once$what" "status $status" "$out" "$err"
 fi
+
+same_as_native procfs "/proc: a process's stat, status, maps, fd/, task/ and the system files agree with its own view"
 
 # Faults meeting the tick's interrupts, in three processes at once.
 run_tamu "${opts[@]}" -- /test/faultstorm
