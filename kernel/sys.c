@@ -174,23 +174,29 @@ SYSCALL_DEFINE(getresgid, unsigned long ur, unsigned long ue, unsigned long us)
 	return 0;
 }
 
+/*
+ * As on Linux, -1 is no id: setfsuid(-1) only asks what it is.  Others may
+ * pick their real, effective, saved or current one.
+ */
 SYSCALL_DEFINE(setfsuid, u32 uid)
 {
-	u32 old = current->cred.fsuid;
+	struct cred *c = &current->cred;
+	u32 old = c->fsuid;
 
-	if (current->cred.euid == 0 || uid == current->cred.uid ||
-	    uid == current->cred.euid)
-		current->cred.fsuid = uid;
+	if (uid != (u32)-1 && (c->euid == 0 || uid == c->uid ||
+			       uid == c->euid || uid == c->suid))
+		c->fsuid = uid;
 	return old;
 }
 
 SYSCALL_DEFINE(setfsgid, u32 gid)
 {
-	u32 old = current->cred.fsgid;
+	struct cred *c = &current->cred;
+	u32 old = c->fsgid;
 
-	if (current->cred.euid == 0 || gid == current->cred.gid ||
-	    gid == current->cred.egid)
-		current->cred.fsgid = gid;
+	if (gid != (u32)-1 && (c->euid == 0 || gid == c->gid ||
+			       gid == c->egid || gid == c->sgid))
+		c->fsgid = gid;
 	return old;
 }
 
@@ -419,9 +425,10 @@ SYSCALL_DEFINE(getrusage, int who, unsigned long uru)
 	if (who == RUSAGE_CHILDREN) {
 		u = current->signal->cutime_ns;
 		s = current->signal->cstime_ns;
-	} else if (who == RUSAGE_SELF || who == RUSAGE_THREAD) {
-		u = current->utime_ns;
-		s = current->stime_ns;
+	} else if (who == RUSAGE_SELF) {
+		thread_group_cputime(current, &u, &s);
+	} else if (who == RUSAGE_THREAD) {
+		task_cputime(current, &u, &s);
 	} else {
 		return -EINVAL;
 	}
@@ -444,11 +451,17 @@ SYSCALL_DEFINE(sysinfo, unsigned long uinfo)
 		u32 mem_unit;
 		char _f[4];
 	} info;
+	int i;
 
 	memset(&info, 0, sizeof(info));
+	loadavg_update(ktime_get_ns());
 	info.uptime = ktime_since_boot_ns() / NSEC_PER_SEC;
-	info.totalram = phys_zone.nr_pages * PAGE_SIZE;
+	/* As /proc/meminfo says, and the loads scaled to 1 << 16. */
+	info.totalram = totalram_pages() * PAGE_SIZE;
 	info.freeram = nr_free_pages() * PAGE_SIZE;
+	info.sharedram = nr_pages_used[PAGE_SHMEM] * PAGE_SIZE;
+	for (i = 0; i < 3; i++)
+		info.loads[i] = avenrun[i] << (16 - FSHIFT);
 	info.procs = nr_tasks;
 	info.mem_unit = 1;
 	return copy_to_user(uinfo, &info, sizeof(info));

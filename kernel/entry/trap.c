@@ -28,11 +28,16 @@
 #define X86_PF_WRITE 2
 #define X86_PF_USER 4
 
+u64 nr_interrupts;
+
 void handle_irqs(void)
 {
-	unsigned long irqs = arch_take_irqs();
+	unsigned long irqs = arch_take_irqs(), bits;
 	u64 now = host_clock_ns(HOST_CLOCK_MONOTONIC);
 
+	/* One for each kind of event (not libgcc's popcount: no host code). */
+	for (bits = irqs; bits; bits &= bits - 1)
+		nr_interrupts++;
 	if (irqs & IRQ_IO)
 		ubd_complete_all();
 	run_timers(now);
@@ -51,6 +56,7 @@ static void do_page_fault(struct trap *trap)
 	int err;
 
 	access |= trap->code == SEGV_MAPERR ? FAULT_MAPERR : FAULT_WRITE;
+	current->min_flt++;
 	err = handle_mm_fault(current->mm, trap->addr, access);
 	if (!err)
 		return;
@@ -142,16 +148,13 @@ static void exit_to_user_mode(void)
 void user_task_loop(void)
 {
 	struct trap trap;
-	u64 t0, t1;
 
 	arch_tick_enable(true);
 	for (;;) {
 		exit_to_user_mode();
-		t0 = host_clock_ns(HOST_CLOCK_MONOTONIC);
+		account_user_enter(host_clock_ns(HOST_CLOCK_MONOTONIC));
 		arch_enter_user(current, &trap);
-		t1 = host_clock_ns(HOST_CLOCK_MONOTONIC);
-		current->utime_ns += t1 - t0;
+		account_user_exit(host_clock_ns(HOST_CLOCK_MONOTONIC));
 		handle_trap(&trap);
-		current->stime_ns += host_clock_ns(HOST_CLOCK_MONOTONIC) - t1;
 	}
 }

@@ -29,6 +29,8 @@ struct elf_image {
 	unsigned long phdr_addr;
 	unsigned long end;	/* highest byte mapped, for brk */
 	unsigned long code_start, code_end;
+	/* As Linux counts them: the last segment's start, files' end. */
+	unsigned long data_start, data_end;
 };
 
 static bool elf_header_ok(const Elf64_Ehdr *eh)
@@ -106,6 +108,7 @@ static int map_segments(struct mm_struct *mm, struct file *f,
 
 	img->phdr_addr = 0;
 	img->end = 0;
+	img->data_start = img->data_end = 0;
 	for (i = 0; i < img->eh.e_phnum; i++) {
 		const Elf64_Phdr *p = &img->ph[i];
 		unsigned long start = img->bias + (p->p_vaddr & PAGE_MASK);
@@ -150,6 +153,8 @@ static int map_segments(struct mm_struct *mm, struct file *f,
 			img->phdr_addr = img->bias + p->p_vaddr +
 					 (img->eh.e_phoff - p->p_offset);
 		img->end = max(img->end, mem_end);
+		img->data_start = max(img->data_start, img->bias + p->p_vaddr);
+		img->data_end = max(img->data_end, file_end);
 		if ((p->p_flags & PF_X) && !img->code_end) {
 			img->code_start = img->bias + p->p_vaddr;
 			img->code_end = file_end;
@@ -358,10 +363,12 @@ int load_elf_binary(struct linux_binprm *bprm)
 		bprm->mm = NULL;
 		goto out;
 	}
+	mm->exe_file = get_file(bprm->file);
 	mm->start_brk = mm->brk = ALIGN(prog.end, PAGE_SIZE);
 	mm->start_code = prog.code_start;
 	mm->end_code = prog.code_end;
-	mm->end_data = prog.end;
+	mm->start_data = prog.data_start;
+	mm->end_data = prog.data_end;
 	bprm->entry = interp_file ? interp.bias + interp.eh.e_entry
 				  : prog.bias + prog.eh.e_entry;
 out:

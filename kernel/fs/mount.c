@@ -18,31 +18,20 @@
 
 LIST_HEAD(mount_list);
 struct path root_path;
-static LIST_HEAD(fs_types);
 static LIST_HEAD(super_blocks);
+LIST_HEAD(file_systems);
+static int next_mount_id = 1;
 
 void register_filesystem(struct file_system_type *fs)
 {
-	list_add_tail(&fs->list, &fs_types);
-}
-
-size_t list_filesystems(char *buf, size_t size)
-{
-	struct file_system_type *fs;
-	size_t len = 0;
-
-	list_for_each_entry(fs, &fs_types, list)
-		len += scnprintf(buf + len, size - len, "%s\t%s\n",
-				 fs->fs_flags & FS_REQUIRES_DEV ? "" : "nodev",
-				 fs->name);
-	return len;
+	list_add_tail(&fs->list, &file_systems);
 }
 
 static struct file_system_type *get_fs_type(const char *name)
 {
 	struct file_system_type *fs;
 
-	list_for_each_entry(fs, &fs_types, list)
+	list_for_each_entry(fs, &file_systems, list)
 		if (!strcmp(fs->name, name))
 			return fs;
 	return NULL;
@@ -91,6 +80,7 @@ static struct vfsmount *new_mount(struct super_block *sb, struct dentry *root,
 		kfree(mnt);
 		return NULL;
 	}
+	mnt->id = next_mount_id++;
 	mnt->sb = sb;
 	mnt->root = dget(root);
 	mnt->flags = flags;

@@ -363,6 +363,8 @@ static void __noreturn cpu_idle(void)
 		now = ktime_get_ns();
 		arch_idle(next ? (next > now ? next - now : 1) : 0,
 			  console_wants_input());
+		/* Nothing ran while the kernel slept: before anyone wakes. */
+		loadavg_update(ktime_get_ns());
 		handle_irqs();
 	}
 }

@@ -42,6 +42,15 @@ static unsigned long file_index(struct vm_area_struct *vma, unsigned long addr)
  * it; private ones copy it on write), else a new zeroed frame, filled
  * from the file for files without a page cache.  NULL when memory is out.
  */
+struct page *alloc_anon_page(gfp_t gfp)
+{
+	struct page *page = alloc_pages(gfp, 0);
+
+	if (page)
+		set_page_use(page, PAGE_ANON);
+	return page;
+}
+
 static struct page *new_page(struct vm_area_struct *vma, unsigned long addr,
 			     bool *writable)
 {
@@ -62,9 +71,10 @@ static struct page *new_page(struct vm_area_struct *vma, unsigned long addr,
 		if (shared)
 			return NULL;
 		/* A hole in a private mapping reads as zeroes. */
-		return alloc_pages(__GFP_ZERO, 0);
+		return alloc_anon_page(__GFP_ZERO);
 	}
-	page = alloc_pages(__GFP_ZERO, 0);
+	page = vma->flags & VM_SHARED ? alloc_pages(__GFP_ZERO, 0)
+				      : alloc_anon_page(__GFP_ZERO);
 	if (!page || !vma->file)
 		return page;
 	err = vma_fill_page(vma, addr, page_address(page));
@@ -84,7 +94,7 @@ static int cow_page(struct mm_struct *mm, pte_t *pte)
 		*pte |= PTE_WRITE;
 		return 0;
 	}
-	page = alloc_pages(GFP_KERNEL, 0);
+	page = alloc_anon_page(GFP_KERNEL);
 	if (!page)
 		return -ENOMEM;
 	memcpy(page_address(page), page_address(old), PAGE_SIZE);
@@ -143,7 +153,7 @@ static void fault_around(struct mm_struct *mm, struct vm_area_struct *vma,
 				continue;
 			page = inode ? inode->i_op->get_page(
 					       inode, file_index(vma, a), false)
-				     : alloc_pages(__GFP_ZERO, 0);
+				     : alloc_anon_page(__GFP_ZERO);
 			if (!page)
 				continue;
 			*pte = page_to_phys(page) | PTE_PRESENT;
@@ -256,7 +266,7 @@ void populate_anon(struct mm_struct *mm, struct vm_area_struct *vma,
 
 		if (!pte || (*pte & PTE_PRESENT))
 			continue;
-		page = alloc_pages(__GFP_ZERO, 0);
+		page = alloc_anon_page(__GFP_ZERO);
 		if (!page)
 			return;
 		*pte = page_to_phys(page) | PTE_PRESENT | PTE_WRITE;

@@ -120,6 +120,8 @@ static struct page *add_page(struct address_space *m, unsigned long index)
 	}
 	page->mapping = m;
 	page->index = index;
+	if (!backed(m))
+		set_page_use(page, PAGE_SHMEM);
 	m->nrpages++;
 	if (backed(m)) {
 		list_add_tail(&page->lru, &cache_lru);

@@ -37,6 +37,7 @@ struct mm_struct *mm_alloc(struct mm_struct *replacing)
 	mm->pgd = get_free_pages(__GFP_ZERO, 0);
 	if (!mm->pgd)
 		goto fail;
+	set_page_use(virt_to_page(mm->pgd), PAGE_PGTABLE);
 	if (arch_mm_init(mm, replacing))
 		goto fail_pgd;
 	return mm;
@@ -95,6 +96,8 @@ static void drop_pte(pte_t *pte, unsigned long addr, void *arg)
 		z->hosted = true;
 	put_page(pte_page(*pte));
 	*pte = 0;
+	if (z->mm->rss > z->mm->hiwater_rss)
+		z->mm->hiwater_rss = z->mm->rss;
 	z->mm->rss--;
 }
 
@@ -157,6 +160,7 @@ int do_munmap(struct mm_struct *mm, unsigned long addr, unsigned long len)
 		if (vma->start >= end)
 			break;
 		zap_range(mm, vma->start, vma->end);
+		mm->total_vm -= (vma->end - vma->start) >> PAGE_SHIFT;
 		vma_free(vma);
 	}
 	return 0;
@@ -215,6 +219,9 @@ int mmap_region(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	if (file)
 		vma->file = get_file(file);
 	insert_vma(mm, vma);
+	mm->total_vm += len >> PAGE_SHIFT;
+	if (mm->total_vm > mm->hiwater_vm)
+		mm->hiwater_vm = mm->total_vm;
 	return 0;
 }
 
@@ -380,7 +387,7 @@ static void copy_hot_page(struct mm_struct *old, struct mm_struct *mm,
 	orig = pte_page(*opte);
 	if (orig->refcount != 2)	/* shared further: leave it COW */
 		return;
-	copy = alloc_pages(GFP_KERNEL, 0);
+	copy = alloc_anon_page(GFP_KERNEL);
 	if (!copy)
 		return;
 	memcpy(page_address(copy), page_address(orig), PAGE_SIZE);
@@ -439,6 +446,10 @@ struct mm_struct *dup_mm(struct mm_struct *old, const unsigned long *hot,
 	mm->arg_end = old->arg_end;
 	mm->env_start = old->env_start;
 	mm->env_end = old->env_end;
+	mm->total_vm = mm->hiwater_vm = old->total_vm;
+	mm->hiwater_rss = mm->rss;
+	if (old->exe_file)
+		mm->exe_file = get_file(old->exe_file);
 	return mm;
 fail:
 	mmput(mm);
@@ -458,6 +469,8 @@ void mmput(struct mm_struct *mm)
 		vma_free(vma);
 	}
 	free_page_tables(mm);
+	if (mm->exe_file)
+		fput(mm->exe_file);
 	fork_hot_release(mm);
 	arch_mm_release(mm);
 	kmem_cache_free(mm_cache, mm);

@@ -140,6 +140,29 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	return page;
 }
 
+unsigned long nr_pages_used[NR_PAGE_USES];
+static const u32 page_use_flag[NR_PAGE_USES] = {
+	[PAGE_ANON] = PG_anon,
+	[PAGE_SHMEM] = PG_shmem,
+	[PAGE_PGTABLE] = PG_pgtable,
+	[PAGE_KSTACK] = PG_kstack,
+};
+
+void set_page_use(struct page *page, enum page_use use)
+{
+	page->flags |= page_use_flag[use];
+	nr_pages_used[use] += 1UL << page->order;
+}
+
+static void clear_page_use(struct page *page)
+{
+	int use;
+
+	for (use = 0; use < NR_PAGE_USES; use++)
+		if (page->flags & page_use_flag[use])
+			nr_pages_used[use] -= 1UL << page->order;
+}
+
 void free_pages(struct page *page, unsigned int order)
 {
 	struct zone *z = &phys_zone;
@@ -149,6 +172,7 @@ void free_pages(struct page *page, unsigned int order)
 		panic("free_pages: frame %lu is not an allocated block of "
 		      "order %u (flags %#x, order %u)",
 		      page_to_pfn(page), order, page->flags, page->order);
+	clear_page_use(page);
 	page->flags = 0;
 	page->refcount = 0;
 	z->free_pages += 1UL << order;

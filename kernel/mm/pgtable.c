@@ -37,6 +37,7 @@ pte_t *page_walk(struct mm_struct *mm, unsigned long addr, bool alloc)
 			page = alloc_pages(__GFP_ZERO, 0);
 			if (!page)
 				return NULL;
+			set_page_use(page, PAGE_PGTABLE);
 			*e = page_to_phys(page) | PTE_PRESENT;
 		}
 		table = table_of(*e);
@@ -91,6 +92,23 @@ static void free_table(pte_t *table, int level)
 			if (table[i] & PTE_PRESENT)
 				free_table(table_of(table[i]), level - 1);
 	free_pages_addr(table, 0);
+}
+
+static unsigned long count_tables(pte_t *table, int level)
+{
+	unsigned long n = 1;
+	unsigned int i;
+
+	if (level > 0)
+		for (i = 0; i < ENTRIES; i++)
+			if (table[i] & PTE_PRESENT)
+				n += count_tables(table_of(table[i]), level - 1);
+	return n;
+}
+
+unsigned long pgtable_pages(struct mm_struct *mm)
+{
+	return mm->pgd ? count_tables(mm->pgd, LEVELS - 1) : 0;
 }
 
 /* Free the tables themselves; the frames they pointed to are gone by now. */

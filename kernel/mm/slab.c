@@ -72,6 +72,8 @@ static void cache_setup(struct kmem_cache *c, const char *name, size_t size,
 	list_add_tail(&c->list, &cache_list);
 }
 
+unsigned long nr_slab_pages;
+
 static struct page *new_slab(struct kmem_cache *c)
 {
 	struct page *page = alloc_pages(GFP_KERNEL, c->order);
@@ -101,6 +103,7 @@ static struct page *new_slab(struct kmem_cache *c)
 		page->freelist = obj;
 	}
 	c->nr_slabs++;
+	nr_slab_pages += 1UL << c->order;
 	return page;
 }
 
@@ -114,6 +117,7 @@ static void discard_slab(struct kmem_cache *c, struct page *page)
 		page[i].slab_cache = NULL;
 	}
 	c->nr_slabs--;
+	nr_slab_pages -= 1UL << c->order;
 	free_pages(page, c->order);
 }
 

@@ -82,6 +82,15 @@ static void exit_notify(struct task_struct *t)
 
 	if (t != leader || !list_empty(&t->thread_list)) {
 		/* A thread: gone at once.  The last one takes the leader. */
+		if (t != leader) {
+			u64 utime, stime;
+
+			/* Its times stay the process's. */
+			task_cputime(t, &utime, &stime);
+			t->signal->utime_ns += utime;
+			t->signal->stime_ns += stime;
+			t->signal->min_flt += t->min_flt;
+		}
 		list_del_init(&t->thread_node);
 		t->exit_state = EXIT_DEAD;
 		if (leader != t && leader->exit_state == EXIT_ZOMBIE &&
@@ -206,8 +215,7 @@ static int wait_scan(int pid, int options, struct wait_result *res)
 		any = true;
 		res->pid = c->tgid;
 		res->uid = c->cred.uid;
-		res->utime_ns = c->utime_ns;
-		res->stime_ns = c->stime_ns;
+		thread_group_cputime(c, &res->utime_ns, &res->stime_ns);
 		if (c->exit_state == EXIT_ZOMBIE && list_empty(&c->thread_list) &&
 		    (options & WEXITED)) {
 			res->status = c->exit_code;
@@ -215,8 +223,16 @@ static int wait_scan(int pid, int options, struct wait_result *res)
 					     &res->status);
 			res->status = c->exit_code;
 			if (!(options & WNOWAIT)) {
-				current->signal->cutime_ns += c->utime_ns;
-				current->signal->cstime_ns += c->stime_ns;
+				struct signal_struct *cs = c->signal;
+
+				/* Its children's times, as Linux counts. */
+				current->signal->cutime_ns += res->utime_ns +
+							      cs->cutime_ns;
+				current->signal->cstime_ns += res->stime_ns +
+							      cs->cstime_ns;
+				current->signal->cmin_flt += c->min_flt +
+							     cs->min_flt +
+							     cs->cmin_flt;
 				put_signal_final(c->signal);
 				c->exit_state = EXIT_DEAD;
 				release_task(c);

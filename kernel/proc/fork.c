@@ -135,6 +135,8 @@ static void link_task(unsigned long flags, struct task_struct *p)
 	list_add_tail(&p->sibling, &p->parent->children);
 }
 
+unsigned long total_forks;
+
 long do_fork(unsigned long flags, unsigned long newsp, unsigned long ptid,
 	     unsigned long ctid, unsigned long tls)
 {
@@ -201,6 +203,7 @@ long do_fork(unsigned long flags, unsigned long newsp, unsigned long ptid,
 		p->clear_child_tid = ctid;
 	link_task(flags, p);
 	nr_tasks++;
+	total_forks++;
 	if (flags & CLONE_VFORK)
 		p->vfork_parent = current;
 	wake_up_new_task(p);

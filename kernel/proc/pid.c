@@ -8,7 +8,7 @@
 #define BITS_PER_LONG 64
 
 static unsigned long pid_map[PID_MAX / BITS_PER_LONG];
-static int last_pid;
+int last_pid;
 unsigned int nr_tasks, max_tasks = DEFAULT_MAX_TASKS;
 
 /*

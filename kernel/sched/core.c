@@ -18,6 +18,7 @@
 struct task_struct *current;
 LIST_HEAD(task_list);
 bool need_resched;
+unsigned int nr_running;
 
 static struct task_struct idle_task;
 static LIST_HEAD(runqueue);
@@ -38,6 +39,7 @@ void sched_init(void)
 		panic("sched_init: no memory for the task cache");
 	idle_task.state = TASK_RUNNING;
 	idle_task.flags = PF_KTHREAD;
+	idle_task.acct_ns = host_clock_ns(HOST_CLOCK_MONOTONIC);
 	INIT_LIST_HEAD(&idle_task.run_list);
 	list_add_tail(&idle_task.tasks, &task_list);
 	set_task_comm(&idle_task, "idle");
@@ -56,6 +58,7 @@ struct task_struct *task_create(const char *name, void (*fn)(void *),
 		kmem_cache_free(task_cache, t);
 		return NULL;
 	}
+	set_page_use(virt_to_page(t->stack), PAGE_KSTACK);
 	t->thread.ksp = arch_prepare_stack(t->stack, fn, arg);
 	t->state = TASK_STOPPED;
 	INIT_LIST_HEAD(&t->run_list);
@@ -74,6 +77,7 @@ static void enqueue(struct task_struct *t)
 	if (!t->on_rq && t != &idle_task) {
 		list_add_tail(&t->run_list, &runqueue);
 		t->on_rq = true;
+		nr_running++;
 	}
 }
 
@@ -82,6 +86,7 @@ static void dequeue(struct task_struct *t)
 	if (t->on_rq) {
 		list_del_init(&t->run_list);
 		t->on_rq = false;
+		nr_running--;
 	}
 }
 
@@ -145,19 +150,27 @@ void task_free(struct task_struct *t)
 void schedule(void)
 {
 	struct task_struct *prev = current, *next;
+	u64 now = host_clock_ns(HOST_CLOCK_MONOTONIC);
 
 	need_resched = false;
 	dequeue(prev);
 	if (prev->state == TASK_RUNNING)
 		enqueue(prev);
+	loadavg_update(now);
 	next = list_empty(&runqueue) ? &idle_task
 				     : list_first_entry(&runqueue,
 							struct task_struct,
 							run_list);
 	if (next == prev)
 		return;
+	if (prev->state == TASK_RUNNING)
+		prev->nivcsw++;
+	else
+		prev->nvcsw++;
+	nr_context_switches++;
+	account_switch(prev, next, now);
 	current = next;
-	next->slice_start_ns = host_clock_ns(HOST_CLOCK_MONOTONIC);
+	next->slice_start_ns = now;
 	arch_switch_to(&prev->thread.ksp, next->thread.ksp);
 	/* prev runs again here, possibly much later. */
 	free_dead_task();
@@ -177,6 +190,7 @@ void task_exit_final(void)
 
 void sched_tick(u64 now_ns)
 {
+	loadavg_update(now_ns);
 	if (current != &idle_task && !list_empty(&runqueue) &&
 	    now_ns - current->slice_start_ns >= TIME_SLICE_NS &&
 	    runqueue.next != runqueue.prev)

@@ -14,12 +14,18 @@ static struct timespec ns_to_ts(u64 ns)
 
 static u64 process_cpu_ns(void)
 {
-	struct task_struct *leader = current->group_leader, *t;
-	u64 ns = leader->utime_ns + leader->stime_ns;
+	u64 u, s;
 
-	list_for_each_entry(t, &leader->thread_list, thread_node)
-		ns += t->utime_ns + t->stime_ns;
-	return ns;
+	thread_group_cputime(current, &u, &s);
+	return u + s;
+}
+
+static u64 thread_cpu_ns(void)
+{
+	u64 u, s;
+
+	task_cputime(current, &u, &s);
+	return u + s;
 }
 
 /* The clock's time in ns, or -EINVAL. */
@@ -41,7 +47,7 @@ static long clock_now(int clock, u64 *ns)
 		*ns = process_cpu_ns();
 		return 0;
 	case CLOCK_THREAD_CPUTIME_ID:
-		*ns = current->utime_ns + current->stime_ns;
+		*ns = thread_cpu_ns();
 		return 0;
 	}
 	return -EINVAL;
@@ -159,12 +165,14 @@ SYSCALL_DEFINE(clock_nanosleep, int clock, int flags, unsigned long ureq,
 SYSCALL_DEFINE(times, unsigned long ubuf)
 {
 	struct tms t = {
-		.tms_utime = current->group_leader->utime_ns / 10000000,
-		.tms_stime = current->group_leader->stime_ns / 10000000,
 		.tms_cutime = current->signal->cutime_ns / 10000000,
 		.tms_cstime = current->signal->cstime_ns / 10000000,
 	};
+	u64 u, s;
 
+	thread_group_cputime(current, &u, &s);
+	t.tms_utime = u / 10000000;
+	t.tms_stime = s / 10000000;
 	if (ubuf && copy_to_user(ubuf, &t, sizeof(t)))
 		return -EFAULT;
 	return ktime_since_boot_ns() / 10000000;

@@ -52,6 +52,8 @@ else
 	fail "two vector-register tests at once$what" "status $status" "$out" "$err"
 fi
 
+same_as_native procfs "/proc: a process's stat, status, maps, fd/, task/ and the system files agree with its own view"
+
 # Faults meeting the tick's interrupts, in three processes at once.
 run_tamu "${opts[@]}" -- /test/faultstorm
 if [ "$status" -eq 0 ] && [ "$out" == ok ]; then

@@ -1,183 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* /proc/PID: what ps, top, pidof and shells read about a process. */
+/*
+ * /proc/PID and /proc/PID/task/TID: what ps, top, pidof, lsof and shells
+ * read about a process or one of its threads.
+ */
 #include "internal.h"
 #include "tamu/fdtable.h"
 #include "tamu/mm.h"
 #include "tamu/namei.h"
 #include "tamu/proc.h"
-#include "tamu/signal.h"
 #include "tamu/slab.h"
 #include "tamu/string.h"
-#include "tamu/time.h"
-#include "tamu/tty.h"
 #include "tamu/uaccess.h"
 #include "uapi/dirent.h"
-#include "uapi/linux_limits.h"
+#include "uapi/fcntl.h"
 
-/* Clock ticks (USER_HZ 100), as /proc reports times. */
-static u64 ticks(u64 ns)
-{
-	return ns / 10000000;
-}
-
-static char state_char(struct task_struct *t)
-{
-	if (t->exit_state == EXIT_ZOMBIE)
-		return 'Z';
-	if (t->exit_state)
-		return 'X';
-	switch (t->state) {
-	case TASK_RUNNING:
-		return 'R';
-	case TASK_INTERRUPTIBLE:
-		return 'S';
-	case TASK_UNINTERRUPTIBLE:
-		return 'D';
-	case TASK_STOPPED:
-		return 'T';
-	}
-	return 'S';
-}
-
-static const char *state_name(char c)
-{
-	switch (c) {
-	case 'R':
-		return "R (running)";
-	case 'D':
-		return "D (disk sleep)";
-	case 'T':
-		return "T (stopped)";
-	case 'Z':
-		return "Z (zombie)";
-	case 'X':
-		return "X (dead)";
-	}
-	return "S (sleeping)";
-}
-
-static int nr_threads(struct task_struct *t)
-{
-	struct task_struct *th;
-	int n = 1;
-
-	list_for_each_entry(th, &t->group_leader->thread_list, thread_node)
-		n++;
-	return n;
-}
-
-static unsigned long vm_size(struct mm_struct *mm)
-{
-	struct vm_area_struct *vma;
-	unsigned long bytes = 0;
-
-	if (!mm)
-		return 0;
-	list_for_each_entry(vma, &mm->vmas, list)
-		bytes += vma->end - vma->start;
-	return bytes;
-}
-
-static u32 tty_nr(struct task_struct *t)
-{
-	struct tty_struct *tty = t->signal->tty;
-
-	if (!tty)
-		return 0;
-	return (MAJOR(tty->dev) << 8) | (MINOR(tty->dev) & 0xff) |
-	       ((MINOR(tty->dev) & ~0xffu) << 12);
-}
-
-static u64 sig_mask_of(struct task_struct *t, unsigned long what)
-{
-	u64 m = 0;
-	int i;
-
-	for (i = 0; i < _NSIG; i++)
-		if (t->sighand->action[i].sa_handler == what ||
-		    (what == 2 && t->sighand->action[i].sa_handler > 1))
-			m |= 1ULL << i;
-	return m;
-}
-
-static void show_stat(struct seq_buf *m, struct task_struct *t)
-{
-	struct mm_struct *mm = t->mm;
-	struct tty_struct *tty = t->signal->tty;
-	struct task_struct *parent = t->group_leader->parent;
-
-	seq_printf(m, "%d (%s) %c %d %d %d %u %d 0 0 0 0 0 %llu %llu %llu %llu "
-		   "20 0 %d 0 %llu %lu %lu 18446744073709551615 %lu %lu %lu "
-		   "0 0 %llu %llu %llu %llu 0 0 0 %d 0 0 0 0 0 0 %lu %lu %lu "
-		   "%lu %lu %lu %lu %d\n",
-		   t->pid, t->comm, state_char(t), parent ? parent->tgid : 0,
-		   t->signal->pgrp, t->signal->session, tty_nr(t),
-		   tty ? tty->pgrp : -1,
-		   (unsigned long long)ticks(t->utime_ns),
-		   (unsigned long long)ticks(t->stime_ns),
-		   (unsigned long long)ticks(t->signal->cutime_ns),
-		   (unsigned long long)ticks(t->signal->cstime_ns),
-		   nr_threads(t),
-		   (unsigned long long)ticks(t->start_time_ns -
-					     (ktime_get_ns() -
-					      ktime_since_boot_ns())),
-		   vm_size(mm), mm ? mm->rss : 0, mm ? mm->start_code : 0,
-		   mm ? mm->end_code : 0, mm ? mm->start_stack : 0,
-		   (unsigned long long)(t->pending.signal.sig[0] |
-					t->signal->shared_pending.signal.sig[0]),
-		   (unsigned long long)t->blocked.sig[0],
-		   (unsigned long long)sig_mask_of(t, SIG_IGN),
-		   (unsigned long long)sig_mask_of(t, 2),
-		   t->exit_signal > 0 ? t->exit_signal : 0,
-		   mm ? mm->end_data : 0, mm ? mm->start_brk : 0,
-		   mm ? mm->brk : 0, mm ? mm->arg_start : 0,
-		   mm ? mm->arg_end : 0, mm ? mm->env_start : 0,
-		   mm ? mm->env_end : 0, t->exit_code);
-}
-
-static void show_status(struct seq_buf *m, struct task_struct *t)
-{
-	const struct cred *c = &t->cred;
-	struct mm_struct *mm = t->mm;
-	struct task_struct *parent = t->group_leader->parent;
-
-	seq_printf(m, "Name:\t%s\nUmask:\t%04o\nState:\t%s\nTgid:\t%d\n"
-		   "Ngid:\t0\nPid:\t%d\nPPid:\t%d\nTracerPid:\t0\n"
-		   "Uid:\t%u\t%u\t%u\t%u\nGid:\t%u\t%u\t%u\t%u\n"
-		   "FDSize:\t%u\nGroups:\t\n",
-		   t->comm, t->fs ? t->fs->umask : 022,
-		   state_name(state_char(t)), t->tgid, t->pid,
-		   parent ? parent->tgid : 0, c->uid, c->euid, c->suid,
-		   c->fsuid, c->gid, c->egid, c->sgid, c->fsgid,
-		   t->files ? t->files->max_fds : 0);
-	if (mm)
-		seq_printf(m, "VmPeak:\t%8lu kB\nVmSize:\t%8lu kB\n"
-			   "VmRSS:\t%8lu kB\nVmData:\t%8lu kB\n"
-			   "VmStk:\t%8lu kB\nVmExe:\t%8lu kB\n",
-			   vm_size(mm) >> 10, vm_size(mm) >> 10,
-			   mm->rss << (PAGE_SHIFT - 10),
-			   (mm->brk - mm->start_brk) >> 10, 8192UL,
-			   (mm->end_code - mm->start_code) >> 10);
-	seq_printf(m, "Threads:\t%d\nSigQ:\t0/%u\nSigPnd:\t%016llx\n"
-		   "ShdPnd:\t%016llx\nSigBlk:\t%016llx\nSigIgn:\t%016llx\n"
-		   "SigCgt:\t%016llx\n",
-		   nr_threads(t), max_tasks,
-		   (unsigned long long)t->pending.signal.sig[0],
-		   (unsigned long long)t->signal->shared_pending.signal.sig[0],
-		   (unsigned long long)t->blocked.sig[0],
-		   (unsigned long long)sig_mask_of(t, SIG_IGN),
-		   (unsigned long long)sig_mask_of(t, 2));
-}
-
-static void show_statm(struct seq_buf *m, struct task_struct *t)
-{
-	struct mm_struct *mm = t->mm;
-
-	seq_printf(m, "%lu %lu 0 %lu 0 %lu 0\n", vm_size(mm) >> PAGE_SHIFT,
-		   mm ? mm->rss : 0,
-		   mm ? (mm->end_code - mm->start_code) >> PAGE_SHIFT : 0,
-		   mm ? (mm->brk - mm->start_brk) >> PAGE_SHIFT : 0);
-}
+/* Longest argument or environment area shown, as Linux's ARG_MAX-ish. */
+#define PROC_ARGS_MAX (2UL << 20)
 
 /* A range of the process's memory, as it is now. */
 static void show_user_range(struct seq_buf *m, struct task_struct *t,
@@ -185,7 +23,7 @@ static void show_user_range(struct seq_buf *m, struct task_struct *t,
 {
 	char buf[256];
 
-	if (!t->mm || end <= start || end - start > 8 * PAGE_SIZE * 64)
+	if (!t->mm || end <= start || end - start > PROC_ARGS_MAX)
 		return;
 	while (start < end) {
 		size_t n = min((size_t)(end - start), sizeof(buf));
@@ -197,111 +35,333 @@ static void show_user_range(struct seq_buf *m, struct task_struct *t,
 	}
 }
 
-static void show_cmdline(struct seq_buf *m, struct task_struct *t)
+static void show_cmdline(struct seq_buf *m, struct proc_inode *pi,
+			 struct task_struct *t)
 {
 	if (t->mm)
 		show_user_range(m, t, t->mm->arg_start, t->mm->arg_end);
 }
 
-static void show_environ(struct seq_buf *m, struct task_struct *t)
+static void show_environ(struct seq_buf *m, struct proc_inode *pi,
+			 struct task_struct *t)
 {
 	if (t->mm)
 		show_user_range(m, t, t->mm->env_start, t->mm->env_end);
 }
 
-static void show_comm(struct seq_buf *m, struct task_struct *t)
+static void show_comm(struct seq_buf *m, struct proc_inode *pi,
+		      struct task_struct *t)
 {
 	seq_printf(m, "%s\n", t->comm);
 }
 
-static void link_path(struct seq_buf *m, struct task_struct *t,
-		      const struct path *p)
+/* As on Linux, the bytes as written, newline and all, cut to fit. */
+static int write_comm(struct proc_inode *pi, struct task_struct *t,
+		      const char *buf, size_t len)
 {
-	char *buf = kmalloc(PATH_MAX, GFP_KERNEL), *s;
+	char comm[TASK_COMM_LEN];
 
-	if (!buf)
-		return;
-	s = d_path(p, &root_path, buf, PATH_MAX);
-	if (s)
-		seq_printf(m, "%s", s);
-	kfree(buf);
+	if (t->tgid != current->tgid)
+		return -EINVAL;
+	len = min(len, sizeof(comm) - 1);
+	memcpy(comm, buf, len);
+	comm[len] = '\0';
+	set_task_comm(t, comm);
+	return 0;
 }
 
-static void link_cwd(struct seq_buf *m, struct task_struct *t)
-{
-	if (t->fs)
-		link_path(m, t, &t->fs->pwd);
-}
-
-static void link_root(struct seq_buf *m, struct task_struct *t)
+static void link_cwd(struct seq_buf *m, struct proc_inode *pi,
+		     struct task_struct *t)
 {
 	if (t->fs)
-		link_path(m, t, &t->fs->root);
+		proc_put_path(m, &t->fs->pwd);
 }
 
-/* The program: the file of the first executable mapping. */
-static void link_exe(struct seq_buf *m, struct task_struct *t)
+static void link_root(struct seq_buf *m, struct proc_inode *pi,
+		      struct task_struct *t)
 {
-	struct vm_area_struct *vma;
-
-	if (!t->mm)
-		return;
-	list_for_each_entry(vma, &t->mm->vmas, list)
-		if (vma->file && (vma->flags & VM_EXEC)) {
-			link_path(m, t, &vma->file->path);
-			return;
-		}
+	if (t->fs)
+		proc_put_path(m, &t->fs->root);
 }
+
+static void link_exe(struct seq_buf *m, struct proc_inode *pi,
+		     struct task_struct *t)
+{
+	if (t->mm && t->mm->exe_file)
+		proc_put_path(m, &t->mm->exe_file->path);
+}
+
+/* The open file behind a descriptor, or NULL. */
+static struct file *task_file(struct task_struct *t, int fd)
+{
+	struct files_struct *files = t->files;
+
+	if (!files || fd < 0 || (unsigned int)fd >= files->max_fds)
+		return NULL;
+	return files->fd[fd];
+}
+
+static void link_fd(struct seq_buf *m, struct proc_inode *pi,
+		    struct task_struct *t)
+{
+	struct file *f = task_file(t, pi->fd);
+
+	if (f)
+		proc_put_file(m, f);
+}
+
+static void show_fdinfo(struct seq_buf *m, struct proc_inode *pi,
+			struct task_struct *t)
+{
+	struct file *f = task_file(t, pi->fd);
+	unsigned int flags;
+
+	if (!f)
+		return;
+	flags = f->f_flags;
+	if (fd_close_on_exec(t->files, pi->fd))
+		flags |= O_CLOEXEC;
+	seq_printf(m, "pos:\t%llu\nflags:\t0%o\nmnt_id:\t%d\nino:\t%llu\n",
+		   (unsigned long long)f->f_pos, flags,
+		   f->path.mnt ? f->path.mnt->id : 0,
+		   (unsigned long long)f->inode->ino);
+}
+
+static const struct proc_entry fd_entry = {
+	.name = "fd", .link = link_fd,
+};
+
+static const struct proc_entry fdinfo_entry = {
+	.name = "fdinfo", .mode = S_IFREG | 0444, .show = show_fdinfo,
+};
+
+/* A decimal name (a pid or a descriptor), or -1. */
+static int name_number(const struct dentry *d)
+{
+	int n = 0;
+	size_t i;
+
+	if (!d->name_len || (d->name[0] == '0' && d->name_len > 1))
+		return -1;
+	for (i = 0; i < d->name_len; i++) {
+		if (d->name[i] < '0' || d->name[i] > '9' || n > PID_MAX * 32)
+			return -1;
+		n = n * 10 + d->name[i] - '0';
+	}
+	return n;
+}
+
+/* The mode Linux gives a descriptor's link: who may read, who write. */
+static u32 fd_link_mode(struct file *f)
+{
+	return S_IFLNK | (f->f_mode & FMODE_READ ? 0500 : 0) |
+	       (f->f_mode & FMODE_WRITE ? 0300 : 0);
+}
+
+static int fd_lookup_common(struct inode *dir, struct dentry *d, bool info)
+{
+	struct task_struct *t = proc_task(dir);
+	struct proc_inode pi = *PI(dir);
+	struct inode *inode;
+	struct file *f;
+	int fd = name_number(d);
+
+	if (!t)
+		return -ENOENT;
+	f = task_file(t, fd);
+	if (!f)
+		return -ENOENT;
+	pi.fd = fd;
+	inode = proc_make_inode(dir->sb, &pi, info ? &fdinfo_entry : &fd_entry,
+				info ? fdinfo_entry.mode : fd_link_mode(f),
+				proc_ino(pi.pid, pi.thread,
+					 info ? PROC_INO_FDINFO : PROC_INO_FD,
+					 fd));
+	if (!inode)
+		return -ENOMEM;
+	d_instantiate(d, inode);
+	return 0;
+}
+
+static int fd_iterate_common(struct file *file, struct dir_context *ctx,
+			     bool info)
+{
+	struct inode *dir = file->inode;
+	struct task_struct *t = proc_task(dir);
+	struct files_struct *files;
+	char name[16];
+	unsigned int fd;
+	int len;
+
+	if (!t)
+		return -ENOENT;
+	if (!proc_emit_dots(ctx, dir))
+		return 0;
+	files = t->files;
+	for (fd = ctx->pos - 2; files && fd < files->max_fds; fd++) {
+		if (!files->fd[fd])
+			continue;
+		len = scnprintf(name, sizeof(name), "%u", fd);
+		if (!ctx->emit(ctx, name, len,
+			       proc_ino(PI(dir)->pid, PI(dir)->thread,
+					info ? PROC_INO_FDINFO : PROC_INO_FD,
+					fd),
+			       info ? DT_REG : DT_LNK))
+			return 0;
+		ctx->pos = fd + 3;
+	}
+	return 0;
+}
+
+static bool task_dir_revalidate(struct dentry *d)
+{
+	return proc_task(d->inode) != NULL;
+}
+
+static int fd_lookup(struct inode *dir, struct dentry *d)
+{
+	return fd_lookup_common(dir, d, false);
+}
+
+static int fd_iterate(struct file *f, struct dir_context *ctx)
+{
+	return fd_iterate_common(f, ctx, false);
+}
+
+static int fdinfo_lookup(struct inode *dir, struct dentry *d)
+{
+	return fd_lookup_common(dir, d, true);
+}
+
+static int fdinfo_iterate(struct file *f, struct dir_context *ctx)
+{
+	return fd_iterate_common(f, ctx, true);
+}
+
+static const struct inode_operations fd_dir_iops = {
+	.lookup = fd_lookup,
+	.revalidate = task_dir_revalidate,
+};
+
+static const struct file_operations fd_dir_fops = {
+	.iterate = fd_iterate,
+};
+
+static const struct inode_operations fdinfo_dir_iops = {
+	.lookup = fdinfo_lookup,
+	.revalidate = task_dir_revalidate,
+};
+
+static const struct file_operations fdinfo_dir_fops = {
+	.iterate = fdinfo_iterate,
+};
+
+/* task/: a directory for each thread of the process. */
+static int task_lookup(struct inode *dir, struct dentry *d)
+{
+	struct task_struct *leader = proc_task(dir), *t;
+	struct proc_inode pi = { .thread = true, .fd = -1 };
+	struct inode *inode;
+	int tid = name_number(d);
+
+	if (!leader)
+		return -ENOENT;
+	t = find_task_by_pid(tid);
+	if (!t || t->tgid != leader->tgid || t->exit_state == EXIT_DEAD)
+		return -ENOENT;
+	pi.pid = tid;
+	inode = proc_make_inode(dir->sb, &pi, NULL, S_IFDIR | 0555,
+				proc_ino(tid, true, PROC_INO_DIR, 0));
+	if (!inode)
+		return -ENOMEM;
+	d_instantiate(d, inode);
+	return 0;
+}
+
+static bool emit_tid(struct dir_context *ctx, struct task_struct *t,
+		     u64 *i)
+{
+	char name[16];
+
+	if ((*i)++ < ctx->pos)
+		return true;
+	if (!ctx->emit(ctx, name, scnprintf(name, sizeof(name), "%d", t->pid),
+		       proc_ino(t->pid, true, PROC_INO_DIR, 0), DT_DIR))
+		return false;
+	ctx->pos++;
+	return true;
+}
+
+static int task_iterate(struct file *f, struct dir_context *ctx)
+{
+	struct task_struct *t = proc_task(f->inode), *th, *leader;
+	u64 i = 2;
+
+	if (!t)
+		return -ENOENT;
+	if (!proc_emit_dots(ctx, f->inode))
+		return 0;
+	leader = t->group_leader;
+	if (!emit_tid(ctx, leader, &i))
+		return 0;
+	list_for_each_entry(th, &leader->thread_list, thread_node)
+		if (!emit_tid(ctx, th, &i))
+			return 0;
+	return 0;
+}
+
+static const struct inode_operations task_dir_iops = {
+	.lookup = task_lookup,
+	.revalidate = task_dir_revalidate,
+};
+
+static const struct file_operations task_dir_fops = {
+	.iterate = task_iterate,
+};
 
 static const struct proc_entry pid_entries[] = {
-	{ "cmdline", S_IFREG | 0444, show_cmdline, NULL },
-	{ "comm", S_IFREG | 0644, show_comm, NULL },
-	{ "cwd", S_IFLNK | 0777, NULL, link_cwd },
-	{ "environ", S_IFREG | 0400, show_environ, NULL },
-	{ "exe", S_IFLNK | 0777, NULL, link_exe },
-	{ "root", S_IFLNK | 0777, NULL, link_root },
-	{ "stat", S_IFREG | 0444, show_stat, NULL },
-	{ "statm", S_IFREG | 0444, show_statm, NULL },
-	{ "status", S_IFREG | 0444, show_status, NULL },
+	{ "cmdline", S_IFREG | 0444, .show = show_cmdline },
+	{ "comm", S_IFREG | 0644, .show = show_comm, .write = write_comm },
+	{ "cwd", S_IFLNK | 0777, .link = link_cwd },
+	{ "environ", S_IFREG | 0400, .show = show_environ },
+	{ "exe", S_IFLNK | 0777, .link = link_exe },
+	{ "fd", S_IFDIR | 0500, .iops = &fd_dir_iops, .fops = &fd_dir_fops },
+	{ "fdinfo", S_IFDIR | 0500, .iops = &fdinfo_dir_iops,
+	  .fops = &fdinfo_dir_fops },
+	{ "maps", S_IFREG | 0444, .show = proc_show_maps },
+	{ "mountinfo", S_IFREG | 0444, .show = proc_show_mountinfo },
+	{ "mounts", S_IFREG | 0444, .show = proc_show_mounts },
+	{ "root", S_IFLNK | 0777, .link = link_root },
+	{ "stat", S_IFREG | 0444, .show = proc_show_pid_stat },
+	{ "statm", S_IFREG | 0444, .show = proc_show_statm },
+	{ "status", S_IFREG | 0444, .show = proc_show_status },
+	{ "task", S_IFDIR | 0555, .iops = &task_dir_iops,
+	  .fops = &task_dir_fops, .tgid_only = true },
+};
+
+static const struct proc_table pid_table = {
+	pid_entries, ARRAY_SIZE(pid_entries), 1,
 };
 
 static int pid_dir_lookup(struct inode *dir, struct dentry *d)
 {
 	if (!proc_task(dir))
 		return -ENOENT;
-	return proc_lookup_entry(dir, d, pid_entries, ARRAY_SIZE(pid_entries),
-				 PI(dir)->pid);
+	return proc_lookup_entry(dir, d, &pid_table);
 }
 
 static int pid_dir_iterate(struct file *f, struct dir_context *ctx)
 {
-	struct inode *dir = f->inode;
-
-	if (!proc_task(dir))
+	if (!proc_task(f->inode))
 		return -ENOENT;
-	if (ctx->pos == 0) {
-		if (!ctx->emit(ctx, ".", 1, dir->ino, DT_DIR))
-			return 0;
-		ctx->pos = 1;
-	}
-	if (ctx->pos == 1) {
-		if (!ctx->emit(ctx, "..", 2, 1, DT_DIR))
-			return 0;
-		ctx->pos = 2;
-	}
-	proc_emit_entries(ctx, pid_entries, ARRAY_SIZE(pid_entries), 2,
-			  ((u64)PI(dir)->pid << 8) + 2);
+	if (proc_emit_dots(ctx, f->inode))
+		proc_emit_entries(ctx, f->inode, &pid_table, 2);
 	return 0;
-}
-
-static bool pid_dir_revalidate(struct dentry *d)
-{
-	return proc_task(d->inode) != NULL;
 }
 
 const struct inode_operations proc_pid_dir_iops = {
 	.lookup = pid_dir_lookup,
-	.revalidate = pid_dir_revalidate,
+	.revalidate = task_dir_revalidate,
 };
 
 const struct file_operations proc_pid_dir_fops = {

@@ -2,13 +2,20 @@
 /*
  * procfs inodes: every file is generated when it is opened (a snapshot read
  * by the reads that follow), every link when it is read.  Dentries for a
- * process stop being valid when the process is gone.
+ * process stop being valid when the process is gone, those of a descriptor
+ * when it is closed.
  */
 #include "internal.h"
+#include "tamu/fdtable.h"
+#include "tamu/namei.h"
 #include "tamu/proc.h"
 #include "tamu/slab.h"
 #include "tamu/string.h"
 #include "uapi/dirent.h"
+#include "uapi/linux_limits.h"
+
+/* What one write to a file such as /proc/sys/kernel/hostname may hold. */
+#define PROC_WRITE_MAX 4096
 
 struct task_struct *proc_task(struct inode *inode)
 {
@@ -20,9 +27,25 @@ struct task_struct *proc_task(struct inode *inode)
 	return t && t->exit_state != EXIT_DEAD ? t : NULL;
 }
 
+static bool fd_is_open(struct task_struct *t, int fd)
+{
+	struct files_struct *files = t->files;
+
+	return files && fd >= 0 && (unsigned int)fd < files->max_fds &&
+	       files->fd[fd];
+}
+
 static bool proc_revalidate(struct dentry *d)
 {
-	return !PI(d->inode)->pid || proc_task(d->inode);
+	struct proc_inode *pi = PI(d->inode);
+	struct task_struct *t;
+
+	if (!pi->pid)
+		return true;
+	t = proc_task(d->inode);
+	if (!t)
+		return false;
+	return pi->fd < 0 || fd_is_open(t, pi->fd);
 }
 
 static void proc_evict(struct inode *inode)
@@ -35,12 +58,48 @@ const struct super_operations proc_sops = {
 	.evict_inode = proc_evict,
 };
 
+/* Owners and modes are the kernel's; a truncating open changes nothing. */
+static int proc_setattr(struct dentry *d, struct iattr *attr)
+{
+	if (attr->valid & (ATTR_MODE | ATTR_UID | ATTR_GID))
+		return -EPERM;
+	attr->valid &= ~ATTR_SIZE;
+	setattr_copy(d->inode, attr);
+	return 0;
+}
+
 static const struct inode_operations proc_file_iops = {
 	.revalidate = proc_revalidate,
+	.setattr = proc_setattr,
 };
 
-struct inode *proc_make_inode(struct super_block *sb, int pid,
-			      const struct proc_entry *e, u32 mode)
+static const struct inode_operations proc_link_iops;
+static const struct file_operations proc_file_fops;
+static const struct inode_operations proc_table_iops;
+static const struct file_operations proc_table_fops;
+
+static void set_ops(struct inode *inode, const struct proc_entry *e)
+{
+	if (S_ISLNK(inode->mode)) {
+		inode->i_op = &proc_link_iops;
+	} else if (!S_ISDIR(inode->mode)) {
+		inode->i_op = &proc_file_iops;
+		inode->i_fop = &proc_file_fops;
+	} else if (!e) {
+		inode->i_op = &proc_pid_dir_iops;
+		inode->i_fop = &proc_pid_dir_fops;
+	} else if (e->iops) {
+		inode->i_op = e->iops;
+		inode->i_fop = e->fops;
+	} else {
+		inode->i_op = &proc_table_iops;
+		inode->i_fop = &proc_table_fops;
+	}
+}
+
+struct inode *proc_make_inode(struct super_block *sb,
+			      const struct proc_inode *pi,
+			      const struct proc_entry *e, u32 mode, u64 ino)
 {
 	struct inode *inode = new_inode(sb, mode);
 	struct task_struct *t;
@@ -52,61 +111,109 @@ struct inode *proc_make_inode(struct super_block *sb, int pid,
 		iput(inode);
 		return NULL;
 	}
-	PI(inode)->pid = pid;
+	PI(inode)->pid = pi->pid;
+	PI(inode)->thread = pi->thread;
+	PI(inode)->fd = pi->fd;
 	PI(inode)->entry = e;
-	t = pid ? find_task_by_pid(pid) : NULL;
+	inode->ino = ino;
+	t = pi->pid ? find_task_by_pid(pi->pid) : NULL;
 	if (t) {
 		inode->uid = t->cred.euid;
 		inode->gid = t->cred.egid;
 	}
-	if (S_ISDIR(mode)) {
-		inode->i_op = &proc_pid_dir_iops;
-		inode->i_fop = &proc_pid_dir_fops;
+	if (S_ISDIR(mode))
 		inode->nlink = 2;
-	} else if (S_ISLNK(mode)) {
-		inode->i_op = &proc_link_iops;
-	} else {
-		inode->i_op = &proc_file_iops;
-		inode->i_fop = &proc_file_fops;
-	}
+	set_ops(inode, e);
 	return inode;
 }
 
-int proc_lookup_entry(struct inode *dir, struct dentry *d,
-		      const struct proc_entry *table, size_t n, int pid)
+static bool entry_shown(const struct proc_entry *e, struct inode *dir)
 {
+	return !(e->tgid_only && PI(dir)->thread);
+}
+
+int proc_lookup_entry(struct inode *dir, struct dentry *d,
+		      const struct proc_table *table)
+{
+	const struct proc_entry *e;
+	struct proc_inode pi = *PI(dir);
 	struct inode *inode;
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		if (strlen(table[i].name) != d->name_len ||
-		    memcmp(table[i].name, d->name, d->name_len))
+	pi.fd = -1;
+	for (i = 0; i < table->n; i++) {
+		e = &table->entries[i];
+		if (strlen(e->name) != d->name_len ||
+		    memcmp(e->name, d->name, d->name_len) ||
+		    !entry_shown(e, dir))
 			continue;
-		inode = proc_make_inode(dir->sb, pid, &table[i], table[i].mode);
+		inode = proc_make_inode(dir->sb, &pi, e, e->mode,
+					proc_ino(pi.pid, pi.thread, table->id,
+						 i));
 		if (!inode)
 			return -ENOMEM;
-		inode->ino = ((u64)pid << 8) + 2 + i;	/* as readdir says */
 		d_instantiate(d, inode);
 		return 0;
 	}
 	return -ENOENT;
 }
 
-bool proc_emit_entries(struct dir_context *ctx, const struct proc_entry *t,
-		       size_t n, u64 first, u64 ino_base)
+bool proc_emit_dots(struct dir_context *ctx, struct inode *dir)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (first + i < ctx->pos)
-			continue;
-		if (!ctx->emit(ctx, t[i].name, strlen(t[i].name),
-			       ino_base + i, (t[i].mode & S_IFMT) >> 12))
+	if (ctx->pos == 0) {
+		if (!ctx->emit(ctx, ".", 1, dir->ino, DT_DIR))
 			return false;
-		ctx->pos++;
+		ctx->pos = 1;
+	}
+	if (ctx->pos == 1) {
+		if (!ctx->emit(ctx, "..", 2, 1, DT_DIR))
+			return false;
+		ctx->pos = 2;
 	}
 	return true;
 }
+
+bool proc_emit_entries(struct dir_context *ctx, struct inode *dir,
+		       const struct proc_table *table, u64 first)
+{
+	struct proc_inode *pi = PI(dir);
+	const struct proc_entry *e;
+	size_t i;
+
+	for (i = 0; i < table->n; i++) {
+		e = &table->entries[i];
+		if (first + i < ctx->pos || !entry_shown(e, dir))
+			continue;
+		if (!ctx->emit(ctx, e->name, strlen(e->name),
+			       proc_ino(pi->pid, pi->thread, table->id, i),
+			       (e->mode & S_IFMT) >> 12))
+			return false;
+		ctx->pos = first + i + 1;
+	}
+	return true;
+}
+
+/* A directory that is only a table of names: /proc/sys and below. */
+static int table_lookup(struct inode *dir, struct dentry *d)
+{
+	return proc_lookup_entry(dir, d, PI(dir)->entry->table);
+}
+
+static int table_iterate(struct file *f, struct dir_context *ctx)
+{
+	if (proc_emit_dots(ctx, f->inode))
+		proc_emit_entries(ctx, f->inode, PI(f->inode)->entry->table, 2);
+	return 0;
+}
+
+static const struct inode_operations proc_table_iops = {
+	.lookup = table_lookup,
+	.revalidate = proc_revalidate,
+};
+
+static const struct file_operations proc_table_fops = {
+	.iterate = table_iterate,
+};
 
 static int proc_file_open(struct inode *inode, struct file *f)
 {
@@ -119,7 +226,12 @@ static int proc_file_open(struct inode *inode, struct file *f)
 		kfree(m);
 		return -ESRCH;
 	}
-	PI(inode)->entry->show(m, t);
+	PI(inode)->entry->show(m, PI(inode), t);
+	if (m->overflow) {
+		seq_free(m);
+		kfree(m);
+		return -ENOMEM;
+	}
 	f->private_data = m;
 	return 0;
 }
@@ -138,15 +250,45 @@ static ssize_t proc_file_read(struct file *f, struct uio *u, u64 *pos)
 	return n;
 }
 
+static ssize_t proc_file_write(struct file *f, struct uio *u, u64 *pos)
+{
+	struct proc_inode *pi = PI(f->inode);
+	struct task_struct *t = proc_task(f->inode);
+	size_t len = u->len;
+	char *buf;
+	int err;
+
+	if (!pi->entry->write)
+		return -EIO;
+	if (pi->pid && !t)
+		return -ESRCH;
+	if (len > PROC_WRITE_MAX)
+		return -EINVAL;
+	buf = kmalloc(len + 1, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	err = uio_copy_in(u, buf, len);
+	if (!err) {
+		buf[len] = '\0';
+		err = pi->entry->write(pi, t, buf, len);
+	}
+	kfree(buf);
+	if (err)
+		return err;
+	*pos += len;
+	return len;
+}
+
 static void proc_file_release(struct file *f)
 {
 	seq_free(f->private_data);
 	kfree(f->private_data);
 }
 
-const struct file_operations proc_file_fops = {
+static const struct file_operations proc_file_fops = {
 	.open = proc_file_open,
 	.read = proc_file_read,
+	.write = proc_file_write,
 	.llseek = generic_llseek,
 	.release = proc_file_release,
 };
@@ -159,12 +301,44 @@ static const char *proc_get_link(struct dentry *d)
 	pi->link.len = 0;
 	if (pi->pid && !t)
 		return "";
-	pi->entry->link(&pi->link, t);
+	pi->entry->link(&pi->link, pi, t);
 	seq_write(&pi->link, "", 1);
 	return pi->link.overflow ? "" : pi->link.buf;
 }
 
-const struct inode_operations proc_link_iops = {
+static const struct inode_operations proc_link_iops = {
 	.get_link = proc_get_link,
 	.revalidate = proc_revalidate,
 };
+
+void proc_put_path(struct seq_buf *m, const struct path *p)
+{
+	char *buf = kmalloc(PATH_MAX, GFP_KERNEL), *s;
+
+	if (!buf) {
+		m->overflow = true;
+		return;
+	}
+	s = d_path(p, current->fs ? &current->fs->root : &root_path, buf,
+		   PATH_MAX);
+	if (s)
+		seq_printf(m, "%s%s", s,
+			   p->dentry->unhashed ? " (deleted)" : "");
+	kfree(buf);
+}
+
+void proc_put_file(struct seq_buf *m, struct file *f)
+{
+	struct inode *inode = f->inode;
+
+	if (f->path.dentry)
+		proc_put_path(m, &f->path);
+	else if (S_ISFIFO(inode->mode))
+		seq_printf(m, "pipe:[%llu]", (unsigned long long)inode->ino);
+	else if (S_ISSOCK(inode->mode))
+		seq_printf(m, "socket:[%llu]", (unsigned long long)inode->ino);
+	else
+		seq_printf(m, "anon_inode:[%s]",
+			   inode->sb && inode->sb->type ? inode->sb->type->name
+							: "unknown");
+}

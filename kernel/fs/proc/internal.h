@@ -7,21 +7,42 @@
 #include "tamu/sched.h"
 #include "tamu/seq.h"
 
+struct proc_inode;
+struct proc_table;
+
 /* One name in a proc directory: a generated file, a link or a directory. */
 struct proc_entry {
 	const char *name;
 	u32 mode;
-	/* Files: write the contents; t is the process (NULL at the root). */
-	void (*show)(struct seq_buf *m, struct task_struct *t);
+	/* Files: write the contents; t is the process (NULL outside one). */
+	void (*show)(struct seq_buf *m, struct proc_inode *pi,
+		     struct task_struct *t);
 	/* Links: write the target. */
-	void (*link)(struct seq_buf *m, struct task_struct *t);
+	void (*link)(struct seq_buf *m, struct proc_inode *pi,
+		     struct task_struct *t);
+	/* Writable files: take one write's bytes; 0 or -errno. */
+	int (*write)(struct proc_inode *pi, struct task_struct *t,
+		     const char *buf, size_t len);
+	/* Directories: a table of names, or operations of their own. */
+	const struct proc_table *table;
+	const struct inode_operations *iops;
+	const struct file_operations *fops;
+	bool tgid_only;		/* not in a thread's task/TID dir */
+};
+
+struct proc_table {
+	const struct proc_entry *entries;
+	size_t n;
+	unsigned int id;	/* part of its entries' inode numbers */
 };
 
 /* What a proc inode stands for. */
 struct proc_inode {
-	int pid;			/* 0 at the root */
-	const struct proc_entry *entry;	/* NULL for a directory */
-	struct seq_buf link;		/* the last target read */
+	int pid;		/* 0 outside a process directory */
+	bool thread;		/* under task/: the thread, not the group */
+	int fd;			/* under fd/ and fdinfo/, else -1 */
+	const struct proc_entry *entry;	/* NULL: root, process dirs */
+	struct seq_buf link;	/* the last target read */
 };
 
 static inline struct proc_inode *PI(struct inode *inode)
@@ -29,19 +50,86 @@ static inline struct proc_inode *PI(struct inode *inode)
 	return inode->private;
 }
 
-struct inode *proc_make_inode(struct super_block *sb, int pid,
-			      const struct proc_entry *e, u32 mode);
-/* The live process an inode is about, or NULL. */
+/*
+ * Inode numbers: the process, whether it is one thread, what kind of name
+ * (a table's id or one of these) and its index there.  The root is 1.
+ */
+enum {
+	PROC_INO_DIR,			/* a process's directory itself */
+	PROC_INO_FD = 0x80,		/* fd/N */
+	PROC_INO_FDINFO,		/* fdinfo/N */
+	PROC_INO_TASK,			/* task/TID */
+};
+
+static inline u64 proc_ino(int pid, bool thread, unsigned int kind,
+			   unsigned int index)
+{
+	return ((u64)pid << 32) | ((u64)thread << 31) | ((u64)kind << 20) |
+	       index;
+}
+
+/* An inode like pi (pid, thread, fd) for e, or a process dir if !e. */
+struct inode *proc_make_inode(struct super_block *sb,
+			      const struct proc_inode *pi,
+			      const struct proc_entry *e, u32 mode, u64 ino);
+/* The live process (or zombie) an inode is about, or NULL. */
 struct task_struct *proc_task(struct inode *inode);
 /* Look name up in a table of entries and make its dentry. */
 int proc_lookup_entry(struct inode *dir, struct dentry *d,
-		      const struct proc_entry *table, size_t n, int pid);
-bool proc_emit_entries(struct dir_context *ctx, const struct proc_entry *t,
-		       size_t n, u64 first, u64 ino_base);
+		      const struct proc_table *table);
+/* Emit the table's names, the first at position 'first'. */
+bool proc_emit_entries(struct dir_context *ctx, struct inode *dir,
+		       const struct proc_table *table, u64 first);
+/* "." and "..": false when the buffer is full. */
+bool proc_emit_dots(struct dir_context *ctx, struct inode *dir);
+/* The path of p as the reader sees it, " (deleted)" if unlinked. */
+void proc_put_path(struct seq_buf *m, const struct path *p);
+/* What /proc/PID/fd/N points to: a path, or pipe:[ino] and the like. */
+void proc_put_file(struct seq_buf *m, struct file *f);
 
 extern const struct inode_operations proc_pid_dir_iops;
 extern const struct file_operations proc_pid_dir_fops;
-extern const struct inode_operations proc_link_iops;
-extern const struct file_operations proc_file_fops;
+extern const struct inode_operations proc_root_iops;
+extern const struct file_operations proc_root_fops;
+extern const struct super_operations proc_sops;
+
+/* Per-process files (array.c, task_mmu.c, mounts.c). */
+void proc_show_pid_stat(struct seq_buf *m, struct proc_inode *pi,
+			struct task_struct *t);
+void proc_show_status(struct seq_buf *m, struct proc_inode *pi,
+		      struct task_struct *t);
+void proc_show_statm(struct seq_buf *m, struct proc_inode *pi,
+		     struct task_struct *t);
+void proc_show_maps(struct seq_buf *m, struct proc_inode *pi,
+		    struct task_struct *t);
+void proc_show_mounts(struct seq_buf *m, struct proc_inode *pi,
+		      struct task_struct *t);
+void proc_show_mountinfo(struct seq_buf *m, struct proc_inode *pi,
+			 struct task_struct *t);
+
+/* System-wide files (system.c). */
+void proc_cpuinfo_init(void);
+void proc_show_cpuinfo(struct seq_buf *m, struct proc_inode *pi,
+		       struct task_struct *t);
+void proc_show_filesystems(struct seq_buf *m, struct proc_inode *pi,
+			   struct task_struct *t);
+void proc_show_loadavg(struct seq_buf *m, struct proc_inode *pi,
+		       struct task_struct *t);
+void proc_show_meminfo(struct seq_buf *m, struct proc_inode *pi,
+		       struct task_struct *t);
+void proc_show_stat(struct seq_buf *m, struct proc_inode *pi,
+		    struct task_struct *t);
+void proc_show_uptime(struct seq_buf *m, struct proc_inode *pi,
+		      struct task_struct *t);
+void proc_show_version(struct seq_buf *m, struct proc_inode *pi,
+		       struct task_struct *t);
+
+/* What the memory of an address space holds, from its areas and pages. */
+struct mm_usage {
+	unsigned long total, data, stack, exec, text;	/* pages mapped */
+	unsigned long anon, file, shmem;		/* pages resident */
+};
+
+void proc_mm_usage(struct mm_struct *mm, struct mm_usage *u);
 
 #endif

@@ -1,97 +1,156 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* The /proc directory: system-wide files, self, and a directory per process. */
+/*
+ * The /proc directory: system-wide files, self and thread-self, /proc/sys,
+ * and a directory per process.
+ */
 #include "internal.h"
-#include "tamu/mm.h"
-#include "tamu/namei.h"
 #include "tamu/proc.h"
-#include "tamu/slab.h"
 #include "tamu/string.h"
-#include "tamu/time.h"
 #include "uapi/dirent.h"
-#include "uapi/linux_limits.h"
 #include "uapi/utsname.h"
 #include "uapi/vfs.h"
 
 extern struct new_utsname utsname;
 
-static void show_meminfo(struct seq_buf *m, struct task_struct *t)
-{
-	unsigned long total = phys_zone.nr_pages << (PAGE_SHIFT - 10);
-	unsigned long free = nr_free_pages() << (PAGE_SHIFT - 10);
-
-	seq_printf(m, "MemTotal:       %8lu kB\nMemFree:        %8lu kB\n"
-		   "MemAvailable:   %8lu kB\nBuffers:        %8lu kB\n"
-		   "Cached:         %8lu kB\nSwapCached:     %8lu kB\n"
-		   "Shmem:          %8lu kB\nSReclaimable:   %8lu kB\n"
-		   "SwapTotal:      %8lu kB\nSwapFree:       %8lu kB\n",
-		   total, free, free, 0UL, 0UL, 0UL, 0UL, 0UL, 0UL, 0UL);
-}
-
-static void show_uptime(struct seq_buf *m, struct task_struct *t)
-{
-	u64 ns = ktime_since_boot_ns();
-
-	seq_printf(m, "%llu.%02llu %llu.%02llu\n",
-		   (unsigned long long)(ns / NSEC_PER_SEC),
-		   (unsigned long long)(ns % NSEC_PER_SEC / 10000000),
-		   (unsigned long long)(ns / NSEC_PER_SEC),
-		   (unsigned long long)(ns % NSEC_PER_SEC / 10000000));
-}
-
-static void show_mounts(struct seq_buf *m, struct task_struct *t)
-{
-	char *buf = kmalloc(PATH_MAX, GFP_KERNEL), *s;
-	struct vfsmount *mnt;
-
-	if (!buf)
-		return;
-	list_for_each_entry(mnt, &mount_list, list) {
-		struct path p = { mnt, mnt->root };
-
-		s = d_path(&p, &root_path, buf, PATH_MAX);
-		seq_printf(m, "%s %s %s rw 0 0\n",
-			   mnt->source && *mnt->source ? mnt->source : "none",
-			   s ? s : "?", mnt->sb->type->name);
-	}
-	kfree(buf);
-}
-
-static void show_version(struct seq_buf *m, struct task_struct *t)
-{
-	seq_printf(m, "%s version %s (tamu %s) %s\n", utsname.sysname,
-		   utsname.release, TAMU_VERSION, utsname.version);
-}
-
-static void show_loadavg(struct seq_buf *m, struct task_struct *t)
-{
-	seq_printf(m, "0.00 0.00 0.00 1/%u %d\n", nr_tasks, current->pid);
-}
-
-static void show_filesystems(struct seq_buf *m, struct task_struct *t)
-{
-	char buf[512];
-
-	seq_write(m, buf, list_filesystems(buf, sizeof(buf)));
-}
-
-static void link_self(struct seq_buf *m, struct task_struct *t)
+static void link_self(struct seq_buf *m, struct proc_inode *pi,
+		      struct task_struct *t)
 {
 	seq_printf(m, "%d", current->tgid);
 }
 
-static const struct proc_entry root_entries[] = {
-	{ "filesystems", S_IFREG | 0444, show_filesystems, NULL },
-	{ "loadavg", S_IFREG | 0444, show_loadavg, NULL },
-	{ "meminfo", S_IFREG | 0444, show_meminfo, NULL },
-	{ "mounts", S_IFREG | 0444, show_mounts, NULL },
-	{ "self", S_IFLNK | 0777, NULL, link_self },
-	{ "uptime", S_IFREG | 0444, show_uptime, NULL },
-	{ "version", S_IFREG | 0444, show_version, NULL },
+static void link_thread_self(struct seq_buf *m, struct proc_inode *pi,
+			     struct task_struct *t)
+{
+	seq_printf(m, "%d/task/%d", current->tgid, current->pid);
+}
+
+/* As on Linux, a link to the reader's own view of the mounts. */
+static void link_mounts(struct seq_buf *m, struct proc_inode *pi,
+			struct task_struct *t)
+{
+	seq_printf(m, "self/mounts");
+}
+
+/* /proc/sys/kernel: the names uname(2) gives, some writable. */
+static void show_utsfield(struct seq_buf *m, const char *s)
+{
+	seq_printf(m, "%s\n", s);
+}
+
+/* A sysctl string: up to the first newline, cut to fit, as Linux does. */
+static int write_utsfield(char *field, const char *buf, size_t len)
+{
+	size_t n = 0;
+
+	if (current->cred.euid != 0)
+		return -EPERM;
+	while (n < len && n < __NEW_UTS_LEN && buf[n] && buf[n] != '\n')
+		n++;
+	memcpy(field, buf, n);
+	field[n] = '\0';
+	return 0;
+}
+
+static void show_hostname(struct seq_buf *m, struct proc_inode *pi,
+			  struct task_struct *t)
+{
+	show_utsfield(m, utsname.nodename);
+}
+
+static int write_hostname(struct proc_inode *pi, struct task_struct *t,
+			  const char *buf, size_t len)
+{
+	return write_utsfield(utsname.nodename, buf, len);
+}
+
+static void show_domainname(struct seq_buf *m, struct proc_inode *pi,
+			    struct task_struct *t)
+{
+	show_utsfield(m, utsname.domainname);
+}
+
+static int write_domainname(struct proc_inode *pi, struct task_struct *t,
+			    const char *buf, size_t len)
+{
+	return write_utsfield(utsname.domainname, buf, len);
+}
+
+static void show_ostype(struct seq_buf *m, struct proc_inode *pi,
+			struct task_struct *t)
+{
+	show_utsfield(m, utsname.sysname);
+}
+
+static void show_osrelease(struct seq_buf *m, struct proc_inode *pi,
+			   struct task_struct *t)
+{
+	show_utsfield(m, utsname.release);
+}
+
+static void show_kversion(struct seq_buf *m, struct proc_inode *pi,
+			  struct task_struct *t)
+{
+	show_utsfield(m, utsname.version);
+}
+
+static void show_pid_max(struct seq_buf *m, struct proc_inode *pi,
+			 struct task_struct *t)
+{
+	seq_printf(m, "%d\n", PID_MAX);
+}
+
+static void show_threads_max(struct seq_buf *m, struct proc_inode *pi,
+			     struct task_struct *t)
+{
+	seq_printf(m, "%u\n", max_tasks);
+}
+
+static const struct proc_entry sys_kernel_entries[] = {
+	{ "domainname", S_IFREG | 0644, .show = show_domainname,
+	  .write = write_domainname },
+	{ "hostname", S_IFREG | 0644, .show = show_hostname,
+	  .write = write_hostname },
+	{ "osrelease", S_IFREG | 0444, .show = show_osrelease },
+	{ "ostype", S_IFREG | 0444, .show = show_ostype },
+	{ "pid_max", S_IFREG | 0444, .show = show_pid_max },
+	{ "threads-max", S_IFREG | 0444, .show = show_threads_max },
+	{ "version", S_IFREG | 0444, .show = show_kversion },
 };
 
-/* A process directory for a decimal name. */
+static const struct proc_table sys_kernel_table = {
+	sys_kernel_entries, ARRAY_SIZE(sys_kernel_entries), 4,
+};
+
+static const struct proc_entry sys_entries[] = {
+	{ "kernel", S_IFDIR | 0555, .table = &sys_kernel_table },
+};
+
+static const struct proc_table sys_table = {
+	sys_entries, ARRAY_SIZE(sys_entries), 3,
+};
+
+static const struct proc_entry root_entries[] = {
+	{ "cpuinfo", S_IFREG | 0444, .show = proc_show_cpuinfo },
+	{ "filesystems", S_IFREG | 0444, .show = proc_show_filesystems },
+	{ "loadavg", S_IFREG | 0444, .show = proc_show_loadavg },
+	{ "meminfo", S_IFREG | 0444, .show = proc_show_meminfo },
+	{ "mounts", S_IFLNK | 0777, .link = link_mounts },
+	{ "self", S_IFLNK | 0777, .link = link_self },
+	{ "stat", S_IFREG | 0444, .show = proc_show_stat },
+	{ "sys", S_IFDIR | 0555, .table = &sys_table },
+	{ "thread-self", S_IFLNK | 0777, .link = link_thread_self },
+	{ "uptime", S_IFREG | 0444, .show = proc_show_uptime },
+	{ "version", S_IFREG | 0444, .show = proc_show_version },
+};
+
+static const struct proc_table root_table = {
+	root_entries, ARRAY_SIZE(root_entries), 2,
+};
+
+/* A process directory for a decimal name (a thread's too, unlisted). */
 static int lookup_pid(struct inode *dir, struct dentry *d)
 {
+	struct proc_inode pi = { .fd = -1 };
 	struct task_struct *t;
 	struct inode *inode;
 	int pid = 0;
@@ -105,18 +164,18 @@ static int lookup_pid(struct inode *dir, struct dentry *d)
 	t = find_task_by_pid(pid);
 	if (!t || t->exit_state == EXIT_DEAD)
 		return -ENOENT;
-	inode = proc_make_inode(dir->sb, pid, NULL, S_IFDIR | 0555);
+	pi.pid = pid;
+	inode = proc_make_inode(dir->sb, &pi, NULL, S_IFDIR | 0555,
+				proc_ino(pid, false, PROC_INO_DIR, 0));
 	if (!inode)
 		return -ENOMEM;
-	inode->ino = (u64)pid << 8;
 	d_instantiate(d, inode);
 	return 0;
 }
 
 static int proc_root_lookup(struct inode *dir, struct dentry *d)
 {
-	int err = proc_lookup_entry(dir, d, root_entries,
-				    ARRAY_SIZE(root_entries), 0);
+	int err = proc_lookup_entry(dir, d, &root_table);
 
 	return err == -ENOENT ? lookup_pid(dir, d) : err;
 }
@@ -127,18 +186,8 @@ static int proc_root_iterate(struct file *f, struct dir_context *ctx)
 	u64 i = 2 + ARRAY_SIZE(root_entries);
 	char name[16];
 
-	if (ctx->pos == 0) {
-		if (!ctx->emit(ctx, ".", 1, 1, DT_DIR))
-			return 0;
-		ctx->pos = 1;
-	}
-	if (ctx->pos == 1) {
-		if (!ctx->emit(ctx, "..", 2, 1, DT_DIR))
-			return 0;
-		ctx->pos = 2;
-	}
-	if (!proc_emit_entries(ctx, root_entries, ARRAY_SIZE(root_entries), 2,
-			       2))
+	if (!proc_emit_dots(ctx, f->inode) ||
+	    !proc_emit_entries(ctx, f->inode, &root_table, 2))
 		return 0;
 	/* Processes, in the order of the task list (creation order). */
 	list_for_each_entry(t, &task_list, tasks) {
@@ -149,36 +198,35 @@ static int proc_root_iterate(struct file *f, struct dir_context *ctx)
 			continue;
 		if (!ctx->emit(ctx, name,
 			       scnprintf(name, sizeof(name), "%d", t->tgid),
-			       (u64)t->tgid << 8, DT_DIR))
+			       proc_ino(t->tgid, false, PROC_INO_DIR, 0),
+			       DT_DIR))
 			return 0;
 		ctx->pos++;
 	}
 	return 0;
 }
 
-static const struct inode_operations proc_root_iops = {
+const struct inode_operations proc_root_iops = {
 	.lookup = proc_root_lookup,
 };
 
-static const struct file_operations proc_root_fops = {
+const struct file_operations proc_root_fops = {
 	.iterate = proc_root_iterate,
 };
-
-extern const struct super_operations proc_sops;
 
 static int proc_mount(struct super_block *sb, const char *source,
 		      const char *options)
 {
+	struct proc_inode pi = { .fd = -1 };
 	struct inode *root;
 
 	sb->s_op = &proc_sops;
 	sb->magic = PROC_SUPER_MAGIC;
-	root = proc_make_inode(sb, 0, NULL, S_IFDIR | 0555);
+	root = proc_make_inode(sb, &pi, NULL, S_IFDIR | 0555, 1);
 	if (!root)
 		return -ENOMEM;
 	root->i_op = &proc_root_iops;
 	root->i_fop = &proc_root_fops;
-	root->ino = 1;
 	sb->root = d_make_root(sb, root);
 	if (!sb->root) {
 		iput(root);
@@ -194,5 +242,6 @@ static struct file_system_type proc_type = {
 
 void proc_init(void)
 {
+	proc_cpuinfo_init();
 	register_filesystem(&proc_type);
 }

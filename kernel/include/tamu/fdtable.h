@@ -14,6 +14,12 @@ struct files_struct {
 	unsigned long *close_on_exec;	/* one bit per slot */
 };
 
+static inline bool fd_close_on_exec(const struct files_struct *files,
+				    unsigned int fd)
+{
+	return files->close_on_exec[fd / 64] & (1UL << (fd % 64));
+}
+
 struct files_struct *files_alloc(void);
 /* A copy for fork: the same open files, one more reference each. */
 struct files_struct *dup_files(struct files_struct *old);

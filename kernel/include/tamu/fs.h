@@ -225,6 +225,7 @@ struct vfsmount {
 	struct super_block *sb;
 	const char *source;
 	unsigned long flags;
+	int id;				/* for /proc/PID/mountinfo */
 	struct list_head list;		/* all mounts, in mount order */
 };
 
@@ -295,8 +296,8 @@ struct timespec current_time(void);
 void register_filesystem(struct file_system_type *fs);
 /* A super block of type fs, with its device number, for fs to fill. */
 struct super_block *new_super(struct file_system_type *fs);
-/* The registered types as /proc/filesystems lists them, into buf. */
-size_t list_filesystems(char *buf, size_t size);
+/* Every registered type, in the order they were registered. */
+extern struct list_head file_systems;
 int do_mount(const char *source, const struct path *at, const char *type,
 	     unsigned long flags, const char *options);
 int do_umount(const struct path *p);

@@ -51,6 +51,10 @@ struct mm_struct {
 	pte_t *pgd;
 	int users;			/* tasks sharing it */
 	unsigned long rss;		/* resident pages */
+	unsigned long total_vm;		/* mapped pages */
+	/* The most they have been (updated before they shrink). */
+	unsigned long hiwater_rss, hiwater_vm;
+	struct file *exe_file;		/* the program, for /proc/PID/exe */
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack;
 	unsigned long arg_start, arg_end, env_start, env_end;
@@ -122,6 +126,8 @@ void walk_range(struct mm_struct *mm, unsigned long start, unsigned long end,
 		void (*fn)(pte_t *pte, unsigned long addr, void *arg),
 		void *arg);
 void free_page_tables(struct mm_struct *mm);
+/* Frames of mm's page tables, for /proc/PID/status. */
+unsigned long pgtable_pages(struct mm_struct *mm);
 
 /* The entry for addr, allocating page-table pages if alloc; NULL if none. */
 pte_t *page_walk(struct mm_struct *mm, unsigned long addr, bool alloc);
@@ -130,6 +136,9 @@ static inline struct page *pte_page(pte_t pte)
 {
 	return pfn_to_page(pte >> PAGE_SHIFT);
 }
+
+/* A frame for guest memory of no file, counted as such. */
+struct page *alloc_anon_page(gfp_t gfp);
 
 /* Memory is out: kill the biggest process (mm/oom_kill.c). */
 void oom_kill(void);

@@ -18,11 +18,21 @@
 #define PG_buddy (1u << 1) /* head of a free block of 2^order frames */
 #define PG_slab (1u << 2) /* owned by a kmem_cache */
 #define PG_head (1u << 3) /* head of an allocated 2^order block */
+/* What an allocated block holds, for /proc/meminfo (set_page_use()). */
+#define PG_anon (1u << 4) /* anonymous guest memory */
+#define PG_shmem (1u << 5) /* tmpfs file data */
+#define PG_pgtable (1u << 6) /* a page table */
+#define PG_kstack (1u << 7) /* a task's kernel stack */
+
+enum page_use { PAGE_ANON, PAGE_SHMEM, PAGE_PGTABLE, PAGE_KSTACK,
+		NR_PAGE_USES };
+/* Frames in use for each purpose; freeing a block takes it off. */
+extern unsigned long nr_pages_used[NR_PAGE_USES];
 /* Page cache pages (mm/filemap.c). */
-#define PG_uptodate (1u << 4) /* holds the file's data */
-#define PG_dirty (1u << 5) /* to be written back */
-#define PG_locked (1u << 6) /* being read: wait for it */
-#define PG_mapped_write (1u << 7) /* in a shared writable mapping */
+#define PG_uptodate (1u << 8) /* holds the file's data */
+#define PG_dirty (1u << 9) /* to be written back */
+#define PG_locked (1u << 10) /* being read: wait for it */
+#define PG_mapped_write (1u << 11) /* in a shared writable mapping */
 
 struct kmem_cache;
 struct address_space;
@@ -82,6 +92,16 @@ void *get_free_pages(gfp_t gfp, unsigned int order);
 void free_pages_addr(void *addr, unsigned int order);
 
 unsigned long nr_free_pages(void);
+
+/* Frames the allocator manages: all but the page map. */
+static inline unsigned long totalram_pages(void)
+{
+	return phys_zone.nr_pages - phys_zone.reserved_pages;
+}
+/* Count an allocated block as holding 'use' until it is freed. */
+void set_page_use(struct page *page, enum page_use use);
+/* Frames of slabs (mm/slab.c). */
+extern unsigned long nr_slab_pages;
 
 /* Blocks are shared by reference count; the last put frees the block. */
 static inline void get_page(struct page *page)

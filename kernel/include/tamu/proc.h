@@ -10,6 +10,11 @@
 #define DEFAULT_MAX_TASKS 4096
 
 extern unsigned int nr_tasks, max_tasks;
+/* The pid handed out last, and tasks created since boot. */
+extern int last_pid;
+extern unsigned long total_forks;
+/* Host events (ticks, console input...) handled since boot. */
+extern u64 nr_interrupts;
 void set_max_tasks(unsigned long nr_pages);
 
 int alloc_pid(void);

@@ -73,6 +73,9 @@ struct task_struct {
 	u64 start_time_ns;
 	u64 slice_start_ns;		/* when it last got the CPU */
 	u64 utime_ns, stime_ns;		/* in guest code, in the kernel */
+	u64 acct_ns;			/* its CPU time is counted up to here */
+	unsigned long nvcsw, nivcsw;	/* switches: it slept, it was preempted */
+	unsigned long min_flt;		/* page faults of its guest code */
 
 	/* Process tree and thread group. */
 	struct task_struct *parent;
@@ -114,6 +117,20 @@ extern struct list_head task_list;
 /* Set when the running task should call schedule() at its next safe point. */
 extern bool need_resched;
 
+/* What the CPU did since boot, in ns, for /proc/stat and /proc/uptime. */
+struct cpu_times {
+	u64 user, system, idle;
+};
+
+extern struct cpu_times cpu_times;
+extern u64 nr_context_switches;
+/* Runnable tasks, the running one included (not the idle task). */
+extern unsigned int nr_running;
+/* Load averages over 1, 5 and 15 minutes, fixed point (FIXED_1 is 1.0). */
+#define FSHIFT 11
+#define FIXED_1 (1UL << FSHIFT)
+extern unsigned long avenrun[3];
+
 void sched_init(void);
 /*
  * A new task that will run fn(arg) on its own kernel stack once woken by
@@ -134,6 +151,24 @@ void task_free(struct task_struct *t);
 bool runqueue_empty(void);
 /* Mark the running task for rescheduling when its slice is used up. */
 void sched_tick(u64 now_ns);
+
+/*
+ * CPU time (kernel/sched/stats.c).  A task's time is charged at each
+ * change: to guest code between account_user_enter() and _exit(), to the
+ * kernel otherwise while it has the CPU; a sleeping task costs nothing.
+ */
+void account_user_enter(u64 now);
+void account_user_exit(u64 now);
+void account_switch(struct task_struct *prev, struct task_struct *next,
+		    u64 now);
+/* t's times up to now (the running task's are still being counted). */
+void task_cputime(struct task_struct *t, u64 *utime, u64 *stime);
+/* The same for t's whole thread group, the threads gone included. */
+void thread_group_cputime(struct task_struct *t, u64 *utime, u64 *stime);
+/* Fold the load averages forward to now (every 5 s of the past). */
+void loadavg_update(u64 now);
+/* Tasks waiting uninterruptibly (vfork parents, ...). */
+unsigned int nr_uninterruptible(void);
 
 static inline u32 current_fsuid(void)
 {

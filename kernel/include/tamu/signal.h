@@ -44,6 +44,10 @@ struct signal_struct {
 	struct rlimit rlim[RLIM_NLIMITS];
 	/* Accumulated times of waited-for children, for RUSAGE_CHILDREN. */
 	u64 cutime_ns, cstime_ns;
+	unsigned long cmin_flt;
+	/* The same of its threads that are gone (not the leader). */
+	u64 utime_ns, stime_ns;
+	unsigned long min_flt;
 	/* ITIMER_REAL and alarm(): SIGALRM to the group leader. */
 	struct timer real_timer;
 	u64 it_real_period;

@@ -92,6 +92,10 @@ u64 arch_xfeatures_supported(void);
 unsigned long arch_hwcap(void);
 u64 arch_xfeatures(void);
 unsigned long arch_min_sigstack(void);
+/* What the CPU says of itself, for /proc/cpuinfo: eax, ebx, ecx, edx. */
+void arch_cpuid(u32 leaf, u32 subleaf, u32 regs[4]);
+/* The CPU's time-stamp counter, to measure its clock rate. */
+u64 arch_read_tsc(void);
 extern unsigned int arch_xstate_size;
 /* The part of it a signal frame holds (no dynamic features such as AMX). */
 extern unsigned int arch_sigframe_xstate_size;

@@ -1,0 +1,108 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# The busybox tools that read /proc, run in tamu: ps, top, free, uptime,
+# mount, pidof, killall, sysctl and hostname, and fd listings.  What they
+# show is the guest's own, so each check says what it must be (the real
+# pids, the mem= size...) rather than comparing with a native run; the C
+# side is tests/guest/procfs.c.
+
+cd "$(dirname "$0")/../.." || exit 1
+. tests/lib.sh
+setup_tamu "${1:-./tamu}"
+# shellcheck disable=SC2206
+opts=(quiet mem=128M $TAMU_OPTS)
+
+# run_sh SCRIPT: run it as init's command with /proc mounted.
+run_sh() {
+	run_tamu "${opts[@]}" -- /bin/sh -c "mount -t proc proc /proc; $1"
+}
+
+# expect DESC REGEX...: every extended regex matches a line of $out, and
+# stderr is empty (no "ps: ..." complaints).
+expect() {
+	local desc=$1 re missing=""
+	shift
+	for re in "$@"; do
+		grep -qE -- "$re" <<<"$out" || missing="$missing [$re]"
+	done
+	if [ "$status" -eq 0 ] && [ -z "$missing" ] && [ -z "$err" ]; then
+		ok "$desc"
+	else
+		fail "$desc" "status $status" "missing:$missing" "$out" \
+			"stderr: $err"
+	fi
+}
+
+run_sh 'sleep 5 & echo "sleeper $!"; ps; kill $!'
+sleeper=$(sed -n 's/^sleeper //p' <<<"$out")
+expect "ps lists init's shell and a sleeping child by their pids" \
+	'^PID +USER +COMMAND' '^ +1 root +/bin/sh -c mount' \
+	"^ +$sleeper root +sleep 5\$"
+
+run_sh 'sleep 5 & echo "sleeper $!"; ps -o pid,ppid,user,stat,vsz,rss,args; kill $!'
+sleeper=$(sed -n 's/^sleeper //p' <<<"$out")
+expect "ps -o pid,ppid,user,stat,vsz,rss,args: the sleeper's real numbers" \
+	'^PID +PPID +USER +STAT +VSZ +RSS +COMMAND' \
+	'^ +1 +0 +root +S +[0-9.]+m? +[1-9][0-9]* +/bin/sh -c' \
+	"^ +$sleeper +1 +root +S +[0-9.]+m? +[1-9][0-9]* +sleep 5\$"
+
+run_sh 'sleep 5 & top -bn1; kill $!'
+expect "top -bn1: memory, CPU and load lines, then the processes" \
+	'^Mem: [0-9]+K used, [0-9]+K free, [0-9]+K shrd, [0-9]+K buff, [0-9]+K cached$' \
+	'^CPU: +[0-9]+% usr +[0-9]+% sys .*[0-9]+% idle' \
+	'^Load average: [0-9]+\.[0-9]{2} [0-9]+\.[0-9]{2} [0-9]+\.[0-9]{2} [0-9]+/[0-9]+ [0-9]+$' \
+	'^ +PID +PPID +USER +STAT +VSZ +%VSZ +%CPU +COMMAND' \
+	'^ +1 +0 +root +S +[0-9]+ +[0-9]+% +[0-9]+% +/bin/sh -c' \
+	'^ +[0-9]+ +1 +root +S +[0-9]+ .* sleep 5$' \
+	'^ +[0-9]+ +1 +root +R +[0-9]+ .* top -bn1$'
+
+# free: the total is mem= less the page map; the rest adds up to it.
+run_sh 'free'
+read -r total used free_ shared cache avail <<<"$(awk '/^Mem:/ { print $2, $3, $4, $5, $6, $7 }' <<<"$out")"
+if [ "$status" -eq 0 ] && [ -z "$err" ] && [ -n "$total" ] &&
+	[ "$total" -gt $((131072 * 97 / 100)) ] && [ "$total" -le 131072 ] &&
+	[ $((used + free_ + cache)) -eq "$total" ] && [ "$used" -gt 0 ] &&
+	[ "$shared" -gt 0 ] && [ "$avail" -le "$total" ]; then
+	ok "free: ${total}K total of mem=128M, used + free + cache add up"
+else
+	fail "free" "status $status" "$out" "stderr: $err"
+fi
+
+run_sh 'uptime; cat /proc/loadavg'
+expect "uptime shows the time up and the load averages" \
+	'up +[0-9]+ min, +[0-9]+ users?, +load average: [0-9]+\.[0-9]{2}, [0-9]+\.[0-9]{2}, [0-9]+\.[0-9]{2}$'
+
+# The 1-minute average after a CPU-bound loop has run for one sample.
+run_sh '(while :; do :; done) & sleep 6; cat /proc/loadavg; kill $!'
+load=$(awk 'NR == 1 { print $1 }' <<<"$out")
+if [ "$status" -eq 0 ] && [[ $load =~ ^0\.[0-9]{2}$ ]] && [ "$load" != "0.00" ]; then
+	ok "a busy loop raises the 1-minute load average to $load"
+else
+	fail "load average under load" "status $status" "$out" "stderr: $err"
+fi
+
+run_sh 'mount -t tmpfs -o nosuid,nodev tmpfs /tmp; mount'
+expect "mount lists the mounts with their types and flags" \
+	'^rootfs on / type rootfs \(rw\)$' '^proc on /proc type proc \(rw\)$' \
+	'^tmpfs on /tmp type tmpfs \(rw,nosuid,nodev\)$'
+
+run_sh 'sleep 5 & echo "sleeper $!"; echo "sh $(pidof sh)"; echo "sleep $(pidof sleep)"; killall -0 sleep; echo "alive $?"; killall sleep; wait $!; echo "killed $?"; killall -0 sleep 2>/dev/null; echo "gone $?"'
+sleeper=$(sed -n 's/^sleeper //p' <<<"$out")
+expect "pidof and killall find processes by name" '^sh 1$' \
+	"^sleep $sleeper\$" '^alive 0$' '^killed 143$' '^gone 1$'
+
+run_sh 'hostname guest1; cat /proc/sys/kernel/hostname; echo guest2 > /proc/sys/kernel/hostname; hostname; uname -n; sysctl kernel.hostname kernel.ostype'
+expect "hostname, uname and /proc/sys/kernel/hostname are one name" \
+	'^guest1$' '^guest2$' '^kernel.hostname = guest2$' \
+	'^kernel.ostype = Linux$'
+[ "$(grep -c '^guest2$' <<<"$out")" -eq 2 ] ||
+	fail "uname -n after writing /proc/sys/kernel/hostname" "$out"
+
+# What lsof would list: every process's descriptors, by path.
+run_sh 'sleep 5 < /etc/passwd | cat & for p in /proc/[0-9]*; do echo "$p $(cat $p/comm)"; ls -l $p/fd; done; kill %1'
+expect "fd/ of every process: paths, the console, pipes" \
+	'^/proc/1 sh$' ' 0 -> /dev/console$' ' 0 -> /etc/passwd$' \
+	' 1 -> pipe:\[[0-9]+\]$' ' 0 -> pipe:\[[0-9]+\]$'
+
+report
