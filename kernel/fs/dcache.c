@@ -265,6 +265,25 @@ void d_move(struct dentry *d, struct dentry *new_parent, const char *name,
 	}
 }
 
+void d_exchange(struct dentry *a, struct dentry *b)
+{
+	struct dentry *pa = a->parent, *pb = b->parent;
+	char *name = a->name;
+	size_t len = a->name_len;
+
+	/* Each parent keeps one reference from one child: no counts move. */
+	a->name = b->name;
+	a->name_len = b->name_len;
+	b->name = name;
+	b->name_len = len;
+	a->parent = pb;
+	b->parent = pa;
+	list_del_init(&a->sibling);
+	list_del_init(&b->sibling);
+	list_add_tail(&a->sibling, &pb->children);
+	list_add_tail(&b->sibling, &pa->children);
+}
+
 void path_get(const struct path *p)
 {
 	dget(p->dentry);

@@ -185,6 +185,9 @@ SYSCALL_DEFINE(linkat, int olddfd, unsigned long uold, int newdfd,
 		err = -EXDEV;
 	else if (S_ISDIR(old.dentry->inode->mode))
 		err = -EPERM;
+	else if (!old.dentry->inode->nlink &&
+		 !(old.dentry->inode->i_state & I_LINKABLE))
+		err = -ENOENT;
 	else
 		err = dir->i_op && dir->i_op->link
 			      ? dir->i_op->link(old.dentry, dir, n.d)
@@ -384,9 +387,8 @@ SYSCALL_DEFINE(renameat2, int olddfd, unsigned long uold, int newdfd,
 	}
 	err = -EPERM;
 	if (odir->i_op && odir->i_op->rename)
-		err = odir->i_op->rename(odir, od, ndir, nd);
-	if (!err && (flags & RENAME_EXCHANGE))
-		err = -EINVAL;	/* not offered by any file system yet */
+		err = odir->i_op->rename(odir, od, ndir, nd,
+					 flags & RENAME_EXCHANGE);
 out_nd:
 	dput(nd);
 out_new_parent:

@@ -114,6 +114,52 @@ static int open_path(int dfd, const char *name, int flags, u32 mode,
 	return 0;
 }
 
+/*
+ * O_TMPFILE: a file without a name in the directory, gone when closed
+ * unless linkat gives it one (not if O_EXCL).
+ */
+static struct file *open_tmpfile(int dfd, const char *name, int flags,
+				 u32 mode)
+{
+	struct inode *dir, *inode;
+	struct dentry *d;
+	struct path p;
+	struct file *f;
+	int err;
+
+	if ((flags & O_ACCMODE) == O_RDONLY)
+		return ERR_PTR(-EINVAL);
+	err = path_lookupat(dfd, name, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &p);
+	if (err)
+		return ERR_PTR(err);
+	dir = p.dentry->inode;
+	err = inode_permission(dir, MAY_WRITE | MAY_EXEC);
+	if (!err && (!dir->i_op || !dir->i_op->tmpfile))
+		err = -EOPNOTSUPP;
+	inode = err ? NULL : dir->i_op->tmpfile(dir, S_IFREG |
+				(mode & ~current->fs->umask & 07777));
+	if (IS_ERR(inode))
+		err = PTR_ERR(inode);
+	if (err) {
+		path_put(&p);
+		return ERR_PTR(err);
+	}
+	if (!(flags & O_EXCL))
+		inode->i_state |= I_LINKABLE;
+	/* A dentry of its own, in no directory's list. */
+	d = d_alloc(p.dentry, "#tmpfile", 8);
+	path_put(&p);
+	if (!d) {
+		iput(inode);
+		return ERR_PTR(-ENOMEM);
+	}
+	d->inode = inode;
+	p.dentry = d;
+	f = alloc_file(&p, flags & ~(__O_TMPFILE | O_DIRECTORY | O_EXCL));
+	dput(d);
+	return f;
+}
+
 struct file *file_open(int dfd, const char *name, int flags, u32 mode)
 {
 	struct inode *inode;
@@ -121,6 +167,8 @@ struct file *file_open(int dfd, const char *name, int flags, u32 mode)
 	struct file *f;
 	int err;
 
+	if (flags & __O_TMPFILE)
+		return open_tmpfile(dfd, name, flags, mode);
 	err = open_path(dfd, name, flags, mode, &p);
 	if (err)
 		return ERR_PTR(err);

@@ -191,3 +191,30 @@ out:
 		fput(out);
 	return total ? total : ret;
 }
+
+SYSCALL_DEFINE(fallocate, int fd, int mode, s64 offset, s64 len)
+{
+	struct file *f = fget(fd);
+	struct inode *inode;
+	long err;
+
+	if (!f)
+		return -EBADF;
+	inode = f->inode;
+	if (offset < 0 || len <= 0)
+		err = -EINVAL;
+	else if (!(f->f_mode & FMODE_WRITE))
+		err = -EBADF;
+	else if (S_ISDIR(inode->mode))
+		err = -EISDIR;
+	else if (!S_ISREG(inode->mode))
+		err = -ENODEV;
+	else if ((u64)offset + (u64)len > (1ULL << 62))
+		err = -EFBIG;
+	else
+		err = f->f_op->fallocate ? f->f_op->fallocate(f, mode, offset,
+							       len)
+					 : -EOPNOTSUPP;
+	fput(f);
+	return err;
+}

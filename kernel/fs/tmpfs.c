@@ -109,6 +109,16 @@ static int tmpfs_mknod(struct inode *dir, struct dentry *d, u32 mode,
 	return 0;
 }
 
+static struct inode *tmpfs_tmpfile(struct inode *dir, u32 mode)
+{
+	struct inode *inode = tmpfs_new_inode(dir->sb, mode, 0);
+
+	if (!inode)
+		return ERR_PTR(-ENOSPC);
+	inode->nlink = 0;
+	return inode;
+}
+
 static int tmpfs_create(struct inode *dir, struct dentry *d, u32 mode)
 {
 	return tmpfs_mknod(dir, d, mode, 0);
@@ -184,12 +194,33 @@ static int tmpfs_rmdir(struct inode *dir, struct dentry *d)
 	return 0;
 }
 
+/* Two names trade places; directories trade their parents' links. */
+static int tmpfs_exchange(struct inode *old_dir, struct dentry *old,
+			  struct inode *new_dir, struct dentry *new)
+{
+	bool old_is_dir = S_ISDIR(old->inode->mode);
+	bool new_is_dir = S_ISDIR(new->inode->mode);
+
+	if (old_dir != new_dir && old_is_dir != new_is_dir) {
+		old_dir->nlink += old_is_dir ? -1 : 1;
+		new_dir->nlink += old_is_dir ? 1 : -1;
+	}
+	d_exchange(old, new);
+	old_dir->mtime = old_dir->ctime = current_time();
+	new_dir->mtime = new_dir->ctime = current_time();
+	old->inode->ctime = new->inode->ctime = current_time();
+	return 0;
+}
+
 static int tmpfs_rename(struct inode *old_dir, struct dentry *old,
-			struct inode *new_dir, struct dentry *new)
+			struct inode *new_dir, struct dentry *new,
+			unsigned int flags)
 {
 	bool is_dir = S_ISDIR(old->inode->mode);
 	int err;
 
+	if (flags & RENAME_EXCHANGE)
+		return tmpfs_exchange(old_dir, old, new_dir, new);
 	if (new->inode) {
 		err = is_dir ? tmpfs_rmdir(new_dir, new)
 			     : tmpfs_unlink(new_dir, new);
@@ -270,6 +301,7 @@ static const struct super_operations tmpfs_sops = {
 
 static const struct inode_operations tmpfs_dir_iops = {
 	.create = tmpfs_create,
+	.tmpfile = tmpfs_tmpfile,
 	.mkdir = tmpfs_mkdir,
 	.mknod = tmpfs_mknod,
 	.symlink = tmpfs_symlink,
@@ -300,7 +332,35 @@ static const struct file_operations tmpfs_dir_fops = {
 	.llseek = tmpfs_dir_llseek,
 };
 
+static long tmpfs_fallocate(struct file *f, int mode, u64 offset, u64 len)
+{
+	struct inode *inode = f->inode;
+	u64 end = offset + len, pos;
+
+	if (mode & ~(FALLOC_FL_KEEP_SIZE | FALLOC_FL_PUNCH_HOLE))
+		return -EOPNOTSUPP;
+	if (mode & FALLOC_FL_PUNCH_HOLE) {
+		if (!(mode & FALLOC_FL_KEEP_SIZE))
+			return -EOPNOTSUPP;
+		shmem_punch(inode, offset, min(end, inode->size));
+		inode->mtime = inode->ctime = current_time();
+		return 0;
+	}
+	for (pos = offset & PAGE_MASK; pos < end; pos += PAGE_SIZE) {
+		struct page *page = shmem_page(inode, pos >> PAGE_SHIFT);
+
+		if (!page)
+			return -ENOSPC;
+		put_page(page);
+	}
+	if (!(mode & FALLOC_FL_KEEP_SIZE) && end > inode->size)
+		inode->size = end;
+	inode->ctime = current_time();
+	return 0;
+}
+
 static const struct file_operations tmpfs_file_fops = {
+	.fallocate = tmpfs_fallocate,
 	.read = generic_file_read,
 	.write = generic_file_write,
 	.llseek = generic_llseek,

@@ -398,6 +398,33 @@ int filemap_write_and_wait(struct inode *inode)
 	return err;
 }
 
+struct page *shmem_page(struct inode *inode, unsigned long index)
+{
+	struct page *page = get_cache_page(inode, index, true);
+
+	return IS_ERR(page) ? NULL : page;
+}
+
+void shmem_punch(struct inode *inode, u64 start, u64 end)
+{
+	struct address_space *m = &inode->i_data;
+	unsigned long index = start >> PAGE_SHIFT;
+	struct page *page;
+
+	while ((page = radix_tree_next(&m->pages, &index)) &&
+	       ((u64)index << PAGE_SHIFT) < end) {
+		u64 from = max(start, (u64)index << PAGE_SHIFT);
+		u64 to = min(end, ((u64)index + 1) << PAGE_SHIFT);
+
+		if (to - from == PAGE_SIZE && page->refcount == 1)
+			remove_page(m, page);
+		else
+			memset((char *)page_address(page) + (from & ~PAGE_MASK),
+			       0, to - from);
+		index++;
+	}
+}
+
 void truncate_inode_pages(struct inode *inode, u64 size)
 {
 	struct address_space *m = &inode->i_data;

@@ -336,6 +336,18 @@ static int ext2_mknod(struct inode *dir, struct dentry *d, u32 mode,
 	return add_nondir(dir, d, inode);
 }
 
+static struct inode *ext2_tmpfile(struct inode *dir, u32 mode)
+{
+	struct inode *inode;
+
+	if (dir->sb->s_flags & MS_RDONLY)
+		return ERR_PTR(-EROFS);
+	inode = ext2_new_inode(dir, mode);
+	if (!IS_ERR(inode))
+		inode->nlink = 0;
+	return inode;
+}
+
 static int ext2_create(struct inode *dir, struct dentry *d, u32 mode)
 {
 	return ext2_mknod(dir, d, mode, 0);
@@ -525,12 +537,62 @@ static int set_dotdot(struct inode *inode, struct inode *parent)
 	return 0;
 }
 
+/* Point the entry named by d in dir at inode instead. */
+static int retarget(struct inode *dir, struct dentry *d, struct inode *inode)
+{
+	struct ext2_dir_entry *de;
+	struct buffer_head *bh;
+	int err;
+
+	if (dir->sb->s_flags & MS_RDONLY)
+		return -EROFS;
+	err = find_entry(dir, d->name, d->name_len, &bh, &de, NULL);
+	if (err)
+		return err == -ENOENT ? -EIO : err;
+	set_entry(dir, de, d->name, d->name_len, inode);
+	mark_buffer_dirty(bh);
+	brelse(bh);
+	dir_changed(dir);
+	return 0;
+}
+
+static int ext2_exchange(struct inode *old_dir, struct dentry *old,
+			 struct inode *new_dir, struct dentry *new)
+{
+	struct inode *a = old->inode, *b = new->inode;
+	int err = retarget(new_dir, new, a);
+
+	if (!err)
+		err = retarget(old_dir, old, b);
+	if (err)
+		return err;
+	if (old_dir != new_dir) {
+		if (S_ISDIR(a->mode))
+			err = set_dotdot(a, new_dir);
+		if (S_ISDIR(b->mode))
+			err = set_dotdot(b, old_dir) ?: err;
+		if (S_ISDIR(a->mode) != S_ISDIR(b->mode)) {
+			old_dir->nlink += S_ISDIR(a->mode) ? -1 : 1;
+			new_dir->nlink += S_ISDIR(a->mode) ? 1 : -1;
+		}
+	}
+	a->ctime = b->ctime = current_time();
+	mark_inode_dirty(a);
+	mark_inode_dirty(b);
+	d_exchange(old, new);
+	return err;
+}
+
 static int ext2_rename(struct inode *old_dir, struct dentry *old,
-		       struct inode *new_dir, struct dentry *new)
+		       struct inode *new_dir, struct dentry *new,
+		       unsigned int flags)
 {
 	struct inode *inode = old->inode;
 	bool is_dir = S_ISDIR(inode->mode);
 	int err;
+
+	if (flags & RENAME_EXCHANGE)
+		return ext2_exchange(old_dir, old, new_dir, new);
 
 	if (new->inode) {
 		err = is_dir ? ext2_rmdir(new_dir, new)
@@ -581,6 +643,7 @@ static int ext2_dir_fsync(struct file *f, bool datasync)
 const struct inode_operations ext2_dir_iops = {
 	.lookup = ext2_lookup,
 	.create = ext2_create,
+	.tmpfile = ext2_tmpfile,
 	.mkdir = ext2_mkdir,
 	.mknod = ext2_mknod,
 	.symlink = ext2_symlink,

@@ -56,6 +56,8 @@ struct file_operations {
 	s64 (*llseek)(struct file *f, s64 offset, int whence);
 	long (*ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
 	int (*iterate)(struct file *f, struct dir_context *ctx);
+	/* fallocate(2): mode FALLOC_FL_*; -EOPNOTSUPP where not offered. */
+	long (*fallocate)(struct file *f, int mode, u64 offset, u64 len);
 	/* Write the file's data (and metadata unless datasync) to disk. */
 	int (*fsync)(struct file *f, bool datasync);
 	/* Readiness (POLLIN...), registering on p's wait queues if p. */
@@ -83,14 +85,18 @@ struct inode_operations {
 	/* Find name in dir for a dentry not in the cache; -ENOENT if none. */
 	int (*lookup)(struct inode *dir, struct dentry *d);
 	int (*create)(struct inode *dir, struct dentry *d, u32 mode);
+	/* A new file with no name in dir (O_TMPFILE), or an ERR_PTR. */
+	struct inode *(*tmpfile)(struct inode *dir, u32 mode);
 	int (*mkdir)(struct inode *dir, struct dentry *d, u32 mode);
 	int (*mknod)(struct inode *dir, struct dentry *d, u32 mode, dev_t dev);
 	int (*symlink)(struct inode *dir, struct dentry *d, const char *target);
 	int (*link)(struct dentry *old, struct inode *dir, struct dentry *d);
 	int (*unlink)(struct inode *dir, struct dentry *d);
 	int (*rmdir)(struct inode *dir, struct dentry *d);
+	/* flags: RENAME_EXCHANGE (-EINVAL where not offered). */
 	int (*rename)(struct inode *old_dir, struct dentry *old,
-		      struct inode *new_dir, struct dentry *new);
+		      struct inode *new_dir, struct dentry *new,
+		      unsigned int flags);
 	/* A cached dentry still valid?  (procfs: the process may be gone.) */
 	bool (*revalidate)(struct dentry *d);
 	/* The symlink's target, NUL-terminated, valid while d is held. */
@@ -161,6 +167,7 @@ struct inode {
 
 #define I_DIRTY 0x1
 #define I_NEW 0x2
+#define I_LINKABLE 0x4	/* an O_TMPFILE file linkat may name */
 
 struct dentry {
 	char *name;
@@ -290,6 +297,8 @@ void d_delete(struct dentry *d);
 struct dentry *d_lookup(struct dentry *parent, const char *name, size_t len);
 void d_move(struct dentry *d, struct dentry *new_parent, const char *name,
 	    size_t len);
+/* Swap two names in the tree (rename with RENAME_EXCHANGE). */
+void d_exchange(struct dentry *a, struct dentry *b);
 struct timespec current_time(void);
 
 /* File systems and mounts. */
@@ -363,6 +372,10 @@ struct page *filemap_get_page(struct inode *inode, unsigned long index,
 void set_page_dirty(struct page *page);
 /* Write the file's dirty pages back and wait; 0 or -errno. */
 int filemap_write_and_wait(struct inode *inode);
+/* Page index of a memory file (tmpfs), made if missing: referenced. */
+struct page *shmem_page(struct inode *inode, unsigned long index);
+/* Zero bytes [start, end) of a memory file, dropping whole pages. */
+void shmem_punch(struct inode *inode, u64 start, u64 end);
 /* Drop the pages past size (zeroing the tail of the last one). */
 void truncate_inode_pages(struct inode *inode, u64 size);
 /* Page cache pages, and the dirty ones, for /proc/meminfo. */

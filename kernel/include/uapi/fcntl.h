@@ -132,4 +132,8 @@ _Static_assert(sizeof(struct open_how) == 24, "open_how");
 #define RESOLVE_IN_ROOT 0x10
 #define RESOLVE_CACHED 0x20
 
+/* fallocate(2) modes */
+#define FALLOC_FL_KEEP_SIZE 0x01
+#define FALLOC_FL_PUNCH_HOLE 0x02
+
 #endif
