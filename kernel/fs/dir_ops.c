@@ -371,6 +371,10 @@ SYSCALL_DEFINE(renameat2, int olddfd, unsigned long uold, int newdfd,
 	err = -EINVAL;
 	if (S_ISDIR(od->inode->mode) && is_ancestor(od, nparent.dentry))
 		goto out_nd;
+	/* An exchange moves the other one too. */
+	if ((flags & RENAME_EXCHANGE) && S_ISDIR(nd->inode->mode) &&
+	    is_ancestor(nd, oparent.dentry))
+		goto out_nd;
 	err = -EBUSY;
 	if (is_mountpoint(od) || is_mountpoint(nd))
 		goto out_nd;
@@ -384,9 +388,7 @@ SYSCALL_DEFINE(renameat2, int olddfd, unsigned long uold, int newdfd,
 	}
 	err = -EPERM;
 	if (odir->i_op && odir->i_op->rename)
-		err = odir->i_op->rename(odir, od, ndir, nd);
-	if (!err && (flags & RENAME_EXCHANGE))
-		err = -EINVAL;	/* not offered by any file system yet */
+		err = odir->i_op->rename(odir, od, ndir, nd, flags);
 out_nd:
 	dput(nd);
 out_new_parent:

@@ -185,10 +185,14 @@ static int tmpfs_rmdir(struct inode *dir, struct dentry *d)
 }
 
 static int tmpfs_rename(struct inode *old_dir, struct dentry *old,
-			struct inode *new_dir, struct dentry *new)
+			struct inode *new_dir, struct dentry *new,
+			unsigned int flags)
 {
 	bool is_dir = S_ISDIR(old->inode->mode);
 	int err;
+
+	if (flags & RENAME_EXCHANGE)
+		return -EINVAL;
 
 	if (new->inode) {
 		err = is_dir ? tmpfs_rmdir(new_dir, new)

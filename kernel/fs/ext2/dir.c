@@ -526,11 +526,15 @@ static int set_dotdot(struct inode *inode, struct inode *parent)
 }
 
 static int ext2_rename(struct inode *old_dir, struct dentry *old,
-		       struct inode *new_dir, struct dentry *new)
+		       struct inode *new_dir, struct dentry *new,
+		       unsigned int flags)
 {
 	struct inode *inode = old->inode;
 	bool is_dir = S_ISDIR(inode->mode);
 	int err;
+
+	if (flags & RENAME_EXCHANGE)
+		return -EINVAL;
 
 	if (new->inode) {
 		err = is_dir ? ext2_rmdir(new_dir, new)

@@ -88,10 +88,17 @@ struct inode_operations {
 	int (*link)(struct dentry *old, struct inode *dir, struct dentry *d);
 	int (*unlink)(struct inode *dir, struct dentry *d);
 	int (*rmdir)(struct inode *dir, struct dentry *d);
+	/* flags: RENAME_NOREPLACE (checked already), RENAME_EXCHANGE. */
 	int (*rename)(struct inode *old_dir, struct dentry *old,
-		      struct inode *new_dir, struct dentry *new);
+		      struct inode *new_dir, struct dentry *new,
+		      unsigned int flags);
 	/* A cached dentry still valid?  (procfs: the process may be gone.) */
 	bool (*revalidate)(struct dentry *d);
+	/*
+	 * Bring the inode's attributes up to date before stat shows them,
+	 * for files that change behind the kernel's back (hostfs).
+	 */
+	int (*getattr)(struct dentry *d);
 	/* The symlink's target, NUL-terminated, valid while d is held. */
 	const char *(*get_link)(struct dentry *d);
 	int (*setattr)(struct dentry *d, struct iattr *attr);
@@ -256,6 +263,8 @@ struct inode *new_inode(struct super_block *sb, u32 mode);
  */
 struct inode *iget_locked(struct super_block *sb, u64 ino);
 void unlock_new_inode(struct inode *inode);
+/* Nobody finds inode by its number any more (it is another file now). */
+void remove_inode_hash(struct inode *inode);
 /* The inode changed: write it back with the file system's write_inode. */
 void mark_inode_dirty(struct inode *inode);
 /* Write sb's dirty inodes; 0 or the first error. */
