@@ -332,6 +332,8 @@ ssize_t generic_file_write(struct file *f, struct uio *u, u64 *pos);
 /* The get_page inode operation of page-cached files. */
 struct page *filemap_get_page(struct inode *inode, unsigned long index,
 			      bool create);
+/* A shared mapping may write the page from now on. */
+void filemap_page_mkwrite(struct page *page);
 /* A page the kernel changed: write it back later. */
 void set_page_dirty(struct page *page);
 /* Write the file's dirty pages back and wait; 0 or -errno. */
