@@ -428,8 +428,12 @@ SYSCALL_DEFINE(readlinkat, int dfd, unsigned long uname, unsigned long ubuf,
 	err = -EINVAL;
 	if (S_ISLNK(p.dentry->inode->mode) && p.dentry->inode->i_op->get_link) {
 		target = p.dentry->inode->i_op->get_link(p.dentry);
-		len = min((long)strlen(target), (long)size);
-		err = copy_to_user(ubuf, target, len) ? -EFAULT : len;
+		if (IS_ERR(target)) {
+			err = PTR_ERR(target);
+		} else {
+			len = min((long)strlen(target), (long)size);
+			err = copy_to_user(ubuf, target, len) ? -EFAULT : len;
+		}
 	}
 	path_put(&p);
 	return err;
