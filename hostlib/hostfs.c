@@ -308,21 +308,44 @@ int host_fs_chmod(int dirfd, const char *name, uint32_t mode)
 	return fchmodat(dirfd, name, mode & 07777, flags) < 0 ? -errno : 0;
 }
 
-int host_fs_utimens(int dirfd, const char *name,
-		    const struct host_timespec *atime,
-		    const struct host_timespec *mtime)
+int host_fs_fchmod(int fd, uint32_t mode)
 {
-	struct timespec t[2] = { { 0, UTIME_OMIT }, { 0, UTIME_OMIT } };
+	return fchmod(fd, mode & 07777) < 0 ? -errno : 0;
+}
 
-	if (bad_name(name))
-		return -EINVAL;
+/* utimensat's pair: NULL is UTIME_OMIT. */
+static void utime_pair(struct timespec t[2], const struct host_timespec *atime,
+		       const struct host_timespec *mtime)
+{
+	t[0] = (struct timespec){ 0, UTIME_OMIT };
+	t[1] = t[0];
 	if (atime)
 		t[0] = (struct timespec){ atime->sec, atime->nsec };
 	if (mtime)
 		t[1] = (struct timespec){ mtime->sec, mtime->nsec };
+}
+
+int host_fs_utimens(int dirfd, const char *name,
+		    const struct host_timespec *atime,
+		    const struct host_timespec *mtime)
+{
+	struct timespec t[2];
+
+	if (bad_name(name))
+		return -EINVAL;
+	utime_pair(t, atime, mtime);
 	if (utimensat(dirfd, name, t, AT_SYMLINK_NOFOLLOW) < 0)
 		return -errno;
 	return 0;
+}
+
+int host_fs_futimens(int fd, const struct host_timespec *atime,
+		     const struct host_timespec *mtime)
+{
+	struct timespec t[2];
+
+	utime_pair(t, atime, mtime);
+	return futimens(fd, t) < 0 ? -errno : 0;
 }
 
 int host_fs_truncate(int fd, uint64_t size)

@@ -299,6 +299,7 @@ void vfs_init(void)
 	buffer_init();
 	tmpfs_init();
 	ext2_init();
+	hostfs_init();
 	pipe_init();
 	proc_init();
 	mem_devices_init();

@@ -94,6 +94,10 @@ int host_fs_chmod(int dirfd, const char *name, uint32_t mode);
 int host_fs_utimens(int dirfd, const char *name,
 		    const struct host_timespec *atime,
 		    const struct host_timespec *mtime);
+/* The same through a file's open descriptor: exactly that file. */
+int host_fs_fchmod(int fd, uint32_t mode);
+int host_fs_futimens(int fd, const struct host_timespec *atime,
+		     const struct host_timespec *mtime);
 int host_fs_truncate(int fd, uint64_t size);
 
 /* Bytes read, fewer only at the end of the file. */

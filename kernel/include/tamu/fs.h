@@ -295,6 +295,11 @@ int do_umount(const struct path *p);
 int mount_root(const char *type);
 /* Fill the root from a newc cpio archive; what names it in messages. */
 int unpack_initramfs(const char *buf, size_t len, const char *what);
+/*
+ * hostfs=: the host directory hostfs mounts show (it or below it);
+ * 0, or -ENOENT, -ENOTDIR...
+ */
+int hostfs_export(const char *path);
 /* The file system root the first mount made. */
 extern struct path root_path;
 extern struct list_head mount_list;
@@ -353,6 +358,7 @@ void vfs_init(void);
 void dcache_init(void);
 void tmpfs_init(void);
 void ext2_init(void);
+void hostfs_init(void);
 void pipe_init(void);
 void proc_init(void);
 void mem_devices_init(void);
