@@ -28,6 +28,8 @@ printf 'deep\n' >"$SHARE/sub/deep.txt"
 chmod 600 "$SHARE/sub/deep.txt"
 chmod 750 "$SHARE/sub"
 echo "before" >"$SHARE/live"
+echo "the user running tamu may not read this" >"$SHARE/unreadable"
+chmod 000 "$SHARE/unreadable"
 ln -s ../secret "$SHARE/up"
 ln -s ../../../../../../../../../../etc/passwd "$SHARE/climb"
 ln -s /etc/passwd "$SHARE/abs"
@@ -48,6 +50,17 @@ if [ "$status" -eq 0 ] && [ "$out" = "$want"$'\n0:0' ]; then
 else
 	fail "reading the shared directory" "status $status" "want: $want" \
 		"got: $out" "$err"
+fi
+
+# Guest root has the host user's rights, no more.
+run_tamu quiet hostfs="$SHARE" -- /bin/sh -c \
+	'cat /host/unreadable; echo x >>/host/unreadable; stat -c %a /host/unreadable'
+if [ "$status" -eq 0 ] && [ "$out" = "cat: can't open '/host/unreadable': Permission denied
+/bin/sh: can't create /host/unreadable: Permission denied
+0" ]; then
+	ok "guest root reads and writes only what the host lets the user"
+else
+	fail "host permissions" "status $status" "out: $out" "$err"
 fi
 
 # Every way out: "..", relative and absolute symlinks, host paths.
@@ -139,6 +152,21 @@ if [ "$status" -eq 0 ] && [[ $out$err != *"$SECRET"* ]] &&
 	ok "mount -t hostfs: below the shared directory; ENOENT, ENOTDIR, outside refused"
 else
 	fail "mount -t hostfs" "status $status" "out: $out" "err: $err"
+fi
+
+# With root= on a disk, /host is made on the disk's root and mounted.
+PATH=$PATH:/sbin:/usr/sbin
+mkdir -p "$WORK/tree/bin" "$WORK/tree/dev"
+cp "$(command -v busybox)" "$WORK/tree/bin/busybox"
+ln -s busybox "$WORK/tree/bin/cat"
+mke2fs -q -F -t ext2 -d "$WORK/tree" "$WORK/img" 8M >/dev/null
+chmod 666 "$WORK/img"
+run_tamu quiet ubd0="$WORK/img" root=/dev/ubda hostfs="$SHARE" -- \
+	/bin/cat /host/hello.txt
+if [ "$status" -eq 0 ] && [ "$out" = "$(cat "$SHARE/hello.txt")" ]; then
+	ok "root= on an ext2 disk: the shared directory is at /host there too"
+else
+	fail "hostfs on a disk root" "status $status" "out: $out" "$err"
 fi
 
 run_tamu quiet hostfs="$WORK/nonexistent" -- /bin/true

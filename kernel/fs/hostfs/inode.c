@@ -56,7 +56,7 @@ void hostfs_refresh(struct inode *inode, const struct host_stat *hs,
 		return;
 	inode->size = hs->size;
 	inode->mtime = guest_time(hs->mtime);
-	if (changed && !ours)
+	if (changed && !ours && S_ISREG(inode->mode))
 		truncate_inode_pages(inode, 0);
 }
 
