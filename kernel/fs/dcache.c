@@ -82,6 +82,11 @@ void unlock_new_inode(struct inode *inode)
 	inode->i_state &= ~I_NEW;
 }
 
+void remove_inode_hash(struct inode *inode)
+{
+	list_del_init(&inode->i_hash);
+}
+
 void mark_inode_dirty(struct inode *inode)
 {
 	struct super_block *sb = inode->sb;

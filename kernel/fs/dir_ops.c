@@ -374,6 +374,10 @@ SYSCALL_DEFINE(renameat2, int olddfd, unsigned long uold, int newdfd,
 	err = -EINVAL;
 	if (S_ISDIR(od->inode->mode) && is_ancestor(od, nparent.dentry))
 		goto out_nd;
+	/* An exchange moves the other one too. */
+	if ((flags & RENAME_EXCHANGE) && S_ISDIR(nd->inode->mode) &&
+	    is_ancestor(nd, oparent.dentry))
+		goto out_nd;
 	err = -EBUSY;
 	if (is_mountpoint(od) || is_mountpoint(nd))
 		goto out_nd;
@@ -387,8 +391,7 @@ SYSCALL_DEFINE(renameat2, int olddfd, unsigned long uold, int newdfd,
 	}
 	err = -EPERM;
 	if (odir->i_op && odir->i_op->rename)
-		err = odir->i_op->rename(odir, od, ndir, nd,
-					 flags & RENAME_EXCHANGE);
+		err = odir->i_op->rename(odir, od, ndir, nd, flags);
 out_nd:
 	dput(nd);
 out_new_parent:
@@ -428,8 +431,12 @@ SYSCALL_DEFINE(readlinkat, int dfd, unsigned long uname, unsigned long ubuf,
 	err = -EINVAL;
 	if (S_ISLNK(p.dentry->inode->mode) && p.dentry->inode->i_op->get_link) {
 		target = p.dentry->inode->i_op->get_link(p.dentry);
-		len = min((long)strlen(target), (long)size);
-		err = copy_to_user(ubuf, target, len) ? -EFAULT : len;
+		if (IS_ERR(target)) {
+			err = PTR_ERR(target);
+		} else {
+			len = min((long)strlen(target), (long)size);
+			err = copy_to_user(ubuf, target, len) ? -EFAULT : len;
+		}
 	}
 	path_put(&p);
 	return err;

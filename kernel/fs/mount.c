@@ -341,6 +341,7 @@ void vfs_init(void)
 	tmpfs_init();
 	ext2_init();
 	devtmpfs_init();
+	hostfs_init();
 	pipe_init();
 	proc_init();
 	mem_devices_init();

@@ -124,6 +124,8 @@ static int follow_link(struct walk *w, struct dentry *link, bool last,
 	if (++w->links > MAX_SYMLINKS)
 		return -ELOOP;
 	target = link->inode->i_op->get_link(link);
+	if (IS_ERR(target))
+		return PTR_ERR(target);
 	copy = kmalloc(strlen(target) + 1, GFP_KERNEL);
 	if (!copy)
 		return -ENOMEM;

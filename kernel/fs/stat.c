@@ -37,8 +37,22 @@ static void fill_stat(struct inode *inode, struct stat *st)
 	st->st_ctime_nsec = inode->ctime.tv_nsec;
 }
 
+/* The file system's word on attributes that may have changed. */
+static int refresh_attrs(struct dentry *d)
+{
+	struct inode *inode = d ? d->inode : NULL;
+
+	if (!inode || !inode->i_op || !inode->i_op->getattr)
+		return 0;
+	return inode->i_op->getattr(d);
+}
+
 int vfs_getattr(const struct path *p, struct stat *st)
 {
+	int err = refresh_attrs(p->dentry);
+
+	if (err)
+		return err;
 	fill_stat(p->dentry->inode, st);
 	return 0;
 }
@@ -74,7 +88,8 @@ static struct inode *stat_inode(int dfd, unsigned long uname, int flags)
 		kfree(name);
 		if (!f)
 			return ERR_PTR(-EBADF);
-		inode = igrab(f->inode);
+		err = refresh_attrs(f->path.dentry);
+		inode = err ? ERR_PTR(err) : igrab(f->inode);
 		fput(f);
 		return inode;
 	}
@@ -85,7 +100,8 @@ static struct inode *stat_inode(int dfd, unsigned long uname, int flags)
 	kfree(name);
 	if (err)
 		return ERR_PTR(err);
-	inode = igrab(p.dentry->inode);
+	err = refresh_attrs(p.dentry);
+	inode = err ? ERR_PTR(err) : igrab(p.dentry->inode);
 	path_put(&p);
 	return inode;
 }
@@ -120,7 +136,9 @@ SYSCALL_DEFINE(fstat, unsigned int fd, unsigned long ust)
 
 	if (!f)
 		return -EBADF;
-	err = stat_to_user(f->inode, ust);
+	err = refresh_attrs(f->path.dentry);
+	if (!err)
+		err = stat_to_user(f->inode, ust);
 	fput(f);
 	return err;
 }

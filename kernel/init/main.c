@@ -184,6 +184,30 @@ static void mount_dev(void)
 	mount_devpts();
 }
 
+/* hostfs=: the shared host directory at /host, made if missing. */
+static int mount_hostfs(void)
+{
+	struct path root = current->fs->root, at;
+	struct inode *dir = root.dentry->inode;
+	struct dentry *d = lookup_one(&root, "host", 4);
+	int err = 0;
+
+	if (IS_ERR(d))
+		return PTR_ERR(d);
+	if (!d->inode)
+		err = dir->i_op && dir->i_op->mkdir
+			      ? dir->i_op->mkdir(dir, d, S_IFDIR | 0755)
+			      : -EROFS;
+	dput(d);
+	if (!err)
+		err = kern_path("/host", LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &at);
+	if (err)
+		return err;
+	err = do_mount(boot.hostfs, &at, "hostfs", 0, boot.hostfs);
+	path_put(&at);
+	return err;
+}
+
 /* The root file system: tmpfs, filled from the initramfs. */
 static void rootfs_init(void)
 {
@@ -215,6 +239,16 @@ static void rootfs_init(void)
 		arch_halt(boot.initrd ? TAMU_EXIT_USAGE : TAMU_EXIT_PANIC);
 	}
 	mount_dev();
+	if (!boot.hostfs)
+		return;
+	err = hostfs_export(boot.hostfs);
+	if (!err)
+		err = mount_hostfs();
+	if (err) {
+		pr_emerg("hostfs=%s: cannot share it: %s\n", boot.hostfs,
+			 errstr(err));
+		arch_halt(TAMU_EXIT_USAGE);
+	}
 }
 
 /* Open /dev/console as fds 0, 1 and 2 of init. */
@@ -279,6 +313,10 @@ static void mount_block_root(const char *dev)
 		root.mnt->sb->type->name, MAJOR(root.mnt->sb->dev),
 		MINOR(root.mnt->sb->dev));
 	mount_dev();
+	err = boot.hostfs ? mount_hostfs() : 0;
+	if (err)
+		pr_warn("hostfs=%s: cannot mount it at /host on %s: %s\n",
+			boot.hostfs, dev, errstr(err));
 }
 
 /* pid 1: becomes the first guest program, as Linux's kernel_init does. */

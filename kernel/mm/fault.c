@@ -157,8 +157,11 @@ static void fault_around(struct mm_struct *mm, struct vm_area_struct *vma,
 			if (!page)
 				continue;
 			*pte = page_to_phys(page) | PTE_PRESENT;
+			/* A page written back to its file is mapped
+			 * writable at its first write, which dirties it. */
 			if (!inode ||
-			    ((vma->flags & VM_SHARED) && (vma->flags & VM_WRITE)))
+			    ((vma->flags & VM_SHARED) && (vma->flags & VM_WRITE) &&
+			     !inode->i_data.a_ops))
 				*pte |= PTE_WRITE;
 			mm->rss++;
 		}
@@ -209,6 +212,7 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 		/* A shared page is written in place, whoever else maps it. */
 		if (vma->flags & VM_SHARED) {
 			*pte |= PTE_WRITE;
+			filemap_page_mkwrite(pte_page(*pte));
 		} else {
 			if (access & FAULT_USER)
 				fork_hot_record(mm, page_addr);

@@ -339,6 +339,18 @@ ssize_t generic_file_write(struct file *f, struct uio *u, u64 *pos)
 	return done && err != -EIO ? (ssize_t)done : err;
 }
 
+void filemap_page_mkwrite(struct page *page)
+{
+	struct address_space *m = page->mapping;
+
+	/* A shared writable mapping may change it any time: dirty until
+	 * nobody maps it. */
+	if (m && backed(m)) {
+		page->flags |= PG_mapped_write;
+		set_dirty(m, page);
+	}
+}
+
 struct page *filemap_get_page(struct inode *inode, unsigned long index,
 			      bool create)
 {
@@ -350,12 +362,8 @@ struct page *filemap_get_page(struct inode *inode, unsigned long index,
 	page = get_cache_page(inode, index, create);
 	if (IS_ERR_OR_NULL(page))
 		return NULL;
-	/* A shared writable mapping may change it any time: dirty until
-	 * nobody maps it. */
-	if (create && backed(&inode->i_data)) {
-		page->flags |= PG_mapped_write;
-		set_dirty(&inode->i_data, page);
-	}
+	if (create)
+		filemap_page_mkwrite(page);
 	return page;
 }
 

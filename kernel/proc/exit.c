@@ -115,6 +115,9 @@ void do_exit(int status)
 		status = t->signal->group_exit_code;
 	t->exit_code = status;
 	if (t == init_task) {
+		/* What was written reaches the host's files first, as with
+		 * reboot(2). */
+		sync_filesystems();
 		/* tamu exits with init's status; a signal gives 128 + N. */
 		kernel_halt(status & 0x7f ? 128 + (status & 0x7f)
 					  : (status >> 8) & 0xff);

@@ -4,10 +4,13 @@
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
+#include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "suites.h"
 #include "host/console.h"
+#include "host/hostfs.h"
 #include "host/log.h"
 #include "host/memfile.h"
 #include "host/mman.h"
@@ -236,6 +239,63 @@ START_TEST(test_console_and_log_write)
 }
 END_TEST
 
+/* hostfs calls take one name below a directory and follow no symlink. */
+START_TEST(test_hostfs_confined)
+{
+	char dir[] = "/tmp/tamu-hostfs-unit.XXXXXX", buf[64];
+	struct host_stat st;
+	int root, sub, fd;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	root = host_fs_open_root(dir);
+	ck_assert_int_ge(root, 0);
+	ck_assert_int_eq(host_fs_mkdir(root, "sub", 0751), 0);
+	ck_assert_int_eq(host_fs_create(root, "f", 0604), 0);
+	ck_assert_int_eq(host_fs_stat_at(root, "f", &st), 0);
+	ck_assert_uint_eq(st.mode, 0100604);	/* no host umask */
+	ck_assert_int_eq(host_fs_symlink("/etc", root, "abs"), 0);
+	ck_assert_int_eq(host_fs_symlink("..", root, "up"), 0);
+
+	ck_assert_int_eq(host_fs_open_dir(root, ".."), -EINVAL);
+	ck_assert_int_eq(host_fs_open_dir(root, "sub/.."), -EINVAL);
+	ck_assert_int_eq(host_fs_open_dir(root, ""), -EINVAL);
+	ck_assert_int_eq(host_fs_stat_at(root, "/etc", &st), -EINVAL);
+	ck_assert_int_lt(host_fs_open_dir(root, "abs"), 0);
+	ck_assert_int_lt(host_fs_open_dir(root, "up"), 0);
+	ck_assert_int_lt(host_fs_open_file(root, "abs", HOST_FS_READ), 0);
+	ck_assert_int_eq(host_fs_stat_at(root, "up", &st), 0);
+	ck_assert(S_ISLNK(st.mode));
+	ck_assert_int_eq(host_fs_readlink(root, "abs", buf, sizeof(buf)), 4);
+	ck_assert_str_eq(buf, "/etc");
+	ck_assert_int_eq(host_fs_open_file(root, "sub", HOST_FS_READ), -EISDIR);
+
+	sub = host_fs_open_dir(root, "sub");
+	ck_assert_int_ge(sub, 0);
+	ck_assert_int_eq(host_fs_stat_at(sub, ".", &st), 0);
+	ck_assert_uint_eq(st.mode, 040751);
+	fd = host_fs_open_file(root, "f", HOST_FS_READ | HOST_FS_WRITE);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(host_fs_pwrite(fd, "hello", 5, 10), 0);
+	ck_assert_int_eq(host_fs_pread(fd, buf, sizeof(buf), 8), 7);
+	ck_assert_int_eq(memcmp(buf, "\0\0hello", 7), 0);
+	host_close(fd);
+	ck_assert_int_eq(host_fs_rename(root, "f", sub, "g",
+					HOST_RENAME_NOREPLACE), 0);
+	ck_assert_int_eq(host_fs_rename(root, "abs", root, "up",
+					HOST_RENAME_NOREPLACE), -EEXIST);
+	ck_assert_int_eq(host_fs_unlink(root, "sub", true), -ENOTEMPTY);
+	ck_assert_int_eq(host_fs_unlink(sub, "g", false), 0);
+	host_close(sub);
+	ck_assert_int_eq(host_fs_unlink(root, "sub", true), 0);
+	ck_assert_int_eq(host_fs_unlink(root, "abs", false), 0);
+	ck_assert_int_eq(host_fs_unlink(root, "up", false), 0);
+	host_close(root);
+	ck_assert_int_eq(host_fs_open_root("/nonexistent/x"), -ENOENT);
+	ck_assert_int_eq(host_fs_open_root("/etc/passwd"), -ENOTDIR);
+	rmdir(dir);
+}
+END_TEST
+
 Suite *hostlib_suite(void)
 {
 	Suite *s = suite_create("hostlib");
@@ -250,6 +310,7 @@ Suite *hostlib_suite(void)
 	tcase_add_test(tc, test_signal_handle_mask_raise);
 	tcase_add_test(tc, test_unwind_names_frames);
 	tcase_add_test(tc, test_console_and_log_write);
+	tcase_add_test(tc, test_hostfs_confined);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -93,12 +93,17 @@ struct inode_operations {
 	int (*link)(struct dentry *old, struct inode *dir, struct dentry *d);
 	int (*unlink)(struct inode *dir, struct dentry *d);
 	int (*rmdir)(struct inode *dir, struct dentry *d);
-	/* flags: RENAME_EXCHANGE (-EINVAL where not offered). */
+	/* flags: RENAME_NOREPLACE (checked already), RENAME_EXCHANGE. */
 	int (*rename)(struct inode *old_dir, struct dentry *old,
 		      struct inode *new_dir, struct dentry *new,
 		      unsigned int flags);
 	/* A cached dentry still valid?  (procfs: the process may be gone.) */
 	bool (*revalidate)(struct dentry *d);
+	/*
+	 * Bring the inode's attributes up to date before stat shows them,
+	 * for files that change behind the kernel's back (hostfs).
+	 */
+	int (*getattr)(struct dentry *d);
 	/* The symlink's target, NUL-terminated, valid while d is held. */
 	const char *(*get_link)(struct dentry *d);
 	int (*setattr)(struct dentry *d, struct iattr *attr);
@@ -278,6 +283,8 @@ struct inode *new_inode(struct super_block *sb, u32 mode);
  */
 struct inode *iget_locked(struct super_block *sb, u64 ino);
 void unlock_new_inode(struct inode *inode);
+/* Nobody finds inode by its number any more (it is another file now). */
+void remove_inode_hash(struct inode *inode);
 /* The inode changed: write it back with the file system's write_inode. */
 void mark_inode_dirty(struct inode *inode);
 /* Write sb's dirty inodes; 0 or the first error. */
@@ -314,6 +321,11 @@ int do_umount(const struct path *p);
 int mount_root(const char *type);
 /* Fill the root from a newc cpio archive; what names it in messages. */
 int unpack_initramfs(const char *buf, size_t len, const char *what);
+/*
+ * hostfs=: the host directory hostfs mounts show (it or below it);
+ * 0, or -ENOENT, -ENOTDIR...
+ */
+int hostfs_export(const char *path);
 /* The file system root the first mount made. */
 extern struct path root_path;
 extern struct list_head mount_list;
@@ -368,6 +380,8 @@ ssize_t generic_file_write(struct file *f, struct uio *u, u64 *pos);
 /* The get_page inode operation of page-cached files. */
 struct page *filemap_get_page(struct inode *inode, unsigned long index,
 			      bool create);
+/* A shared mapping may write the page from now on. */
+void filemap_page_mkwrite(struct page *page);
 /* A page the kernel changed: write it back later. */
 void set_page_dirty(struct page *page);
 /* Write the file's dirty pages back and wait; 0 or -errno. */
@@ -391,6 +405,7 @@ void vfs_init(void);
 void dcache_init(void);
 void tmpfs_init(void);
 void ext2_init(void);
+void hostfs_init(void);
 void pipe_init(void);
 void proc_init(void);
 void mem_devices_init(void);

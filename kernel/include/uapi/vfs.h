@@ -37,5 +37,6 @@ _Static_assert(__builtin_offsetof(struct statfs, f_flags) == 80, "f_flags");
 #define DEBUGFS_MAGIC 0x64626720
 #define PIPEFS_MAGIC 0x50495045
 #define SOCKFS_MAGIC 0x534F434B
+#define HOSTFS_SUPER_MAGIC 0x00c0ffee
 
 #endif
