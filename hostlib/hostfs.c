@@ -17,6 +17,7 @@
 #include <sys/statfs.h>
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include "host/hostfs.h"
@@ -393,6 +394,49 @@ int host_fs_pwrite(int fd, const void *buf, size_t len, uint64_t off)
 		buf = (const char *)buf + n;
 		len -= n;
 		off += n;
+	}
+	return 0;
+}
+
+int64_t host_fs_preadv(int fd, const struct host_iovec *iov, unsigned int n,
+		       uint64_t off)
+{
+	ssize_t got;
+
+	do
+		got = preadv(fd, (const struct iovec *)iov, n, off);
+	while (got < 0 && errno == EINTR);
+	/* Short only at the end of the file: the rest stays as it was. */
+	return got < 0 ? -errno : got;
+}
+
+int host_fs_pwritev(int fd, const struct host_iovec *iov, unsigned int n,
+		    uint64_t off)
+{
+	size_t total = 0, done;
+	unsigned int i;
+	ssize_t put;
+
+	for (i = 0; i < n; i++)
+		total += iov[i].len;
+	do
+		put = pwritev(fd, (const struct iovec *)iov, n, off);
+	while (put < 0 && errno == EINTR);
+	if (put < 0)
+		return -errno;
+	/* A short write: the rest, one buffer at a time. */
+	for (i = 0, done = put; done < total && i < n; i++) {
+		if (done >= iov[i].len) {
+			done -= iov[i].len;
+			off += iov[i].len;
+			continue;
+		}
+		put = host_fs_pwrite(fd, (char *)iov[i].base + done,
+				     iov[i].len - done, off + done);
+		if (put < 0)
+			return put;
+		off += iov[i].len;
+		done = 0;
 	}
 	return 0;
 }

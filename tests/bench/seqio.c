@@ -2,7 +2,8 @@
 /*
  * Sequential file I/O, run natively and inside tamu by tools/tamu-bench.
  * "seqio write PATH MIB" writes MIB MiB in 1 MiB writes and fdatasyncs;
- * "seqio read PATH MIB" reads them back.  Prints "NAME MB_PER_S".
+ * "seqio read PATH MIB" reads them back; "seqio fill PATH MIB" writes
+ * without the fdatasync (the page cache alone).  Prints "NAME MB_PER_S".
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -28,11 +29,12 @@ int main(int argc, char **argv)
 	long mib, i;
 	double t0;
 
-	if (argc != 4 || (strcmp(argv[1], "write") && strcmp(argv[1], "read"))) {
-		fprintf(stderr, "usage: seqio write|read PATH MIB\n");
+	if (argc != 4 || (strcmp(argv[1], "write") && strcmp(argv[1], "read") &&
+			  strcmp(argv[1], "fill"))) {
+		fprintf(stderr, "usage: seqio write|fill|read PATH MIB\n");
 		return 2;
 	}
-	writing = !strcmp(argv[1], "write");
+	writing = strcmp(argv[1], "read");
 	mib = atol(argv[3]);
 	fd = open(argv[2], writing ? O_WRONLY | O_CREAT | O_TRUNC : O_RDONLY,
 		  0644);
@@ -50,7 +52,7 @@ int main(int argc, char **argv)
 			return 1;
 		}
 	}
-	if (writing && fdatasync(fd)) {
+	if (!strcmp(argv[1], "write") && fdatasync(fd)) {
 		perror("fdatasync");
 		return 1;
 	}

@@ -104,6 +104,11 @@ int host_fs_truncate(int fd, uint64_t size);
 int64_t host_fs_pread(int fd, void *buf, size_t len, uint64_t off);
 /* All of buf, or -errno. */
 int host_fs_pwrite(int fd, const void *buf, size_t len, uint64_t off);
+/* The same, scattered over (or gathered from) n buffers. */
+int64_t host_fs_preadv(int fd, const struct host_iovec *iov, unsigned int n,
+		       uint64_t off);
+int host_fs_pwritev(int fd, const struct host_iovec *iov, unsigned int n,
+		    uint64_t off);
 int host_fs_fsync(int fd, bool datasync);
 int host_fs_syncfs(int fd);
 

@@ -10,4 +10,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The layout of struct iovec. */
+struct host_iovec {
+	void *base;
+	size_t len;
+};
+
 #endif

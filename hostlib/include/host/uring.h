@@ -15,12 +15,6 @@ enum host_io_op {
 	HOST_IO_FDATASYNC,	/* once every request queued before it is done */
 };
 
-/* The layout of struct iovec. */
-struct host_iovec {
-	void *base;
-	size_t len;
-};
-
 int host_uring_init(unsigned int entries);
 /* The ring's descriptor, readable when completions are waiting. */
 int host_uring_fd(void);

@@ -146,18 +146,75 @@ static int hostfs_readpage(struct inode *inode, struct page *page)
 	return n < 0 ? n : 0;
 }
 
+/* Readahead: the pages in one host call. */
+static int hostfs_readpages(struct inode *inode, struct page **pages,
+			    unsigned int n, struct bio_run *run)
+{
+	struct hostfs_inode *hi = HI(inode);
+	struct host_iovec iov[256];
+	unsigned int i;
+	s64 got;
+
+	if (hi->rfd < 0)
+		return -EACCES;
+	if (n > ARRAY_SIZE(iov))
+		n = ARRAY_SIZE(iov);
+	for (i = 0; i < n; i++)
+		iov[i] = (struct host_iovec){ page_address(pages[i]), PAGE_SIZE };
+	got = host_fs_preadv(hi->rfd, iov, n, (u64)pages[0]->index << PAGE_SHIFT);
+	return got < 0 ? got : 0;
+}
+
+/*
+ * Write-back gathers consecutive pages of one file into one host call:
+ * the kernel writes one file back at a time, without sleeping, so one
+ * cluster serves every file.
+ */
+static struct {
+	struct inode *inode;
+	u64 off;
+	unsigned int n;
+	struct host_iovec iov[64];
+} cluster;
+
+static int flush_cluster(void)
+{
+	int err = 0;
+
+	if (cluster.n)
+		err = host_fs_pwritev(HI(cluster.inode)->wfd, cluster.iov,
+				      cluster.n, cluster.off);
+	cluster.n = 0;
+	cluster.inode = NULL;
+	return err;
+}
+
 static int hostfs_writepage(struct inode *inode, struct page *page,
 			    struct bio_run *run)
 {
 	struct hostfs_inode *hi = HI(inode);
-	u64 off = (u64)page->index << PAGE_SHIFT;
+	u64 off = (u64)page->index << PAGE_SHIFT, end;
+	unsigned int i;
+	int err = 0;
 
 	if (off >= inode->size)
 		return 0;
 	if (hi->wfd < 0)
 		return -EBADF;
-	return host_fs_pwrite(hi->wfd, page_address(page),
-			      min((u64)PAGE_SIZE, inode->size - off), off);
+	if (cluster.n) {
+		for (i = 0, end = cluster.off; i < cluster.n; i++)
+			end += cluster.iov[i].len;
+		if (cluster.inode != inode || end != off ||
+		    cluster.n == ARRAY_SIZE(cluster.iov))
+			err = flush_cluster();
+	}
+	if (!cluster.n) {
+		cluster.inode = inode;
+		cluster.off = off;
+	}
+	cluster.iov[cluster.n++] = (struct host_iovec){
+		page_address(page), min((u64)PAGE_SIZE, inode->size - off) };
+	return err;
 }
 
 /* After a write-back: the host's new mtime is the guest's own doing. */
@@ -165,7 +222,10 @@ static int hostfs_sync_inode(struct inode *inode)
 {
 	struct hostfs_inode *hi = HI(inode);
 	struct host_stat hs;
+	int err = cluster.inode == inode ? flush_cluster() : 0;
 
+	if (err)
+		return err;
 	if (hi->wfd < 0 || host_fs_stat(hi->wfd, &hs))
 		return 0;
 	hostfs_refresh(inode, &hs, true);
@@ -174,6 +234,7 @@ static int hostfs_sync_inode(struct inode *inode)
 
 const struct address_space_operations hostfs_aops = {
 	.readpage = hostfs_readpage,
+	.readpages = hostfs_readpages,
 	.writepage = hostfs_writepage,
 	.sync = hostfs_sync_inode,
 };
