@@ -129,4 +129,48 @@ else
 	fail "junk image" "status $status" "err: $err"
 fi
 
+# Damage that must fail the mount, each with one line saying why.
+cp "$WORK/base" "$WORK/bad"
+debugfs -w -R 'sif <2> block[0] 99999999' "$WORK/bad" >/dev/null 2>&1
+mke2fs -q -F -t ext4 "$WORK/ext4" 16M >/dev/null
+chmod 666 "$WORK/bad" "$WORK/ext4"
+for case in "bad:Structure needs cleaning:points outside the disk" \
+	"ext4:Invalid argument:unsupported incompatible features"; do
+	IFS=: read -r img errno why <<<"$case"
+	run_tamu quiet ubd0="$WORK/$img" -- /bin/sh -c \
+		'mount -t ext2 /dev/ubda /mnt; echo "status $?"'
+	if [ "$status" -eq 0 ] && [[ $out == *"$errno"*"status 255" ]] &&
+		[ "$(grep -c "$why" <<<"$err")" -eq 1 ]; then
+		ok "mounting $img fails: $errno, one line: $why"
+	else
+		fail "mounting $img" "status $status" "$out" "$err"
+	fi
+done
+
+# Files with holes, and one reaching the triple indirect blocks (1 KiB
+# blocks: past 64 MiB), grown, cut and checked by e2fsck and debugfs.
+make_image "$WORK/img"
+run_tamu quiet ubd0="$WORK/img" root=/dev/ubda -- /bin/sh -c \
+	'echo start >/hole && dd if=/dev/zero of=/hole bs=1k seek=70000 count=1 \
+	conv=notrunc 2>/dev/null && echo end >>/hole &&
+	dd if=/dev/zero of=/cut bs=1k count=300 2>/dev/null &&
+	dd if=/cut of=/cut bs=1k count=0 seek=13 2>/dev/null && sync &&
+	poweroff -f'
+fsck=$(e2fsck -fn "$WORK/img" 2>&1)
+fsck_status=$?
+hole=$(debugfs -R 'stat /hole' "$WORK/img" 2>/dev/null)
+size=$(grep -o 'Size: [0-9]*' <<<"$hole" | head -1)
+blocks=$(grep -o 'Blockcount: [0-9]*' <<<"$hole")
+cut=$(debugfs -R 'stat /cut' "$WORK/img" 2>/dev/null | grep -o 'Size: [0-9]*' | head -1)
+ends=$(debugfs -R 'dump /hole /dev/stdout' "$WORK/img" 2>/dev/null |
+	tr -d '\0' | tr '\n' ' ')
+if [ "$status" -eq 0 ] && [ "$fsck_status" -eq 0 ] &&
+	[ "$size" = "Size: 71681028" ] && [ "$cut" = "Size: 13312" ] &&
+	[ "$ends" = "start end " ] && [ "${blocks#Blockcount: }" -lt 40 ]; then
+	ok "sparse files up to triple indirect blocks, truncated: e2fsck clean, $blocks"
+else
+	fail "holes and truncation" "status $status, e2fsck $fsck_status" \
+		"$size, $blocks, cut $cut, contents '$ends'" "$fsck"
+fi
+
 report

@@ -71,7 +71,10 @@ struct ext2_super_block {
 	char s_volume_name[16];
 	char s_last_mounted[64];
 	u32 s_algorithm_usage_bitmap;
-	u8 s_reserved[820];
+	u8 s_prealloc_blocks;
+	u8 s_prealloc_dir_blocks;
+	u16 s_reserved_gdt_blocks;	/* for online growth (resize_inode) */
+	u8 s_reserved[816];
 };
 
 _Static_assert(sizeof(struct ext2_super_block) == 1024, "ext2 super block");
@@ -81,6 +84,9 @@ _Static_assert(__builtin_offsetof(struct ext2_super_block,
 				  s_feature_compat) == 92, "features");
 _Static_assert(__builtin_offsetof(struct ext2_super_block, s_uuid) == 104,
 	       "s_uuid");
+_Static_assert(__builtin_offsetof(struct ext2_super_block,
+				  s_reserved_gdt_blocks) == 206,
+	       "s_reserved_gdt_blocks");
 
 struct ext2_group_desc {
 	u32 bg_block_bitmap;

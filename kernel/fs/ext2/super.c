@@ -170,21 +170,40 @@ static void put_sbi(struct ext2_sb_info *sbi)
 	kfree(sbi);
 }
 
+/* Does group g hold a copy of the super block (sparse_super)? */
+static bool group_has_super(struct super_block *sb, unsigned long g)
+{
+	unsigned long p;
+
+	if (g <= 1 || !(EXT2_SB(sb)->es->s_feature_ro_compat &
+			EXT2_FEATURE_RO_COMPAT_SPARSE_SUPER))
+		return true;
+	for (p = 3; p <= 7; p += 2) {
+		unsigned long n = p;
+
+		while (n < g)
+			n *= p;
+		if (n == g)
+			return true;
+	}
+	return false;
+}
+
 static int ext2_statfs(struct super_block *sb, struct statfs *st)
 {
 	struct ext2_sb_info *sbi = EXT2_SB(sb);
 	struct ext2_super_block *es = sbi->es;
 	u64 overhead = es->s_first_data_block;
+	u32 itb = DIV_ROUND_UP(sbi->inodes_per_group * sbi->inode_size,
+			       sbi->block_size);
 	unsigned long g;
 
-	/* As Linux's ext2 (minixdf off): metadata is not counted. */
+	/* Metadata is not counted, as Linux (its ext4 driver) counts it. */
 	for (g = 0; g < sbi->groups; g++) {
-		struct ext2_group_desc *gd = ext2_group_desc(sb, g, NULL);
-
-		overhead += (gd->bg_inode_table - gd->bg_block_bitmap) +
-			    DIV_ROUND_UP(sbi->inodes_per_group *
-						 sbi->inode_size,
-					 sbi->block_size);
+		if (group_has_super(sb, g))
+			overhead += 1 + sbi->gdb_count +
+				    es->s_reserved_gdt_blocks;
+		overhead += 2 + itb;
 	}
 	st->f_type = EXT2_SUPER_MAGIC;
 	st->f_bsize = st->f_frsize = sbi->block_size;
@@ -240,6 +259,20 @@ static int mount_rw(struct super_block *sb)
 	return 0;
 }
 
+/* The root must be a directory whose first block is on the disk. */
+static int check_root(struct super_block *sb, struct inode *root)
+{
+	u32 block;
+	int err;
+
+	if (!S_ISDIR(root->mode) || root->size < EXT2_SB(sb)->block_size)
+		return ext2_error(sb, "the root inode is not a directory");
+	err = ext2_get_block(root, 0, false, &block);
+	if (!err && !block)
+		err = ext2_error(sb, "the root directory has no blocks");
+	return err;
+}
+
 static int ext2_mount(struct super_block *sb, const char *source,
 		      const char *options)
 {
@@ -278,9 +311,9 @@ static int ext2_mount(struct super_block *sb, const char *source,
 		err = PTR_ERR(root);
 		goto fail;
 	}
-	if (!S_ISDIR(root->mode)) {
+	err = check_root(sb, root);
+	if (err) {
 		iput(root);
-		err = ext2_error(sb, "the root inode is not a directory");
 		goto fail;
 	}
 	sb->root = d_make_root(sb, root);
