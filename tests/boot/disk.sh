@@ -87,6 +87,27 @@ else
 	fail "kill -9 while writing" "cow: $(du -k "$WORK/cow")"
 fi
 
+# What sync wrote survives a kill -9 right after it (COW data and bitmap).
+rm -f "$WORK/cow" "$WORK/log"
+touch "$WORK/log" && chmod 666 "$WORK/log"
+(cd "$TAMU_DIR" && exec timeout -k 2 "$TAMU_TIMEOUT" $AS_USER "$TAMU" quiet \
+	ubd0="$WORK/cow,$WORK/base" root=/dev/ubda -- /bin/sh -c \
+	'echo synced >/kept && sync && echo ready && sleep 100' \
+	</dev/null >"$WORK/log" 2>&1) &
+runner=$!
+for _ in $(seq 100); do
+	grep -q ready "$WORK/log" && break
+	sleep 0.1
+done
+pkill -KILL -f "^$TAMU quiet ubd0=$WORK/cow"
+{ wait "$runner"; } 2>/dev/null
+run_tamu quiet ubd0="$WORK/cow,$WORK/base" root=/dev/ubda -- /bin/cat /kept
+if [ "$status" -eq 0 ] && [ "$out" = synced ]; then
+	ok "a file synced just before kill -9 is there at the next boot"
+else
+	fail "sync then kill -9" "status $status" "$out" "$err"
+fi
+
 # Another user cannot write root's files on the disk.
 rm -f "$WORK/cow"
 run_tamu quiet ubd0="$WORK/cow,$WORK/base" root=/dev/ubda -- /bin/sh -c \
@@ -146,6 +167,22 @@ for case in "bad:Structure needs cleaning:points outside the disk" \
 		fail "mounting $img" "status $status" "$out" "$err"
 	fi
 done
+
+# A file three times the size of guest memory: the page cache gives clean
+# pages back and writes dirty ones out; the data comes back whole.
+mke2fs -q -F -t ext2 "$WORK/large" 256M >/dev/null
+cp tests/guest/initramfs.cpio "$WORK/test.cpio"
+chmod 666 "$WORK/large" "$WORK/test.cpio"
+run_tamu quiet mem=32M initrd="$WORK/test.cpio" ubd0="$WORK/large" -- \
+	/bin/sh -c 'mount -t ext2 /dev/ubda /mnt && /test/seqio write /mnt/f 100 \
+	>/dev/null && /test/seqio read /mnt/f 100 >/dev/null &&
+	sha1sum </mnt/f'
+want=$(head -c $((100 << 20)) /dev/zero | tr '\0' Z | sha1sum)
+if [ "$status" -eq 0 ] && [ "$out" = "$want" ]; then
+	ok "a 100 MiB file through 32 MiB of guest memory comes back whole"
+else
+	fail "page cache reclaim" "status $status" "$out" "$err"
+fi
 
 # Files with holes, and one reaching the triple indirect blocks (1 KiB
 # blocks: past 64 MiB), grown, cut and checked by e2fsck and debugfs.
