@@ -7,7 +7,7 @@
 # directories, BUSYBOX as /bin/busybox with a symlink for each applet where
 # `BUSYBOX --list-full` puts it, each FILE (a path under rootfs/, installed
 # at the same path under /; mode 755 if it is executable, else 644) and the
-# device nodes init needs before anything mounts /dev.
+# device nodes init needs before anything mounts /dev, and /init.
 
 set -eo pipefail
 export LC_ALL=C
@@ -79,6 +79,9 @@ for f in "$@"; do
 	if [ -x "$f" ]; then mode=755; else mode=644; fi
 	echo "file $name $f $mode 0 0"
 done
+
+# An initramfs has /init; busybox's switch_root checks for it.
+echo "slink /init /sbin/init 777 0 0"
 
 echo
 echo "nod /dev/console 600 0 0 c 5 1"

@@ -38,7 +38,7 @@ trap 'rm -rf "$tmp"' EXIT
 # (a) The archive lists exactly the expected entries.
 applets=$("$BUSYBOX" --list-full | grep -vx 'bin/busybox')
 {
-	printf '%s\n' $DIRS bin/busybox $NODES
+	printf '%s\n' $DIRS bin/busybox $NODES init
 	printf 'etc/%s\n' $ETC
 	echo "$applets"
 } | sort >"$tmp/expected"

@@ -220,6 +220,46 @@ static int do_remount(const struct path *at, unsigned long flags)
 	return 0;
 }
 
+/*
+ * mount --move: the mount whose root source names now sits on at (how
+ * busybox's switch_root puts a disk over the initramfs).
+ */
+static int do_move_mount(const char *source, const struct path *at)
+{
+	struct vfsmount *mnt, *m;
+	struct path from;
+	int err;
+
+	if (!source)
+		return -EINVAL;
+	err = kern_path(source, LOOKUP_FOLLOW, &from);
+	if (err)
+		return err;
+	mnt = from.mnt;
+	err = -EINVAL;
+	if (from.dentry != mnt->root || mnt->parent == mnt)
+		goto out;
+	/* Not onto itself or anything below it. */
+	for (m = at->mnt;; m = m->parent) {
+		if (m == mnt)
+			goto out;
+		if (m->parent == m)
+			break;
+	}
+	mnt->mountpoint->mounted--;
+	dput(mnt->mountpoint);
+	mnt->parent = at->mnt;
+	mnt->mountpoint = dget(at->dentry);
+	at->dentry->mounted++;
+	/* The newest mount on a mountpoint is the one seen there. */
+	list_del_init(&mnt->list);
+	list_add_tail(&mnt->list, &mount_list);
+	err = 0;
+out:
+	path_put(&from);
+	return err;
+}
+
 int do_mount(const char *source, const struct path *at, const char *type,
 	     unsigned long flags, const char *options)
 {
@@ -229,6 +269,8 @@ int do_mount(const char *source, const struct path *at, const char *type,
 		return -ENOTDIR;
 	if (flags & MS_REMOUNT)
 		return do_remount(at, flags);
+	if (flags & MS_MOVE)
+		return do_move_mount(source, at);
 	if (flags & MS_BIND) {
 		struct path src;
 		int err = kern_path(source, LOOKUP_FOLLOW, &src);

@@ -184,6 +184,15 @@ else
 	fail "page cache reclaim" "status $status" "$out" "$err"
 fi
 
+# busybox's switch_root from the initramfs to a disk (mount --move).
+run_tamu quiet ubd0="$WORK/img" -- /bin/sh -c 'mount -t ext2 /dev/ubda /mnt &&
+	exec switch_root /mnt /bin/sh -c "cat /etc/motd; echo \$\$; ls -1 /d"'
+if [ "$status" -eq 0 ] && [ "$out" = $'new\n1\nf\nh\ns' ]; then
+	ok "switch_root moves init (pid 1) from the initramfs onto the disk"
+else
+	fail "switch_root" "status $status" "$out" "$err"
+fi
+
 # Files with holes, and one reaching the triple indirect blocks (1 KiB
 # blocks: past 64 MiB), grown, cut and checked by e2fsck and debugfs.
 make_image "$WORK/img"
