@@ -9,9 +9,25 @@
 struct getdents_ctx {
 	struct dir_context ctx;
 	unsigned long buf;	/* guest address of the next record */
+	unsigned long last_off;	/* the d_off of the record before, or 0 */
 	size_t left;
 	int error;
 };
+
+/*
+ * A record's d_off is where the next entry starts, which the file system
+ * knows once it moves on: it is filled in at the next record, or at the
+ * end, from the position then.
+ */
+static int set_last_off(struct getdents_ctx *g)
+{
+	u64 pos = g->ctx.pos;
+
+	if (g->last_off && copy_to_user(g->last_off, &pos, sizeof(pos)))
+		return -EFAULT;
+	g->last_off = 0;
+	return 0;
+}
 
 static bool fill_dirent(struct dir_context *ctx, const char *name,
 			size_t len, u64 ino, unsigned int type)
@@ -27,6 +43,10 @@ static bool fill_dirent(struct dir_context *ctx, const char *name,
 		g->error = -EINVAL;
 		return false;
 	}
+	if (set_last_off(g)) {
+		g->error = -EFAULT;
+		return false;
+	}
 	hdr.d_ino = ino;
 	hdr.d_off = ctx->pos + 1;
 	hdr.d_reclen = reclen;
@@ -40,6 +60,7 @@ static bool fill_dirent(struct dir_context *ctx, const char *name,
 		g->error = -EFAULT;
 		return false;
 	}
+	g->last_off = g->buf + offsetof(struct linux_dirent64, d_off);
 	g->buf += reclen;
 	g->left -= reclen;
 	g->error = 0;
@@ -63,6 +84,8 @@ SYSCALL_DEFINE(getdents64, unsigned int fd, unsigned long ubuf, unsigned int cou
 		g.ctx.pos = f->f_pos;
 		err = f->f_op->iterate(f, &g.ctx);
 		f->f_pos = g.ctx.pos;
+		if (!err)
+			err = set_last_off(&g);
 	}
 	fput(f);
 	if (err)

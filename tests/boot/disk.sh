@@ -184,6 +184,18 @@ else
 	fail "page cache reclaim" "status $status" "$out" "$err"
 fi
 
+# Mappings, directory positions, links and truncation on ext2 as on the
+# host's own file system (tests/guest/fsops.c).
+mkdir "$WORK/native" && chmod 777 "$WORK/native"
+native=$($AS_USER tests/guest/fsops "$WORK/native" 2>&1; echo "exit=$?")
+run_tamu quiet mem=64M initrd="$WORK/test.cpio" ubd0="$WORK/large" -- \
+	/bin/sh -c 'mount -t ext2 /dev/ubda /mnt && mkdir /mnt/w && /test/fsops /mnt/w'
+if [ "$native" == "$(printf '%s\n' "$out"; echo "exit=$status")" ]; then
+	ok "mmap, seekdir, links, truncation on ext2 as on Linux"
+else
+	fail "fsops on ext2" "native: $native" "guest: $out" "$err"
+fi
+
 # busybox's switch_root from the initramfs to a disk (mount --move).
 run_tamu quiet ubd0="$WORK/img" -- /bin/sh -c 'mount -t ext2 /dev/ubda /mnt &&
 	exec switch_root /mnt /bin/sh -c "cat /etc/motd; echo \$\$; ls -1 /d"'
