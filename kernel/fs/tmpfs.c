@@ -280,17 +280,26 @@ static s64 tmpfs_dir_llseek(struct file *f, s64 offset, int whence)
 	return offset;
 }
 
+/*
+ * As Linux's tmpfs: a size of half the memory, of which this instance's
+ * pages are used.  devpts holds no data and says so, as Linux's does.
+ */
 static int tmpfs_statfs(struct super_block *sb, struct statfs *st)
 {
+	unsigned long size = phys_zone.nr_pages / 2;
+
 	memset(st, 0, sizeof(*st));
 	st->f_type = sb->magic;
 	st->f_bsize = PAGE_SIZE;
-	st->f_blocks = phys_zone.nr_pages / 2;
-	st->f_bfree = st->f_bavail = min(nr_free_pages(), (unsigned long)st->f_blocks);
-	st->f_files = st->f_blocks;
-	st->f_ffree = st->f_bfree;
-	st->f_namelen = 255;
 	st->f_frsize = PAGE_SIZE;
+	st->f_namelen = 255;
+	if (sb->magic == DEVPTS_SUPER_MAGIC)
+		return 0;
+	st->f_blocks = size;
+	st->f_bfree = st->f_bavail =
+		min(nr_free_pages(), size - min(size, sb->s_mem_pages));
+	st->f_files = size;
+	st->f_ffree = st->f_bfree;
 	return 0;
 }
 

@@ -78,6 +78,7 @@ static void remove_page(struct address_space *m, struct page *page)
 		nr_cached--;
 	} else {
 		m->host->blocks -= PAGE_SIZE / 512;
+		m->host->sb->s_mem_pages--;
 	}
 	page->mapping = NULL;
 	page->flags &= ~(PG_uptodate | PG_mapped_write);
@@ -129,6 +130,7 @@ static struct page *add_page(struct address_space *m, unsigned long index)
 	} else {
 		page->flags |= PG_uptodate;
 		m->host->blocks += PAGE_SIZE / 512;
+		m->host->sb->s_mem_pages++;
 	}
 	return page;
 }

@@ -57,6 +57,19 @@ expect_usage_error break=later "unknown stage"
 expect_usage_error quiet=1 "takes no value"
 expect_usage_error init= "needs the path"
 expect_usage_error mem "needs a value"
+expect_usage_error ubd8=disk.img "no such device"
+expect_usage_error ubd0=a,b,c "not COW,IMAGE or IMAGE"
+expect_usage_error root=ubda "needs a device"
+expect_usage_error hostfs=share "needs an absolute host directory"
+
+# A disk image that cannot be used names its option too (after memory is
+# up, so only with quiet is it the one line).
+run_tamu quiet ubd1=/nonexistent/disk.img
+if [ "$status" -eq 2 ] && [ "$err" = "tamu: ubd1=/nonexistent/disk.img: cannot open /nonexistent/disk.img: No such file or directory" ]; then
+	ok "a missing ubd image is refused: $err"
+else
+	fail "a missing ubd image should exit 2 naming it" "status $status" "$err"
+fi
 
 run_tamu break=init
 if [ "$status" -eq 0 ] && grep -q 'Memory: [0-9]*K available' <<<"$err" &&

@@ -18,6 +18,7 @@ int main(void)
 	Suite *(*const suites[])(void) = {
 		page_alloc_suite, slab_suite,  params_suite,  log_ring_suite,
 		vsprintf_suite,	  parse_suite, hostlib_suite, uapi_suite,
+		radix_tree_suite,
 	};
 	SRunner *sr = srunner_create(NULL);
 	size_t i;

@@ -13,6 +13,7 @@ Suite *vsprintf_suite(void);
 Suite *parse_suite(void);
 Suite *hostlib_suite(void);
 Suite *uapi_suite(void);
+Suite *radix_tree_suite(void);
 
 /* A fresh physical memory of nr_pages for the allocators (harness.c). */
 void test_mem_setup(unsigned long nr_pages);

@@ -190,6 +190,52 @@ START_TEST(test_init)
 }
 END_TEST
 
+START_TEST(test_ubd)
+{
+	char plain[] = "ubd0=disk.img";
+	char cow[] = "ubd7=my.cow,/images/base.img";
+	char ro[] = "ubd3r=/images/ro.img";
+
+	assert_accepted(plain);
+	ck_assert_str_eq(cfg.ubd[0].image, "disk.img");
+	ck_assert_ptr_null(cfg.ubd[0].cow);
+	ck_assert(!cfg.ubd[0].read_only);
+	ck_assert_ptr_null(cfg.ubd[1].image);
+	assert_accepted(cow);
+	ck_assert_str_eq(cfg.ubd[7].image, "/images/base.img");
+	ck_assert_uint_eq(cfg.ubd[7].cow_len, 6);
+	ck_assert(!strncmp(cfg.ubd[7].cow, "my.cow", 6));
+	assert_accepted(ro);
+	ck_assert(cfg.ubd[3].read_only);
+	ck_assert_str_eq(cfg.ubd[3].image, "/images/ro.img");
+
+	assert_rejected("ubd8=x", "no such device");
+	assert_rejected("ubd0=", "needs an image file");
+	assert_rejected("ubd0r", "needs an image file");
+	assert_rejected("ubd0=a,b,c", "not COW,IMAGE or IMAGE");
+	assert_rejected("ubd0=,b", "not COW,IMAGE or IMAGE");
+	assert_rejected("ubd0=a,", "not COW,IMAGE or IMAGE");
+	/* Names that only look like ubd options. */
+	assert_rejected("ubdx=a", "unknown option");
+	assert_rejected("ubd0x=a", "unknown option");
+}
+END_TEST
+
+START_TEST(test_root_and_hostfs)
+{
+	char root[] = "root=/dev/ubda";
+	char hostfs[] = "hostfs=/srv/share";
+
+	assert_accepted(root);
+	ck_assert_str_eq(cfg.root, "/dev/ubda");
+	assert_accepted(hostfs);
+	ck_assert_str_eq(cfg.hostfs, "/srv/share");
+	assert_rejected("root=ubda", "needs a device");
+	assert_rejected("root=/dev/", "needs a device");
+	assert_rejected("hostfs=share", "needs an absolute host directory");
+}
+END_TEST
+
 START_TEST(test_mode)
 {
 	char arg[] = "mode=skas";
@@ -513,6 +559,8 @@ Suite *params_suite(void)
 	tcase_add_test(tc, test_double_dash);
 	tcase_add_test(tc, test_later_options_override);
 	tcase_add_test(tc, test_all_options_together);
+	tcase_add_test(tc, test_ubd);
+	tcase_add_test(tc, test_root_and_hostfs);
 	tcase_add_test(tc, test_usage_text);
 	tcase_add_test(tc, test_usage_small_buffers);
 	suite_add_tcase(s, tc);

@@ -418,8 +418,13 @@ int ubd_init(const struct boot_config *cfg, char *err, size_t errlen)
 			ring = true;
 		}
 		if (setup(n, cfg)) {
-			scnprintf(err, errlen, "ubd%d%s=: %s", n,
-				  cfg->ubd[n].read_only ? "r" : "", why);
+			/* The option as given, then why it cannot be used. */
+			scnprintf(err, errlen, "ubd%d%s=%.*s%s%s: %s", n,
+				  cfg->ubd[n].read_only ? "r" : "",
+				  (int)cfg->ubd[n].cow_len,
+				  cfg->ubd[n].cow ? cfg->ubd[n].cow : "",
+				  cfg->ubd[n].cow ? "," : "",
+				  cfg->ubd[n].image, why);
 			return -EINVAL;
 		}
 	}

@@ -58,6 +58,28 @@ static bool put_mountpoint(struct seq_buf *m, struct vfsmount *mnt,
 	return true;
 }
 
+/*
+ * Is the mount inside the reader's root?  Those outside (the initramfs
+ * under a disk root, mounts beside a chroot) are not listed, as on Linux.
+ */
+static bool reachable(struct vfsmount *mnt, const struct path *root)
+{
+	struct dentry *d = mnt->root, *up;
+
+	for (;;) {
+		if (mnt == root->mnt) {
+			for (up = d; up != root->dentry; up = up->parent)
+				if (up->parent == up)
+					return false;
+			return true;
+		}
+		if (mnt->parent == mnt)
+			return false;
+		d = mnt->mountpoint;
+		mnt = mnt->parent;
+	}
+}
+
 static const char *source_of(struct vfsmount *mnt)
 {
 	return mnt->source && *mnt->source ? mnt->source : "none";
@@ -74,6 +96,8 @@ void proc_show_mounts(struct seq_buf *m, struct proc_inode *pi,
 		return;
 	}
 	list_for_each_entry(mnt, &mount_list, list) {
+		if (!reachable(mnt, &current->fs->root))
+			continue;
 		put_escaped(m, source_of(mnt));
 		seq_write(m, " ", 1);
 		if (!put_mountpoint(m, mnt, buf))
@@ -114,6 +138,8 @@ void proc_show_mountinfo(struct seq_buf *m, struct proc_inode *pi,
 		return;
 	}
 	list_for_each_entry(mnt, &mount_list, list) {
+		if (!reachable(mnt, &current->fs->root))
+			continue;
 		seq_printf(m, "%d %d %u:%u ", mnt->id, mnt->parent->id,
 			   MAJOR(mnt->sb->dev), MINOR(mnt->sb->dev));
 		put_root_in_fs(m, mnt, buf);

@@ -208,6 +208,7 @@ struct super_block {
 	u64 next_ino;
 	unsigned long magic;
 	unsigned long s_flags;		/* MS_RDONLY */
+	unsigned long s_mem_pages;	/* file pages a memory fs holds */
 	void *fs_info;
 	struct list_head s_dirty;	/* inodes to write back */
 	struct list_head s_list;	/* in the list of all super blocks */
