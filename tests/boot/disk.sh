@@ -196,6 +196,42 @@ else
 	fail "fsops on ext2" "native: $native" "guest: $out" "$err"
 fi
 
+# df on a disk root: its numbers are the image's, as dumpe2fs reads them.
+make_image "$WORK/dfimg"
+run_tamu quiet ubd0="$WORK/dfimg" root=/dev/ubda -- /bin/sh -c \
+	'mount -t proc proc /proc && df -k / && mount | grep " / "'
+read -r _ total used avail _ mnt < <(grep '^/dev/ubda ' <<<"$out")
+info=$(dumpe2fs -h "$WORK/dfimg" 2>/dev/null)
+free=$(sed -n 's/^Free blocks: *//p' <<<"$info")
+reserved=$(sed -n 's/^Reserved block count: *//p' <<<"$info")
+count=$(sed -n 's/^Block count: *//p' <<<"$info")
+if [ "$status" -eq 0 ] && [ "$mnt" = / ] && [ -n "$free" ] &&
+	[ "$used" -eq $((total - free)) ] &&
+	[ "$avail" -eq $((free - reserved)) ] && [ "$total" -lt "$count" ] &&
+	[[ $out == *"/dev/ubda on / type ext2 (rw)"* ]]; then
+	ok "df and mount on an ext2 root: $total KiB, $used used, $avail free"
+else
+	fail "df on ext2" "status $status" "$out" \
+		"dumpe2fs: $count blocks, $free free, $reserved reserved"
+fi
+
+# Extended attributes are not read, but deleting a file frees its block.
+mke2fs -q -F -t ext2 "$WORK/xattr" 8M >/dev/null
+debugfs -w -R 'write /etc/hostname f' "$WORK/xattr" >/dev/null 2>&1
+debugfs -w -R "ea_set /f user.big $(head -c 300 /dev/zero | tr '\0' a)" \
+	"$WORK/xattr" >/dev/null 2>&1
+chmod 666 "$WORK/xattr"
+acl=$(debugfs -R 'stat /f' "$WORK/xattr" 2>/dev/null | grep -o 'File ACL: [0-9]*')
+run_tamu quiet ubd0="$WORK/xattr" -- /bin/sh -c \
+	'mount -t ext2 /dev/ubda /mnt && rm /mnt/f && umount /mnt'
+fsck=$(e2fsck -fn "$WORK/xattr" 2>&1)
+if [ "$status" -eq 0 ] && [ "$acl" != "File ACL: 0" ] && [ -n "$acl" ] &&
+	e2fsck -fn "$WORK/xattr" >/dev/null 2>&1; then
+	ok "deleting a file with an attribute block leaves e2fsck clean ($acl)"
+else
+	fail "attribute block" "status $status, $acl" "$err" "$fsck"
+fi
+
 # busybox's switch_root from the initramfs to a disk (mount --move).
 run_tamu quiet ubd0="$WORK/img" -- /bin/sh -c 'mount -t ext2 /dev/ubda /mnt &&
 	exec switch_root /mnt /bin/sh -c "cat /etc/motd; echo \$\$; ls -1 /d"'
