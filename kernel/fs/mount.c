@@ -149,6 +149,11 @@ int sync_filesystems(void)
 	return err;
 }
 
+struct vfsmount *kern_mount(struct super_block *sb)
+{
+	return new_mount(sb, sb->root, "none", 0);
+}
+
 static struct vfsmount *mount_fs(const char *type, const char *source,
 				 unsigned long flags, const char *options)
 {

@@ -123,6 +123,14 @@ static int follow_link(struct walk *w, struct dentry *link, bool last,
 
 	if (++w->links > MAX_SYMLINKS)
 		return -ELOOP;
+	if (link->inode->i_op->get_link_path) {
+		struct path p;
+
+		err = link->inode->i_op->get_link_path(link, &p);
+		if (!err)
+			set_cur(w, p.mnt, p.dentry);
+		return err;
+	}
 	target = link->inode->i_op->get_link(link);
 	if (IS_ERR(target))
 		return PTR_ERR(target);

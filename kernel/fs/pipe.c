@@ -7,6 +7,8 @@
  */
 #include "tamu/syscall.h"
 #include "tamu/fdtable.h"
+#include "tamu/fs.h"
+#include "tamu/panic.h"
 #include "tamu/poll.h"
 #include "tamu/signal.h"
 #include "tamu/slab.h"
@@ -16,6 +18,7 @@
 #include "uapi/linux_limits.h"
 #include "uapi/poll.h"
 #include "uapi/termios.h"
+#include "uapi/vfs.h"
 
 #define PIPE_SIZE (64 * 1024)
 
@@ -27,6 +30,16 @@ struct pipe_inode_info {
 };
 
 static struct super_block pipe_sb = { .next_ino = 0 };
+/*
+ * Every pipe has a name in pipefs, a mount outside the tree, so that
+ * /proc/PID/fd/N leads to it and opening that opens the pipe again.
+ */
+static struct vfsmount *pipe_mnt;
+
+bool is_pipe_inode(const struct inode *inode)
+{
+	return inode->sb == &pipe_sb;
+}
 
 static struct pipe_inode_info *alloc_pipe_info(void)
 {
@@ -195,6 +208,9 @@ static int fifo_open(struct inode *inode, struct file *f)
 	if (f->f_mode & FMODE_WRITE)
 		p->writers++;
 	wake_up(&p->wait);
+	/* A pipe opened again (/proc/PID/fd/N) waits for nobody. */
+	if (is_pipe_inode(inode))
+		return 0;
 	if ((f->f_mode & (FMODE_READ | FMODE_WRITE)) == FMODE_WRITE &&
 	    !p->readers) {
 		if (f->f_flags & O_NONBLOCK) {
@@ -236,8 +252,34 @@ extern const struct file_operations *fifo_fops;
 
 void pipe_init(void)
 {
+	struct inode *root;
+
 	fifo_fops = &fifo_fops_real;
 	pipe_sb.dev = new_anon_dev();
+	pipe_sb.magic = PIPEFS_MAGIC;
+	INIT_LIST_HEAD(&pipe_sb.s_dirty);
+	root = new_inode(&pipe_sb, S_IFDIR | 0500);
+	pipe_sb.root = root ? d_make_root(&pipe_sb, root) : NULL;
+	pipe_mnt = pipe_sb.root ? kern_mount(&pipe_sb) : NULL;
+	if (!pipe_mnt)
+		panic("pipe_init: out of memory");
+}
+
+/* Give both ends the pipe's name in pipefs. */
+static int name_pipe(struct inode *inode, struct file *r, struct file *w)
+{
+	char name[32];
+	struct dentry *d;
+
+	scnprintf(name, sizeof(name), "pipe:[%llu]",
+		  (unsigned long long)inode->ino);
+	d = d_alloc(pipe_sb.root, name, strlen(name));
+	if (!d)
+		return -ENOMEM;
+	d->inode = igrab(inode);
+	r->path = w->path = (struct path){ pipe_mnt, d };
+	dget(d);
+	return 0;
 }
 
 SYSCALL_DEFINE(pipe2, unsigned long ufds, int flags)
@@ -259,6 +301,7 @@ SYSCALL_DEFINE(pipe2, unsigned long ufds, int flags)
 	}
 	inode->uid = current->cred.fsuid;
 	inode->gid = current->cred.fsgid;
+	inode->i_fop = &fifo_fops_real;
 	inode->pipe = p;
 	p->readers = p->writers = 1;
 	r = open_inode(inode, O_RDONLY | (flags & O_NONBLOCK), &pipe_fops);
@@ -274,6 +317,11 @@ SYSCALL_DEFINE(pipe2, unsigned long ufds, int flags)
 			fput(w);
 		else
 			p->writers--;
+		return -ENFILE;
+	}
+	if (name_pipe(inode, r, w)) {
+		fput(r);
+		fput(w);
 		return -ENFILE;
 	}
 	fds[0] = fd_install(r, flags & O_CLOEXEC);

@@ -105,4 +105,12 @@ expect "fd/ of every process: paths, the console, pipes" \
 	'^/proc/1 sh$' ' 0 -> /dev/console$' ' 0 -> /etc/passwd$' \
 	' 1 -> pipe:\[[0-9]+\]$' ' 0 -> pipe:\[[0-9]+\]$'
 
+# Opening fd/N, exe, cwd and root reaches the object itself: a pipe (as
+# /dev/stdin), a deleted file; only for the process's owner or root (pid 1
+# stays the root shell: "; true" keeps it from exec'ing su).
+run_sh 'echo piped | cat /dev/stdin; echo kept > /tmp/f; exec 5</tmp/f; rm /tmp/f; cat /proc/self/fd/5; head -c 4 /proc/self/exe | od -An -c; ls /proc/1/cwd/ | grep -c .; su user -c "cat /proc/1/root/etc/hostname" 2>&1; true'
+expect "fd/, exe, cwd, root open what they stand for, not their names" \
+	'^piped$' '^kept$' '^ +177 +E +L +F$' '^[1-9][0-9]*$' \
+	"can't open '/proc/1/root/etc/hostname': Permission denied$"
+
 report

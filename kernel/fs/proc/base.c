@@ -127,8 +127,45 @@ static void show_fdinfo(struct seq_buf *m, struct proc_inode *pi,
 		   (unsigned long long)f->inode->ino);
 }
 
+/* The path behind a link, referenced; -ENOENT if there is none. */
+static int get_path(const struct path *p, struct path *out)
+{
+	if (!p->dentry)
+		return -ENOENT;
+	*out = *p;
+	path_get(out);
+	return 0;
+}
+
+static int path_fd(struct proc_inode *pi, struct task_struct *t,
+		   struct path *out)
+{
+	struct file *f = task_file(t, pi->fd);
+
+	return f ? get_path(&f->path, out) : -ENOENT;
+}
+
+static int path_cwd(struct proc_inode *pi, struct task_struct *t,
+		    struct path *out)
+{
+	return t->fs ? get_path(&t->fs->pwd, out) : -ENOENT;
+}
+
+static int path_root(struct proc_inode *pi, struct task_struct *t,
+		     struct path *out)
+{
+	return t->fs ? get_path(&t->fs->root, out) : -ENOENT;
+}
+
+static int path_exe(struct proc_inode *pi, struct task_struct *t,
+		    struct path *out)
+{
+	return t->mm && t->mm->exe_file ? get_path(&t->mm->exe_file->path, out)
+					: -ENOENT;
+}
+
 static const struct proc_entry fd_entry = {
-	.name = "fd", .link = link_fd,
+	.name = "fd", .link = link_fd, .link_path = path_fd,
 };
 
 static const struct proc_entry fdinfo_entry = {
@@ -322,16 +359,16 @@ static const struct file_operations task_dir_fops = {
 static const struct proc_entry pid_entries[] = {
 	{ "cmdline", S_IFREG | 0444, .show = show_cmdline },
 	{ "comm", S_IFREG | 0644, .show = show_comm, .write = write_comm },
-	{ "cwd", S_IFLNK | 0777, .link = link_cwd },
+	{ "cwd", S_IFLNK | 0777, .link = link_cwd, .link_path = path_cwd },
 	{ "environ", S_IFREG | 0400, .show = show_environ },
-	{ "exe", S_IFLNK | 0777, .link = link_exe },
+	{ "exe", S_IFLNK | 0777, .link = link_exe, .link_path = path_exe },
 	{ "fd", S_IFDIR | 0500, .iops = &fd_dir_iops, .fops = &fd_dir_fops },
 	{ "fdinfo", S_IFDIR | 0500, .iops = &fdinfo_dir_iops,
 	  .fops = &fdinfo_dir_fops },
 	{ "maps", S_IFREG | 0444, .show = proc_show_maps },
 	{ "mountinfo", S_IFREG | 0444, .show = proc_show_mountinfo },
 	{ "mounts", S_IFREG | 0444, .show = proc_show_mounts },
-	{ "root", S_IFLNK | 0777, .link = link_root },
+	{ "root", S_IFLNK | 0777, .link = link_root, .link_path = path_root },
 	{ "stat", S_IFREG | 0444, .show = proc_show_pid_stat },
 	{ "statm", S_IFREG | 0444, .show = proc_show_statm },
 	{ "status", S_IFREG | 0444, .show = proc_show_status },

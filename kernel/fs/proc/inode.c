@@ -74,6 +74,7 @@ static const struct inode_operations proc_file_iops = {
 };
 
 static const struct inode_operations proc_link_iops;
+static const struct inode_operations proc_magic_link_iops;
 static const struct file_operations proc_file_fops;
 static const struct inode_operations proc_table_iops;
 static const struct file_operations proc_table_fops;
@@ -81,7 +82,8 @@ static const struct file_operations proc_table_fops;
 static void set_ops(struct inode *inode, const struct proc_entry *e)
 {
 	if (S_ISLNK(inode->mode)) {
-		inode->i_op = &proc_link_iops;
+		inode->i_op = e && e->link_path ? &proc_magic_link_iops
+						: &proc_link_iops;
 	} else if (!S_ISDIR(inode->mode)) {
 		inode->i_op = &proc_file_iops;
 		inode->i_fop = &proc_file_fops;
@@ -311,6 +313,30 @@ static const struct inode_operations proc_link_iops = {
 	.revalidate = proc_revalidate,
 };
 
+/*
+ * Following fd/N, exe, cwd or root reaches the object, even one without a
+ * name any more (a deleted file, a pipe), for whoever may trace the
+ * process: root or its owner.
+ */
+static int proc_get_link_path(struct dentry *d, struct path *out)
+{
+	struct proc_inode *pi = PI(d->inode);
+	struct task_struct *t = proc_task(d->inode);
+	const struct cred *c = &current->cred;
+
+	if (!t)
+		return -ENOENT;
+	if (c->euid != 0 && c->euid != t->cred.uid)
+		return -EACCES;
+	return pi->entry->link_path(pi, t, out);
+}
+
+static const struct inode_operations proc_magic_link_iops = {
+	.get_link = proc_get_link,
+	.get_link_path = proc_get_link_path,
+	.revalidate = proc_revalidate,
+};
+
 void proc_put_path(struct seq_buf *m, const struct path *p)
 {
 	char *buf = kmalloc(PATH_MAX, GFP_KERNEL), *s;
@@ -331,10 +357,10 @@ void proc_put_file(struct seq_buf *m, struct file *f)
 {
 	struct inode *inode = f->inode;
 
-	if (f->path.dentry)
-		proc_put_path(m, &f->path);
-	else if (S_ISFIFO(inode->mode))
+	if (is_pipe_inode(inode))
 		seq_printf(m, "pipe:[%llu]", (unsigned long long)inode->ino);
+	else if (f->path.dentry)
+		proc_put_path(m, &f->path);
 	else if (S_ISSOCK(inode->mode))
 		seq_printf(m, "socket:[%llu]", (unsigned long long)inode->ino);
 	else

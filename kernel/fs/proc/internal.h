@@ -20,6 +20,9 @@ struct proc_entry {
 	/* Links: write the target. */
 	void (*link)(struct seq_buf *m, struct proc_inode *pi,
 		     struct task_struct *t);
+	/* Links to an object (fd/N, exe, cwd, root): it, referenced. */
+	int (*link_path)(struct proc_inode *pi, struct task_struct *t,
+			 struct path *out);
 	/* Writable files: take one write's bytes; 0 or -errno. */
 	int (*write)(struct proc_inode *pi, struct task_struct *t,
 		     const char *buf, size_t len);

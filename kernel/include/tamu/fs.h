@@ -24,6 +24,7 @@ struct pipe_inode_info;
 struct page;
 struct bio_batch;
 struct bio_run;
+struct path;
 
 typedef u32 dev_t;
 #define MKDEV(ma, mi) (((ma) << 20) | (mi))
@@ -106,6 +107,11 @@ struct inode_operations {
 	int (*getattr)(struct dentry *d);
 	/* The symlink's target, NUL-terminated, valid while d is held. */
 	const char *(*get_link)(struct dentry *d);
+	/*
+	 * A link to an object rather than a name (procfs's fd/N, exe, cwd,
+	 * root): path walk goes to the object itself, referenced in out.
+	 */
+	int (*get_link_path)(struct dentry *d, struct path *out);
 	int (*setattr)(struct dentry *d, struct iattr *attr);
 	/*
 	 * The page cache: the frame holding page 'index' of the file, with a
@@ -311,6 +317,8 @@ struct timespec current_time(void);
 
 /* File systems and mounts. */
 void register_filesystem(struct file_system_type *fs);
+/* A mount of sb seen nowhere in the tree, for the kernel's own files. */
+struct vfsmount *kern_mount(struct super_block *sb);
 /* A super block of type fs, with its device number, for fs to fill. */
 struct super_block *new_super(struct file_system_type *fs);
 /* Every registered type, in the order they were registered. */
@@ -408,6 +416,8 @@ void tmpfs_init(void);
 void ext2_init(void);
 void hostfs_init(void);
 void pipe_init(void);
+/* Is the inode a pipe's (made by pipe(2), not a FIFO on a file system)? */
+bool is_pipe_inode(const struct inode *inode);
 void proc_init(void);
 void mem_devices_init(void);
 
