@@ -225,9 +225,42 @@ SYSCALL_DEFINE(madvise, unsigned long addr, size_t len, int advice)
 	return 0;
 }
 
+/*
+ * msync: MS_SYNC writes the files behind the shared mappings in the range
+ * to their disks (their page cache is what the mappings map, so there is
+ * nothing to copy first); MS_ASYNC has nothing to start.
+ */
 SYSCALL_DEFINE(msync, unsigned long addr, size_t len, int flags)
 {
-	return addr & ~PAGE_MASK ? -EINVAL : 0;
+	struct mm_struct *mm = current->mm;
+	unsigned long end = addr + ALIGN(len, PAGE_SIZE);
+	struct vm_area_struct *vma;
+	long err = 0;
+
+	if ((addr & ~PAGE_MASK) || (flags & ~(MS_ASYNC | MS_INVALIDATE |
+					      MS_SYNC)) ||
+	    ((flags & MS_ASYNC) && (flags & MS_SYNC)))
+		return -EINVAL;
+	if (end < addr)
+		return -ENOMEM;
+	for (vma = find_vma(mm, addr); addr < end; vma = find_vma(mm, addr)) {
+		/* A hole in the range is ENOMEM, after the rest is done. */
+		if (!vma || vma->start >= end) {
+			err = -ENOMEM;
+			break;
+		}
+		if (vma->start > addr)
+			err = -ENOMEM;
+		if ((flags & MS_SYNC) && vma->file &&
+		    (vma->flags & VM_SHARED)) {
+			long e = vfs_fsync(vma->file, true);
+
+			if (e && e != -EINVAL && !err)
+				err = e;
+		}
+		addr = vma->end;
+	}
+	return err;
 }
 
 SYSCALL_DEFINE(mlock, unsigned long addr, size_t len)

@@ -13,6 +13,9 @@ WORK=$(mktemp -d /tmp/tamu-disk.XXXXXX)
 chmod 777 "$WORK"
 trap 'rm -rf "$WORK" ${TAMU_DIR:+"$TAMU_DIR"}' EXIT
 PATH=$PATH:/sbin:/usr/sbin
+# The busybox root plus the test programs (/test), for initrd=.
+cp tests/guest/initramfs.cpio "$WORK/test.cpio"
+chmod 644 "$WORK/test.cpio"
 
 # A small root file system: busybox, its links, an empty /dev and /proc.
 make_image() {
@@ -108,6 +111,30 @@ else
 	fail "sync then kill -9" "status $status" "$out" "$err"
 fi
 
+# The same for a shared mapping written and msync'ed (MS_SYNC).
+mke2fs -q -F -t ext2 "$WORK/msync" 16M >/dev/null
+chmod 666 "$WORK/msync"
+rm -f "$WORK/log"
+touch "$WORK/log" && chmod 666 "$WORK/log"
+(cd "$TAMU_DIR" && exec timeout -k 2 "$TAMU_TIMEOUT" $AS_USER "$TAMU" quiet \
+	initrd="$WORK/test.cpio" ubd0="$WORK/msync" -- /bin/sh -c \
+	'mount -t ext2 /dev/ubda /mnt && /test/mapwrite /mnt/m mapped-and-synced' \
+	</dev/null >"$WORK/log" 2>&1) &
+runner=$!
+disown "$runner"	# its death by SIGKILL is the point: no job report
+for _ in $(seq 100); do
+	grep -q synced "$WORK/log" && break
+	sleep 0.1
+done
+pkill -KILL -f "^$TAMU quiet initrd=$WORK/test.cpio ubd0=$WORK/msync"
+while kill -0 "$runner" 2>/dev/null; do sleep 0.1; done
+got=$(debugfs -R 'cat /m' "$WORK/msync" 2>/dev/null)
+if grep -q synced "$WORK/log" && [ "$got" = mapped-and-synced ]; then
+	ok "a shared mapping msync'ed just before kill -9 is on the disk"
+else
+	fail "msync then kill -9" "log: $(cat "$WORK/log")" "on disk: '$got'"
+fi
+
 # Another user cannot write root's files on the disk.
 rm -f "$WORK/cow"
 run_tamu quiet ubd0="$WORK/cow,$WORK/base" root=/dev/ubda -- /bin/sh -c \
@@ -171,8 +198,7 @@ done
 # A file three times the size of guest memory: the page cache gives clean
 # pages back and writes dirty ones out; the data comes back whole.
 mke2fs -q -F -t ext2 "$WORK/large" 256M >/dev/null
-cp tests/guest/initramfs.cpio "$WORK/test.cpio"
-chmod 666 "$WORK/large" "$WORK/test.cpio"
+chmod 666 "$WORK/large"
 run_tamu quiet mem=32M initrd="$WORK/test.cpio" ubd0="$WORK/large" -- \
 	/bin/sh -c 'mount -t ext2 /dev/ubda /mnt && /test/seqio write /mnt/f 100 \
 	>/dev/null && /test/seqio read /mnt/f 100 >/dev/null &&
