@@ -20,6 +20,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+#include "host/file.h"
 #include "host/hostfs.h"
 
 _Static_assert(HOST_RENAME_NOREPLACE == RENAME_NOREPLACE &&
@@ -384,18 +385,7 @@ int64_t host_fs_pread(int fd, void *buf, size_t len, uint64_t off)
 
 int host_fs_pwrite(int fd, const void *buf, size_t len, uint64_t off)
 {
-	while (len) {
-		ssize_t n = pwrite(fd, buf, len, off);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -errno;
-		buf = (const char *)buf + n;
-		len -= n;
-		off += n;
-	}
-	return 0;
+	return host_pwrite_all(fd, buf, len, off);
 }
 
 int64_t host_fs_preadv(int fd, const struct host_iovec *iov, unsigned int n,

@@ -58,30 +58,49 @@ static u32 group_blocks(struct super_block *sb, unsigned long g)
 	return min(sbi->blocks_per_group, sbi->es->s_blocks_count - first);
 }
 
+/*
+ * Take the first clear bit of the bitmap block from 'from' on (then from
+ * the start), below n: its number, or -ENOSPC if the bitmap is full.
+ */
+static int take_bit(struct super_block *sb, u32 bitmap, u32 from, u32 n,
+		    u32 *bit)
+{
+	struct buffer_head *bh = bread(sb->bdev, bitmap,
+				       EXT2_SB(sb)->block_size);
+
+	if (IS_ERR(bh))
+		return PTR_ERR(bh);
+	*bit = ext2_find_zero((u8 *)bh->data, from, n);
+	if (*bit == n && from)
+		*bit = ext2_find_zero((u8 *)bh->data, 0, from);
+	if (*bit >= n) {
+		brelse(bh);
+		return -ENOSPC;
+	}
+	set_bit((u8 *)bh->data, *bit);
+	mark_buffer_dirty(bh);
+	brelse(bh);
+	return 0;
+}
+
 static int alloc_in_group(struct super_block *sb, unsigned long g, u32 from,
 			  u32 *out)
 {
 	struct ext2_sb_info *sbi = EXT2_SB(sb);
-	struct buffer_head *gdb, *bh;
+	struct buffer_head *gdb;
 	struct ext2_group_desc *gd = ext2_group_desc(sb, g, &gdb);
-	u32 n = group_blocks(sb, g), bit;
+	u32 bit;
+	int err;
 
 	if (!gd->bg_free_blocks_count)
 		return -ENOSPC;
-	bh = bread(sb->bdev, gd->bg_block_bitmap, sbi->block_size);
-	if (IS_ERR(bh))
-		return PTR_ERR(bh);
-	bit = ext2_find_zero((u8 *)bh->data, from, n);
-	if (bit == n && from)
-		bit = ext2_find_zero((u8 *)bh->data, 0, from);
-	if (bit >= n) {
-		brelse(bh);
+	err = take_bit(sb, gd->bg_block_bitmap, from, group_blocks(sb, g),
+		       &bit);
+	if (err == -ENOSPC)
 		return ext2_error(sb, "group %lu: free count %u but no free "
 				  "block", g, gd->bg_free_blocks_count);
-	}
-	set_bit((u8 *)bh->data, bit);
-	mark_buffer_dirty(bh);
-	brelse(bh);
+	if (err)
+		return err;
 	count_blocks(sb, gd, gdb, 1);
 	*out = sbi->es->s_first_data_block + g * sbi->blocks_per_group + bit;
 	return 0;
@@ -160,24 +179,21 @@ static int ialloc_in_group(struct super_block *sb, unsigned long g,
 			   bool dir, u64 *ino)
 {
 	struct ext2_sb_info *sbi = EXT2_SB(sb);
-	struct buffer_head *gdb, *bh;
+	struct buffer_head *gdb;
 	struct ext2_group_desc *gd = ext2_group_desc(sb, g, &gdb);
+	/* The reserved inodes are group 0's first ones, never taken. */
 	u32 from = g ? 0 : sbi->first_ino - 1, bit;
+	int err;
 
 	if (!gd->bg_free_inodes_count)
 		return -ENOSPC;
-	bh = bread(sb->bdev, gd->bg_inode_bitmap, sbi->block_size);
-	if (IS_ERR(bh))
-		return PTR_ERR(bh);
-	bit = ext2_find_zero((u8 *)bh->data, from, sbi->inodes_per_group);
-	if (bit >= sbi->inodes_per_group) {
-		brelse(bh);
+	err = take_bit(sb, gd->bg_inode_bitmap, from, sbi->inodes_per_group,
+		       &bit);
+	if (err == -ENOSPC || (!err && bit < from))
 		return ext2_error(sb, "group %lu: free inode count %u but no "
 				  "free inode", g, gd->bg_free_inodes_count);
-	}
-	set_bit((u8 *)bh->data, bit);
-	mark_buffer_dirty(bh);
-	brelse(bh);
+	if (err)
+		return err;
 	count_inodes(sb, gd, gdb, 1, dir);
 	*ino = (u64)g * sbi->inodes_per_group + bit + 1;
 	return 0;
