@@ -36,3 +36,8 @@ int host_mprotect(void *addr, size_t len, int prot)
 {
 	return mprotect(addr, len, prot) < 0 ? -errno : 0;
 }
+
+int host_populate(void *addr, size_t len)
+{
+	return madvise(addr, len, MADV_POPULATE_WRITE) ? -errno : 0;
+}

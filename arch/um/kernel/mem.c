@@ -1,11 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Guest physical memory: one memory file, mapped once, shared, into the
- * kernel.  Host pages are only allocated when a frame is first touched.
+ * kernel.  Host pages are only allocated when the page allocator first
+ * hands out a frame in a 2 MiB stretch: then the whole stretch is.
  */
 #include "um/arch.h"
+#include "tamu/page_alloc.h"
 #include "host/memfile.h"
 #include "host/mman.h"
+
+/* Older hosts lack MADV_POPULATE_WRITE: their pages come at first touch. */
+static void populate(void *addr, size_t len)
+{
+	static bool unsupported;
+
+	if (!unsupported && host_populate(addr, len) == -EINVAL)
+		unsupported = true;
+}
 
 int arch_mem_setup(u64 size, void **base)
 {
@@ -22,5 +33,6 @@ int arch_mem_setup(u64 size, void **base)
 		return err;
 	}
 	*base = addr;
+	page_populate = populate;
 	return fd;
 }

@@ -21,6 +21,8 @@
 int host_mmap(void **addr, size_t len, int prot, int flags, int fd,
 	      uint64_t offset);
 int host_munmap(void *addr, size_t len);
+/* Back [addr, addr+len) of a writable mapping with host pages now. */
+int host_populate(void *addr, size_t len);
 int host_mprotect(void *addr, size_t len, int prot);
 
 #endif

@@ -86,6 +86,8 @@ int zone_init(struct zone *z, void *base, size_t size);
  */
 struct page *alloc_pages(gfp_t gfp, unsigned int order);
 extern unsigned long (*page_shrinker)(unsigned long nr_pages);
+/* Set by the platform: back fresh memory with host pages ahead of use. */
+extern void (*page_populate)(void *addr, size_t len);
 void free_pages(struct page *page, unsigned int order);
 /* Kernel address of one or 2^order zeroed or not frames; NULL if none. */
 void *get_free_pages(gfp_t gfp, unsigned int order);
