@@ -12,7 +12,8 @@
 #include "tamu/slab.h"
 #include "tamu/string.h"
 
-#define BH_BUSY 0x4
+#define BH_BUSY 0x4	/* being read */
+#define BH_WRITING 0x8	/* being written back */
 #define HASH_SIZE 1024
 /* The cache may grow to this fraction of guest memory. */
 #define CACHE_SHARE 16
@@ -66,11 +67,16 @@ static void free_buffer(struct buffer_head *bh)
 	kfree(bh);
 }
 
-/* Write the dirty buffers on 'list' (of one device or all); 0 or -EIO. */
+/*
+ * Write the dirty buffers (of one device, or all); 0 or -EIO.  Each is
+ * held while the host writes from it; one dirtied again meanwhile goes
+ * back on the dirty list when the write is done.
+ */
 static int write_dirty(struct block_device *only)
 {
 	struct buffer_head *bh, *next;
 	struct bio_batch batch;
+	LIST_HEAD(writing);
 	int err = 0;
 
 	bio_batch_init(&batch);
@@ -82,10 +88,19 @@ static int write_dirty(struct block_device *only)
 				    bh->data, bh->size);
 		if (err)
 			break;
-		bh->state &= ~BH_DIRTY;
-		list_del_init(&bh->dirty);
+		if (!bh->count++)
+			list_del_init(&bh->lru);
+		bh->state = (bh->state & ~BH_DIRTY) | BH_WRITING;
+		list_move(&bh->dirty, &writing);
 	}
 	err = bio_batch_wait(&batch) ?: err;
+	list_for_each_entry_safe(bh, next, &writing, dirty) {
+		list_del_init(&bh->dirty);
+		bh->state &= ~BH_WRITING;
+		if (bh->state & BH_DIRTY)
+			list_add_tail(&bh->dirty, &dirty);
+		brelse(bh);
+	}
 	if (err)
 		pr_err("buffer cache: writing back metadata failed: %d\n", err);
 	return err;
@@ -115,10 +130,8 @@ again:
 static struct buffer_head *alloc_buffer(struct block_device *bdev,
 					u64 blocknr, u32 size)
 {
-	struct buffer_head *bh;
+	struct buffer_head *bh = kzalloc(sizeof(*bh), GFP_KERNEL);
 
-	shrink(size);
-	bh = kzalloc(sizeof(*bh), GFP_KERNEL);
 	if (!bh)
 		return NULL;
 	bh->data = kmalloc(size, GFP_KERNEL);
@@ -145,6 +158,11 @@ static struct buffer_head *get(struct block_device *bdev, u64 blocknr,
 	if (size < SECTOR_SIZE || size > PAGE_SIZE || (size & (size - 1)))
 		return ERR_PTR(-EINVAL);
 	bh = find(bdev, blocknr, size);
+	if (!bh) {
+		/* Making room may sleep (write-back): look again after. */
+		shrink(size);
+		bh = find(bdev, blocknr, size);
+	}
 	if (!bh)
 		return alloc_buffer(bdev, blocknr, size) ?: ERR_PTR(-ENOMEM);
 	if (!bh->count++)
@@ -199,7 +217,9 @@ void mark_buffer_dirty(struct buffer_head *bh)
 	if (bh->state & BH_DIRTY)
 		return;
 	bh->state |= BH_DIRTY;
-	list_add_tail(&bh->dirty, &dirty);
+	/* One being written goes back on the list when that is done. */
+	if (!(bh->state & BH_WRITING))
+		list_add_tail(&bh->dirty, &dirty);
 }
 
 int sync_blockdev(struct block_device *bdev)

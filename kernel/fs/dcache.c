@@ -41,6 +41,7 @@ struct inode *new_inode(struct super_block *sb, u32 mode)
 	inode->refcount = 1;
 	inode->atime = inode->mtime = inode->ctime = current_time();
 	inode->i_data.host = inode;
+	mutex_init(&inode->i_mutex);
 	INIT_LIST_HEAD(&inode->i_hash);
 	INIT_LIST_HEAD(&inode->i_dirty);
 	return inode;
@@ -60,14 +61,34 @@ static struct list_head *ihash(struct super_block *sb, u64 ino)
 	return &inode_hash[(ino ^ ((unsigned long)sb >> 6)) % IHASH_SIZE];
 }
 
+/* Woken when a new inode is filled in, or fails and leaves the hash. */
+static DECLARE_WAIT_QUEUE_HEAD(inode_wait);
+
+static struct inode *find_inode(struct super_block *sb, u64 ino)
+{
+	struct inode *inode;
+
+	list_for_each_entry(inode, ihash(sb, ino), i_hash)
+		if (inode->sb == sb && inode->ino == ino)
+			return inode;
+	return NULL;
+}
+
 struct inode *iget_locked(struct super_block *sb, u64 ino)
 {
 	struct list_head *head = ihash(sb, ino);
 	struct inode *inode;
 
-	list_for_each_entry(inode, head, i_hash)
-		if (inode->sb == sb && inode->ino == ino)
-			return igrab(inode);
+	/* One being read in by another task: wait until it is whole. */
+	while ((inode = find_inode(sb, ino))) {
+		igrab(inode);
+		wait_event(&inode_wait, !(inode->i_state & I_NEW) ||
+					list_empty(&inode->i_hash));
+		if (!list_empty(&inode->i_hash))
+			return inode;
+		/* Its reading failed: try again. */
+		iput(inode);
+	}
 	inode = new_inode(sb, 0);
 	if (!inode)
 		return NULL;
@@ -80,11 +101,13 @@ struct inode *iget_locked(struct super_block *sb, u64 ino)
 void unlock_new_inode(struct inode *inode)
 {
 	inode->i_state &= ~I_NEW;
+	wake_up(&inode_wait);
 }
 
 void remove_inode_hash(struct inode *inode)
 {
 	list_del_init(&inode->i_hash);
+	wake_up(&inode_wait);
 }
 
 void mark_inode_dirty(struct inode *inode)
@@ -110,11 +133,13 @@ int write_dirty_inodes(struct super_block *sb)
 	int err = 0, e;
 
 	while (!list_empty(&sb->s_dirty)) {
-		struct inode *inode = list_first_entry(&sb->s_dirty,
-						       struct inode, i_dirty);
+		/* Held across the sleeps: a last close must not free it. */
+		struct inode *inode = igrab(list_first_entry(
+			&sb->s_dirty, struct inode, i_dirty));
 
 		e = filemap_write_and_wait(inode);
 		e = write_inode(inode) ?: e;
+		iput(inode);
 		if (e && !err)
 			err = e;
 	}

@@ -24,6 +24,7 @@ static void put_new_name(struct new_name *n)
 {
 	if (n->d)
 		dput(n->d);
+	mutex_unlock(&n->parent.dentry->inode->i_mutex);
 	path_put(&n->parent);
 	kfree(n->name);
 }
@@ -47,13 +48,15 @@ static int lookup_create(int dfd, unsigned long uname, struct new_name *n,
 		kfree(n->name);
 		return err;
 	}
+	/* The directory stays locked until the new name is made. */
+	mutex_lock(&n->parent.dentry->inode->i_mutex);
 	err = -EEXIST;
 	if (last.dot)
 		goto fail;
 	err = -ENOENT;
 	if (last.trailing_slash && !allow_slash)
 		goto fail;
-	n->d = lookup_one(&n->parent, last.name, last.len);
+	n->d = lookup_one_locked(&n->parent, last.name, last.len);
 	if (IS_ERR(n->d)) {
 		err = PTR_ERR(n->d);
 		n->d = NULL;
@@ -219,7 +222,10 @@ static bool is_mountpoint(struct dentry *d)
 	return d->mounted > 0;
 }
 
-/* The existing entry to remove or rename: parent and dentry. */
+/*
+ * The existing entry to remove or rename: parent and dentry, with the
+ * parent's i_mutex held (put_existing lets go of all three).
+ */
 static int lookup_existing(int dfd, const char *name, struct path *parent,
 			   struct dentry **d, struct nameidata_last *last)
 {
@@ -227,17 +233,23 @@ static int lookup_existing(int dfd, const char *name, struct path *parent,
 
 	if (err)
 		return err;
-	*d = lookup_one(parent, last->name, last->len);
-	if (IS_ERR(*d)) {
-		path_put(parent);
-		return PTR_ERR(*d);
-	}
-	if (!(*d)->inode) {
+	mutex_lock(&parent->dentry->inode->i_mutex);
+	*d = lookup_one_locked(parent, last->name, last->len);
+	err = IS_ERR(*d) ? PTR_ERR(*d) : !(*d)->inode ? -ENOENT : 0;
+	if (!err)
+		return 0;
+	if (!IS_ERR(*d))
 		dput(*d);
-		path_put(parent);
-		return -ENOENT;
-	}
-	return 0;
+	mutex_unlock(&parent->dentry->inode->i_mutex);
+	path_put(parent);
+	return err;
+}
+
+static void put_existing(struct path *parent, struct dentry *d)
+{
+	dput(d);
+	mutex_unlock(&parent->dentry->inode->i_mutex);
+	path_put(parent);
 }
 
 static long do_unlink(int dfd, unsigned long uname, bool dir)
@@ -280,8 +292,7 @@ static long do_unlink(int dfd, unsigned long uname, bool dir)
 	else
 		err = pi->i_op && pi->i_op->unlink ? pi->i_op->unlink(pi, d)
 						   : -EPERM;
-	dput(d);
-	path_put(&parent);
+	put_existing(&parent, d);
 out_name:
 	kfree(name);
 	return err;
@@ -303,6 +314,10 @@ SYSCALL_DEFINE(rmdir, unsigned long uname)
 {
 	return do_unlink(AT_FDCWD, uname, true);
 }
+
+static struct mutex rename_mutex = {
+	.wait = WAIT_QUEUE_HEAD_INIT(rename_mutex.wait),
+};
 
 /* Is a an ancestor of (or equal to) b? */
 static bool is_ancestor(struct dentry *a, struct dentry *b)
@@ -338,22 +353,31 @@ SYSCALL_DEFINE(renameat2, int olddfd, unsigned long uold, int newdfd,
 		kfree(oname);
 		return PTR_ERR(nname);
 	}
-	err = lookup_existing(olddfd, oname, &oparent, &od, &olast);
-	if (err)
-		goto out_names;
+	/*
+	 * One rename at a time, so two cannot move directories into each
+	 * other; it holds both directories' i_mutex (the old one first:
+	 * nothing else holds two).
+	 */
+	/* Both walks first: they lock each directory they look into. */
 	err = path_parentat(newdfd, nname, &nparent, &nlast);
 	if (err)
-		goto out_old;
+		goto out_names;
+	mutex_lock(&rename_mutex);
+	err = lookup_existing(olddfd, oname, &oparent, &od, &olast);
+	if (err)
+		goto out_unlock;
+	odir = oparent.dentry->inode;
+	ndir = nparent.dentry->inode;
+	if (ndir != odir)
+		mutex_lock(&ndir->i_mutex);
 	err = -EBUSY;
 	if (olast.dot || nlast.dot)
 		goto out_new_parent;
-	nd = lookup_one(&nparent, nlast.name, nlast.len);
+	nd = lookup_one_locked(&nparent, nlast.name, nlast.len);
 	if (IS_ERR(nd)) {
 		err = PTR_ERR(nd);
 		goto out_new_parent;
 	}
-	odir = oparent.dentry->inode;
-	ndir = nparent.dentry->inode;
 
 	err = -EXDEV;
 	if (oparent.mnt != nparent.mnt)
@@ -395,10 +419,12 @@ SYSCALL_DEFINE(renameat2, int olddfd, unsigned long uold, int newdfd,
 out_nd:
 	dput(nd);
 out_new_parent:
+	if (ndir != odir)
+		mutex_unlock(&ndir->i_mutex);
+	put_existing(&oparent, od);
+out_unlock:
+	mutex_unlock(&rename_mutex);
 	path_put(&nparent);
-out_old:
-	dput(od);
-	path_put(&oparent);
 out_names:
 	kfree(oname);
 	kfree(nname);

@@ -108,6 +108,9 @@ static struct super_block *get_sb(struct file_system_type *fs,
 		if (bdev->mounted)
 			return bdev->mounted->type == fs ? bdev->mounted
 							 : ERR_PTR(-EBUSY);
+		/* Another mount of it is reading the disk right now. */
+		if (bdev->mounting)
+			return ERR_PTR(-EBUSY);
 		if (bdev->read_only && !(flags & MS_RDONLY))
 			return ERR_PTR(-EACCES);
 	}
@@ -121,12 +124,18 @@ static struct super_block *get_sb(struct file_system_type *fs,
 		sb->dev = bdev->dev;
 	}
 	sb->s_flags = flags & MS_RDONLY;
+	/* Nobody (sync) sees it before the file system has filled it in. */
+	list_del_init(&sb->s_list);
+	if (bdev)
+		bdev->mounting = true;
 	err = fs->mount(sb, source, options);
+	if (bdev)
+		bdev->mounting = false;
 	if (err) {
-		list_del_init(&sb->s_list);
 		kfree(sb);
 		return ERR_PTR(err);
 	}
+	list_add_tail(&sb->s_list, &super_blocks);
 	if (bdev)
 		bdev->mounted = sb;
 	return sb;
@@ -166,13 +175,9 @@ static struct vfsmount *mount_fs(const char *type, const char *source,
 	sb = get_sb(fs, source, flags, options);
 	if (IS_ERR(sb))
 		return ERR_CAST(sb);
+	/* Out of memory here leaves the super block as it is: it may be
+	 * shared (a device mounted twice), and it stays usable. */
 	mnt = new_mount(sb, sb->root, source, flags);
-	if (!mnt && !fs->mount_single) {
-		if (fs->kill_sb)
-			fs->kill_sb(sb);
-		list_del_init(&sb->s_list);
-		kfree(sb);
-	}
 	return mnt ? mnt : ERR_PTR(-ENOMEM);
 }
 
@@ -314,10 +319,14 @@ int do_umount(const struct path *p)
 	list_del_init(&mnt->list);
 	mnt->mountpoint->mounted--;
 	dput(mnt->mountpoint);
-	dput(mnt->root);
-	kfree((char *)mnt->source);
-	/* The super block and its files stay as long as anything uses them. */
-	kfree(mnt);
+	/*
+	 * Detached, not freed: open files, working directories and paths
+	 * from /proc/PID/fd may still name it (mounts are not counted), and
+	 * ".." inside it now stops at its root.  Its super block and files
+	 * stay as long as anything uses them.
+	 */
+	mnt->mountpoint = NULL;
+	mnt->parent = mnt;
 	return 0;
 }
 

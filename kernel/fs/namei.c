@@ -88,6 +88,20 @@ struct dentry *lookup_one(const struct path *parent, const char *name,
 			  size_t len)
 {
 	struct inode *dir = parent->dentry->inode;
+	struct dentry *d;
+
+	/* A file system's lookup may sleep: one lookup of dir at a time, or
+	 * a name could get two dentries. */
+	mutex_lock(&dir->i_mutex);
+	d = lookup_one_locked(parent, name, len);
+	mutex_unlock(&dir->i_mutex);
+	return d;
+}
+
+struct dentry *lookup_one_locked(const struct path *parent, const char *name,
+				 size_t len)
+{
+	struct inode *dir = parent->dentry->inode;
 	struct dentry *d = d_lookup(parent->dentry, name, len);
 	int err;
 

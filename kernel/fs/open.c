@@ -87,24 +87,23 @@ static int open_path(int dfd, const char *name, int flags, u32 mode,
 		path_put(&parent);
 		return -EISDIR;
 	}
-	d = lookup_one(&parent, last.name, last.len);
-	if (IS_ERR(d)) {
-		path_put(&parent);
-		return PTR_ERR(d);
-	}
-	if (d->inode) {
+	/* Held from the lookup to the creation: one creator wins. */
+	mutex_lock(&parent.dentry->inode->i_mutex);
+	d = lookup_one_locked(&parent, last.name, last.len);
+	err = IS_ERR(d) ? PTR_ERR(d) : d->inode ? -EEXIST
+				   : vfs_create(&parent, d, mode);
+	mutex_unlock(&parent.dentry->inode->i_mutex);
+	if (err == -EEXIST && !(flags & O_EXCL)) {
+		/* It exists: open it as if O_CREAT were not given. */
 		dput(d);
 		path_put(&parent);
-		if (flags & O_EXCL)
-			return -EEXIST;
-		/* It exists: open it as if O_CREAT were not given. */
 		return path_lookupat(dfd, name,
 				     flags & O_NOFOLLOW ? 0 : LOOKUP_FOLLOW,
 				     out);
 	}
-	err = vfs_create(&parent, d, mode);
 	if (err) {
-		dput(d);
+		if (!IS_ERR(d))
+			dput(d);
 		path_put(&parent);
 		return err;
 	}

@@ -369,42 +369,66 @@ struct page *filemap_get_page(struct inode *inode, unsigned long index,
 	return page;
 }
 
+/* Pages written back per batch: each is held until its write is done. */
+#define WRITEBACK_BATCH 128
+
+/*
+ * Write back up to WRITEBACK_BATCH dirty pages from *index on, and wait
+ * for them.  The pages are held meanwhile, so neither reclaim nor a
+ * truncate frees memory the host is still writing from.
+ */
+static int write_batch(struct inode *inode, unsigned long *index, int *err)
+{
+	struct address_space *m = &inode->i_data;
+	struct page *held[WRITEBACK_BATCH], *page;
+	struct bio_batch batch;
+	struct bio_run run;
+	unsigned int n = 0, i;
+	int e;
+
+	bio_batch_init(&batch);
+	bio_run_init(&run, &batch, inode->sb->bdev, REQ_OP_WRITE);
+	while (n < WRITEBACK_BATCH && m->nrdirty &&
+	       (page = radix_tree_next(&m->pages, index))) {
+		(*index)++;
+		if (!(page->flags & PG_dirty))
+			continue;
+		/* A shared writable mapping may write it again any time. */
+		if (!(page->flags & PG_mapped_write) || page->refcount == 1) {
+			clear_dirty(m, page);
+			page->flags &= ~PG_mapped_write;
+		}
+		get_page(page);
+		held[n++] = page;
+		e = m->a_ops->writepage(inode, page, &run);
+		if (e) {
+			set_dirty(m, page);
+			if (!*err)
+				*err = e;
+		}
+	}
+	bio_run_end(&run);
+	e = bio_batch_wait(&batch);
+	/* The file system's own end of a batch (hostfs sends its writes). */
+	if (m->a_ops->sync && n)
+		e = m->a_ops->sync(inode) ?: e;
+	if (e && !*err)
+		*err = e;
+	for (i = 0; i < n; i++)
+		put_page(held[i]);
+	return n;
+}
+
 int filemap_write_and_wait(struct inode *inode)
 {
 	struct address_space *m = &inode->i_data;
 	unsigned long index = 0;
-	struct bio_batch batch;
-	struct bio_run run;
-	struct page *page;
-	int err = 0, e;
+	int err = 0;
 
 	if (!backed(m))
 		return 0;
-	bio_batch_init(&batch);
-	bio_run_init(&run, &batch, inode->sb->bdev, REQ_OP_WRITE);
-	while (m->nrdirty &&
-	       (page = radix_tree_next(&m->pages, &index))) {
-		if (page->flags & PG_dirty) {
-			if (!(page->flags & PG_mapped_write) ||
-			    page->refcount == 1) {
-				clear_dirty(m, page);
-				page->flags &= ~PG_mapped_write;
-			}
-			e = m->a_ops->writepage(inode, page, &run);
-			if (e && !err)
-				err = e;
-		}
-		index++;
-	}
-	bio_run_end(&run);
-	e = bio_batch_wait(&batch);
-	if (!err)
-		err = e;
-	if (m->a_ops->sync) {
-		e = m->a_ops->sync(inode);
-		if (!err)
-			err = e;
-	}
+	while (write_batch(inode, &index, &err) == WRITEBACK_BATCH)
+		;
 	return err;
 }
 

@@ -214,12 +214,20 @@ struct inode *ext2_new_inode(struct inode *dir, u32 mode)
 	if (err)
 		return ERR_PTR(err);
 	inode = iget_locked(sb, ino);
-	if (!inode || !(inode->i_state & I_NEW) ||
-	    !(inode->private = kzalloc(sizeof(struct ext2_inode_info),
-				       GFP_KERNEL))) {
-		if (inode)
+	if (inode && !(inode->i_state & I_NEW)) {
+		/* The bitmap said free, yet the inode is in use. */
+		iput(inode);
+		return ERR_PTR(ext2_error(sb, "inode %llu is free and in use",
+					  (unsigned long long)ino));
+	}
+	if (!inode || !(inode->private = kzalloc(
+			      sizeof(struct ext2_inode_info), GFP_KERNEL))) {
+		if (inode) {
+			inode->i_state &= ~I_NEW;
+			remove_inode_hash(inode);
 			iput(inode);
-		return ERR_PTR(inode ? -EUCLEAN : -ENOMEM);
+		}
+		return ERR_PTR(-ENOMEM);
 	}
 	inode->mode = mode;
 	inode->uid = current_fsuid();

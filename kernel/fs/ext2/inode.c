@@ -168,9 +168,12 @@ struct inode *ext2_iget(struct super_block *sb, u64 ino)
 	unlock_new_inode(inode);
 	return inode;
 fail:
-	/* Not an inode anybody may find: it must not be written back. */
+	/* Not an inode anybody may find: it must not be written back, and
+	 * whoever waits for it looks again. */
 	inode->nlink = 0;
 	inode->mode = 0;
+	inode->i_state &= ~I_NEW;
+	remove_inode_hash(inode);
 	iput(inode);
 	return ERR_PTR(err);
 }

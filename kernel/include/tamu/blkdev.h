@@ -84,6 +84,7 @@ struct block_device {
 	const struct block_device_operations *ops;
 	void *private;		/* the driver's */
 	struct super_block *mounted;	/* the file system using it */
+	bool mounting;			/* a mount is reading it */
 	struct list_head list;
 };
 

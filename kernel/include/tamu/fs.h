@@ -9,6 +9,7 @@
 
 #include "tamu/kernel.h"
 #include "tamu/list.h"
+#include "tamu/mutex.h"
 #include "tamu/radix_tree.h"
 #include "tamu/wait.h"
 #include "uapi/stat.h"
@@ -171,6 +172,8 @@ struct inode {
 	void *private;		/* the file system's */
 	struct pipe_inode_info *pipe;	/* a FIFO's, while open */
 	struct address_space i_data;
+	/* A directory's: held by whoever looks up or changes its names. */
+	struct mutex i_mutex;
 	unsigned int i_state;	/* I_DIRTY */
 	struct list_head i_hash;	/* in its super block's inode hash */
 	struct list_head i_dirty;	/* on its super block's dirty list */

@@ -48,6 +48,12 @@ int path_parentat(int dfd, const char *name, struct path *parent,
 /* The dentry for the last component in parent, negative if none. */
 struct dentry *lookup_one(const struct path *parent, const char *name,
 			  size_t len);
+/*
+ * The same with the directory's i_mutex already held: by whoever looks a
+ * name up to create, remove or rename it, until that is done.
+ */
+struct dentry *lookup_one_locked(const struct path *parent, const char *name,
+				 size_t len);
 
 /* Copy a path name from guest memory into a new buffer: kfree it. */
 char *getname(unsigned long uname);
