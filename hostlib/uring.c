@@ -43,8 +43,9 @@ int host_uring_submit(void)
 	do
 		n = io_uring_submit(&ring);
 	while (n == -EINTR);
+	/* What the host did not take stays queued, for the next try. */
 	if (n >= 0)
-		queued = 0;
+		queued -= (unsigned int)n < queued ? (unsigned int)n : queued;
 	return n;
 }
 

@@ -222,8 +222,14 @@ static int do_remount(const struct path *at, unsigned long flags)
 		sync_sb(sb);
 		sb->s_flags |= MS_RDONLY;
 	} else if (!(flags & MS_RDONLY) && (sb->s_flags & MS_RDONLY)) {
+		int err = 0;
+
 		if (sb->bdev && sb->bdev->read_only)
 			return -EACCES;
+		if (sb->s_op && sb->s_op->remount_rw)
+			err = sb->s_op->remount_rw(sb);
+		if (err)
+			return err;
 		sb->s_flags &= ~MS_RDONLY;
 	}
 	at->mnt->flags = flags & ~MS_REMOUNT;

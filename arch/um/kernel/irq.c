@@ -78,6 +78,9 @@ void arch_idle(u64 timeout_ns, bool console)
 	};
 	sigset_t alrm, old;
 
+	/* Requests a failed submission left behind (the ring was full). */
+	if (host_uring_queued())
+		host_uring_submit();
 	/* Check and sleep atomically, or an event in between would be lost. */
 	sigemptyset(&alrm);
 	sigaddset(&alrm, SIGALRM);

@@ -37,22 +37,26 @@ const char *cow_check_header(const struct cow_header *h)
 		return "a COW file of an unknown version";
 	if (!memchr(h->base_path, 0, sizeof(h->base_path)) || !h->base_path[0])
 		return "a COW file without a base image name";
+	if (h->base_size >> 50)
+		return "a COW file of an impossibly large base image";
+	/* The layout follows from the base size; anything else is damage. */
 	if (h->bitmap_offset != COW_HEADER_SIZE ||
-	    h->data_offset < h->bitmap_offset + DIV_ROUND_UP(sectors, 8) ||
-	    h->data_offset % COW_CHUNK)
+	    h->data_offset != COW_HEADER_SIZE +
+				      ALIGN(DIV_ROUND_UP(sectors, 8),
+					    (u64)COW_CHUNK))
 		return "a COW file with a damaged header";
 	return NULL;
 }
 
 int cow_init(struct cow *cow, int fd, const struct cow_header *h)
 {
-	size_t bytes = h->data_offset - h->bitmap_offset;
+	u64 bytes = h->data_offset - h->bitmap_offset;
 	unsigned int order = 0;
 
+	if (bytes > (u64)PAGE_SIZE << (MAX_ORDER - 1))
+		return -EFBIG;
 	while ((PAGE_SIZE << order) < bytes)
 		order++;
-	if (order >= MAX_ORDER)
-		return -EFBIG;
 	cow->fd = fd;
 	cow->nr_sectors = h->base_size / 512;
 	cow->data_offset = h->data_offset;

@@ -30,6 +30,7 @@ struct ubd_req {
 	u32 nsect;
 	bool cow_write;		/* mark the sectors once written */
 	bool read;
+	long chunk;		/* a COW bitmap chunk being written, or -1 */
 };
 
 static struct ubd ubds[MAX_UBD];
@@ -50,6 +51,9 @@ static void req_done(u64 tag, int res)
 		       bio->bdev->name, req->read ? "read" : "write",
 		       (unsigned long long)req->sector, req->nsect, res);
 		bio->status = -EIO;
+		/* That part of the bitmap still has to reach the file. */
+		if (req->chunk >= 0)
+			ubd->cow.chunk_dirty[req->chunk] = 1;
 	} else if (req->cow_write) {
 		cow_set(&ubd->cow, req->sector, req->nsect);
 	}
@@ -63,19 +67,21 @@ void ubd_complete_all(void)
 	host_uring_reap(req_done);
 }
 
-/* mark: sectors written to the COW file, to mark in its bitmap when done. */
-static int queue(struct bio *bio, enum host_io_op op, int fd, void *buf,
-		 u64 sector, u32 nsect, u64 off, bool mark)
+static struct ubd_req *new_req(struct bio *bio, u64 sector, u32 nsect,
+			       bool read, bool mark)
 {
 	struct ubd_req *req = kzalloc(sizeof(*req), GFP_KERNEL);
-	int err;
 
-	if (!req)
-		return -ENOMEM;
-	*req = (struct ubd_req){ .bio = bio, .sector = sector, .nsect = nsect,
-				 .read = op == HOST_IO_READ, .cow_write = mark };
-	err = host_uring_queue(op, fd, buf, nsect << SECTOR_SHIFT, off,
-			       (unsigned long)req);
+	if (req)
+		*req = (struct ubd_req){ .bio = bio, .sector = sector,
+					 .nsect = nsect, .read = read,
+					 .cow_write = mark, .chunk = -1 };
+	return req;
+}
+
+/* The request went to the ring (or not: err). */
+static int queued(struct bio *bio, struct ubd_req *req, int err)
+{
 	if (err) {
 		kfree(req);
 		return err;
@@ -84,28 +90,54 @@ static int queue(struct bio *bio, enum host_io_op op, int fd, void *buf,
 	return 0;
 }
 
-/* The whole bio, one host request: readv or writev at off. */
-static int queue_vec(struct bio *bio, int fd, u64 off, bool mark)
+/*
+ * One request of a single buffer; mark: sectors written to the COW file,
+ * to mark in its bitmap when done.
+ */
+static int queue(struct bio *bio, enum host_io_op op, int fd, void *buf,
+		 u64 sector, u32 nsect, u64 off, bool mark)
 {
-	struct ubd_req *req = kzalloc(sizeof(*req), GFP_KERNEL);
-	enum host_io_op op = bio->op == REQ_OP_READ ? HOST_IO_READ
-						    : HOST_IO_WRITE;
-	int err;
+	struct ubd_req *req = new_req(bio, sector, nsect, op == HOST_IO_READ,
+				      mark);
 
 	if (!req)
 		return -ENOMEM;
-	*req = (struct ubd_req){ .bio = bio, .sector = bio->sector,
-				 .nsect = bio->len >> SECTOR_SHIFT,
-				 .read = op == HOST_IO_READ, .cow_write = mark };
-	err = host_uring_queue_vec(op, fd,
-				   (const struct host_iovec *)bio->vecs,
-				   bio->nr_vecs, off, (unsigned long)req);
-	if (err) {
-		kfree(req);
-		return err;
-	}
-	bio->remaining++;
-	return 0;
+	return queued(bio, req,
+		      host_uring_queue(op, fd, buf, nsect << SECTOR_SHIFT, off,
+				       (unsigned long)req));
+}
+
+/* The whole bio, one host request: readv or writev at off. */
+static int queue_vec(struct bio *bio, int fd, u64 off, bool mark)
+{
+	bool read = bio->op == REQ_OP_READ;
+	struct ubd_req *req = new_req(bio, bio->sector,
+				      bio->len >> SECTOR_SHIFT, read, mark);
+
+	if (!req)
+		return -ENOMEM;
+	return queued(bio, req,
+		      host_uring_queue_vec(read ? HOST_IO_READ : HOST_IO_WRITE,
+					   fd,
+					   (const struct host_iovec *)bio->vecs,
+					   bio->nr_vecs, off,
+					   (unsigned long)req));
+}
+
+/* Chunk i of the COW bitmap, written to the file. */
+static int queue_chunk(struct bio *bio, struct cow *cow, size_t i)
+{
+	struct ubd_req *req = new_req(bio, 0, COW_CHUNK >> SECTOR_SHIFT,
+				      false, false);
+
+	if (!req)
+		return -ENOMEM;
+	req->chunk = i;
+	return queued(bio, req,
+		      host_uring_queue(HOST_IO_WRITE, cow->fd,
+				       cow->bitmap + i * COW_CHUNK, COW_CHUNK,
+				       cow->bitmap_offset + i * COW_CHUNK,
+				       (unsigned long)req));
 }
 
 /* A read with a COW file: each run of sectors from where it lives. */
@@ -162,12 +194,11 @@ static int queue_flush(struct bio *bio)
 		if (!cow->chunk_dirty[i])
 			continue;
 		cow->chunk_dirty[i] = 0;
-		err = queue(bio, HOST_IO_WRITE, cow->fd,
-			    cow->bitmap + i * COW_CHUNK, 0,
-			    COW_CHUNK >> SECTOR_SHIFT,
-			    cow->bitmap_offset + i * COW_CHUNK, false);
-		if (err)
+		err = queue_chunk(bio, cow, i);
+		if (err) {
+			cow->chunk_dirty[i] = 1;
 			return err;
+		}
 	}
 	return queue(bio, HOST_IO_FDATASYNC, cow->fd, NULL, 0, 0, 0, false);
 }

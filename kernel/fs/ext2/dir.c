@@ -133,6 +133,21 @@ static int ext2_lookup(struct inode *dir, struct dentry *d)
 	return 0;
 }
 
+/* The offset of the first entry of the block at or after off. */
+static u32 resync(struct inode *dir, char *data, u32 off, u32 bs)
+{
+	u32 o = 0;
+
+	while (o < off) {
+		struct ext2_dir_entry *de = check_entry(dir, data, o, bs);
+
+		if (!de)
+			return bs;
+		o += de->rec_len;
+	}
+	return o;
+}
+
 static int ext2_iterate(struct file *f, struct dir_context *ctx)
 {
 	struct inode *dir = f->inode;
@@ -145,12 +160,16 @@ static int ext2_iterate(struct file *f, struct dir_context *ctx)
 
 		if (IS_ERR(bh))
 			return PTR_ERR(bh) == -ENOMEM ? -ENOMEM : -EIO;
-		if (!bh || off % 4) {
-			/* A hole, or a position no entry starts at. */
+		if (!bh) {
 			ctx->pos = (n + 1) * bs;
-			brelse(bh);
 			continue;
 		}
+		/*
+		 * The position may be an entry that was merged away since it
+		 * was handed out: go on from the first entry at or after it.
+		 */
+		off = resync(dir, bh->data, off, bs);
+		ctx->pos = n * bs + off;
 		while (off < bs) {
 			struct ext2_dir_entry *de =
 				check_entry(dir, bh->data, off, bs);
@@ -276,10 +295,10 @@ int ext2_add_link(struct inode *dir, const char *name, size_t len,
 static void delete_entry(struct inode *dir, struct buffer_head *bh,
 			 struct ext2_dir_entry *de, struct ext2_dir_entry *prev)
 {
+	/* Cleared either way: a reader positioned at it skips it. */
 	if (prev)
 		prev->rec_len += de->rec_len;
-	else
-		de->inode = 0;
+	de->inode = 0;
 	mark_buffer_dirty(bh);
 	dir_changed(dir);
 }

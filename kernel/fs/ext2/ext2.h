@@ -178,6 +178,8 @@ struct ext2_inode_info {
 	u32 i_file_acl;
 	u32 i_generation;
 	u32 last_alloc;		/* goal for the next data block */
+	/* The block map: allocating may sleep, truncating too. */
+	struct mutex map_lock;
 	struct page *link_page;	/* a slow symlink's target */
 };
 

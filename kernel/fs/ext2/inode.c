@@ -50,10 +50,14 @@ static u32 ext2_gid(const struct ext2_inode *raw)
 	return raw->i_gid | (u32)raw->i_gid_high << 16;
 }
 
+/* As Linux decides: no data blocks besides an attribute block. */
 static bool fast_symlink(struct inode *inode)
 {
-	return S_ISLNK(inode->mode) && !EXT2_I(inode)->i_file_acl &&
-	       inode->blocks == 0;
+	u64 acl = EXT2_I(inode)->i_file_acl
+			  ? EXT2_SB(inode->sb)->block_size >> SECTOR_SHIFT
+			  : 0;
+
+	return S_ISLNK(inode->mode) && inode->blocks == acl;
 }
 
 void ext2_set_ops(struct inode *inode)
@@ -149,6 +153,8 @@ struct inode *ext2_iget(struct super_block *sb, u64 ino)
 	if (!(inode->i_state & I_NEW))
 		return inode;
 	inode->private = kzalloc(sizeof(struct ext2_inode_info), GFP_KERNEL);
+	if (inode->private)
+		mutex_init(&EXT2_I(inode)->map_lock);
 	raw = inode->private ? raw_inode(sb, ino, &bh) : ERR_PTR(-ENOMEM);
 	if (IS_ERR(raw)) {
 		err = PTR_ERR(raw);
@@ -189,6 +195,8 @@ int ext2_write_inode(struct inode *inode)
 	raw = raw_inode(inode->sb, inode->ino, &bh);
 	if (IS_ERR(raw))
 		return PTR_ERR(raw);
+	/* Any change makes the file system "not clean" until a sync. */
+	ext2_super_dirty(inode->sb);
 	raw->i_mode = inode->mode;
 	raw->i_uid = inode->uid & 0xffff;
 	raw->i_uid_high = inode->uid >> 16;
@@ -270,7 +278,7 @@ static int alloc_block(struct inode *inode, bool zero, u32 *out)
 	return 0;
 }
 
-int ext2_get_block(struct inode *inode, u64 iblock, bool create, u32 *out)
+static int get_block(struct inode *inode, u64 iblock, bool create, u32 *out)
 {
 	struct super_block *sb = inode->sb;
 	u32 bs = EXT2_SB(sb)->block_size;
@@ -314,6 +322,17 @@ int ext2_get_block(struct inode *inode, u64 iblock, bool create, u32 *out)
 	brelse(bh);
 	if (!err)
 		*out = block;
+	return err;
+}
+
+int ext2_get_block(struct inode *inode, u64 iblock, bool create, u32 *out)
+{
+	struct ext2_inode_info *ei = EXT2_I(inode);
+	int err;
+
+	mutex_lock(&ei->map_lock);
+	err = get_block(inode, iblock, create, out);
+	mutex_unlock(&ei->map_lock);
 	return err;
 }
 
@@ -476,7 +495,7 @@ static void trim_branch(struct inode *inode, u32 *slot, int depth, u64 base,
 	brelse(bh);
 }
 
-static void truncate_blocks(struct inode *inode, u64 size)
+static void __truncate_blocks(struct inode *inode, u64 size)
 {
 	struct ext2_inode_info *ei = EXT2_I(inode);
 	u32 bs = EXT2_SB(inode->sb)->block_size;
@@ -493,6 +512,15 @@ static void truncate_blocks(struct inode *inode, u64 size)
 	trim_branch(inode, &ei->i_block[EXT2_TIND_BLOCK], 3,
 		    EXT2_NDIR_BLOCKS + apb + apb * apb, keep);
 	mark_inode_dirty(inode);
+}
+
+static void truncate_blocks(struct inode *inode, u64 size)
+{
+	struct ext2_inode_info *ei = EXT2_I(inode);
+
+	mutex_lock(&ei->map_lock);
+	__truncate_blocks(inode, size);
+	mutex_unlock(&ei->map_lock);
 }
 
 int ext2_setattr(struct dentry *d, struct iattr *attr)
@@ -513,6 +541,8 @@ int ext2_setattr(struct dentry *d, struct iattr *attr)
 				last = filemap_get_page(inode,
 							attr->size >> PAGE_SHIFT,
 							false);
+			/* The new size first: readers meanwhile stop there. */
+			inode->size = attr->size;
 			truncate_inode_pages(inode, attr->size);
 			truncate_blocks(inode, attr->size);
 			if (last) {

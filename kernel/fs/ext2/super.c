@@ -231,13 +231,17 @@ static int ext2_sync_fs(struct super_block *sb)
 	return sync_blockdev(sb->bdev);
 }
 
+static int mount_rw(struct super_block *sb);
+
 static const struct super_operations ext2_sops = {
 	.evict_inode = ext2_evict_inode,
 	.statfs = ext2_statfs,
 	.write_inode = ext2_write_inode,
 	.sync_fs = ext2_sync_fs,
+	.remount_rw = mount_rw,
 };
 
+/* Going writable: what a read-write mount checks and records. */
 static int mount_rw(struct super_block *sb)
 {
 	struct ext2_super_block *es = EXT2_SB(sb)->es;

@@ -206,6 +206,8 @@ struct super_operations {
 	int (*write_inode)(struct inode *inode);
 	/* Write everything back (sync, unmount); 0 or -errno. */
 	int (*sync_fs)(struct super_block *sb);
+	/* May a read-only file system become writable?  0 or -errno. */
+	int (*remount_rw)(struct super_block *sb);
 };
 
 struct super_block {
