@@ -88,9 +88,8 @@ SYSCALL_DEFINE(getdents64, unsigned int fd, unsigned long ubuf, unsigned int cou
 			err = set_last_off(&g);
 	}
 	fput(f);
-	if (err)
-		return err;
-	if (g.left == count && g.error)
-		return g.error;
-	return count - g.left;
+	/* What was copied is returned; an error waits for the next call. */
+	if (g.left < count)
+		return count - g.left;
+	return err ?: g.error;
 }

@@ -466,9 +466,12 @@ void truncate_inode_pages(struct inode *inode, u64 size)
 	struct page *page;
 
 	while ((page = radix_tree_next(&m->pages, &index))) {
+		/* Held while waiting: the read may fail and drop it. */
+		get_page(page);
 		wait_event(&page_wait, !(page->flags & PG_locked));
 		if (page->mapping == m)
 			remove_page(m, page);
+		put_page(page);
 		index++;
 	}
 	/* Zero the tail of the last page, for a later grow. */
