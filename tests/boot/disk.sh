@@ -23,8 +23,8 @@ make_image() {
 	rm -rf "$tree"
 	mkdir -p "$tree"/{bin,dev,proc,tmp,etc}
 	cp "$(command -v busybox)" "$tree/bin/busybox"
-	for cmd in sh cat echo mkdir rm mv ln sync poweroff dd ls sha1sum su \
-		mount umount id; do
+	for cmd in sh cat echo mkdir rm mv ln sync poweroff dd ls sha1sum su grep \
+		mount umount id sed cut rmdir; do
 		ln -s busybox "$tree/bin/$cmd"
 	done
 	echo original >"$tree/etc/motd"
@@ -220,6 +220,32 @@ if [ "$native" == "$(printf '%s\n' "$out"; echo "exit=$status")" ]; then
 	ok "mmap, seekdir, links, truncation on ext2 as on Linux"
 else
 	fail "fsops on ext2" "native: $native" "guest: $out" "$err"
+fi
+
+# Four processes at once changing one directory and appending to one
+# file: names, link counts and blocks must add up (e2fsck), and no name
+# may be lost or doubled.
+make_image "$WORK/busy"
+run_tamu quiet ubd0="$WORK/busy" root=/dev/ubda -- /bin/sh -c '
+	mkdir /d
+	for i in 1 2 3 4; do
+		(for j in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+			echo "$i.$j" >/d/f$i.$j && mv /d/f$i.$j /d/g$i.$j &&
+			mkdir /d/dir$i.$j && rmdir /d/dir$i.$j
+			dd if=/dev/zero bs=1k count=3 2>/dev/null >>/d/shared
+		done) &
+	done
+	wait
+	ls /d | grep -c "^g"; ls -l /d/shared | sed "s/  */ /g" | cut -d" " -f5
+	sync; poweroff -f'
+fsck=$(e2fsck -fn "$WORK/busy" 2>&1)
+fsck_status=$?
+if [ "$status" -eq 0 ] && [ "$fsck_status" -eq 0 ] &&
+	[ "$out" = $'80\n245760' ]; then
+	ok "four processes renaming, making and appending at once: e2fsck clean"
+else
+	fail "concurrent changes" "status $status, e2fsck $fsck_status" "$out" \
+		"$err" "$fsck"
 fi
 
 # df on a disk root: its numbers are the image's, as dumpe2fs reads them.
