@@ -34,9 +34,9 @@ expect() {
 	fi
 }
 
-run_sh 'sleep 5 & echo "sleeper $!"; ps; kill $!'
+run_sh 'sleep 5 & echo "sleeper $!"; ps aux; kill $!'
 sleeper=$(sed -n 's/^sleeper //p' <<<"$out")
-expect "ps lists init's shell and a sleeping child by their pids" \
+expect "ps aux lists init's shell and a sleeping child by their pids" \
 	'^PID +USER +COMMAND' '^ +1 root +/bin/sh -c mount' \
 	"^ +$sleeper root +sleep 5\$"
 
