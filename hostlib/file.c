@@ -126,3 +126,16 @@ int host_realpath(const char *path, char *buf, size_t len)
 	free(p);
 	return 0;
 }
+
+int host_write_file(const char *path, const void *buf, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	int err;
+
+	if (fd < 0)
+		return -errno;
+	err = host_pwrite_all(fd, buf, len, 0);
+	if (close(fd) < 0 && !err)
+		err = -errno;
+	return err;
+}

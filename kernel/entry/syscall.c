@@ -4,6 +4,8 @@
 #include "tamu/printk.h"
 #include "tamu/sched.h"
 #include "tamu/syscall.h"
+#include "tamu/stats.h"
+#include "uapi/unistd.h"
 
 static unsigned long logged[(NR_SYSCALLS + 63) / 64];
 /* The strace boot option: log every system call and its result. */
@@ -24,17 +26,41 @@ static long ni_syscall(unsigned long nr)
 	return -ENOSYS;
 }
 
+/* What a system call does to host mappings, for the counters. */
+static enum mm_why mm_why_of(unsigned long nr)
+{
+	switch (nr) {
+	case __NR_fork:
+	case __NR_vfork:
+	case __NR_clone:
+	case __NR_clone3:
+		return WHY_FORK;
+	case __NR_execve:
+	case __NR_execveat:
+		return WHY_EXEC;
+	}
+	return WHY_MMAP;
+}
+
 void do_syscall(struct pt_regs *regs)
 {
 	unsigned long nr = regs->orig_ax;
 	syscall_fn fn = nr < NR_SYSCALLS ? syscall_table[nr] : NULL;
 
+	u64 start = stat_cycles();
+
 	if (!fn) {
 		regs->ax = ni_syscall(nr);
 		return;
 	}
+	stat_why(mm_why_of(nr));
+	/* Counted first: exit and exit_group do not come back. */
+	if (IS_ENABLED(CONFIG_STATS) && nr < NR_SYSCALL_STATS)
+		syscall_stats[nr].count++;
 	regs->ax = fn(regs->di, regs->si, regs->dx, regs->r10, regs->r8,
 		      regs->r9);
+	if (IS_ENABLED(CONFIG_STATS) && nr < NR_SYSCALL_STATS)
+		syscall_stats[nr].cycles += stat_cycles() - start;
 	if (unlikely(syscall_trace))
 		pr_info("%s[%d] %s(%#llx, %#llx, %#llx, %#llx) = %ld\n",
 			current->comm, current->pid, syscall_names[nr],

@@ -11,6 +11,7 @@
 #include "tamu/printk.h"
 #include "tamu/proc.h"
 #include "tamu/signal.h"
+#include "tamu/stats.h"
 #include "tamu/syscall.h"
 #include "tamu/time.h"
 #include "tamu/tty.h"
@@ -57,9 +58,12 @@ static void do_page_fault(struct trap *trap)
 
 	access |= trap->code == SEGV_MAPERR ? FAULT_MAPERR : FAULT_WRITE;
 	current->min_flt++;
+	stat_inc(trap->code == SEGV_MAPERR ? STAT_trap_fault_read
+					    : STAT_trap_fault_write);
 	err = handle_mm_fault(current->mm, trap->addr, access);
 	if (!err)
 		return;
+	stat_inc(STAT_trap_fault_bad);
 	if (err == -ENOMEM) {
 		/* The fault is retried once the victim's memory is free. */
 		oom_kill();
@@ -111,17 +115,21 @@ static void handle_trap(struct trap *trap)
 {
 	switch (trap->kind) {
 	case TRAP_SYSCALL:
+		stat_inc(STAT_trap_syscall);
 		do_syscall(&current->thread.regs);
 		break;
 	case TRAP_FAULT:
+		stat_why(WHY_FAULT);
 		do_page_fault(trap);
 		break;
 	case TRAP_SIGNAL:
+		stat_inc(STAT_trap_signal);
 		current->thread.trap_nr = trap_number(trap);
 		current->thread.error_code = 0;
 		force_sig_fault(trap->signo, trap->code, trap->addr, current);
 		break;
 	case TRAP_INTERRUPT:
+		stat_inc(STAT_trap_interrupt);
 		break;
 	case TRAP_LOST:
 		pr_err("the host process of %s (pid %d) died\n", current->comm,
@@ -145,16 +153,32 @@ static void exit_to_user_mode(void)
 	}
 }
 
+/* The way in and out of guest code, charged to what ended it. */
+static void count_transition(const struct trap *trap, u64 cycles)
+{
+	unsigned long nr = current->thread.regs.orig_ax;
+
+	stat_add(STAT_cycles_user, cycles);
+	if (IS_ENABLED(CONFIG_STATS) && trap->kind == TRAP_SYSCALL &&
+	    nr < NR_SYSCALL_STATS)
+		syscall_stats[nr].transition += cycles;
+}
+
 void user_task_loop(void)
 {
 	struct trap trap;
+	u64 enter, trapped;
 
 	arch_tick_enable(true);
 	for (;;) {
 		exit_to_user_mode();
 		account_user_enter(host_clock_ns(HOST_CLOCK_MONOTONIC));
+		enter = stat_cycles();
 		arch_enter_user(current, &trap);
+		trapped = stat_cycles();
 		account_user_exit(host_clock_ns(HOST_CLOCK_MONOTONIC));
+		count_transition(&trap, trapped - enter);
 		handle_trap(&trap);
+		stat_add(STAT_cycles_kernel, stat_cycles() - trapped);
 	}
 }

@@ -22,6 +22,7 @@
 #include "tamu/params.h"
 #include "tamu/printk.h"
 #include "tamu/slab.h"
+#include "tamu/stats.h"
 #include "tamu/string.h"
 
 static struct boot_config boot;
@@ -422,6 +423,7 @@ void start_kernel(int argc, char **argv)
 	if (boot.action == BOOT_VERSION)
 		version_and_exit();
 	console_loglevel = boot.loglevel;
+	stats_file = boot.stats;
 	pr_notice("tamu version " TAMU_VERSION "\n");
 	log_command_line(argc, argv);
 

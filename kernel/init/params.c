@@ -122,6 +122,15 @@ static int set_ubd(struct boot_config *cfg, const char *arg, char *why,
 	return 0;
 }
 
+static int set_stats(struct boot_config *cfg, const char *val, char *why,
+		     size_t size)
+{
+	if (!*val)
+		return reason(why, size, "needs a file to write");
+	cfg->stats = val;
+	return 0;
+}
+
 static int set_quiet(struct boot_config *cfg, const char *val, char *why,
 		     size_t size)
 {
@@ -238,6 +247,8 @@ static const struct boot_param params[] = {
 	  "mount this block device as the root, not the initramfs" },
 	{ "hostfs", "DIR", set_hostfs,
 	  "mount this host directory at /host in the guest" },
+	{ "stats", "FILE", set_stats,
+	  "write the overhead counters to FILE as JSON when tamu exits" },
 	{ "forcepanic", NULL, set_forcepanic,
 	  "panic once memory is up (tests the panic path)" },
 };

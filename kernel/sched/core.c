@@ -9,6 +9,7 @@
 #include "tamu/page_alloc.h"
 #include "tamu/panic.h"
 #include "tamu/sched.h"
+#include "tamu/stats.h"
 #include "tamu/slab.h"
 #include "tamu/string.h"
 
@@ -168,6 +169,9 @@ void schedule(void)
 	else
 		prev->nvcsw++;
 	nr_context_switches++;
+	stat_inc(STAT_ctx_switches);
+	if (prev->mm != next->mm && next->mm)
+		stat_inc(STAT_mm_switches);
 	account_switch(prev, next, now);
 	current = next;
 	next->slice_start_ns = now;

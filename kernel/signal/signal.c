@@ -9,6 +9,7 @@
 #include "tamu/printk.h"
 #include "tamu/proc.h"
 #include "tamu/signal.h"
+#include "tamu/stats.h"
 #include "tamu/slab.h"
 #include "tamu/string.h"
 #include "tamu/time.h"
@@ -448,6 +449,7 @@ void do_signal(void)
 			continue;
 		}
 		syscall_restart_before_delivery(ka, true);
+		stat_inc(STAT_signals_delivered);
 		if (setup_rt_frame(sig, ka, &info)) {
 			/* No room for the frame: the task cannot go on. */
 			force_sig(SIGSEGV, t);

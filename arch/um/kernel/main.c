@@ -3,6 +3,7 @@
 #include "um/arch.h"
 #include "host/console.h"
 #include "host/process.h"
+#include "tamu/stats.h"
 
 int main(int argc, char **argv)
 {
@@ -13,5 +14,7 @@ int main(int argc, char **argv)
 void arch_halt(int status)
 {
 	host_console_restore();
+	/* stats=: the counters as they are at the end, whatever the end. */
+	stats_write_file();
 	host_exit(status);
 }

@@ -27,6 +27,8 @@ int host_file_stat(int fd, struct host_file_info *info);
 int host_pread_all(int fd, void *buf, size_t len, uint64_t off);
 int host_pwrite_all(int fd, const void *buf, size_t len, uint64_t off);
 int host_file_resize(int fd, uint64_t size);
+/* Write buf as the whole of the file at path (made or replaced). */
+int host_write_file(const char *path, const void *buf, size_t len);
 /* Another process holds a lock on the file: -EAGAIN. */
 int host_file_lock(int fd, bool exclusive);
 /* The absolute path of path, into buf; 0 or -errno. */

@@ -217,23 +217,28 @@ static const struct file_operations proc_table_fops = {
 	.iterate = table_iterate,
 };
 
-static int proc_file_open(struct inode *inode, struct file *f)
+/* The file's contents now, into m (emptied first). */
+static int fill(struct inode *inode, struct seq_buf *m)
 {
-	struct seq_buf *m = kzalloc(sizeof(*m), GFP_KERNEL);
 	struct task_struct *t = proc_task(inode);
 
+	m->len = 0;
+	m->overflow = false;
+	if (PI(inode)->pid && !t)
+		return -ESRCH;
+	PI(inode)->entry->show(m, PI(inode), t);
+	return m->overflow ? -ENOMEM : 0;
+}
+
+static int proc_file_open(struct inode *inode, struct file *f)
+{
+	struct seq_buf *m;
+
+	if (PI(inode)->pid && !proc_task(inode))
+		return -ESRCH;
+	m = kzalloc(sizeof(*m), GFP_KERNEL);
 	if (!m)
 		return -ENOMEM;
-	if (PI(inode)->pid && !t) {
-		kfree(m);
-		return -ESRCH;
-	}
-	PI(inode)->entry->show(m, PI(inode), t);
-	if (m->overflow) {
-		seq_free(m);
-		kfree(m);
-		return -ENOMEM;
-	}
 	f->private_data = m;
 	return 0;
 }
@@ -243,6 +248,17 @@ static ssize_t proc_file_read(struct file *f, struct uio *u, u64 *pos)
 	struct seq_buf *m = f->private_data;
 	size_t n;
 
+	/*
+	 * Made when read from the start: the contents as they are then, as
+	 * Linux's seq_file gives them (top and benchmarks re-read so).
+	 */
+	if (*pos == 0 || !m->filled) {
+		int err = fill(f->inode, m);
+
+		if (err)
+			return err;
+		m->filled = true;
+	}
 	if (*pos >= m->len)
 		return 0;
 	n = min(u->len, m->len - (size_t)*pos);

@@ -127,6 +127,14 @@ void proc_show_uptime(struct seq_buf *m, struct proc_inode *pi,
 void proc_show_version(struct seq_buf *m, struct proc_inode *pi,
 		       struct task_struct *t);
 
+/* /proc/tamu (tamu.c). */
+void proc_show_tamu_stats(struct seq_buf *m, struct proc_inode *pi,
+			  struct task_struct *t);
+int proc_write_tamu_stats(struct proc_inode *pi, struct task_struct *t,
+			  const char *buf, size_t len);
+void proc_show_tamu_syscalls(struct seq_buf *m, struct proc_inode *pi,
+			     struct task_struct *t);
+
 /* What the memory of an address space holds, from its areas and pages. */
 struct mm_usage {
 	unsigned long total, data, stack, exec, text;	/* pages mapped */

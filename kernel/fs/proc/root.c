@@ -129,6 +129,16 @@ static const struct proc_table sys_table = {
 	sys_entries, ARRAY_SIZE(sys_entries), 3,
 };
 
+static const struct proc_entry tamu_entries[] = {
+	{ "stats", S_IFREG | 0644, .show = proc_show_tamu_stats,
+	  .write = proc_write_tamu_stats },
+	{ "syscalls", S_IFREG | 0444, .show = proc_show_tamu_syscalls },
+};
+
+static const struct proc_table tamu_table = {
+	tamu_entries, ARRAY_SIZE(tamu_entries), 5,
+};
+
 static const struct proc_entry root_entries[] = {
 	{ "cpuinfo", S_IFREG | 0444, .show = proc_show_cpuinfo },
 	{ "filesystems", S_IFREG | 0444, .show = proc_show_filesystems },
@@ -138,6 +148,7 @@ static const struct proc_entry root_entries[] = {
 	{ "self", S_IFLNK | 0777, .link = link_self },
 	{ "stat", S_IFREG | 0444, .show = proc_show_stat },
 	{ "sys", S_IFDIR | 0555, .table = &sys_table },
+	{ "tamu", S_IFDIR | 0555, .table = &tamu_table },
 	{ "thread-self", S_IFLNK | 0777, .link = link_thread_self },
 	{ "uptime", S_IFREG | 0444, .show = proc_show_uptime },
 	{ "version", S_IFREG | 0444, .show = proc_show_version },

@@ -41,6 +41,7 @@ struct boot_config {
 	} ubd[MAX_UBD];
 	const char *root;	/* root=: a block device instead of tmpfs */
 	const char *hostfs;	/* hostfs=: a host directory at /host */
+	const char *stats;	/* stats=: counters as JSON there at exit */
 	int init_argc; /* arguments after "--" */
 	char **init_argv;
 };

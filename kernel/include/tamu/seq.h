@@ -9,6 +9,7 @@ struct seq_buf {
 	char *buf;
 	size_t len, cap;
 	bool overflow;		/* out of memory: the text is cut */
+	bool filled;		/* procfs: made since the file was opened */
 };
 
 void seq_printf(struct seq_buf *m, const char *fmt, ...) __printf(2, 3);

@@ -22,6 +22,7 @@
 #include "host/process.h"
 #include "skas_host.h"
 #include "um/stub.h"
+#include "tamu/stats.h"
 
 _Static_assert(sizeof(struct pt_regs) == sizeof(struct user_regs_struct),
 	       "pt_regs is the host's user_regs_struct");
@@ -122,11 +123,17 @@ static int wait_stop(int pid, bool guest)
 	int status;
 
 	for (;;) {
-		if (waitpid(pid, &status, __WALL) == pid)
+		stat_inc(STAT_host_waits);
+		if (waitpid(pid, &status, __WALL) == pid) {
+			/* The tracee stopped, the tracer woke: two switches. */
+			stat_inc(STAT_tracer_stops);
+			stat_add(STAT_host_ctx_switches, 2);
 			return status;
+		}
 		if (errno != EINTR)
 			return -errno;
 		if (guest && !interrupted && arch_irqs_pending()) {
+			stat_inc(STAT_ptrace_interrupt);
 			ptrace(PTRACE_INTERRUPT, pid, 0, 0);
 			interrupted = true;
 		}
@@ -159,6 +166,7 @@ int skas_host_new_process(u64 data_phys)
 		close(go[1]);
 		return err;
 	}
+	stat_inc(STAT_ptrace_other);
 	if (ptrace(PTRACE_SEIZE, pid, 0,
 		   PTRACE_O_TRACESYSGOOD | PTRACE_O_EXITKILL |
 			   PTRACE_O_TRACEFORK) < 0) {
@@ -190,6 +198,7 @@ static int stub_regs(int pid, const char *entry)
 	regs.cs = USER_CS;
 	regs.ss = USER_DS;
 	regs.eflags = X86_EFLAGS_FIXED | X86_EFLAGS_IF;
+	stat_inc(STAT_ptrace_setregs);
 	return ptrace(PTRACE_SETREGS, pid, 0, &regs) < 0 ? -errno : 0;
 }
 
@@ -231,6 +240,7 @@ static int cont_until(int pid, int event)
 	int status, stale = 0;
 
 	for (;;) {
+		stat_inc(STAT_ptrace_cont);
 		if (ptrace(PTRACE_CONT, pid, 0, 0) < 0)
 			return -errno;
 		status = wait_stop(pid, false);
@@ -261,6 +271,7 @@ int skas_host_clone(int template)
 		err = cont_until(template, PTRACE_EVENT_FORK);
 	if (err)
 		return err;
+	stat_inc(STAT_ptrace_other);
 	if (ptrace(PTRACE_GETEVENTMSG, template, 0, &child) < 0)
 		return -errno;
 	err = cont_until(template, 0);
@@ -335,6 +346,7 @@ static void classify_signal(int pid, int sig, struct trap *trap)
 	trap->signo = sig;
 	trap->code = 0;
 	trap->addr = 0;
+	stat_inc(STAT_ptrace_siginfo);
 	if (ptrace(PTRACE_GETSIGINFO, pid, 0, &si) == 0) {
 		trap->code = si.si_code;
 		trap->addr = (unsigned long)si.si_addr;
@@ -353,6 +365,8 @@ void skas_host_run(int pid, struct pt_regs *regs, struct trap *trap)
 {
 	int status;
 
+	stat_inc(STAT_ptrace_setregs);
+	stat_inc(STAT_ptrace_sysemu);
 	if (ptrace(PTRACE_SETREGS, pid, 0, regs) < 0 ||
 	    ptrace(PTRACE_SYSEMU, pid, 0, 0) < 0) {
 		trap->kind = TRAP_LOST;
@@ -363,6 +377,7 @@ void skas_host_run(int pid, struct pt_regs *regs, struct trap *trap)
 		trap->kind = TRAP_LOST;
 		return;
 	}
+	stat_inc(STAT_ptrace_getregs);
 	ptrace(PTRACE_GETREGS, pid, 0, regs);
 	if (WSTOPSIG(status) == (SIGTRAP | 0x80))
 		trap->kind = TRAP_SYSCALL;
@@ -376,6 +391,7 @@ int skas_host_xstate(int pid, void *buf, unsigned int size, bool set)
 {
 	struct iovec iov = { buf, size };
 
+	stat_inc(STAT_ptrace_regset);
 	return ptrace(set ? PTRACE_SETREGSET : PTRACE_GETREGSET, pid,
 		      NT_X86_XSTATE, &iov) < 0
 		       ? -errno

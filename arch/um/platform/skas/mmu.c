@@ -6,6 +6,7 @@
  */
 #include "skas.h"
 #include "tamu/panic.h"
+#include "tamu/stats.h"
 #include "uapi/mman.h"
 #include "uapi/unistd.h"
 
@@ -25,6 +26,7 @@ static void queue(struct skas_proc *p, u64 nr, u64 a0, u64 a1, u64 a2,
 		if (err)
 			skas_flush_failed(p, err);
 	}
+	p->why[p->nr_ops] = stat_mm_why;
 	op = &p->data->ops[p->nr_ops++];
 	*op = (struct stub_op){ nr, { a0, a1, a2, a3, a4, a5 } };
 }
@@ -112,12 +114,44 @@ void skas_flush_failed(struct skas_proc *p, int err)
  * the count of calls is the kernel's, and is put there only now, with the
  * process stopped, next to calls the kernel wrote since it last ran.
  */
+/* The host calls a batch is about to make, by kind and reason. */
+static void count_ops(struct skas_proc *p)
+{
+	static const enum tamu_stat first[] = {
+		[0] = STAT_mmap_guest_fault,
+		[1] = STAT_munmap_guest_fault,
+		[2] = STAT_mprotect_guest_fault,
+	};
+	static const enum tamu_stat pages[] = {
+		STAT_mmap_guest_pages, STAT_munmap_guest_pages,
+		STAT_mprotect_guest_pages,
+	};
+	unsigned int i;
+
+	if (!IS_ENABLED(CONFIG_STATS))
+		return;
+	for (i = 0; i < p->nr_ops; i++) {
+		struct stub_op *op = &p->data->ops[i];
+		int kind = op->nr == __NR_mmap ? 0 : op->nr == __NR_munmap ? 1
+			 : op->nr == __NR_mprotect ? 2 : -1;
+
+		if (kind < 0)
+			continue;
+		stat_inc(first[kind] + p->why[i]);
+		/* A switch's unmapping of the whole space: pages unknown. */
+		if (op->args[1] < TASK_SIZE)
+			stat_add(pages[kind], op->args[1] >> PAGE_SHIFT);
+	}
+}
+
 int skas_flush(struct skas_proc *p)
 {
 	int err;
 
 	if (!p->nr_ops && !p->fresh)
 		return 0;
+	count_ops(p);
+	stat_inc(STAT_stub_runs);
 	p->data->nr_ops = p->nr_ops;
 	if (p->fresh) {
 		/* Its first batch runs as it starts: one round trip less. */
@@ -138,7 +172,13 @@ int skas_flush(struct skas_proc *p)
  */
 void skas_switch_mm(struct skas_proc *p, struct mm_struct *mm)
 {
+	enum mm_why why = stat_mm_why;
+
+	/* A new process's first load is its fork's or exec's doing. */
+	if (p->loaded)
+		stat_why(WHY_SWITCH);
 	queue(p, __NR_munmap, 0, TASK_SIZE, 0, 0, 0, 0);
 	p->loaded = mm;
 	map_resident(mm);
+	stat_why(why);
 }

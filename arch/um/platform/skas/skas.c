@@ -11,6 +11,7 @@
 #include "tamu/panic.h"
 #include "tamu/printk.h"
 #include "tamu/slab.h"
+#include "tamu/stats.h"
 #include "tamu/string.h"
 #include "uapi/prctl.h"
 #include "uapi/unistd.h"
@@ -43,6 +44,8 @@ static struct skas_proc *new_proc(void)
 	if (template) {
 		template->data->clone_fd = skas_physmem_fd;
 		template->data->clone_data = p->data_phys;
+		/* The template's stub makes the clone: one round trip. */
+		stat_inc(STAT_stub_runs);
 		pid = skas_host_clone(template->pid);
 	} else {
 		pid = skas_host_new_process(p->data_phys);

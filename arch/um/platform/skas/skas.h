@@ -14,6 +14,7 @@ struct skas_proc {
 	struct stub_data *data;		/* its stub data, as the kernel sees it */
 	phys_addr_t data_phys;
 	unsigned int nr_ops;		/* calls queued in data->ops */
+	u8 why[STUB_MAX_OPS];		/* each call's enum mm_why */
 	struct task_struct *xstate_owner;	/* whose FPU state it holds */
 	struct mm_struct *loaded;	/* whose mappings it holds now */
 	int users;			/* address spaces using it */
