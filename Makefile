@@ -131,13 +131,14 @@ tools/bench/floor: tools/bench/floor.c
 	$(Q)$(CC) -O2 -g -Wall -Wextra -Werror -o $@ $<
 
 # Benchmarks report numbers (tools/tamu-bench --help); they are no tests.
+BENCH_ARGS ?= --plot tamu-bench.svg
 bench: deps
 	$(Q)$(MAKE) --no-print-directory tamu guest-tests tools/bench/floor
 	$(Q)tools/tamu-bench $(BENCH_ARGS)
 
 check: deps
 	$(Q)$(MAKE) --no-print-directory tamu unit-tests $(ROOTFS_CPIO) \
-		$(ROOTFS_EXT2) guest-tests tests/boot/deny
+		$(ROOTFS_EXT2) guest-tests tests/boot/deny tools/bench/floor
 	$(Q)tests/run-all
 
 clean:

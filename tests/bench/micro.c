@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Micro-benchmarks, run natively and inside tamu by tools/tamu-bench.
- * "micro NAME [ITERATIONS]" prints "NAME NS_PER_OP" on one line.
+ * "micro NAME [ITERATIONS]" prints "NAME NS_PER_OP" on one line; inside
+ * tamu it adds what the overhead counters (/proc/tamu/stats) counted per
+ * operation, as "counter=value" words.
  */
 #include <fcntl.h>
+#include <signal.h>
+#include <sys/mount.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,6 +130,78 @@ static void read_zero(long n)
 	close(fd);
 }
 
+static void on_signal(int sig __attribute__((unused)))
+{
+}
+
+/* kill() to itself, the handler, and back through sigreturn. */
+static void signal_round_trip(long n)
+{
+	signal(SIGUSR1, on_signal);
+	while (n--)
+		kill(getpid(), SIGUSR1);
+}
+
+/* 4 KiB written to a file and read back. */
+static void write_read_4k(long n)
+{
+	static char buf[4096];
+	int fd = open("/tmp/micro.4k", O_RDWR | O_CREAT | O_TRUNC, 0600);
+
+	if (fd < 0)
+		exit(1);
+	unlink("/tmp/micro.4k");
+	while (n--)
+		if (pwrite(fd, buf, sizeof(buf), 0) != sizeof(buf) ||
+		    pread(fd, buf, sizeof(buf), 0) != sizeof(buf))
+			exit(1);
+	close(fd);
+}
+
+/*
+ * Macro-benchmarks: busybox shell scripts, the same busybox natively and
+ * as a guest (every tool is called as /bin/busybox TOOL, so the host's
+ * own tools never stand in).
+ */
+static const char shell_workload[] =
+	"set -e; b=/bin/busybox; d=/tmp/macro.$$; $b mkdir -p $d; cd $d; "
+	"i=0; while [ $i -lt 20 ]; do $b mkdir -p tree/d$i/sub; j=0; "
+	"while [ $j -lt 10 ]; do echo \"line $i $j needle\" "
+	">tree/d$i/sub/f$j; j=$((j + 1)); done; i=$((i + 1)); done; "
+	"$b find tree -type f | $b wc -l >/dev/null; "
+	"$b grep -r needle tree | $b wc -l >/dev/null; "
+	"$b tar cf t.tar tree; $b gzip t.tar; $b rm -rf tree; "
+	"$b tar xzf t.tar.gz; $b rm -rf tree t.tar.gz; cd /; $b rm -rf $d";
+
+static const char process_creation[] =
+	"i=0; while [ $i -lt 50 ]; do /bin/busybox true; "
+	"x=$(/bin/busybox echo $i); i=$((i + 1)); done";
+
+static void run_script(const char *script, long n)
+{
+	while (n--) {
+		int status;
+		pid_t pid = fork();
+
+		if (pid == 0) {
+			execl("/bin/busybox", "sh", "-c", script, (char *)NULL);
+			_exit(127);
+		}
+		if (waitpid(pid, &status, 0) != pid || status)
+			exit(1);
+	}
+}
+
+static void shell(long n)
+{
+	run_script(shell_workload, n);
+}
+
+static void processes(long n)
+{
+	run_script(process_creation, n);
+}
+
 static const struct bench {
 	const char *name;
 	void (*fn)(long n);
@@ -140,11 +216,79 @@ static const struct bench {
 	{ "mmap-munmap", mmap_munmap, 5000 },
 	{ "open-close", open_close, 10000 },
 	{ "stat", stat_file, 10000 },
+	{ "signal-round-trip", signal_round_trip, 10000 },
+	{ "write-read-4k", write_read_4k, 10000 },
+	{ "shell-workload", shell, 5 },
+	{ "process-creation", processes, 5 },
 };
+
+/*
+ * The counters tools/tamu-bench shows per operation, as sums of the ones
+ * in /proc/tamu/stats whose names start with these.
+ */
+static const char *const shown[][2] = {
+	{ "ctxsw", "host_ctx_switches" },
+	{ "stops", "tracer_stops" },
+	{ "stubs", "stub_runs" },
+	{ "mprotect", "mprotect_" },
+	{ "mmap", "mmap_" },
+	{ "munmap", "munmap_" },
+};
+#define NR_SHOWN (sizeof(shown) / sizeof(shown[0]))
+
+static int stats_fd = -1;
+
+/*
+ * Inside tamu (init, pid 1, with no /proc yet) the counters are there to
+ * read; natively there are none, and nothing is mounted.
+ */
+static void stats_open(void)
+{
+	if (getpid() == 1)
+		mount("proc", "/proc", "proc", 0, NULL);
+	stats_fd = open("/proc/tamu/stats", O_RDWR);
+}
+
+static void stats_reset(void)
+{
+	if (stats_fd >= 0 && pwrite(stats_fd, "0", 1, 0) != 1)
+		stats_fd = -1;
+}
+
+/* The shown sums now; false if there are no counters. */
+static int stats_read(unsigned long long sums[NR_SHOWN])
+{
+	static char text[16384];
+	char *line, *save;
+	ssize_t len;
+	size_t i;
+
+	if (stats_fd < 0)
+		return 0;
+	len = pread(stats_fd, text, sizeof(text) - 1, 0);
+	if (len <= 0)
+		return 0;
+	text[len] = '\0';
+	memset(sums, 0, NR_SHOWN * sizeof(sums[0]));
+	for (line = strtok_r(text, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char name[64];
+		unsigned long long v;
+
+		if (sscanf(line, "%63s %llu", name, &v) != 2 ||
+		    strstr(name, "_pages"))
+			continue;
+		for (i = 0; i < NR_SHOWN; i++)
+			if (!strncmp(name, shown[i][1], strlen(shown[i][1])))
+				sums[i] += v;
+	}
+	return 1;
+}
 
 int main(int argc, char **argv)
 {
 	const struct bench *b = NULL;
+	unsigned long long sums[NR_SHOWN];
 	long long t0;
 	long n;
 	size_t i;
@@ -163,9 +307,16 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	n = argc > 2 ? atol(argv[2]) : b->iterations;
+	stats_open();
 	b->fn(n / 10 + 1);	/* warm up */
+	stats_reset();
 	t0 = now_ns();
 	b->fn(n);
-	printf("%s %.0f\n", b->name, (double)(now_ns() - t0) / n);
+	t0 = now_ns() - t0;
+	printf("%s %.0f", b->name, (double)t0 / n);
+	if (stats_read(sums))
+		for (i = 0; i < NR_SHOWN; i++)
+			printf(" %s=%.2f", shown[i][0], (double)sums[i] / n);
+	printf("\n");
 	return 0;
 }

@@ -4,6 +4,9 @@
  *   sysemu     a PTRACE_SYSEMU stop, GETREGS, SETREGS and resume, per
  *              system call of a traced child (what skas pays at least)
  *   sysemu-1cpu  the same with tracer and child on one CPU
+ *   sigsys     a system call a seccomp filter turns into SIGSYS, its
+ *              handler and sigreturn, per call (what a seccomp platform
+ *              pays at least)
  *   native     getppid, for reference
  * "floor NAME [ITERATIONS]" prints "NAME NS_PER_OP".
  */
@@ -13,6 +16,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <stddef.h>
+#include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <sys/user.h>
@@ -71,6 +78,45 @@ static double sysemu(long n, int one_cpu)
 	return (double)t0 / n;
 }
 
+static void on_sigsys(int sig, siginfo_t *si, void *uc)
+{
+	(void)sig;
+	(void)si;
+	(void)uc;
+}
+
+/*
+ * getppid trapped by a seccomp filter into SIGSYS: the handler runs and
+ * returns through rt_sigreturn, which the filter lets through.
+ */
+static double sigsys(long n)
+{
+	struct sock_filter filter[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+			 offsetof(struct seccomp_data, nr)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_getppid, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRAP),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	};
+	struct sock_fprog prog = { sizeof(filter) / sizeof(filter[0]),
+				   filter };
+	struct sigaction sa = { .sa_sigaction = on_sigsys,
+				.sa_flags = SA_SIGINFO };
+	long long t0;
+	long i;
+
+	sigaction(SIGSYS, &sa, NULL);
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) ||
+	    prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog)) {
+		perror("seccomp");
+		exit(1);
+	}
+	t0 = now_ns();
+	for (i = 0; i < n; i++)
+		syscall(SYS_getppid);
+	return (double)(now_ns() - t0) / n;
+}
+
 static double native(long n)
 {
 	long long t0 = now_ns();
@@ -91,10 +137,13 @@ int main(int argc, char **argv)
 		ns = sysemu(n, 0);
 	else if (!strcmp(name, "sysemu-1cpu"))
 		ns = sysemu(n, 1);
+	else if (!strcmp(name, "sigsys"))
+		ns = sigsys(n);
 	else if (!strcmp(name, "native"))
 		ns = native(n * 10);
 	else {
-		fprintf(stderr, "usage: floor sysemu|sysemu-1cpu|native [N]\n");
+		fprintf(stderr,
+			"usage: floor sysemu|sysemu-1cpu|sigsys|native [N]\n");
 		return 2;
 	}
 	printf("%s %.0f\n", name, ns);
