@@ -226,6 +226,7 @@ static void rootfs_init(void)
 	current->fs = &init_fs;
 
 	if (boot.initrd) {
+		stat_inc(STAT_mmap_kernel);
 		err = host_map_file(boot.initrd, &data, &len);
 		if (err) {
 			pr_emerg("initrd=%s: cannot read it: error %d\n",

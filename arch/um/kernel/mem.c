@@ -6,6 +6,7 @@
  */
 #include "um/arch.h"
 #include "tamu/page_alloc.h"
+#include "tamu/stats.h"
 #include "host/memfile.h"
 #include "host/mman.h"
 
@@ -26,6 +27,7 @@ int arch_mem_setup(u64 size, void **base)
 	fd = host_memfile_create("tamu-physmem", size);
 	if (fd < 0)
 		return fd;
+	stat_inc(STAT_mmap_kernel);
 	err = host_mmap(&addr, size, HOST_PROT_READ | HOST_PROT_WRITE,
 			HOST_MAP_SHARED | HOST_MAP_NORESERVE, fd, 0);
 	if (err) {

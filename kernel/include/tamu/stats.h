@@ -43,9 +43,9 @@
 	X(mmap_guest_pages, "pages the host mmap calls in guests covered")   \
 	X(munmap_guest_pages, "pages the host munmap calls in guests covered")\
 	X(mprotect_guest_pages, "pages the host mprotect calls covered")     \
-	X(mmap_kernel, "host mmap calls by the kernel process")              \
+	X(mmap_kernel, "host mmap calls by the kernel process (memory, initrd)")\
 	X(munmap_kernel, "host munmap calls by the kernel process")          \
-	X(mprotect_kernel, "host mprotect calls by the kernel process")      \
+	X(mprotect_kernel, "host mprotect calls by the kernel (transitions)") \
 	X(trap_syscall, "guest system calls")                                \
 	X(trap_fault_read, "guest page faults: reads of unmapped pages")     \
 	X(trap_fault_write, "guest page faults: writes (protection)")        \
