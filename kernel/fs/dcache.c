@@ -12,6 +12,8 @@
 #include "host/time.h"
 
 static struct kmem_cache *inode_cache, *dentry_cache;
+/* Dentries of s_prunable file systems, in the order they were made. */
+static LIST_HEAD(prunable);
 
 void dcache_init(void)
 {
@@ -196,6 +198,7 @@ static struct dentry *__d_alloc(struct super_block *sb, const char *name,
 	d->unhashed = true;
 	INIT_LIST_HEAD(&d->children);
 	INIT_LIST_HEAD(&d->sibling);
+	INIT_LIST_HEAD(&d->d_lru);
 	return d;
 }
 
@@ -232,6 +235,7 @@ void dput(struct dentry *d)
 		struct dentry *parent = d->parent;
 
 		BUG_ON(!d->unhashed);
+		list_del_init(&d->d_lru);
 		iput(d->inode);
 		kfree(d->name);
 		kmem_cache_free(dentry_cache, d);
@@ -249,7 +253,42 @@ void d_instantiate(struct dentry *d, struct inode *inode)
 		list_add_tail(&d->sibling, &d->parent->children);
 		d->unhashed = false;
 		dget(d);
+		if (d->sb->s_prunable)
+			list_add_tail(&d->d_lru, &prunable);
 	}
+}
+
+/*
+ * May d go?  Only the tree holds it, it names no directory with names
+ * cached below it, nothing is mounted on it, and its inode is only its,
+ * written back and without cached pages: dropping it never sleeps.
+ */
+static bool unused(const struct dentry *d)
+{
+	const struct inode *inode = d->inode;
+
+	return d->refcount == 1 && !d->mounted && list_empty(&d->children) &&
+	       (!inode || (inode->refcount == 1 && !inode->i_data.nrpages &&
+			   !(inode->i_state & (I_DIRTY | I_NEW))));
+}
+
+unsigned long prune_dcache(unsigned long want)
+{
+	struct dentry *d, *next;
+	unsigned long freed = 0;
+
+	list_for_each_entry_safe(d, next, &prunable, d_lru) {
+		if (freed >= want)
+			break;
+		if (!unused(d))
+			continue;
+		/* Its parent may become unused: it is later on the list, or
+		 * will be, so the next prune finds it. */
+		list_del_init(&d->d_lru);
+		d_delete(d);
+		freed++;
+	}
+	return freed;
 }
 
 void d_delete(struct dentry *d)

@@ -103,9 +103,20 @@ static unsigned long shrink_page_cache(unsigned long want)
 	return freed;
 }
 
+/* Short of memory: clean cached pages, then unused dentries and inodes. */
+static unsigned long shrink_caches(unsigned long want)
+{
+	unsigned long freed = shrink_page_cache(want);
+
+	/* Objects free pages only as whole slabs empty: take many. */
+	if (freed < want && prune_dcache(1024))
+		freed++;
+	return freed;
+}
+
 void filemap_init(void)
 {
-	page_shrinker = shrink_page_cache;
+	page_shrinker = shrink_caches;
 }
 
 /* A new zeroed page at index, in the cache (holding its reference). */

@@ -293,6 +293,25 @@ else
 	fail "switch_root" "status $status" "$out" "$err"
 fi
 
+# A tree of 50000 files walked in 24 MiB of guest memory: cached names
+# and inodes of a disk are given back when memory runs short.
+mkdir "$WORK/many"
+for d in $(seq 1 50); do
+	mkdir "$WORK/many/d$d"
+	(cd "$WORK/many/d$d" && touch $(seq -f 'f%g' 1 1000))
+done
+mke2fs -q -F -t ext2 -N 60000 -d "$WORK/many" "$WORK/many.img" 128M >/dev/null
+chmod 644 "$WORK/many.img"
+rm -rf "$WORK/many"
+run_tamu quiet mem=24M ubd0r="$WORK/many.img" -- /bin/sh -c \
+	'mount -r -t ext2 /dev/ubda /mnt && find /mnt -type f | wc -l &&
+	find /mnt -name f777 | wc -l'
+if [ "$status" -eq 0 ] && [ "$out" = $'50000\n50' ]; then
+	ok "find over 50000 files in 24 MiB of memory: unused names are pruned"
+else
+	fail "find over a big tree" "status $status" "$out" "$err"
+fi
+
 # Files with holes, and one reaching the triple indirect blocks (1 KiB
 # blocks: past 64 MiB), grown, cut and checked by e2fsck and debugfs.
 make_image "$WORK/img"

@@ -290,6 +290,7 @@ static int ext2_mount(struct super_block *sb, const char *source,
 	sb->fs_info = sbi;
 	sb->s_op = &ext2_sops;
 	sb->magic = EXT2_SUPER_MAGIC;
+	sb->s_prunable = true;
 	/* The super block is bytes 1024-2047: block 1 of a 1 KiB read. */
 	sbi->sbh = bread(sb->bdev, 1, 1024);
 	if (IS_ERR(sbi->sbh)) {

@@ -164,6 +164,7 @@ static int hostfs_mount(struct super_block *sb, const char *source,
 	}
 	sb->s_op = &hostfs_sops;
 	sb->magic = HOSTFS_SUPER_MAGIC;
+	sb->s_prunable = true;
 	root = hostfs_iget(sb, &hs, fd);
 	if (IS_ERR(root))
 		return PTR_ERR(root);

@@ -194,6 +194,7 @@ struct dentry {
 	bool unhashed;			/* removed from its directory */
 	int mounted;			/* mounts on top of it */
 	struct super_block *sb;
+	struct list_head d_lru;		/* on the prunable list, oldest first */
 };
 
 struct statfs;
@@ -220,6 +221,8 @@ struct super_block {
 	unsigned long magic;
 	unsigned long s_flags;		/* MS_RDONLY */
 	unsigned long s_mem_pages;	/* file pages a memory fs holds */
+	/* Its files live elsewhere: unused dentries and inodes may go. */
+	bool s_prunable;
 	void *fs_info;
 	struct list_head s_dirty;	/* inodes to write back */
 	struct list_head s_list;	/* in the list of all super blocks */
@@ -316,6 +319,11 @@ void d_delete(struct dentry *d);
 struct dentry *d_lookup(struct dentry *parent, const char *name, size_t len);
 void d_move(struct dentry *d, struct dentry *new_parent, const char *name,
 	    size_t len);
+/*
+ * Free up to 'want' unused dentries (and their inodes) of file systems
+ * whose files live elsewhere, when memory runs short; how many went.
+ */
+unsigned long prune_dcache(unsigned long want);
 /* Swap two names in the tree (rename with RENAME_EXCHANGE). */
 void d_exchange(struct dentry *a, struct dentry *b);
 struct timespec current_time(void);
