@@ -26,6 +26,14 @@ const char *const tamu_stat_help[NR_STATS] = {
 #undef X
 };
 
+u64 stat_value(enum tamu_stat s)
+{
+	/* The tracee stops and the tracer wakes, then the reverse. */
+	if (s == STAT_host_ctx_switches)
+		return 2 * tamu_stats[STAT_tracer_stops];
+	return tamu_stats[s];
+}
+
 void stats_reset(void)
 {
 	memset(tamu_stats, 0, sizeof(tamu_stats));
@@ -46,7 +54,7 @@ static size_t stats_json(char *buf, size_t size)
 	for (i = 0; i < NR_STATS; i++)
 		len += scnprintf(buf + len, size - len, "%s\n    \"%s\": %llu",
 				 i ? "," : "", tamu_stat_names[i],
-				 (unsigned long long)tamu_stats[i]);
+				 (unsigned long long)stat_value(i));
 	len += scnprintf(buf + len, size - len, "\n  },\n  \"syscalls\": {");
 	for (i = 0; i < NR_SYSCALL_STATS; i++) {
 		const struct syscall_stat *s = &syscall_stats[i];

@@ -47,20 +47,13 @@ void do_syscall(struct pt_regs *regs)
 	unsigned long nr = regs->orig_ax;
 	syscall_fn fn = nr < NR_SYSCALLS ? syscall_table[nr] : NULL;
 
-	u64 start = stat_cycles();
-
 	if (!fn) {
 		regs->ax = ni_syscall(nr);
 		return;
 	}
 	stat_why(mm_why_of(nr));
-	/* Counted first: exit and exit_group do not come back. */
-	if (IS_ENABLED(CONFIG_STATS) && nr < NR_SYSCALL_STATS)
-		syscall_stats[nr].count++;
 	regs->ax = fn(regs->di, regs->si, regs->dx, regs->r10, regs->r8,
 		      regs->r9);
-	if (IS_ENABLED(CONFIG_STATS) && nr < NR_SYSCALL_STATS)
-		syscall_stats[nr].cycles += stat_cycles() - start;
 	if (unlikely(syscall_trace))
 		pr_info("%s[%d] %s(%#llx, %#llx, %#llx, %#llx) = %ld\n",
 			current->comm, current->pid, syscall_names[nr],

@@ -153,21 +153,31 @@ static void exit_to_user_mode(void)
 	}
 }
 
-/* The way in and out of guest code, charged to what ended it. */
-static void count_transition(const struct trap *trap, u64 cycles)
+/*
+ * One trap's cycles: the way in and out of guest code, and the kernel's
+ * handling of it; a system call's are its own too.  The call is counted
+ * before it runs, as exit and exit_group do not come back.
+ */
+static struct syscall_stat *count_trap(const struct trap *trap, u64 user)
 {
 	unsigned long nr = current->thread.regs.orig_ax;
+	struct syscall_stat *s = NULL;
 
-	stat_add(STAT_cycles_user, cycles);
+	stat_add(STAT_cycles_user, user);
 	if (IS_ENABLED(CONFIG_STATS) && trap->kind == TRAP_SYSCALL &&
-	    nr < NR_SYSCALL_STATS)
-		syscall_stats[nr].transition += cycles;
+	    nr < NR_SYSCALL_STATS) {
+		s = &syscall_stats[nr];
+		s->count++;
+		s->transition += user;
+	}
+	return s;
 }
 
 void user_task_loop(void)
 {
 	struct trap trap;
-	u64 enter, trapped;
+	struct syscall_stat *s;
+	u64 enter, trapped, kernel;
 
 	arch_tick_enable(true);
 	for (;;) {
@@ -177,8 +187,11 @@ void user_task_loop(void)
 		arch_enter_user(current, &trap);
 		trapped = stat_cycles();
 		account_user_exit(host_clock_ns(HOST_CLOCK_MONOTONIC));
-		count_transition(&trap, trapped - enter);
+		s = count_trap(&trap, trapped - enter);
 		handle_trap(&trap);
-		stat_add(STAT_cycles_kernel, stat_cycles() - trapped);
+		kernel = stat_cycles() - trapped;
+		stat_add(STAT_cycles_kernel, kernel);
+		if (s)
+			s->cycles += kernel;
 	}
 }

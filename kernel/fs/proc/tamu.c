@@ -17,7 +17,7 @@ void proc_show_tamu_stats(struct seq_buf *m, struct proc_inode *pi,
 	seq_printf(m, "config_stats %d\n", IS_ENABLED(CONFIG_STATS));
 	for (i = 0; i < NR_STATS; i++)
 		seq_printf(m, "%s %llu\n", tamu_stat_names[i],
-			   (unsigned long long)tamu_stats[i]);
+			   (unsigned long long)stat_value(i));
 }
 
 int proc_write_tamu_stats(struct proc_inode *pi, struct task_struct *t,

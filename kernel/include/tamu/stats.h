@@ -132,6 +132,8 @@ static inline u64 stat_cycles(void)
 }
 #endif
 
+/* A counter's value; some are derived from others when read. */
+u64 stat_value(enum tamu_stat s);
 /* Zero every counter (a guest writing /proc/tamu/stats). */
 void stats_reset(void);
 /* stats=FILE: where the counters go as JSON at exit (or NULL). */

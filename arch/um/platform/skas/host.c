@@ -125,9 +125,7 @@ static int wait_stop(int pid, bool guest)
 	for (;;) {
 		stat_inc(STAT_host_waits);
 		if (waitpid(pid, &status, __WALL) == pid) {
-			/* The tracee stopped, the tracer woke: two switches. */
 			stat_inc(STAT_tracer_stops);
-			stat_add(STAT_host_ctx_switches, 2);
 			return status;
 		}
 		if (errno != EINTR)
