@@ -87,47 +87,48 @@ SYSCALL_DEFINE(getegid, void)
 }
 
 /* setresuid's rule: root may set anything, others only to their ids. */
-static bool may_set_id(u32 id, u32 r, u32 e, u32 s, bool root)
+static bool may_set_id(u32 id, const u32 ids[3], bool root)
 {
-	return id == (u32)-1 || root || id == r || id == e || id == s;
+	return id == (u32)-1 || root || id == ids[0] || id == ids[1] ||
+	       id == ids[2];
+}
+
+/*
+ * setresuid and setresgid: real, effective and saved ids (-1 keeps one);
+ * the file system id follows the effective one.
+ */
+static long set_res_ids(u32 *ids[3], u32 *fs, const u32 want[3])
+{
+	u32 now[3] = { *ids[0], *ids[1], *ids[2] };
+	bool root = current->cred.euid == 0;
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if (!may_set_id(want[i], now, root))
+			return -EPERM;
+	for (i = 0; i < 3; i++)
+		if (want[i] != (u32)-1)
+			*ids[i] = want[i];
+	*fs = *ids[1];
+	return 0;
 }
 
 SYSCALL_DEFINE(setresuid, u32 ruid, u32 euid, u32 suid)
 {
 	struct cred *c = &current->cred;
-	bool root = c->euid == 0;
+	u32 *ids[3] = { &c->uid, &c->euid, &c->suid };
+	const u32 want[3] = { ruid, euid, suid };
 
-	if (!may_set_id(ruid, c->uid, c->euid, c->suid, root) ||
-	    !may_set_id(euid, c->uid, c->euid, c->suid, root) ||
-	    !may_set_id(suid, c->uid, c->euid, c->suid, root))
-		return -EPERM;
-	if (ruid != (u32)-1)
-		c->uid = ruid;
-	if (euid != (u32)-1)
-		c->euid = euid;
-	if (suid != (u32)-1)
-		c->suid = suid;
-	c->fsuid = c->euid;
-	return 0;
+	return set_res_ids(ids, &c->fsuid, want);
 }
 
 SYSCALL_DEFINE(setresgid, u32 rgid, u32 egid, u32 sgid)
 {
 	struct cred *c = &current->cred;
-	bool root = c->euid == 0;
+	u32 *ids[3] = { &c->gid, &c->egid, &c->sgid };
+	const u32 want[3] = { rgid, egid, sgid };
 
-	if (!may_set_id(rgid, c->gid, c->egid, c->sgid, root) ||
-	    !may_set_id(egid, c->gid, c->egid, c->sgid, root) ||
-	    !may_set_id(sgid, c->gid, c->egid, c->sgid, root))
-		return -EPERM;
-	if (rgid != (u32)-1)
-		c->gid = rgid;
-	if (egid != (u32)-1)
-		c->egid = egid;
-	if (sgid != (u32)-1)
-		c->sgid = sgid;
-	c->fsgid = c->egid;
-	return 0;
+	return set_res_ids(ids, &c->fsgid, want);
 }
 
 SYSCALL_DEFINE(setuid, u32 uid)
