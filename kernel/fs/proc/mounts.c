@@ -85,8 +85,10 @@ static const char *source_of(struct vfsmount *mnt)
 	return mnt->source && *mnt->source ? mnt->source : "none";
 }
 
-void proc_show_mounts(struct seq_buf *m, struct proc_inode *pi,
-		      struct task_struct *t)
+/* One line for each mount the reader can reach, by show(). */
+static void show_each(struct seq_buf *m,
+		      void (*show)(struct seq_buf *m, struct vfsmount *mnt,
+				   char *buf))
 {
 	char *buf = kmalloc(PATH_MAX, GFP_KERNEL);
 	struct vfsmount *mnt;
@@ -95,18 +97,33 @@ void proc_show_mounts(struct seq_buf *m, struct proc_inode *pi,
 		m->overflow = true;
 		return;
 	}
-	list_for_each_entry(mnt, &mount_list, list) {
-		if (!reachable(mnt, &current->fs->root))
-			continue;
-		put_escaped(m, source_of(mnt));
-		seq_write(m, " ", 1);
-		if (!put_mountpoint(m, mnt, buf))
-			seq_write(m, "?", 1);
-		seq_printf(m, " %s ", mnt->sb->type->name);
-		put_mount_options(m, mnt);
-		seq_printf(m, " 0 0\n");
-	}
+	list_for_each_entry(mnt, &mount_list, list)
+		if (reachable(mnt, &current->fs->root))
+			show(m, mnt, buf);
 	kfree(buf);
+}
+
+static void put_mountpoint_or_unknown(struct seq_buf *m,
+				      struct vfsmount *mnt, char *buf)
+{
+	if (!put_mountpoint(m, mnt, buf))
+		seq_write(m, "?", 1);
+}
+
+static void mounts_line(struct seq_buf *m, struct vfsmount *mnt, char *buf)
+{
+	put_escaped(m, source_of(mnt));
+	seq_write(m, " ", 1);
+	put_mountpoint_or_unknown(m, mnt, buf);
+	seq_printf(m, " %s ", mnt->sb->type->name);
+	put_mount_options(m, mnt);
+	seq_printf(m, " 0 0\n");
+}
+
+void proc_show_mounts(struct seq_buf *m, struct proc_inode *pi,
+		      struct task_struct *t)
+{
+	show_each(m, mounts_line);
 }
 
 /* The mount's root inside its file system ("/" unless a bind mount). */
@@ -127,30 +144,23 @@ static void put_root_in_fs(struct seq_buf *m, struct vfsmount *mnt,
 	put_escaped(m, *s ? s : "/");
 }
 
+static void mountinfo_line(struct seq_buf *m, struct vfsmount *mnt,
+			   char *buf)
+{
+	seq_printf(m, "%d %d %u:%u ", mnt->id, mnt->parent->id,
+		   MAJOR(mnt->sb->dev), MINOR(mnt->sb->dev));
+	put_root_in_fs(m, mnt, buf);
+	seq_write(m, " ", 1);
+	put_mountpoint_or_unknown(m, mnt, buf);
+	seq_write(m, " ", 1);
+	put_mount_options(m, mnt);
+	seq_printf(m, " - %s ", mnt->sb->type->name);
+	put_escaped(m, source_of(mnt));
+	seq_printf(m, " %s\n", mnt->flags & MS_RDONLY ? "ro" : "rw");
+}
+
 void proc_show_mountinfo(struct seq_buf *m, struct proc_inode *pi,
 			 struct task_struct *t)
 {
-	char *buf = kmalloc(PATH_MAX, GFP_KERNEL);
-	struct vfsmount *mnt;
-
-	if (!buf) {
-		m->overflow = true;
-		return;
-	}
-	list_for_each_entry(mnt, &mount_list, list) {
-		if (!reachable(mnt, &current->fs->root))
-			continue;
-		seq_printf(m, "%d %d %u:%u ", mnt->id, mnt->parent->id,
-			   MAJOR(mnt->sb->dev), MINOR(mnt->sb->dev));
-		put_root_in_fs(m, mnt, buf);
-		seq_write(m, " ", 1);
-		if (!put_mountpoint(m, mnt, buf))
-			seq_write(m, "?", 1);
-		seq_write(m, " ", 1);
-		put_mount_options(m, mnt);
-		seq_printf(m, " - %s ", mnt->sb->type->name);
-		put_escaped(m, source_of(mnt));
-		seq_printf(m, " %s\n", mnt->flags & MS_RDONLY ? "ro" : "rw");
-	}
-	kfree(buf);
+	show_each(m, mountinfo_line);
 }
