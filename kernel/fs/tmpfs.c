@@ -21,6 +21,7 @@ struct tmpfs_inode {
 };
 
 static const struct inode_operations tmpfs_dir_iops;
+static const struct inode_operations tmpfs_fixed_dir_iops;
 static const struct file_operations tmpfs_dir_fops;
 static const struct file_operations tmpfs_file_fops;
 static const struct inode_operations tmpfs_file_iops;
@@ -282,7 +283,8 @@ static s64 tmpfs_dir_llseek(struct file *f, s64 offset, int whence)
 
 /*
  * As Linux's tmpfs: a size of half the memory, of which this instance's
- * pages are used.  devpts holds no data and says so, as Linux's does.
+ * pages are used.  One whose names only the kernel makes (devpts) holds
+ * no data, and says so, as Linux's devpts does.
  */
 static int tmpfs_statfs(struct super_block *sb, struct statfs *st)
 {
@@ -293,7 +295,7 @@ static int tmpfs_statfs(struct super_block *sb, struct statfs *st)
 	st->f_bsize = PAGE_SIZE;
 	st->f_frsize = PAGE_SIZE;
 	st->f_namelen = 255;
-	if (sb->magic == DEVPTS_SUPER_MAGIC)
+	if (sb->root->inode->i_op == &tmpfs_fixed_dir_iops)
 		return 0;
 	st->f_blocks = size;
 	st->f_bfree = st->f_bavail =
