@@ -364,30 +364,6 @@ int host_fs_truncate(int fd, uint64_t size)
 	return ftruncate(fd, size) < 0 ? -errno : 0;
 }
 
-int64_t host_fs_pread(int fd, void *buf, size_t len, uint64_t off)
-{
-	size_t done = 0;
-
-	while (done < len) {
-		ssize_t n = pread(fd, (char *)buf + done, len - done,
-				  off + done);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -errno;
-		if (n == 0)
-			break;
-		done += n;
-	}
-	return done;
-}
-
-int host_fs_pwrite(int fd, const void *buf, size_t len, uint64_t off)
-{
-	return host_pwrite_all(fd, buf, len, off);
-}
-
 int64_t host_fs_preadv(int fd, const struct host_iovec *iov, unsigned int n,
 		       uint64_t off)
 {
@@ -421,7 +397,7 @@ int host_fs_pwritev(int fd, const struct host_iovec *iov, unsigned int n,
 			off += iov[i].len;
 			continue;
 		}
-		put = host_fs_pwrite(fd, (char *)iov[i].base + done,
+		put = host_pwrite_all(fd, (char *)iov[i].base + done,
 				     iov[i].len - done, off + done);
 		if (put < 0)
 			return put;

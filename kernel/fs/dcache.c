@@ -130,6 +130,11 @@ static int write_inode(struct inode *inode)
 	return inode->sb->s_op->write_inode(inode);
 }
 
+int write_inode_now(struct inode *inode)
+{
+	return inode->i_state & I_DIRTY ? write_inode(inode) : 0;
+}
+
 int write_dirty_inodes(struct super_block *sb)
 {
 	int err = 0, e;

@@ -141,17 +141,25 @@ static struct super_block *get_sb(struct file_system_type *fs,
 	return sb;
 }
 
+int sync_filesystem(struct super_block *sb)
+{
+	int err;
+
+	if (sb->s_flags & MS_RDONLY)
+		return 0;
+	err = write_dirty_inodes(sb);
+	if (sb->s_op && sb->s_op->sync_fs)
+		err = sb->s_op->sync_fs(sb) ?: err;
+	return err;
+}
+
 int sync_filesystems(void)
 {
 	struct super_block *sb;
 	int err = 0, e;
 
 	list_for_each_entry(sb, &super_blocks, s_list) {
-		if (sb->s_flags & MS_RDONLY)
-			continue;
-		e = write_dirty_inodes(sb);
-		if (sb->s_op && sb->s_op->sync_fs)
-			e = sb->s_op->sync_fs(sb) ?: e;
+		e = sync_filesystem(sb);
 		if (e && !err)
 			err = e;
 	}
@@ -202,14 +210,6 @@ int mount_root(const char *type)
 }
 
 /* Write the file system back: unmount, remount read-only. */
-static void sync_sb(struct super_block *sb)
-{
-	if (sb->s_flags & MS_RDONLY)
-		return;
-	write_dirty_inodes(sb);
-	if (sb->s_op && sb->s_op->sync_fs)
-		sb->s_op->sync_fs(sb);
-}
 
 /* mount -o remount,ro (shutdown scripts) and back to rw. */
 static int do_remount(const struct path *at, unsigned long flags)
@@ -219,7 +219,7 @@ static int do_remount(const struct path *at, unsigned long flags)
 	if (at->dentry != at->mnt->root)
 		return -EINVAL;
 	if ((flags & MS_RDONLY) && !(sb->s_flags & MS_RDONLY)) {
-		sync_sb(sb);
+		sync_filesystem(sb);
 		sb->s_flags |= MS_RDONLY;
 	} else if (!(flags & MS_RDONLY) && (sb->s_flags & MS_RDONLY)) {
 		int err = 0;
@@ -321,7 +321,7 @@ int do_umount(const struct path *p)
 		if (m->parent == mnt && m != mnt)
 			return -EBUSY;
 	/* The file system reaches its disk, whoever still uses it. */
-	sync_sb(mnt->sb);
+	sync_filesystem(mnt->sb);
 	list_del_init(&mnt->list);
 	mnt->mountpoint->mounted--;
 	dput(mnt->mountpoint);

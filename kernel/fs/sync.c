@@ -33,9 +33,7 @@ SYSCALL_DEFINE(syncfs, int fd)
 	if (!f)
 		return -EBADF;
 	sb = f->inode->sb;
-	err = sb ? write_dirty_inodes(sb) : 0;
-	if (sb && sb->s_op && sb->s_op->sync_fs)
-		err = sb->s_op->sync_fs(sb) ?: err;
+	err = sb ? sync_filesystem(sb) : 0;
 	fput(f);
 	return err;
 }

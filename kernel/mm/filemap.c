@@ -210,8 +210,7 @@ static struct page *get_cache_page(struct inode *inode, unsigned long index,
 {
 	struct address_space *m = &inode->i_data;
 	struct page *page = radix_tree_lookup(&m->pages, index);
-	int err;
-
+	
 	if (page) {
 		get_page(page);
 		wait_event(&page_wait, !(page->flags & PG_locked));
@@ -220,29 +219,14 @@ static struct page *get_cache_page(struct inode *inode, unsigned long index,
 		put_page(page);
 		return ERR_PTR(-EIO);
 	}
-	if (!backed(m) && !create)
-		return NULL;
-	if (backed(m) && m->a_ops->readpages)
+	if (backed(m))
 		return readahead(inode, index);
+	if (!create)
+		return NULL;
 	page = add_page(m, index);
 	if (!page)
 		return ERR_PTR(-ENOMEM);
 	get_page(page);
-	if (!backed(m))
-		return page;
-	page->flags |= PG_locked;
-	err = m->a_ops->readpage(inode, page);
-	page->flags &= ~PG_locked;
-	if (!err)
-		page->flags |= PG_uptodate;
-	wake_up(&page_wait);
-	if (err) {
-		/* Gone from the cache, so the next reader tries again. */
-		if (page->mapping)
-			remove_page(m, page);
-		put_page(page);
-		return ERR_PTR(err);
-	}
 	return page;
 }
 

@@ -275,8 +275,10 @@ START_TEST(test_hostfs_confined)
 	ck_assert_uint_eq(st.mode, 040751);
 	fd = host_fs_open_file(root, "f", HOST_FS_READ | HOST_FS_WRITE);
 	ck_assert_int_ge(fd, 0);
-	ck_assert_int_eq(host_fs_pwrite(fd, "hello", 5, 10), 0);
-	ck_assert_int_eq(host_fs_pread(fd, buf, sizeof(buf), 8), 7);
+	ck_assert_int_eq(host_fs_pwritev(fd, &(struct host_iovec){ "hello", 5 },
+					 1, 10), 0);
+	ck_assert_int_eq(host_fs_preadv(fd, &(struct host_iovec){
+						 buf, sizeof(buf) }, 1, 8), 7);
 	ck_assert_int_eq(memcmp(buf, "\0\0hello", 7), 0);
 	host_close(fd);
 	ck_assert_int_eq(host_fs_rename(root, "f", sub, "g",

@@ -100,13 +100,10 @@ int host_fs_futimens(int fd, const struct host_timespec *atime,
 		     const struct host_timespec *mtime);
 int host_fs_truncate(int fd, uint64_t size);
 
-/* Bytes read, fewer only at the end of the file. */
-int64_t host_fs_pread(int fd, void *buf, size_t len, uint64_t off);
-/* All of buf, or -errno. */
-int host_fs_pwrite(int fd, const void *buf, size_t len, uint64_t off);
-/* The same, scattered over (or gathered from) n buffers. */
+/* Bytes read into the n buffers in turn, fewer only at the end of file. */
 int64_t host_fs_preadv(int fd, const struct host_iovec *iov, unsigned int n,
 		       uint64_t off);
+/* All of the n buffers, in turn, or -errno. */
 int host_fs_pwritev(int fd, const struct host_iovec *iov, unsigned int n,
 		    uint64_t off);
 int host_fs_fsync(int fd, bool datasync);

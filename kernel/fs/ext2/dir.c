@@ -646,19 +646,6 @@ static s64 ext2_dir_llseek(struct file *f, s64 offset, int whence)
 	return offset;
 }
 
-static int ext2_dir_fsync(struct file *f, bool datasync)
-{
-	struct inode *inode = f->inode;
-	int err = 0;
-
-	if (inode->i_state & I_DIRTY) {
-		err = ext2_write_inode(inode);
-		inode->i_state &= ~I_DIRTY;
-		list_del_init(&inode->i_dirty);
-	}
-	return sync_blockdev(inode->sb->bdev) ?: err;
-}
-
 const struct inode_operations ext2_dir_iops = {
 	.lookup = ext2_lookup,
 	.create = ext2_create,
@@ -676,5 +663,5 @@ const struct inode_operations ext2_dir_iops = {
 const struct file_operations ext2_dir_fops = {
 	.iterate = ext2_iterate,
 	.llseek = ext2_dir_llseek,
-	.fsync = ext2_dir_fsync,
+	.fsync = ext2_fsync,
 };

@@ -216,6 +216,7 @@ void ext2_evict_inode(struct inode *inode);
 /* The disk block of file block iblock (0: a hole), allocated if create. */
 int ext2_get_block(struct inode *inode, u64 iblock, bool create, u32 *out);
 int ext2_setattr(struct dentry *d, struct iattr *attr);
+int ext2_fsync(struct file *f, bool datasync);
 void ext2_set_ops(struct inode *inode);
 extern const struct address_space_operations ext2_aops;
 

@@ -373,19 +373,6 @@ static int ext2_readpages(struct inode *inode, struct page **pages,
 	return err;
 }
 
-static int ext2_readpage(struct inode *inode, struct page *page)
-{
-	struct bio_batch batch;
-	struct bio_run run;
-	int err;
-
-	bio_batch_init(&batch);
-	bio_run_init(&run, &batch, inode->sb->bdev, REQ_OP_READ);
-	err = map_page(inode, page, &run, false);
-	bio_run_end(&run);
-	return bio_batch_wait(&batch) ?: err;
-}
-
 static int ext2_writepage(struct inode *inode, struct page *page,
 			  struct bio_run *run)
 {
@@ -412,7 +399,6 @@ static int ext2_prepare_write(struct inode *inode, u64 pos, size_t len)
 }
 
 const struct address_space_operations ext2_aops = {
-	.readpage = ext2_readpage,
 	.readpages = ext2_readpages,
 	.writepage = ext2_writepage,
 	.prepare_write = ext2_prepare_write,
@@ -634,16 +620,13 @@ static const char *ext2_get_link(struct dentry *d)
 	return page_address(page);
 }
 
-static int ext2_fsync(struct file *f, bool datasync)
+/* Files and directories: data, the inode, then the disk's buffers. */
+int ext2_fsync(struct file *f, bool datasync)
 {
 	struct inode *inode = f->inode;
 	int err = filemap_write_and_wait(inode);
 
-	if (inode->i_state & I_DIRTY) {
-		err = ext2_write_inode(inode) ?: err;
-		inode->i_state &= ~I_DIRTY;
-		list_del_init(&inode->i_dirty);
-	}
+	err = write_inode_now(inode) ?: err;
 	return sync_blockdev(inode->sb->bdev) ?: err;
 }
 

@@ -133,35 +133,27 @@ static int hostfs_fsync(struct file *f, bool datasync)
 	return err;
 }
 
-static int hostfs_readpage(struct inode *inode, struct page *page)
-{
-	struct hostfs_inode *hi = HI(inode);
-	s64 n;
-
-	if (hi->rfd < 0)	/* the host lets us write it, not read it */
-		return -EACCES;
-	/* The page is zeroed: past the end of the file it stays so. */
-	n = host_fs_pread(hi->rfd, page_address(page), PAGE_SIZE,
-			  (u64)page->index << PAGE_SHIFT);
-	return n < 0 ? n : 0;
-}
-
-/* Readahead: the pages in one host call. */
+/*
+ * The pages in one host call.  They are zeroed: past the end of the file
+ * they stay so.
+ */
 static int hostfs_readpages(struct inode *inode, struct page **pages,
 			    unsigned int n, struct bio_run *run)
 {
 	struct hostfs_inode *hi = HI(inode);
-	struct host_iovec iov[256];
-	unsigned int i;
-	s64 got;
+	struct host_iovec iov[64];	/* on the kernel stack: a few at once */
+	unsigned int i, done;
+	s64 got = 0;
 
-	if (hi->rfd < 0)
+	if (hi->rfd < 0)	/* the host lets us write it, not read it */
 		return -EACCES;
-	if (n > ARRAY_SIZE(iov))
-		n = ARRAY_SIZE(iov);
-	for (i = 0; i < n; i++)
-		iov[i] = (struct host_iovec){ page_address(pages[i]), PAGE_SIZE };
-	got = host_fs_preadv(hi->rfd, iov, n, (u64)pages[0]->index << PAGE_SHIFT);
+	for (done = 0; done < n && got >= 0; done += i) {
+		for (i = 0; i < ARRAY_SIZE(iov) && done + i < n; i++)
+			iov[i] = (struct host_iovec){
+				page_address(pages[done + i]), PAGE_SIZE };
+		got = host_fs_preadv(hi->rfd, iov, i,
+				     (u64)pages[done]->index << PAGE_SHIFT);
+	}
 	return got < 0 ? got : 0;
 }
 
@@ -233,7 +225,6 @@ static int hostfs_sync_inode(struct inode *inode)
 }
 
 const struct address_space_operations hostfs_aops = {
-	.readpage = hostfs_readpage,
 	.readpages = hostfs_readpages,
 	.writepage = hostfs_writepage,
 	.sync = hostfs_sync_inode,

@@ -127,11 +127,9 @@ struct inode_operations {
  * host): how pages are read and written back.
  */
 struct address_space_operations {
-	/* Fill page (its index set) from the file; 0 or -errno. */
-	int (*readpage)(struct inode *inode, struct page *page);
 	/*
-	 * Optional, for readahead: start reading n pages of consecutive
-	 * indexes through run (its batch is waited for by the caller).
+	 * Start reading n (zeroed) pages of consecutive indexes, whose
+	 * index is set, through run; the caller waits for its batch.
 	 */
 	int (*readpages)(struct inode *inode, struct page **pages,
 			 unsigned int n, struct bio_run *run);
@@ -302,8 +300,12 @@ void unlock_new_inode(struct inode *inode);
 void remove_inode_hash(struct inode *inode);
 /* The inode changed: write it back with the file system's write_inode. */
 void mark_inode_dirty(struct inode *inode);
+/* Write the inode into its file system now if it is dirty (fsync). */
+int write_inode_now(struct inode *inode);
 /* Write sb's dirty inodes; 0 or the first error. */
 int write_dirty_inodes(struct super_block *sb);
+/* One file system to its disk (syncfs, unmount, remount read-only). */
+int sync_filesystem(struct super_block *sb);
 /* Every mounted file system to disk (sync(2), reboot); 0 or -EIO. */
 int sync_filesystems(void);
 int vfs_fsync(struct file *f, bool datasync);
