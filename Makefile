@@ -58,7 +58,9 @@ GCC_INCLUDE := $(shell $(CC) -print-file-name=include)
 KERNEL_INC := -Ikernel/include -Iarch/um/include -Ihostlib/include
 CFLAGS_kernel := $(COMMON_CFLAGS) -ffreestanding -fno-common -nostdinc \
 	-isystem $(GCC_INCLUDE) $(KERNEL_INC)
-CFLAGS_hosted := $(COMMON_CFLAGS) -D_GNU_SOURCE $(KERNEL_INC)
+# TAMU_SRCDIR: backtraces name source files relative to the tree.
+CFLAGS_hosted := $(COMMON_CFLAGS) -D_GNU_SOURCE $(KERNEL_INC) \
+	-DTAMU_SRCDIR='"$(CURDIR)"'
 cflags-for = $(if $(filter kernel/%,$(1)),$(CFLAGS_kernel),$(CFLAGS_hosted))
 
 LIBS := -lunwind -luring

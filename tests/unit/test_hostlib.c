@@ -172,29 +172,18 @@ END_TEST
 
 struct seen_frames {
 	int n;
-	bool inner, outer;
+	struct host_frame f[HOST_MAX_FRAMES];
 };
 
-static void note_frame(const struct host_frame *f, void *arg)
+__attribute__((noipa)) static int unwind_inner(struct seen_frames *s)
 {
-	struct seen_frames *s = arg;
-
-	s->n++;
-	if (!strcmp(f->name, "unwind_inner"))
-		s->inner = true;
-	if (!strcmp(f->name, "unwind_outer"))
-		s->outer = true;
-}
-
-__attribute__((noinline)) static int unwind_inner(struct seen_frames *s)
-{
-	int n = host_unwind(0, note_frame, s);
+	int n = host_backtrace(0, s->f, HOST_MAX_FRAMES);
 
 	__asm__ volatile("" ::: "memory");
 	return n;
 }
 
-__attribute__((noinline)) static int unwind_outer(struct seen_frames *s)
+__attribute__((noipa)) static int unwind_outer(struct seen_frames *s)
 {
 	int n = unwind_inner(s);
 
@@ -204,13 +193,22 @@ __attribute__((noinline)) static int unwind_outer(struct seen_frames *s)
 
 START_TEST(test_unwind_names_frames)
 {
-	struct seen_frames s = { 0 };
+	static struct seen_frames s;
 	int n = unwind_outer(&s);
 
 	ck_assert_int_gt(n, 2);
-	ck_assert_int_eq(n, s.n);
-	ck_assert(s.inner);
-	ck_assert(s.outer);
+	/* It starts at its caller, and each frame is a call. */
+	ck_assert_str_eq(s.f[0].name, "unwind_inner");
+	ck_assert_str_eq(s.f[1].name, "unwind_outer");
+	ck_assert(!s.f[0].exact && !s.f[1].exact);
+	ck_assert_uint_lt(s.f[0].offset, s.f[0].size);
+	/* Source lines, relative to the tree, of the calls. */
+	host_frames_add_lines(s.f, n);
+	ck_assert_msg(!strncmp(s.f[0].where, "tests/unit/test_hostlib.c:", 26),
+		      "frame 0 at '%s'", s.f[0].where);
+	ck_assert_msg(!strncmp(s.f[1].where, "tests/unit/test_hostlib.c:", 26),
+		      "frame 1 at '%s'", s.f[1].where);
+	ck_assert_int_lt(atoi(s.f[0].where + 26), atoi(s.f[1].where + 26));
 }
 END_TEST
 
