@@ -13,6 +13,7 @@
 #include "tamu/signal.h"
 #include "tamu/stats.h"
 #include "tamu/syscall.h"
+#include "tamu/sysrq.h"
 #include "tamu/time.h"
 #include "tamu/tty.h"
 #include "uapi/signal.h"
@@ -49,6 +50,8 @@ void handle_irqs(void)
 		console_input();
 	else if (irqs & IRQ_TICK)
 		console_poll();
+	if (irqs & IRQ_SYSRQ)
+		handle_sysrq('t');
 }
 
 static void do_page_fault(struct trap *trap)

@@ -416,6 +416,8 @@ void start_kernel(int argc, char **argv)
 
 	/* Command line. */
 	printk_init();
+	if (arch_fault_init())
+		pr_warn("kernel faults will not be reported as oopses\n");
 	boot_config_defaults(&boot);
 	if (parse_boot_args(&boot, argc, argv, err, sizeof(err)))
 		usage_error(err);
@@ -424,6 +426,7 @@ void start_kernel(int argc, char **argv)
 	if (boot.action == BOOT_VERSION)
 		version_and_exit();
 	console_loglevel = boot.loglevel;
+	oops_continue = boot.oops_continue;
 	stats_file = boot.stats;
 	pr_notice("tamu version " TAMU_VERSION "\n");
 	log_command_line(argc, argv);

@@ -224,6 +224,19 @@ static int set_forcepanic(struct boot_config *cfg, const char *val, char *why,
 	return 0;
 }
 
+static int set_oops(struct boot_config *cfg, const char *val, char *why,
+		    size_t size)
+{
+	static const char *const actions[] = { "panic", "continue" };
+	int i = match_name(actions, ARRAY_SIZE(actions), val);
+
+	if (i < 0)
+		return one_of(why, size, "oops action", actions,
+			      ARRAY_SIZE(actions));
+	cfg->oops_continue = i == 1;
+	return 0;
+}
+
 static const struct boot_param params[] = {
 	{ "mem", "SIZE", set_mem,
 	  "guest physical memory, with a K, M or G suffix (default " __stringify(
@@ -249,6 +262,9 @@ static const struct boot_param params[] = {
 	  "mount this host directory at /host in the guest" },
 	{ "stats", "FILE", set_stats,
 	  "write the overhead counters to FILE as JSON when tamu exits" },
+	{ "oops", "ACTION", set_oops,
+	  "on a kernel oops: panic (default), or continue: kill just the "
+	  "task it hit when safe" },
 	{ "forcepanic", NULL, set_forcepanic,
 	  "panic once memory is up (tests the panic path)" },
 };

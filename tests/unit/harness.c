@@ -12,6 +12,7 @@
 
 #include "suites.h"
 #include "um/arch.h"
+#include "tamu/list.h"
 #include "tamu/page_alloc.h"
 #include "tamu/slab.h"
 
@@ -51,4 +52,24 @@ void arch_halt(int status)
 int arch_mem_setup(u64 size, void **base)
 {
 	return -ENOSYS;
+}
+
+/* No tasks run in the unit tests: a panic names none. */
+struct task_struct *current;
+LIST_HEAD(task_list);
+
+int arch_task_backtrace(struct task_struct *t, struct host_frame *frames,
+			int max)
+{
+	return -ENOSYS;
+}
+
+/*
+ * oops=continue's end of a task, were a test to set it (tamu/proc.h's
+ * declaration cannot be included beside the host's signal.h).
+ */
+void do_exit(int status);
+void do_exit(int status)
+{
+	exit(128 + status);
 }

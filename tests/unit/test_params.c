@@ -323,6 +323,22 @@ START_TEST(test_forcepanic)
 }
 END_TEST
 
+START_TEST(test_oops)
+{
+	char cont[] = "oops=continue", panic[] = "oops=panic";
+
+	ck_assert(!cfg.oops_continue);
+	assert_accepted(cont);
+	ck_assert(cfg.oops_continue);
+	assert_accepted(panic);
+	ck_assert(!cfg.oops_continue);
+	assert_rejected("oops=maybe", "unknown oops action");
+	ck_assert_str_eq(err, "oops=maybe: unknown oops action (one of: panic "
+			      "continue)");
+	assert_rejected("oops", "needs a value");
+}
+END_TEST
+
 START_TEST(test_help_and_version)
 {
 	char help[] = "--help", version[] = "--version", mem[] = "mem=32M";
@@ -561,6 +577,7 @@ Suite *params_suite(void)
 	tcase_add_test(tc, test_all_options_together);
 	tcase_add_test(tc, test_ubd);
 	tcase_add_test(tc, test_root_and_hostfs);
+	tcase_add_test(tc, test_oops);
 	tcase_add_test(tc, test_usage_text);
 	tcase_add_test(tc, test_usage_small_buffers);
 	suite_add_tcase(s, tc);

@@ -27,6 +27,12 @@ static void winch_handler(int sig)
 	irqs |= IRQ_WINCH;
 }
 
+/* kill -QUIT: a dump of every task, as sysrq t. */
+static void quit_handler(int sig)
+{
+	irqs |= IRQ_SYSRQ;
+}
+
 /*
  * I/O completions raise no host signal: they are seen here, at every
  * kernel entry and tick, and they end the idle sleep.
@@ -61,9 +67,13 @@ int arch_irq_init(void)
 {
 	int err = host_signal_handle_interrupting(HOST_SIGALRM, tick_handler);
 
-	return err ? err
-		   : host_signal_handle_interrupting(HOST_SIGWINCH,
-						     winch_handler);
+	if (!err)
+		err = host_signal_handle_interrupting(HOST_SIGWINCH,
+						      winch_handler);
+	if (!err)
+		err = host_signal_handle_interrupting(HOST_SIGQUIT,
+						      quit_handler);
+	return err;
 }
 
 void arch_idle(u64 timeout_ns, bool console)
@@ -85,6 +95,7 @@ void arch_idle(u64 timeout_ns, bool console)
 	sigemptyset(&alrm);
 	sigaddset(&alrm, SIGALRM);
 	sigaddset(&alrm, SIGWINCH);
+	sigaddset(&alrm, SIGQUIT);
 	sigprocmask(SIG_BLOCK, &alrm, &old);
 	if (!arch_irqs_pending() &&
 	    ppoll(pfd, 2, timeout_ns ? &ts : NULL, &old) > 0 &&

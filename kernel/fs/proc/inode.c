@@ -226,6 +226,9 @@ static int fill(struct inode *inode, struct seq_buf *m)
 	m->overflow = false;
 	if (PI(inode)->pid && !t)
 		return -ESRCH;
+	/* Write-only files (sysrq-trigger) read as Linux's do. */
+	if (!PI(inode)->entry->show)
+		return -EIO;
 	PI(inode)->entry->show(m, PI(inode), t);
 	return m->overflow ? -ENOMEM : 0;
 }

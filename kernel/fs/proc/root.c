@@ -5,7 +5,9 @@
  */
 #include "internal.h"
 #include "tamu/proc.h"
+#include "tamu/panic.h"
 #include "tamu/string.h"
+#include "tamu/sysrq.h"
 #include "uapi/dirent.h"
 #include "uapi/utsname.h"
 #include "uapi/vfs.h"
@@ -129,7 +131,29 @@ static const struct proc_table sys_table = {
 	sys_entries, ARRAY_SIZE(sys_entries), 3,
 };
 
+/* Linux takes the first key, or every key after a '_' ("bulk"). */
+static int write_sysrq_trigger(struct proc_inode *pi, struct task_struct *t,
+			       const char *buf, size_t len)
+{
+	size_t i;
+
+	if (len && buf[0] == '_') {
+		for (i = 1; i < len && buf[i] != '\n'; i++)
+			handle_sysrq(buf[i]);
+	} else if (len) {
+		handle_sysrq(buf[0]);
+	}
+	return 0;
+}
+
+static int write_provoke_crash(struct proc_inode *pi, struct task_struct *t,
+			       const char *buf, size_t len)
+{
+	return provoke_crash(buf, len);
+}
+
 static const struct proc_entry tamu_entries[] = {
+	{ "provoke-crash", S_IFREG | 0200, .write = write_provoke_crash },
 	{ "stats", S_IFREG | 0644, .show = proc_show_tamu_stats,
 	  .write = proc_write_tamu_stats },
 	{ "syscalls", S_IFREG | 0444, .show = proc_show_tamu_syscalls },
@@ -148,6 +172,7 @@ static const struct proc_entry root_entries[] = {
 	{ "self", S_IFLNK | 0777, .link = link_self },
 	{ "stat", S_IFREG | 0444, .show = proc_show_stat },
 	{ "sys", S_IFDIR | 0555, .table = &sys_table },
+	{ "sysrq-trigger", S_IFREG | 0200, .write = write_sysrq_trigger },
 	{ "tamu", S_IFDIR | 0555, .table = &tamu_table },
 	{ "thread-self", S_IFLNK | 0777, .link = link_thread_self },
 	{ "uptime", S_IFREG | 0444, .show = proc_show_uptime },

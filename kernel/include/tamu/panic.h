@@ -1,8 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * When the kernel itself goes wrong: panics, oopses and backtraces
+ * (Documentation in docs/debugging.md).
+ */
 #ifndef _TAMU_PANIC_H
 #define _TAMU_PANIC_H
 
 #include "tamu/compiler.h"
+#include "tamu/types.h"
+
+struct task_struct;
 
 /*
  * Stop the kernel: print the reason and a backtrace, restore the host
@@ -10,15 +17,49 @@
  * for anything a guest program can cause.
  */
 void panic(const char *fmt, ...) __noreturn __printf(1, 2) __noinline;
-/* Print a backtrace of the caller to the kernel log. */
-void dump_stack(void);
 
-#define BUG() panic("BUG at %s:%d in %s()", __FILE__, __LINE__, __func__)
-#define BUG_ON(cond)                                                          \
-	do {                                                                  \
-		if (unlikely(cond))                                           \
-			panic("BUG_ON(%s) at %s:%d in %s()", #cond, __FILE__, \
-			      __LINE__, __func__);                            \
+/* oops=continue: an oops kills the task it hit, if that is safe. */
+extern bool oops_continue;
+
+/* A host signal that hit kernel code, as the arch saw it. */
+struct kernel_fault {
+	int signo, code;	/* the host signal and its si_code */
+	unsigned long addr;	/* the faulting address, if any */
+	unsigned long ip, sp;	/* kernel registers at the fault */
+	int write;		/* 1: a write, 0: a read, -1: not known */
+	void *context;		/* the host's ucontext, to unwind from */
+};
+
+/*
+ * Report an oops for f.  Returns only when the faulting task may be killed
+ * (oops=continue, in a guest task's own context): the arch then resumes it
+ * in oops_kill_current().  Otherwise tamu halts with TAMU_EXIT_PANIC.
+ */
+void kernel_fault(const struct kernel_fault *f);
+void __noreturn oops_kill_current(void);
+
+/* A failed BUG_ON(): an oops at the caller. */
+void __noreturn __noinline bug(const char *file, int line, const char *func,
+			       const char *cond);
+
+#define BUG() bug(__FILE__, __LINE__, __func__, NULL)
+#define BUG_ON(cond)                                                   \
+	do {                                                           \
+		if (unlikely(cond))                                    \
+			bug(__FILE__, __LINE__, __func__, #cond);      \
 	} while (0)
+
+/* /proc/tamu/provoke-crash: fail as asked ("BUG"...), or -EINVAL. */
+int provoke_crash(const char *what, size_t len);
+
+/* Backtraces to the kernel log, at level (a KERN_ prefix). */
+struct host_frame;
+void print_frames(const char *level, const struct host_frame *f, int n);
+void dump_stack(void);
+void show_task_stack(const char *level, struct task_struct *t);
+/* Every task with its state and kernel backtrace (sysrq t, SIGQUIT). */
+void show_state(bool blocked_only);
+/* The guest registers t had when it entered the kernel. */
+void show_guest_regs(const char *level, struct task_struct *t);
 
 #endif

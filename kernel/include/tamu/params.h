@@ -31,6 +31,7 @@ struct boot_config {
 	const char *aspace;	/* mmproc or remap */
 	enum boot_break break_at;
 	bool force_panic;
+	bool oops_continue;	/* oops=continue */
 	bool strace;
 	/* ubdN=[COW,]IMAGE: the block devices /dev/ubda.. */
 	struct {

@@ -24,6 +24,18 @@ void __noreturn start_kernel(int argc, char **argv);
  */
 int arch_mem_setup(u64 size, void **base);
 
+/*
+ * Catch the host signals that mean kernel code faulted, and report them
+ * as oopses (kernel_fault()).  -1 if the host refused.
+ */
+int arch_fault_init(void);
+
+/* A sleeping task's kernel backtrace, from where it switched away. */
+struct host_frame;
+struct task_struct;
+int arch_task_backtrace(struct task_struct *t, struct host_frame *frames,
+			int max);
+
 /* Restore the host terminal and leave tamu with status. */
 void __noreturn arch_halt(int status);
 
@@ -107,6 +119,7 @@ void arch_initramfs(const void **data, size_t *len);
 #define IRQ_CONSOLE 0x2
 #define IRQ_WINCH 0x4
 #define IRQ_IO 0x8
+#define IRQ_SYSRQ 0x10	/* SIGQUIT: a task dump */
 bool arch_irqs_pending(void);
 unsigned long arch_take_irqs(void);
 /* Start and stop the tick that preempts guest code. */
