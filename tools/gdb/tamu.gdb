@@ -29,14 +29,18 @@ set follow-fork-mode parent
 set print inferior-events off
 set print thread-events off
 
-# The shell starts tamu: gdb 13 without one (startup-with-shell off)
+# A shell starts tamu: gdb 13 without one (startup-with-shell off)
 # splits the arguments at spaces, and `-- /bin/sh -c 'echo $$'` breaks.
+# gdb quotes them for a POSIX shell, and takes the shell from $SHELL.
 set startup-with-shell on
+python
+import os
+os.environ["SHELL"] = "/bin/sh"
+end
 
 # gdb does not tell a command file where it is; the file being read is
 # open, so find tamu.py next to it.
 python
-import os
 
 def _tamu_gdb_dir():
     for fd in os.listdir("/proc/self/fd"):
