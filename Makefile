@@ -28,7 +28,7 @@ AUTOCONF_MK := include/config/auto.conf
 DEFCONFIG := configs/tamu_defconfig
 
 no-config-targets := defconfig menuconfig olddefconfig savedefconfig \
-	clean mrproper deps help run check bench
+	clean mrproper deps help run gdb check bench
 ifneq ($(filter-out $(no-config-targets),$(or $(MAKECMDGOALS),all)),)
 -include $(AUTOCONF_MK)
 endif
@@ -121,6 +121,12 @@ run: deps
 	$(Q)$(MAKE) --no-print-directory tamu
 	./tamu $(ARGS)
 
+# tamu under gdb, set up for it (tools/gdb/tamu.gdb: signals, helpers).
+gdb: deps
+	$(Q)$(MAKE) --no-print-directory tamu
+	gdb -iex "add-auto-load-safe-path $(CURDIR)/tamu-gdb.py" \
+		-x tools/gdb/tamu.gdb --args ./tamu $(ARGS)
+
 include tests/Makefile
 include rootfs/Makefile
 include tests/guest/Makefile
@@ -159,6 +165,7 @@ help:
 	@echo 'Targets:'
 	@echo '  all (default)  build ./tamu'
 	@echo '  run            install missing packages, build, boot (ARGS="...")'
+	@echo '  gdb            the same under gdb, with tools/gdb/tamu.gdb'
 	@echo '  check          install missing packages, build, run every test'
 	@echo '  rootfs/rootfs.ext2  the root file system as an ext2 disk image'
 	@echo '  bench          build and run the benchmarks (BENCH_ARGS="--runs 3")'
@@ -170,5 +177,5 @@ help:
 	@echo '  mrproper       clean, and remove the configuration'
 	@echo 'Variables: V=1 shows full commands.'
 
-.PHONY: all deps run check bench clean mrproper help defconfig menuconfig \
+.PHONY: all deps run gdb check bench clean mrproper help defconfig menuconfig \
 	olddefconfig savedefconfig
