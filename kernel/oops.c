@@ -75,8 +75,8 @@ static void show_log_tail(u64 end)
 	}
 }
 
-/* Begin a report; false if this is an oops inside an oops. */
-static bool oops_begin(u64 *log_end)
+/* Begin a report; an oops inside an oops halts at once. */
+static void oops_begin(u64 *log_end)
 {
 	if (oops_depth++) {
 		pr_emerg("Oops while reporting an oops: halting\n");
@@ -85,11 +85,14 @@ static bool oops_begin(u64 *log_end)
 	*log_end = kernel_log.next_seq;
 	saved_loglevel = console_loglevel;
 	console_loglevel = LOGLEVEL_DEBUG + 1;
-	return true;
 }
 
 static void show_current(void)
 {
+	if (!current) {	/* before the scheduler is up */
+		pr_emerg("CPU: 0 PID: - (early boot) tamu " TAMU_VERSION "\n");
+		return;
+	}
 	pr_emerg("CPU: 0 PID: %d Comm: %s%s tamu " TAMU_VERSION "\n",
 		 current->pid, current->comm,
 		 current->flags & PF_KTHREAD ? " (kernel thread)" : "");
@@ -103,8 +106,11 @@ static void show_current(void)
  */
 static bool can_kill_current(unsigned long sp)
 {
-	unsigned long base = (unsigned long)current->stack;
+	unsigned long base;
 
+	if (!current)
+		return false;
+	base = (unsigned long)current->stack;
 	return oops_continue && current->mm &&
 	       !(current->flags & (PF_KTHREAD | PF_EXITING)) &&
 	       current->tgid != 1 && sp >= base && sp < base + THREAD_SIZE;
