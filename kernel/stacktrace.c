@@ -92,8 +92,13 @@ static void show_task(struct task_struct *t)
 		"flags:0x%08x%s\n",
 		t->comm, state, t->pid, t->tgid, t->parent ? t->parent->tgid : 0,
 		t->flags, t == current ? " (current)" : "");
-	/* A dead task's kernel stack may be gone already. */
-	if (state != 'X' && state != 'Z' && (t->stack || t == current))
+	/*
+	 * A dead task's kernel stack may be gone already.  The idle task
+	 * has none of its own (it runs on the host's stack) but a saved
+	 * context all the same.
+	 */
+	if (state != 'X' && state != 'Z' &&
+	    (t->stack || t == current || t->thread.ksp))
 		show_task_stack(KERN_INFO, t);
 }
 

@@ -73,6 +73,14 @@ int arch_irq_init(void)
 	if (!err)
 		err = host_signal_handle_interrupting(HOST_SIGQUIT,
 						      quit_handler);
+	/*
+	 * Every stop of a traced guest process sends SIGCHLD, which tamu
+	 * never needs (it waits for each process by pid): blocked, it costs
+	 * nothing, and gdb is not told of each one.
+	 */
+	if (!err)
+		err = host_signal_mask(HOST_SIG_BLOCK, HOST_SIGBIT(HOST_SIGCHLD),
+				       NULL);
 	return err;
 }
 
