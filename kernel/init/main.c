@@ -447,13 +447,19 @@ void start_kernel(int argc, char **argv)
 		usage_error(err);
 	rootfs_init();
 	console_init();
-	err_platform = arch_platform_init(boot.mode, boot.aspace, physmem_fd);
+	/* Only skas can give each address space a process of its own. */
+	if (!boot.aspace)
+		boot.aspace = strcmp(boot.mode, "skas") ? "remap" : "mmproc";
+	err_platform = arch_platform_init(boot.mode, boot.aspace, boot.protect,
+					  physmem_fd);
 	if (err_platform) {
 		pr_emerg("mode=%s cannot run on this host: %s\n", boot.mode,
 			 platform_error(err_platform));
 		arch_halt(TAMU_EXIT_HOST);
 	}
-	pr_info("Platform: %s, address spaces: %s\n", boot.mode, boot.aspace);
+	pr_info("Platform: %s, address spaces: %s%s%s\n", boot.mode,
+		boot.aspace, strcmp(boot.mode, "skas") ? ", protection: " : "",
+		strcmp(boot.mode, "skas") ? boot.protect : "");
 
 	/* Init. */
 	syscall_trace = boot.strace;

@@ -20,9 +20,13 @@ static const char *const modes[] = {
 #ifdef CONFIG_MODE_SKAS
 	"skas",
 #endif
+#ifdef CONFIG_MODE_SECCOMP
+	"seccomp",
+#endif
 };
 
 static const char *const aspaces[] = { "mmproc", "remap" };
+static const char *const protects[] = { "mprotect", "pkeys" };
 
 static const char *const break_stages[] = {
 	[BREAK_MM] = "mm",
@@ -198,6 +202,18 @@ static int set_aspace(struct boot_config *cfg, const char *val, char *why,
 	return 0;
 }
 
+static int set_protect(struct boot_config *cfg, const char *val, char *why,
+		       size_t size)
+{
+	int i = match_name(protects, ARRAY_SIZE(protects), val);
+
+	if (i < 0)
+		return one_of(why, size, "protection", protects,
+			      ARRAY_SIZE(protects));
+	cfg->protect = protects[i];
+	return 0;
+}
+
 static int set_break(struct boot_config *cfg, const char *val, char *why,
 		     size_t size)
 {
@@ -245,10 +261,14 @@ static const struct boot_param params[] = {
 	  "program to run as init (default " CONFIG_DEFAULT_INIT ")" },
 	{ "initrd", "FILE", set_initrd,
 	  "boot from this newc cpio archive instead of the built-in one" },
-	{ "mode", "MODE", set_mode, "how guest code runs: skas (default)" },
+	{ "mode", "MODE", set_mode,
+	  "how guest code runs: skas (default), seccomp" },
 	{ "aspace", "POLICY", set_aspace,
-	  "mmproc: a host process per address space (default); remap: one, "
-	  "remapped on every switch" },
+	  "mmproc: a host process per address space (skas's default); "
+	  "remap: one, remapped on every switch" },
+	{ "protect", "HOW", set_protect,
+	  "how seccomp closes the kernel's memory to guest code: mprotect "
+	  "(default) or pkeys" },
 	{ "quiet", NULL, set_quiet, "log only warnings and worse to stderr" },
 	{ "loglevel", "N", set_loglevel,
 	  "log messages of level below N (0-8) to stderr" },
@@ -277,7 +297,8 @@ void boot_config_defaults(struct boot_config *cfg)
 		.init = CONFIG_DEFAULT_INIT,
 		.loglevel = CONFIG_CONSOLE_LOGLEVEL_DEFAULT,
 		.mode = ARRAY_SIZE(modes) ? modes[0] : "none",
-		.aspace = aspaces[0],
+		.aspace = NULL,		/* the platform's */
+		.protect = protects[0],
 		.break_at = BREAK_NONE,
 	};
 }

@@ -238,18 +238,36 @@ END_TEST
 
 START_TEST(test_mode)
 {
-	char arg[] = "mode=skas";
+	char arg[] = "mode=skas", sc[] = "mode=seccomp";
 
 	assert_accepted(arg);
 	ck_assert_str_eq(cfg.mode, "skas");
-	assert_rejected("mode=tt", "unknown mode");
-	assert_rejected("mode=tt", "skas");
+	assert_accepted(sc);
+	ck_assert_str_eq(cfg.mode, "seccomp");
+	assert_rejected("mode=uml", "unknown mode");
+	assert_rejected("mode=uml", "skas");
 	assert_rejected("mode=SKAS", "skas");
 	assert_rejected("mode=", "skas");
 	assert_rejected("mode", "needs a value");
 	ck_assert_str_eq(err, "mode: needs a value");
-	parse((char *[]){ "mode=tt", NULL });
-	ck_assert_str_eq(err, "mode=tt: unknown mode (one of: skas)");
+	parse((char *[]){ "mode=uml", NULL });
+	ck_assert_str_eq(err, "mode=uml: unknown mode (one of: skas seccomp)");
+}
+END_TEST
+
+START_TEST(test_protect)
+{
+	char mp[] = "protect=mprotect", pk[] = "protect=pkeys";
+
+	assert_accepted(pk);
+	ck_assert_str_eq(cfg.protect, "pkeys");
+	assert_accepted(mp);
+	ck_assert_str_eq(cfg.protect, "mprotect");
+	/* Unset, the mode chooses its own address-space policy. */
+	ck_assert_ptr_null(cfg.aspace);
+	assert_rejected("protect=none", "unknown protection");
+	ck_assert_str_eq(err, "protect=none: unknown protection (one of: "
+			      "mprotect pkeys)");
 }
 END_TEST
 
@@ -578,6 +596,7 @@ Suite *params_suite(void)
 	tcase_add_test(tc, test_ubd);
 	tcase_add_test(tc, test_root_and_hostfs);
 	tcase_add_test(tc, test_oops);
+	tcase_add_test(tc, test_protect);
 	tcase_add_test(tc, test_usage_text);
 	tcase_add_test(tc, test_usage_small_buffers);
 	suite_add_tcase(s, tc);

@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Host signals that mean kernel code went wrong: a bad pointer (SIGSEGV,
- * SIGBUS), a bad instruction, a division by zero, an abort.  In this
- * platform guest code never runs in the kernel's host process, so each is
- * an oops.  The handler runs on its own stack, so that a kernel stack
- * overflow is reported too.
+ * SIGBUS), a bad instruction, a division by zero, an abort.  In skas
+ * guest code never runs in the kernel's host process, so each is an oops;
+ * tt and seccomp take these signals through their own entry, which calls
+ * arch_fault_signal() for those that hit kernel code.  The handler runs on
+ * its own stack, so that a kernel stack overflow is reported too.
  */
 #include <signal.h>
 #include <string.h>
 #include <ucontext.h>
 
 #include "um/arch.h"
+#include "um/platform.h"
 #include "tamu/panic.h"
 
 #define FAULT_STACK_SIZE (64 * 1024)
@@ -35,8 +37,9 @@ static void resume_in_kill(ucontext_t *uc)
 	g[REG_RIP] = (greg_t)oops_kill_current;
 }
 
-static void fault_handler(int sig, siginfo_t *si, void *context)
+void arch_fault_signal(int sig, void *info, void *context)
 {
+	siginfo_t *si = info;
 	ucontext_t *uc = context;
 	greg_t *g = uc->uc_mcontext.gregs;
 	struct kernel_fault f = {
@@ -65,7 +68,7 @@ int arch_fault_init(void)
 	if (sigaltstack(&ss, NULL) < 0)
 		return -1;
 	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = fault_handler;
+	sa.sa_sigaction = (void (*)(int, siginfo_t *, void *))arch_fault_signal;
 	/* A fault while reporting one kills tamu as the host would. */
 	sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
 	sigemptyset(&sa.sa_mask);

@@ -33,6 +33,16 @@ static void quit_handler(int sig)
 	irqs |= IRQ_SYSRQ;
 }
 
+void arch_irq_signal(int sig)
+{
+	if (sig == SIGALRM)
+		irqs |= IRQ_TICK;
+	else if (sig == SIGWINCH)
+		irqs |= IRQ_WINCH;
+	else if (sig == SIGQUIT)
+		irqs |= IRQ_SYSRQ;
+}
+
 /*
  * I/O completions raise no host signal: they are seen here, at every
  * kernel entry and tick, and they end the idle sleep.
@@ -94,7 +104,7 @@ void arch_idle(u64 timeout_ns, bool console)
 		.tv_sec = timeout_ns / HOST_NSEC_PER_SEC,
 		.tv_nsec = timeout_ns % HOST_NSEC_PER_SEC,
 	};
-	sigset_t alrm, old;
+	sigset_t alrm, old, wait;
 
 	/* Requests a failed submission left behind (the ring was full). */
 	if (host_uring_queued())
@@ -105,8 +115,13 @@ void arch_idle(u64 timeout_ns, bool console)
 	sigaddset(&alrm, SIGWINCH);
 	sigaddset(&alrm, SIGQUIT);
 	sigprocmask(SIG_BLOCK, &alrm, &old);
+	/* Platforms that keep them blocked in the kernel open them here. */
+	wait = old;
+	sigdelset(&wait, SIGALRM);
+	sigdelset(&wait, SIGWINCH);
+	sigdelset(&wait, SIGQUIT);
 	if (!arch_irqs_pending() &&
-	    ppoll(pfd, 2, timeout_ns ? &ts : NULL, &old) > 0 &&
+	    ppoll(pfd, 2, timeout_ns ? &ts : NULL, &wait) > 0 &&
 	    (pfd[1].revents & (POLLIN | POLLHUP | POLLERR)))
 		irqs |= IRQ_CONSOLE;
 	sigprocmask(SIG_SETMASK, &old, NULL);

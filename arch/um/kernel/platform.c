@@ -2,6 +2,7 @@
 /* The platform chosen at boot, and the calls the kernel makes through it. */
 #include <cpuid.h>
 
+#include "um/memory.h"
 #include "um/platform.h"
 #include "tamu/slab.h"
 #include "tamu/sched.h"
@@ -11,10 +12,14 @@ static const struct platform_ops *const platforms[] = {
 #ifdef CONFIG_MODE_SKAS
 	&skas_platform,
 #endif
+#ifdef CONFIG_MODE_SECCOMP
+	&seccomp_platform,
+#endif
 };
 
 static const struct platform_ops *platform;
 unsigned int arch_xstate_size, arch_sigframe_xstate_size;
+unsigned long arch_task_size = SKAS_TASK_SIZE;
 
 /*
  * AMX tile data (XSAVE component 18) is "dynamic": Linux leaves it out of
@@ -92,7 +97,8 @@ u64 arch_xfeatures(void)
 	return xcr0() & ~XFEATURE_DYNAMIC;
 }
 
-int arch_platform_init(const char *mode, const char *aspace, int physmem_fd)
+int arch_platform_init(const char *mode, const char *aspace,
+		       const char *protect, int physmem_fd)
 {
 	size_t i;
 	int err;
@@ -106,7 +112,7 @@ int arch_platform_init(const char *mode, const char *aspace, int physmem_fd)
 	err = arch_irq_init();
 	if (err)
 		return err;
-	return platform->init(physmem_fd, aspace);
+	return platform->init(physmem_fd, aspace, protect);
 }
 
 int arch_mm_init(struct mm_struct *mm, struct mm_struct *replacing)

@@ -28,7 +28,8 @@ struct boot_config {
 	const char *initrd;	/* initrd=: a host cpio file */
 	int loglevel;
 	const char *mode;
-	const char *aspace;	/* mmproc or remap */
+	const char *aspace;	/* mmproc or remap; NULL: the mode's default */
+	const char *protect;	/* mprotect or pkeys */
 	enum boot_break break_at;
 	bool force_panic;
 	bool oops_continue;	/* oops=continue */

@@ -47,7 +47,8 @@ struct mm_struct;
 struct task_struct;
 
 /* Start the platform; -errno with a message on stderr if the host can't. */
-int arch_platform_init(const char *mode, const char *aspace, int physmem_fd);
+int arch_platform_init(const char *mode, const char *aspace,
+		       const char *protect, int physmem_fd);
 
 /*
  * A guest address space's host side; an exec's new space names the one it

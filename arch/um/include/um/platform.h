@@ -7,7 +7,7 @@
 
 struct platform_ops {
 	const char *name;
-	int (*init)(int physmem_fd, const char *aspace);
+	int (*init)(int physmem_fd, const char *aspace, const char *protect);
 	int (*mm_init)(struct mm_struct *mm, struct mm_struct *replacing);
 	void (*mm_release)(struct mm_struct *mm);
 	void (*map)(struct mm_struct *mm, unsigned long addr,
@@ -28,7 +28,15 @@ struct platform_ops {
 };
 
 extern const struct platform_ops skas_platform;
+extern const struct platform_ops seccomp_platform;
 
 int arch_irq_init(void);
+/*
+ * The kernel process's own handling of host signals, for platforms that
+ * take every signal through an entry of their own: an event (the tick,
+ * SIGWINCH, SIGQUIT) becomes an interrupt; a fault in kernel code, an oops.
+ */
+void arch_irq_signal(int sig);
+void arch_fault_signal(int sig, void *info, void *context);
 
 #endif

@@ -119,7 +119,7 @@ static void skas_mm_release(struct mm_struct *mm)
  * (much cheaper than a clone of the kernel process), and with
  * aspace=remap the one process all guests share.
  */
-static int skas_init(int physmem_fd, const char *aspace)
+static int skas_init(int physmem_fd, const char *aspace, const char *protect)
 {
 	void *code = get_free_pages(__GFP_ZERO, 0);
 	struct skas_proc *p;

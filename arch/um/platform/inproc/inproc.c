@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * tt and seccomp, kernel side: guest code runs in this process, so
+ * entering user mode is building a frame and closing the kernel range, and
+ * the extended state lives in the task all along.
+ */
+#include "inproc_kernel.h"
+#include "tamu/page_alloc.h"
+#include "tamu/printk.h"
+#include "tamu/string.h"
+
+int inproc_init(int physmem_fd, const char *aspace, const char *protect,
+		const char *mode)
+{
+	if (strcmp(aspace, "remap")) {
+		pr_err("mode=%s: aspace=%s is not possible: every address "
+		       "space shares the one process (aspace=remap)\n", mode,
+		       aspace);
+		return -EINVAL;
+	}
+	inproc_physmem_fd = physmem_fd;
+	arch_task_size = SHARED_TASK_SIZE;
+	/*
+	 * Every host page of the kernel's view of memory is one more page
+	 * table entry each mprotect of it changes: no 2 MiB at a time here.
+	 */
+	page_populate = NULL;
+	return inproc_host_init(phys_zone.base,
+				phys_zone.nr_pages << PAGE_SHIFT,
+				!strcmp(protect, "pkeys"), mode);
+}
+
+int inproc_mm_init(struct mm_struct *mm, struct mm_struct *replacing)
+{
+	mm->arch = NULL;
+	return 0;
+}
+
+void inproc_enter_user(struct task_struct *t, struct trap *trap)
+{
+	inproc_switch_mm(t->mm);
+	inproc_flush();
+	inproc_host_run(&t->thread.regs, t->thread.xstate, trap);
+}
+
+/* The state is copied into the task at every trap: it is always there. */
+int inproc_xstate_save(struct task_struct *t)
+{
+	t->thread.xstate_saved = true;
+	return 0;
+}
+
+void inproc_xstate_changed(struct task_struct *t)
+{
+	t->thread.xstate_saved = true;
+}
+
+void inproc_thread_exit(struct task_struct *t)
+{
+}
+
+/* One process for all: a feature granted to one is granted to all. */
+int inproc_request_xfeature(struct mm_struct *mm, int nr)
+{
+	return inproc_host_request_xfeature(nr);
+}
