@@ -42,6 +42,7 @@ void stats_reset(void)
 
 /* stats=FILE, from the command line. */
 const char *stats_file;
+const char *stats_platform[3] = { "none", "none", "none" };
 
 /* The counters as one JSON object, into buf; its length. */
 static size_t stats_json(char *buf, size_t size)
@@ -49,8 +50,13 @@ static size_t stats_json(char *buf, size_t size)
 	size_t len, i;
 	bool first = true;
 
-	len = scnprintf(buf, size, "{\n  \"config_stats\": %s,\n  \"counters\": {",
-			IS_ENABLED(CONFIG_STATS) ? "true" : "false");
+	len = scnprintf(buf, size,
+			"{\n  \"config_stats\": %s,\n  \"mode\": \"%s\",\n"
+			"  \"aspace\": \"%s\",\n  \"protect\": \"%s\",\n"
+			"  \"counters\": {",
+			IS_ENABLED(CONFIG_STATS) ? "true" : "false",
+			stats_platform[0], stats_platform[1],
+			stats_platform[2]);
 	for (i = 0; i < NR_STATS; i++)
 		len += scnprintf(buf + len, size - len, "%s\n    \"%s\": %llu",
 				 i ? "," : "", tamu_stat_names[i],

@@ -57,13 +57,14 @@ root_disk_args() {
 }
 
 # run_tamu ARGS...: sets $status, $out and $err.  A hang is status 124.
+# TAMU_OPTS (say mode=seccomp) goes before ARGS, which can override it.
 run_tamu() {
 	local o e disk_args=()
 	o=$(mktemp) e=$(mktemp)
 	chmod 666 "$o" "$e"
 	root_disk_args
 	(cd "$TAMU_DIR" && timeout -k 2 "$TAMU_TIMEOUT" $AS_USER "$TAMU" \
-		"${disk_args[@]}" "$@" </dev/null >"$o" 2>"$e")
+		"${disk_args[@]}" $TAMU_OPTS "$@" </dev/null >"$o" 2>"$e")
 	status=$?
 	out=$(cat "$o")
 	err=$(cat "$e")

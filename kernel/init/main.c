@@ -452,14 +452,19 @@ void start_kernel(int argc, char **argv)
 		boot.aspace = strcmp(boot.mode, "skas") ? "remap" : "mmproc";
 	err_platform = arch_platform_init(boot.mode, boot.aspace, boot.protect,
 					  physmem_fd);
+	/* An option the mode cannot take: named above, a usage error. */
+	if (err_platform == -EINVAL)
+		arch_halt(TAMU_EXIT_USAGE);
 	if (err_platform) {
 		pr_emerg("mode=%s cannot run on this host: %s\n", boot.mode,
 			 platform_error(err_platform));
 		arch_halt(TAMU_EXIT_HOST);
 	}
-	pr_info("Platform: %s, address spaces: %s%s%s\n", boot.mode,
-		boot.aspace, strcmp(boot.mode, "skas") ? ", protection: " : "",
-		strcmp(boot.mode, "skas") ? boot.protect : "");
+	pr_info("Platform: %s, address spaces: %s, kernel protection: %s\n",
+		boot.mode, boot.aspace, arch_protection());
+	stats_platform[0] = boot.mode;
+	stats_platform[1] = boot.aspace;
+	stats_platform[2] = arch_protection();
 
 	/* Init. */
 	syscall_trace = boot.strace;

@@ -26,7 +26,7 @@ static const char *const modes[] = {
 };
 
 static const char *const aspaces[] = { "mmproc", "remap" };
-static const char *const protects[] = { "mprotect", "pkeys" };
+static const char *const protects[] = { "mprotect", "pkeys", "none" };
 
 static const char *const break_stages[] = {
 	[BREAK_MM] = "mm",
@@ -268,7 +268,7 @@ static const struct boot_param params[] = {
 	  "remap: one, remapped on every switch" },
 	{ "protect", "HOW", set_protect,
 	  "how seccomp closes the kernel's memory to guest code: mprotect "
-	  "(default) or pkeys" },
+	  "(default), pkeys, or none (no isolation: to measure the cost)" },
 	{ "quiet", NULL, set_quiet, "log only warnings and worse to stderr" },
 	{ "loglevel", "N", set_loglevel,
 	  "log messages of level below N (0-8) to stderr" },

@@ -238,4 +238,25 @@ else
 	fi
 fi
 
+# mode=seccomp: guest system calls and faults are host signals in the
+# kernel's process; gdb passes them silently and stops where asked.
+run_gdb -x "$GDB_DIR/tamu.gdb" \
+	-ex 'break sys_getpid' -ex run \
+	-ex 'echo @@where\n' -ex 'bt 1' \
+	-ex 'echo @@ps\n' -ex tamu-ps \
+	-ex 'echo @@sig\n' -ex 'info signals SIGSYS' \
+	-ex 'echo @@cont\n' -ex continue \
+	--args "$TAMU" quiet mode=seccomp -- /bin/sh -c 'echo $$; ls /bin/ls'
+cont=$(section cont | grep -vE '^(Continuing\.)?$')
+if [ "$status" -eq 0 ] &&
+	grep -qE '^#0 +sys_getpid \(\) at kernel/proc/pid\.c:' <<<"$(section where)" &&
+	grep -qE '^ +1 +1 +0 +R +sh +running$' <<<"$(section ps)" &&
+	grep -qE '^SIGSYS[[:space:]]+No[[:space:]]+No[[:space:]]+Yes' <<<"$(section sig)" &&
+	[ "$(sed -n 1p <<<"$cont")" = 1 ] && [ "$(sed -n 2p <<<"$cont")" = /bin/ls ] &&
+	grep -qE '^\[Inferior 1 \(process [0-9]+\) exited normally\]$' <<<"$cont"; then
+	ok "mode=seccomp under gdb: SIGSYS and guest faults pass silently, sys_getpid stops, the guest runs to its end"
+else
+	fail "gdb with mode=seccomp" "status $status" "$out"
+fi
+
 report

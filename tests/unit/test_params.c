@@ -265,9 +265,9 @@ START_TEST(test_protect)
 	ck_assert_str_eq(cfg.protect, "mprotect");
 	/* Unset, the mode chooses its own address-space policy. */
 	ck_assert_ptr_null(cfg.aspace);
-	assert_rejected("protect=none", "unknown protection");
-	ck_assert_str_eq(err, "protect=none: unknown protection (one of: "
-			      "mprotect pkeys)");
+	assert_rejected("protect=off", "unknown protection");
+	ck_assert_str_eq(err, "protect=off: unknown protection (one of: "
+			      "mprotect pkeys none)");
 }
 END_TEST
 

@@ -20,6 +20,11 @@ handle SIGQUIT nostop print pass
 # in the guest's host processes, which gdb does not trace): they are
 # kernel bugs.  Stop; continuing hands them to tamu's oops handler.
 handle SIGSEGV SIGBUS SIGILL SIGFPE stop print pass
+# With mode=seccomp, guest code runs in the kernel's process: its system
+# calls (SIGSYS) and faults are host signals there, thousands a second.
+# `run` then passes them silently (tamu.py's tamu-signals), and a kernel
+# bug stops at kernel_fault(), which reports it, with the faulting frame
+# just below the signal frame in `bt`.
 
 # tamu clones a host process for every guest address space and traces it
 # with ptrace; gdb must let go of each at once, and stay with tamu.

@@ -659,6 +659,57 @@ tables of the current task (or of PID), e.g. p $tamu_ustr(uname)."""
         return gdb.Value(text.decode(errors="replace"))
 
 
+class TamuSignals(gdb.Command):
+    """tamu-signals [MODE]: set gdb's signal handling for tamu's mode.
+With skas (the default) a SIGSEGV in the kernel process is a kernel bug:
+gdb stops there.  With seccomp, guest system calls and faults are host
+signals in the kernel process: they pass silently, and kernel bugs stop
+at kernel_fault().  Without MODE, the mode= of the program's arguments
+(or of the attached process's command line)."""
+
+    INPROC = "handle SIGSYS SIGSEGV SIGBUS SIGILL SIGFPE nostop noprint pass"
+    SKAS = "handle SIGSEGV SIGBUS SIGILL SIGFPE stop print pass"
+
+    def __init__(self):
+        super().__init__("tamu-signals", gdb.COMMAND_USER)
+        self.armed = False
+
+    @staticmethod
+    def mode_of_args():
+        words = (gdb.parameter("args") or "").split()
+        inf = gdb.selected_inferior()
+        if inf.pid:
+            try:
+                with open("/proc/%d/cmdline" % inf.pid, "rb") as f:
+                    words = f.read().decode(errors="replace").split("\0")
+            except OSError:
+                pass
+        for w in words:
+            if w.startswith("mode="):
+                return w[5:]
+        return "skas"
+
+    def invoke(self, arg, from_tty):
+        mode = arg.strip() or self.mode_of_args()
+        if mode == "skas":
+            gdb.execute(self.SKAS, to_string=True)
+        else:
+            gdb.execute(self.INPROC, to_string=True)
+            if not self.armed:
+                gdb.execute("break kernel_fault", to_string=True)
+                self.armed = True
+        if from_tty:
+            print("tamu-signals: set for mode=%s" % mode)
+
+
+def _set_signals(event):
+    gdb.execute("tamu-signals", to_string=True)
+
+
+TamuSignals()
+# The C library is loaded as a run starts and when gdb attaches: the mode
+# is known then, and no guest code has run yet.
+gdb.events.new_objfile.connect(_set_signals)
 TamuPs()
 TamuDmesg()
 TamuVmas()

@@ -115,6 +115,24 @@ int arch_platform_init(const char *mode, const char *aspace,
 	return platform->init(physmem_fd, aspace, protect);
 }
 
+const char *arch_platform_name(void)
+{
+	return platform ? platform->name : "none";
+}
+
+const char *arch_protection(void)
+{
+	return platform && platform->protection ? platform->protection()
+						 : "process";
+}
+
+int arch_kernel_range(int i, unsigned long *start, unsigned long *end)
+{
+	return platform && platform->kernel_range
+		       ? platform->kernel_range(i, start, end)
+		       : -ENOENT;
+}
+
 int arch_mm_init(struct mm_struct *mm, struct mm_struct *replacing)
 {
 	return platform->mm_init(mm, replacing);

@@ -132,6 +132,8 @@ void proc_show_tamu_stats(struct seq_buf *m, struct proc_inode *pi,
 			  struct task_struct *t);
 int proc_write_tamu_stats(struct proc_inode *pi, struct task_struct *t,
 			  const char *buf, size_t len);
+void proc_show_tamu_layout(struct seq_buf *m, struct proc_inode *pi,
+			   struct task_struct *t);
 void proc_show_tamu_syscalls(struct seq_buf *m, struct proc_inode *pi,
 			     struct task_struct *t);
 

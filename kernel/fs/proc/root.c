@@ -153,6 +153,7 @@ static int write_provoke_crash(struct proc_inode *pi, struct task_struct *t,
 }
 
 static const struct proc_entry tamu_entries[] = {
+	{ "layout", S_IFREG | 0400, .show = proc_show_tamu_layout },
 	{ "provoke-crash", S_IFREG | 0200, .write = write_provoke_crash },
 	{ "stats", S_IFREG | 0644, .show = proc_show_tamu_stats,
 	  .write = proc_write_tamu_stats },

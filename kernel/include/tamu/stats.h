@@ -136,6 +136,8 @@ static inline u64 stat_cycles(void)
 u64 stat_value(enum tamu_stat s);
 /* Zero every counter (a guest writing /proc/tamu/stats). */
 void stats_reset(void);
+/* What the counters measure: mode=, aspace= and the protection in force. */
+extern const char *stats_platform[3];
 /* stats=FILE: where the counters go as JSON at exit (or NULL). */
 extern const char *stats_file;
 void stats_write_file(void);

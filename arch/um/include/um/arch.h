@@ -51,6 +51,19 @@ int arch_platform_init(const char *mode, const char *aspace,
 		       const char *protect, int physmem_fd);
 
 /*
+ * The mode running, and how guest code is kept out of the kernel's memory:
+ * "process" (skas: it is not in the kernel's process), "mprotect",
+ * "pkeys" or "none".
+ */
+const char *arch_platform_name(void);
+const char *arch_protection(void);
+/*
+ * The parts of the kernel's memory in guest code's process (tt, seccomp),
+ * for /proc/tamu/layout: 0 for each i that exists, then -ENOENT.
+ */
+int arch_kernel_range(int i, unsigned long *start, unsigned long *end);
+
+/*
  * A guest address space's host side; an exec's new space names the one it
  * replaces, whose host process it may take over.
  */

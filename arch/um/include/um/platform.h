@@ -25,6 +25,11 @@ struct platform_ops {
 	void (*thread_exit)(struct task_struct *t);
 	/* Ask the host for dynamic XSAVE features in mm's process. */
 	int (*request_xfeature)(struct mm_struct *mm, int nr);
+	/* How the kernel is kept from guest code in its process (NULL: it
+	 * is in a process of its own). */
+	const char *(*protection)(void);
+	/* The i-th part of the kernel range guest code must not reach. */
+	int (*kernel_range)(int i, unsigned long *start, unsigned long *end);
 };
 
 extern const struct platform_ops skas_platform;

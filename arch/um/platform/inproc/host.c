@@ -20,6 +20,7 @@
 #include "inproc.h"
 #include "um/arch.h"
 #include "um/platform.h"
+#include "tamu/printk.h"
 #include "tamu/stats.h"
 
 #define FP_XSTATE_MAGIC1 0x46505853U
@@ -60,6 +61,8 @@ _Static_assert(sizeof(struct fpx_sw_bytes) == 48, "fpx_sw_bytes");
 
 /* What the host's signal frames hold, as it last delivered one. */
 static struct fpx_sw_bytes frame_sw;
+/* Ticks since the kernel's view of memory was last trimmed (below). */
+static unsigned int ticks_since_trim;
 
 static const int async_signals[] = { SIGALRM, SIGWINCH, SIGQUIT, SIGIO };
 static const int trap_signals[] = { SIGSYS, SIGSEGV, SIGBUS, SIGILL,
@@ -85,10 +88,10 @@ static int check_layout(const char *mode)
 		if (sscanf(line, "%lx-%lx", &start, &end) != 2 ||
 		    start >= SHARED_TASK_SIZE)
 			continue;
-		fprintf(stderr, "tamu: mode=%s: the host put %.*s at %#lx, "
-			"inside guest space (below %#lx)\n", mode,
-			(int)strcspn(line, "\n"), line, start,
-			SHARED_TASK_SIZE);
+		pr_err("mode=%s: the host put %.*s at %#lx, inside guest "
+		       "space (below %#lx)\n", mode,
+		       (int)strcspn(line, "\n"), line, start,
+		       SHARED_TASK_SIZE);
 		err = -ENOMEM;
 		break;
 	}
@@ -174,8 +177,22 @@ static int install_handlers(void)
 	return sigprocmask(SIG_BLOCK, &sa.sa_mask, NULL) < 0 ? -errno : 0;
 }
 
-int inproc_host_init(void *physmem, unsigned long physmem_size, bool pkeys,
-		     const char *mode)
+static enum inproc_protect protection;
+static struct inproc_region all_regions[INPROC_MAX_REGIONS];
+
+const char *inproc_host_protection(void)
+{
+	static const char *const names[] = {
+		[PROTECT_MPROTECT] = "mprotect",
+		[PROTECT_PKEYS] = "pkeys",
+		[PROTECT_NONE] = "none",
+	};
+
+	return names[protection];
+}
+
+int inproc_host_init(void *physmem, unsigned long physmem_size,
+		     enum inproc_protect protect, const char *mode)
 {
 	void *p;
 	int err;
@@ -201,12 +218,18 @@ int inproc_host_init(void *physmem, unsigned long physmem_size, bool pkeys,
 	tramp->fsgsbase = !!(getauxval(AT_HWCAP2) & HWCAP2_FSGSBASE_BIT);
 	if (syscall(SYS_arch_prctl, ARCH_GET_FS, &tramp->kernel_fs) < 0)
 		return -errno;
-	if (pkeys && (err = setup_pkeys()))
-		fprintf(stderr, "tamu: protect=pkeys: %s; using mprotect\n",
+	protection = protect;
+	if (protect == PROTECT_PKEYS && (err = setup_pkeys())) {
+		pr_warn("protect=pkeys: %s; using mprotect\n",
 			err == -ENOSPC || err == -EINVAL || err == -ENOSYS
 				? "this CPU or host has no memory protection "
 				  "keys"
 				: strerror(-err));
+		protection = PROTECT_MPROTECT;
+	}
+	memcpy(all_regions, tramp->region, sizeof(all_regions));
+	if (protect == PROTECT_NONE)
+		tramp->nr_regions = 0;
 	if (mprotect(tramp, 4096, PROT_READ) < 0)
 		return -errno;
 	frame_sw = (struct fpx_sw_bytes){
@@ -216,6 +239,16 @@ int inproc_host_init(void *physmem, unsigned long physmem_size, bool pkeys,
 		.xstate_size = arch_sigframe_xstate_size,
 	};
 	return install_handlers();
+}
+
+int inproc_host_kernel_range(int i, unsigned long *start, unsigned long *end)
+{
+	/* Regions stay what they are with protect=none: they are the range. */
+	if (i < 0 || i >= INPROC_MAX_REGIONS || !all_regions[i].len)
+		return -ENOENT;
+	*start = all_regions[i].addr;
+	*end = all_regions[i].addr + all_regions[i].len;
+	return 0;
 }
 
 int inproc_host_nr_regions(void)
@@ -300,6 +333,8 @@ static void save_xstate(const mcontext_t *m)
 
 static void classify(int sig, const siginfo_t *si, struct trap *trap)
 {
+	if (sig == SIGALRM)
+		ticks_since_trim++;
 	trap->signo = sig;
 	trap->code = si->si_code;
 	trap->addr = (unsigned long)si->si_addr;
@@ -325,6 +360,8 @@ void inproc_signal(int sig, siginfo_t *si, ucontext_t *uc, u64 fs, u64 gs)
 	stat_add(STAT_mprotect_kernel, inproc_host_nr_regions());
 	if (!inproc_cpu.in_user) {
 		/* The kernel itself was interrupted: an event, or a bug. */
+		if (sig == SIGALRM)
+			ticks_since_trim++;
 		if (is_async(sig))
 			arch_irq_signal(sig);
 		else
@@ -386,9 +423,31 @@ static unsigned long build_frame(const struct pt_regs *regs,
 	return (unsigned long)uc;
 }
 
+/*
+ * Each mprotect of the kernel range costs time for every page table entry
+ * present in it, and the kernel's view of memory gains one for every page
+ * it ever touched (file data it read or wrote, pages it zeroed for guest
+ * code).  Dropping them now and then (the data stays in the memory file)
+ * keeps the cost to what the kernel touched since: its working set.
+ */
+#define TRIM_TICKS 2
+
+static void trim_kernel_view(void)
+{
+	const struct inproc_region *r = &tramp->region[0];
+
+	if (ticks_since_trim < TRIM_TICKS || tramp->use_pkeys)
+		return;
+	ticks_since_trim = 0;
+	madvise((void *)r->addr, r->len, MADV_DONTNEED);
+}
+
 void inproc_host_run(struct pt_regs *regs, void *xstate, struct trap *trap)
 {
-	unsigned long sp = build_frame(regs, xstate);
+	unsigned long sp;
+
+	trim_kernel_view();
+	sp = build_frame(regs, xstate);
 
 	stat_add(STAT_mprotect_kernel, inproc_host_nr_regions());
 	inproc_cpu.regs = regs;

@@ -9,6 +9,13 @@
 #include "tamu/printk.h"
 #include "tamu/string.h"
 
+static enum inproc_protect protect_of(const char *name)
+{
+	if (!strcmp(name, "pkeys"))
+		return PROTECT_PKEYS;
+	return strcmp(name, "none") ? PROTECT_MPROTECT : PROTECT_NONE;
+}
+
 int inproc_init(int physmem_fd, const char *aspace, const char *protect,
 		const char *mode)
 {
@@ -27,7 +34,7 @@ int inproc_init(int physmem_fd, const char *aspace, const char *protect,
 	page_populate = NULL;
 	return inproc_host_init(phys_zone.base,
 				phys_zone.nr_pages << PAGE_SHIFT,
-				!strcmp(protect, "pkeys"), mode);
+				protect_of(protect), mode);
 }
 
 int inproc_mm_init(struct mm_struct *mm, struct mm_struct *replacing)

@@ -65,9 +65,19 @@ struct inproc_cpu {
 
 extern struct inproc_cpu inproc_cpu;
 
+/* protect=: how the kernel range is closed to guest code. */
+enum inproc_protect {
+	PROTECT_MPROTECT,
+	PROTECT_PKEYS,
+	PROTECT_NONE,		/* not at all: to measure what it costs */
+};
+
 /* Host side. */
 int inproc_host_init(void *physmem, unsigned long physmem_size,
-		     bool pkeys, const char *mode);
+		     enum inproc_protect protect, const char *mode);
+/* The protection in force (pkeys falls back to mprotect): its name. */
+const char *inproc_host_protection(void);
+int inproc_host_kernel_range(int i, unsigned long *start, unsigned long *end);
 /* Run guest code with regs and xstate until it traps. */
 void inproc_host_run(struct pt_regs *regs, void *xstate, struct trap *trap);
 int inproc_host_nr_regions(void);

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "seccomp_host.h"
+#include "tamu/printk.h"
 #include "../inproc/inproc.h"
 
 #define IP_HIGH (offsetof(struct seccomp_data, instruction_pointer) + 4)
@@ -45,11 +46,11 @@ int seccomp_host_install(void)
 	    syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) < 0) {
 		int err = -errno;
 
-		fprintf(stderr, "tamu: mode=seccomp: the host refuses a seccomp "
-			"filter (%s): seccomp mode needs CONFIG_SECCOMP_FILTER "
-			"and no filter that forbids seccomp()\n",
-			strerror(-err));
-		return err;
+		pr_err("mode=seccomp: the host refuses a seccomp filter (%s): "
+		       "it needs CONFIG_SECCOMP_FILTER, and no filter of its "
+		       "own that forbids seccomp()\n", strerror(-err));
+		/* Not -EINVAL, which means a bad option to the caller. */
+		return err == -EINVAL ? -ENOSYS : err;
 	}
 	return 0;
 }

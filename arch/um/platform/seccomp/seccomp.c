@@ -30,4 +30,6 @@ const struct platform_ops seccomp_platform = {
 	.xstate_changed = inproc_xstate_changed,
 	.thread_exit = inproc_thread_exit,
 	.request_xfeature = inproc_request_xfeature,
+	.protection = inproc_host_protection,
+	.kernel_range = inproc_host_kernel_range,
 };

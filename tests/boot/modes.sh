@@ -1,0 +1,112 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# The platforms that run guest code in the kernel's own host process
+# (mode=seccomp): guest code cannot reach the kernel's memory; the counters
+# show each mode's costs where they belong; options and hosts the mode
+# cannot take are refused with one line.  The full boot suites run in
+# every mode from tests/run-all.
+
+cd "$(dirname "$0")/../.." || exit 1
+. tests/lib.sh
+setup_tamu "${1:-./tamu}"
+cp tests/guest/initramfs.cpio "$TAMU_DIR/test.cpio"
+chmod 644 "$TAMU_DIR/test.cpio"
+N=200
+
+has() {
+	grep -qE -- "$1" <<<"$2"
+}
+
+# The CPU's own answer to "can protect=pkeys work here".
+pku=$(grep -qw pku /proc/cpuinfo && echo pkeys || echo mprotect)
+
+for mode in seccomp; do
+	for protect in mprotect pkeys; do
+		opts=(quiet initrd=test.cpio mode=$mode protect=$protect)
+		want=$protect
+		[ "$protect" = pkeys ] && want=$pku
+		run_tamu "${opts[@]}" -- /test/kernelrange
+		bad=$(grep -c ': survived\|: done' <<<"$out")
+		segv=$(grep -c ': Segmentation fault' <<<"$out")
+		if [ "$status" -eq 0 ] && [ "$bad" -eq 0 ] && [ "$segv" -ge 6 ] &&
+			has '^the kernel runs on$' "$out"; then
+			ok "mode=$mode protect=$protect: reads, writes and jumps into the kernel's memory die of SIGSEGV ($segv), mprotect/munmap/mmap of it fail, the kernel runs on"
+		else
+			fail "kernel range in mode=$mode protect=$protect" \
+				"status $status" "$out" "$err"
+		fi
+
+		run_tamu "${opts[@]}" -- /bin/sh -c \
+			"mount -t proc proc /proc; head -3 /proc/tamu/stats; /test/counters syscalls $N"
+		declare -A c=()
+		while read -r name value; do
+			c[$name]=$value
+		done <<<"$out"
+		if [ "$status" -eq 0 ] && [ "${c[mode]}" = "$mode" ] &&
+			[ "${c[aspace]}" = remap ] && [ "${c[protect]}" = "$want" ] &&
+			[ "${c[trap_syscall]}" = "$N" ] &&
+			[ "${c[tracer_stops]}" = 0 ] &&
+			[ "${c[host_ctx_switches]}" = 0 ] &&
+			[ "${c[mprotect_kernel]}" -ge $((2 * N)) -o "$want" = pkeys ]; then
+			ok "mode=$mode protect=$protect: $N system calls, no tracer stop, ${c[mprotect_kernel]} mprotect calls of the kernel range; /proc/tamu/stats says mode $mode, aspace remap, protect $want"
+		else
+			fail "counters of mode=$mode protect=$protect" \
+				"status $status" "$out" "$err"
+		fi
+	done
+
+	# The classic address-space switch: everything of the outgoing
+	# space unmapped, every resident page of the incoming one mapped.
+	run_tamu quiet initrd=test.cpio mode=$mode -- /bin/sh -c \
+		"mount -t proc proc /proc; /test/counters pipes $N"
+	declare -A c=()
+	while read -r name value; do
+		c[$name]=$value
+	done <<<"$out"
+	sw=${c[mm_switches]:-0}
+	if [ "$status" -eq 0 ] && [ "$sw" -ge $((2 * N)) ] &&
+		[ "${c[munmap_guest_switch]}" -eq "$sw" ] &&
+		[ "${c[mmap_guest_switch]}" -ge "$sw" ]; then
+		ok "mode=$mode: $N pipe round trips, $sw address-space switches, ${c[munmap_guest_switch]} munmap and ${c[mmap_guest_switch]} mmap calls for them"
+	else
+		fail "switch counters of mode=$mode" "status $status" "$out" "$err"
+	fi
+
+	# A measurement setting: no protection, and guest code can read it.
+	run_tamu quiet initrd=test.cpio mode=$mode protect=none -- \
+		/test/kernelrange read
+	if [ "$status" -eq 0 ] && has '^range 0 read: survived$' "$out"; then
+		ok "mode=$mode protect=none: guest code can read the kernel's memory (so the other checks can fail)"
+	else
+		fail "mode=$mode protect=none" "status $status" "$out" "$err"
+	fi
+
+	run_tamu quiet mode=$mode aspace=mmproc -- /bin/true
+	if [ "$status" -eq 2 ] && [ "$(wc -l <<<"$err")" -eq 1 ] &&
+		has "mode=$mode: aspace=mmproc is not possible" "$err"; then
+		ok "mode=$mode aspace=mmproc: refused in one line, status 2"
+	else
+		fail "mode=$mode aspace=mmproc" "status $status" "$err"
+	fi
+done
+
+# A host whose seccomp policy forbids seccomp() itself.
+deny=$PWD/tests/boot/deny
+if [ -n "$AS_USER" ]; then
+	cp "$deny" "$TAMU_DIR/deny" && chmod 755 "$TAMU_DIR/deny"
+	deny=$TAMU_DIR/deny
+fi
+tamu=$TAMU
+TAMU=$deny
+run_tamu seccomp -- "$tamu" quiet mode=seccomp -- /bin/true
+TAMU=$tamu
+if [ "$status" -eq 71 ] &&
+	has 'mode=seccomp: the host refuses a seccomp filter' "$err" &&
+	has 'cannot run on this host' "$err"; then
+	ok "a host that forbids seccomp(): mode=seccomp names it, status 71"
+else
+	fail "seccomp forbidden" "status $status" "stderr: $err"
+fi
+
+report
