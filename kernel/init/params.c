@@ -20,6 +20,9 @@ static const char *const modes[] = {
 #ifdef CONFIG_MODE_SKAS
 	"skas",
 #endif
+#ifdef CONFIG_MODE_TT
+	"tt",
+#endif
 #ifdef CONFIG_MODE_SECCOMP
 	"seccomp",
 #endif
@@ -262,12 +265,12 @@ static const struct boot_param params[] = {
 	{ "initrd", "FILE", set_initrd,
 	  "boot from this newc cpio archive instead of the built-in one" },
 	{ "mode", "MODE", set_mode,
-	  "how guest code runs: skas (default), seccomp" },
+	  "how guest code runs: skas (default), tt or seccomp" },
 	{ "aspace", "POLICY", set_aspace,
 	  "mmproc: a host process per address space (skas's default); "
 	  "remap: one, remapped on every switch" },
 	{ "protect", "HOW", set_protect,
-	  "how seccomp closes the kernel's memory to guest code: mprotect "
+	  "how tt and seccomp close the kernel's memory to guest code: mprotect "
 	  "(default), pkeys, or none (no isolation: to measure the cost)" },
 	{ "quiet", NULL, set_quiet, "log only warnings and worse to stderr" },
 	{ "loglevel", "N", set_loglevel,

@@ -238,10 +238,12 @@ END_TEST
 
 START_TEST(test_mode)
 {
-	char arg[] = "mode=skas", sc[] = "mode=seccomp";
+	char arg[] = "mode=skas", sc[] = "mode=seccomp", tt[] = "mode=tt";
 
 	assert_accepted(arg);
 	ck_assert_str_eq(cfg.mode, "skas");
+	assert_accepted(tt);
+	ck_assert_str_eq(cfg.mode, "tt");
 	assert_accepted(sc);
 	ck_assert_str_eq(cfg.mode, "seccomp");
 	assert_rejected("mode=uml", "unknown mode");
@@ -251,7 +253,8 @@ START_TEST(test_mode)
 	assert_rejected("mode", "needs a value");
 	ck_assert_str_eq(err, "mode: needs a value");
 	parse((char *[]){ "mode=uml", NULL });
-	ck_assert_str_eq(err, "mode=uml: unknown mode (one of: skas seccomp)");
+	ck_assert_str_eq(err, "mode=uml: unknown mode (one of: skas tt "
+			      "seccomp)");
 }
 END_TEST
 

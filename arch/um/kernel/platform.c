@@ -15,6 +15,9 @@ static const struct platform_ops *const platforms[] = {
 #ifdef CONFIG_MODE_SECCOMP
 	&seccomp_platform,
 #endif
+#ifdef CONFIG_MODE_TT
+	&tt_platform,
+#endif
 };
 
 static const struct platform_ops *platform;

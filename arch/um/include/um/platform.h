@@ -34,6 +34,7 @@ struct platform_ops {
 
 extern const struct platform_ops skas_platform;
 extern const struct platform_ops seccomp_platform;
+extern const struct platform_ops tt_platform;
 
 int arch_irq_init(void);
 /*

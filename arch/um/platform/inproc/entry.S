@@ -171,7 +171,13 @@ inproc_switch_to_user:
 	call set_fs
 	mov %r13, %rdi
 	call set_gs
-	mov $NR_rt_sigreturn, %eax
+	/* tt: the tracer resumes from this stop so the next call stops. */
+	cmpq $0, TD_TRACED(%r15)
+	je 1f
+	int3
+	.globl inproc_exit_trap
+inproc_exit_trap:
+1:	mov $NR_rt_sigreturn, %eax
 	syscall
 	ud2
 	.size inproc_switch_to_user, . - inproc_switch_to_user

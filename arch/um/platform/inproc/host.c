@@ -192,7 +192,7 @@ const char *inproc_host_protection(void)
 }
 
 int inproc_host_init(void *physmem, unsigned long physmem_size,
-		     enum inproc_protect protect, const char *mode)
+		     enum inproc_protect protect, const char *mode, bool traced)
 {
 	void *p;
 	int err;
@@ -216,6 +216,7 @@ int inproc_host_init(void *physmem, unsigned long physmem_size,
 	dl_iterate_phdr(find_data, &tramp->region[1]);
 	tramp->nr_regions = tramp->region[1].len ? 2 : 1;
 	tramp->fsgsbase = !!(getauxval(AT_HWCAP2) & HWCAP2_FSGSBASE_BIT);
+	tramp->traced = traced;
 	if (syscall(SYS_arch_prctl, ARCH_GET_FS, &tramp->kernel_fs) < 0)
 		return -errno;
 	protection = protect;

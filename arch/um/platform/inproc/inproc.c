@@ -34,7 +34,8 @@ int inproc_init(int physmem_fd, const char *aspace, const char *protect,
 	page_populate = NULL;
 	return inproc_host_init(phys_zone.base,
 				phys_zone.nr_pages << PAGE_SHIFT,
-				protect_of(protect), mode);
+				protect_of(protect), mode,
+				!strcmp(mode, "tt"));
 }
 
 int inproc_mm_init(struct mm_struct *mm, struct mm_struct *replacing)

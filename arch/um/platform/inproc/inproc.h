@@ -27,7 +27,8 @@
 #define TD_KERNEL_FS 24
 #define TD_PKRU_OPEN 32
 #define TD_PKRU_CLOSED 40
-#define TD_REGIONS 48
+#define TD_TRACED 48
+#define TD_REGIONS 56
 #define TD_REGION_SIZE 24
 #define INPROC_MAX_REGIONS 4
 
@@ -47,6 +48,7 @@ struct inproc_tramp {
 	u64 fsgsbase;		/* WRFSBASE instead of arch_prctl */
 	u64 kernel_fs;		/* the kernel's TLS */
 	u64 pkru_open, pkru_closed;
+	u64 traced;		/* tt: stop for the tracer before user mode */
 	struct inproc_region region[INPROC_MAX_REGIONS];
 };
 
@@ -74,7 +76,7 @@ enum inproc_protect {
 
 /* Host side. */
 int inproc_host_init(void *physmem, unsigned long physmem_size,
-		     enum inproc_protect protect, const char *mode);
+		     enum inproc_protect protect, const char *mode, bool traced);
 /* The protection in force (pkeys falls back to mprotect): its name. */
 const char *inproc_host_protection(void);
 int inproc_host_kernel_range(int i, unsigned long *start, unsigned long *end);
@@ -90,6 +92,8 @@ int inproc_host_request_xfeature(int nr);
 
 /* entry.S */
 void inproc_entry(int sig, void *info, void *uc);
+/* tt: the int3 before rt_sigreturn, where the tracer turns to SYSEMU. */
+extern const char inproc_exit_trap[];
 void inproc_switch_to_user(unsigned long frame_sp, u64 fs, u64 gs);
 void __attribute__((noreturn)) inproc_resume_kernel(void);
 #endif

@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The tt platform's tracer: a process forked at boot that traces the
+ * kernel's own process, the guest machine.  While guest code runs it holds
+ * it under PTRACE_SYSEMU; while the kernel runs, it lets it run.
+ *
+ *  - A guest system call stops at its entry, not made.  The tracer blocks
+ *    the host events in the tracee and resumes it with SIGSYS, and at that
+ *    signal's delivery gives it the siginfo a seccomp trap would have: the
+ *    kernel's entry takes it as it takes one in mode=seccomp.
+ *  - Any other signal the tracee gets is delivered as it is; if guest code
+ *    was running, its handler is the way into the kernel.
+ *  - The kernel's way out stops at an int3 just before its rt_sigreturn
+ *    (inproc_exit_trap): the tracer resumes it with PTRACE_SYSCALL, so the
+ *    rt_sigreturn stops at its entry, and from there with PTRACE_SYSEMU:
+ *    the rt_sigreturn is made, and guest code runs held again.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <linux/audit.h>
+
+#include "tt_host.h"
+#include "../inproc/inproc.h"
+#include "tamu/printk.h"
+
+#define SYS_SECCOMP_CODE 1
+
+enum state {
+	KERNEL,		/* the kernel runs: let it */
+	EXITING,	/* past the int3: its rt_sigreturn is next */
+	USER,		/* guest code runs under PTRACE_SYSEMU */
+	TRAPPING,	/* a guest system call: SIGSYS on its way */
+};
+
+static struct tt_counters *counters;
+
+static long resume(int req, pid_t pid, int sig)
+{
+	if (req == PTRACE_SYSEMU)
+		counters->sysemu++;
+	else if (req == PTRACE_SYSCALL)
+		counters->syscall++;
+	else
+		counters->cont++;
+	return ptrace(req, pid, 0, sig);
+}
+
+static unsigned long peek(pid_t pid, size_t offset)
+{
+	counters->peek++;
+	return ptrace(PTRACE_PEEKUSER, pid, offset, 0);
+}
+
+/* Guest code stopped at a system call: make it a SIGSYS for the kernel. */
+static void syscall_to_sigsys(pid_t pid, unsigned long *nr)
+{
+	unsigned long mask = 1UL << (SIGALRM - 1) | 1UL << (SIGWINCH - 1) |
+			     1UL << (SIGQUIT - 1) | 1UL << (SIGIO - 1) |
+			     1UL << (SIGCHLD - 1);
+
+	*nr = peek(pid, offsetof(struct pt_regs, orig_ax));
+	/* Only SIGSYS may come now: a pending tick waits for user mode. */
+	counters->sigmask++;
+	ptrace(PTRACE_SETSIGMASK, pid, sizeof(mask), &mask);
+	resume(PTRACE_CONT, pid, SIGSYS);
+}
+
+static void deliver_sigsys(pid_t pid, unsigned long nr)
+{
+	siginfo_t si;
+
+	memset(&si, 0, sizeof(si));
+	si.si_signo = SIGSYS;
+	si.si_code = SYS_SECCOMP_CODE;
+	si.si_syscall = nr;
+	si.si_arch = AUDIT_ARCH_X86_64;
+	si.si_call_addr = (void *)peek(pid, offsetof(struct pt_regs, ip));
+	counters->siginfo++;
+	ptrace(PTRACE_SETSIGINFO, pid, 0, &si);
+	resume(PTRACE_CONT, pid, SIGSYS);
+}
+
+static bool at_exit_trap(pid_t pid)
+{
+	return peek(pid, offsetof(struct pt_regs, ip)) ==
+	       (unsigned long)inproc_exit_trap;
+}
+
+static void __attribute__((noreturn)) trace(pid_t pid)
+{
+	enum state state = KERNEL;
+	unsigned long nr = 0;
+	int status, sig;
+
+	for (;;) {
+		counters->waits++;
+		if (waitpid(pid, &status, __WALL) < 0) {
+			if (errno == EINTR)
+				continue;
+			_exit(1);
+		}
+		if (WIFEXITED(status) || WIFSIGNALED(status))
+			_exit(0);
+		counters->stops++;
+		sig = WSTOPSIG(status);
+		if (status >> 16) {
+			/* A group stop or an event: nothing for the tracer. */
+			resume(PTRACE_CONT, pid, 0);
+		} else if (sig == (SIGTRAP | 0x80)) {
+			if (state == EXITING) {
+				resume(PTRACE_SYSEMU, pid, 0);
+				state = USER;
+			} else {
+				syscall_to_sigsys(pid, &nr);
+				state = TRAPPING;
+			}
+		} else if (state == TRAPPING && sig == SIGSYS) {
+			deliver_sigsys(pid, nr);
+			state = KERNEL;
+		} else if (state == KERNEL && sig == SIGTRAP &&
+			   at_exit_trap(pid)) {
+			resume(PTRACE_SYSCALL, pid, 0);
+			state = EXITING;
+		} else {
+			/* A fault or an event: in user mode, into the kernel. */
+			resume(PTRACE_CONT, pid, sig);
+			state = KERNEL;
+		}
+	}
+}
+
+static void __attribute__((noreturn)) tracer_main(pid_t kernel, int go,
+						  int ready)
+{
+	static const int ignored[] = { SIGINT, SIGQUIT, SIGTSTP, SIGWINCH,
+				       SIGALRM, SIGIO, SIGPIPE };
+	sigset_t none;
+	char c;
+	int err = 0;
+	size_t i;
+
+	prctl(PR_SET_NAME, "tamu-tracer");
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	for (i = 0; i < sizeof(ignored) / sizeof(ignored[0]); i++)
+		signal(ignored[i], SIG_IGN);
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	if (read(go, &c, 1) != 1)
+		_exit(1);
+	/* Its death kills the kernel: guest code must never run untraced. */
+	if (ptrace(PTRACE_SEIZE, kernel, 0,
+		   PTRACE_O_EXITKILL | PTRACE_O_TRACESYSGOOD) < 0)
+		err = errno;
+	if (write(ready, &err, sizeof(err)) != sizeof(err) || err)
+		_exit(1);
+	trace(kernel);
+}
+
+int tt_host_start_tracer(struct tt_counters **out)
+{
+	int go[2], ready[2], err = 0;
+	pid_t kernel = getpid(), pid;
+
+	counters = mmap(NULL, sizeof(*counters), PROT_READ | PROT_WRITE,
+			MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (counters == MAP_FAILED)
+		return -errno;
+	if (pipe2(go, O_CLOEXEC) < 0 || pipe2(ready, O_CLOEXEC) < 0)
+		return -errno;
+	pid = fork();
+	if (pid < 0)
+		return -errno;
+	if (pid == 0) {
+		close(go[1]);
+		close(ready[0]);
+		tracer_main(kernel, go[0], ready[1]);
+	}
+	close(go[0]);
+	close(ready[1]);
+	/* Yama's ptrace_scope=1 lets only a named process trace this one. */
+	prctl(PR_SET_PTRACER, pid);
+	if (write(go[1], "", 1) != 1 ||
+	    read(ready[0], &err, sizeof(err)) != sizeof(err))
+		err = EIO;
+	close(go[1]);
+	close(ready[0]);
+	if (err) {
+		waitpid(pid, NULL, 0);
+		pr_err("mode=tt: the tracer cannot trace the kernel process: "
+		       "%s\n", strerror(err));
+		return -err;
+	}
+	*out = counters;
+	return 0;
+}
