@@ -28,7 +28,7 @@ static const char *const modes[] = {
 #endif
 };
 
-static const char *const aspaces[] = { "mmproc", "remap" };
+static const char *const aspaces[] = { "mmproc", "remap", "lazy" };
 static const char *const protects[] = { "mprotect", "pkeys", "none" };
 
 static const char *const break_stages[] = {
@@ -268,7 +268,8 @@ static const struct boot_param params[] = {
 	  "how guest code runs: skas (default), tt or seccomp" },
 	{ "aspace", "POLICY", set_aspace,
 	  "mmproc: a host process per address space (skas's default); "
-	  "remap: one, remapped on every switch" },
+	  "remap: one, remapped on every switch; lazy (tt, seccomp): "
+	  "unmapped on every switch, faulted back in" },
 	{ "protect", "HOW", set_protect,
 	  "how tt and seccomp close the kernel's memory to guest code: mprotect "
 	  "(default), pkeys, or none (no isolation: to measure the cost)" },

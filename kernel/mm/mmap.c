@@ -364,6 +364,23 @@ void map_resident(struct mm_struct *mm)
 		walk_range(mm, vma->start, vma->end, map_one, vma);
 }
 
+static void unmark_one(pte_t *pte, unsigned long addr, void *arg)
+{
+	*pte &= ~PTE_HOST;
+}
+
+/*
+ * mm's host mappings are gone (a lazy address-space switch unmapped them
+ * all): each resident page is mapped again when guest code faults on it.
+ */
+void forget_host_mappings(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma;
+
+	list_for_each_entry(vma, &mm->vmas, list)
+		walk_range(mm, vma->start, vma->end, unmark_one, NULL);
+}
+
 /*
  * Give the child its own copy of a copy-on-write page now, and the parent
  * its page back writable: both are about to write it, and two faults of

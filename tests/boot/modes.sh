@@ -79,6 +79,25 @@ for mode in tt seccomp; do
 		fail "switch counters of mode=$mode" "status $status" "$out" "$err"
 	fi
 
+	# aspace=lazy: the switch maps nothing; guest code faults its pages in.
+	run_tamu quiet initrd=test.cpio mode=$mode aspace=lazy -- /bin/sh -c \
+		"mount -t proc proc /proc; head -2 /proc/tamu/stats; /test/counters pipes $N"
+	declare -A c=()
+	while read -r name value; do
+		c[$name]=$value
+	done <<<"$out"
+	sw=${c[mm_switches]:-0}
+	if [ "$status" -eq 0 ] && [ "${c[aspace]}" = lazy ] &&
+		[ "$sw" -ge $((2 * N)) ] &&
+		[ "${c[munmap_guest_switch]}" -eq "$sw" ] &&
+		[ "${c[mmap_guest_switch]}" -eq 0 ] &&
+		[ "${c[mmap_guest_fault]}" -ge "$sw" ]; then
+		ok "mode=$mode aspace=lazy: $sw switches, each one munmap and no mmap; ${c[mmap_guest_fault]} mmap calls for the faults that follow"
+	else
+		fail "switch counters of mode=$mode aspace=lazy" "status $status" \
+			"$out" "$err"
+	fi
+
 	# A measurement setting: no protection, and guest code can read it.
 	run_tamu quiet initrd=test.cpio mode=$mode protect=none -- \
 		/test/kernelrange read

@@ -92,6 +92,7 @@ void map_resident_range(struct mm_struct *mm, struct vm_area_struct *vma,
 			unsigned long start, unsigned long end);
 /* Map every resident page into the host process (a new child's). */
 void map_resident(struct mm_struct *mm);
+void forget_host_mappings(struct mm_struct *mm);
 /*
  * A copy-on-write copy, for fork.  The pages at the 'hot' addresses (the
  * stack and thread data both sides are about to write) are copied at once.

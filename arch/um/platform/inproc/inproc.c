@@ -19,12 +19,13 @@ static enum inproc_protect protect_of(const char *name)
 int inproc_init(int physmem_fd, const char *aspace, const char *protect,
 		const char *mode)
 {
-	if (strcmp(aspace, "remap")) {
+	if (strcmp(aspace, "remap") && strcmp(aspace, "lazy")) {
 		pr_err("mode=%s: aspace=%s is not possible: every address "
-		       "space shares the one process (aspace=remap)\n", mode,
-		       aspace);
+		       "space shares the one process (aspace=remap or lazy)\n",
+		       mode, aspace);
 		return -EINVAL;
 	}
+	inproc_lazy = !strcmp(aspace, "lazy");
 	inproc_physmem_fd = physmem_fd;
 	arch_task_size = SHARED_TASK_SIZE;
 	/*

@@ -9,6 +9,7 @@
 
 /* mm.c */
 extern int inproc_physmem_fd;
+extern bool inproc_lazy;
 void inproc_map(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		phys_addr_t phys, int prot);
 void inproc_unmap(struct mm_struct *mm, unsigned long addr,

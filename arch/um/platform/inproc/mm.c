@@ -3,7 +3,8 @@
  * Guest address spaces in the kernel's own process: one at a time, the
  * loaded one.  Its host mappings change directly, in batches merged like
  * skas's; a switch is the classic one, munmap of everything below
- * TASK_SIZE and mmap of every resident page of the incoming space.
+ * TASK_SIZE and mmap of every resident page of the incoming space, or
+ * with aspace=lazy of none: guest code faults them in.
  */
 #include "inproc_kernel.h"
 #include "tamu/panic.h"
@@ -24,6 +25,8 @@ static struct mm_op ops[MAX_OPS];
 static unsigned int nr_ops;
 static struct mm_struct *loaded;
 int inproc_physmem_fd;
+/* aspace=lazy: a switch maps nothing; faults map what guest code uses. */
+bool inproc_lazy;
 
 static void count(const struct mm_op *op)
 {
@@ -119,7 +122,10 @@ void inproc_switch_mm(struct mm_struct *mm)
 		stat_why(WHY_SWITCH);
 	queue(__NR_munmap, 0, 0, TASK_SIZE, 0);
 	loaded = mm;
-	map_resident(mm);
+	if (inproc_lazy)
+		forget_host_mappings(mm);
+	else
+		map_resident(mm);
 	stat_why(why);
 }
 

@@ -121,10 +121,16 @@ static void skas_mm_release(struct mm_struct *mm)
  */
 static int skas_init(int physmem_fd, const char *aspace, const char *protect)
 {
-	void *code = get_free_pages(__GFP_ZERO, 0);
 	struct skas_proc *p;
+	void *code;
 	int err;
 
+	if (!strcmp(aspace, "lazy")) {
+		pr_err("mode=skas: aspace=lazy is for tt and seccomp; skas has "
+		       "mmproc and remap\n");
+		return -EINVAL;
+	}
+	code = get_free_pages(__GFP_ZERO, 0);
 	if (!code)
 		return -ENOMEM;
 	memcpy(code, __stub_start, __stub_end - __stub_start);
