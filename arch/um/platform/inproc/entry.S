@@ -17,54 +17,57 @@
 
 	.text
 
-/* open_kernel: make the kernel range accessible.  %r15 = INPROC_TRAMP. */
+/*
+ * mprotect_regions: every region of the kernel range to its open
+ * protection (%r10 = 1) or to PROT_NONE (%r10 = 0).  %r15 = INPROC_TRAMP;
+ * the system call keeps %r8-%r10.
+ */
+	.type mprotect_regions, @function
+mprotect_regions:
+	lea TD_REGIONS(%r15), %r9
+	mov TD_NR_REGIONS(%r15), %r8
+1:	test %r8, %r8
+	jz 3f
+	mov (%r9), %rdi
+	mov 8(%r9), %rsi
+	xor %edx, %edx
+	test %r10, %r10
+	jz 2f
+	mov 16(%r9), %rdx
+2:	mov $NR_mprotect, %eax
+	syscall
+	add $TD_REGION_SIZE, %r9
+	dec %r8
+	jmp 1b
+3:	ret
+	.size mprotect_regions, . - mprotect_regions
+
+/* wrpkru_eax: PKRU = %eax. */
+	.type wrpkru_eax, @function
+wrpkru_eax:
+	xor %ecx, %ecx
+	xor %edx, %edx
+	wrpkru
+	ret
+	.size wrpkru_eax, . - wrpkru_eax
+
+/* open_kernel, close_kernel: by mprotect, or by the key's PKRU bits. */
 	.type open_kernel, @function
 open_kernel:
+	mov TD_PKRU_OPEN(%r15), %eax
 	cmpq $0, TD_USE_PKEYS(%r15)
-	jne 3f
-	lea TD_REGIONS(%r15), %r9
-	mov TD_NR_REGIONS(%r15), %r8
-1:	test %r8, %r8
-	jz 2f
-	mov (%r9), %rdi
-	mov 8(%r9), %rsi
-	mov 16(%r9), %rdx
-	mov $NR_mprotect, %eax
-	syscall
-	add $TD_REGION_SIZE, %r9
-	dec %r8
-	jmp 1b
-2:	ret
-3:	mov TD_PKRU_OPEN(%r15), %eax
-	xor %ecx, %ecx
-	xor %edx, %edx
-	wrpkru
-	ret
+	jne wrpkru_eax
+	mov $1, %r10d
+	jmp mprotect_regions
 	.size open_kernel, . - open_kernel
 
-/* close_kernel: PROT_NONE on every region, or the closed PKRU. */
 	.type close_kernel, @function
 close_kernel:
+	mov TD_PKRU_CLOSED(%r15), %eax
 	cmpq $0, TD_USE_PKEYS(%r15)
-	jne 3f
-	lea TD_REGIONS(%r15), %r9
-	mov TD_NR_REGIONS(%r15), %r8
-1:	test %r8, %r8
-	jz 2f
-	mov (%r9), %rdi
-	mov 8(%r9), %rsi
-	xor %edx, %edx
-	mov $NR_mprotect, %eax
-	syscall
-	add $TD_REGION_SIZE, %r9
-	dec %r8
-	jmp 1b
-2:	ret
-3:	mov TD_PKRU_CLOSED(%r15), %eax
-	xor %ecx, %ecx
-	xor %edx, %edx
-	wrpkru
-	ret
+	jne wrpkru_eax
+	xor %r10d, %r10d
+	jmp mprotect_regions
 	.size close_kernel, . - close_kernel
 
 /* set_fs / set_gs: the base in %rdi. */

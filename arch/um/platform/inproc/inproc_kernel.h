@@ -30,4 +30,18 @@ void inproc_xstate_changed(struct task_struct *t);
 void inproc_thread_exit(struct task_struct *t);
 int inproc_request_xfeature(struct mm_struct *mm, int nr);
 
+/* The operations of struct platform_ops both modes take as they are. */
+#define INPROC_PLATFORM_OPS                                  \
+	.mm_init = inproc_mm_init,                           \
+	.mm_release = inproc_mm_release,                     \
+	.map = inproc_map,                                   \
+	.unmap = inproc_unmap,                               \
+	.protect = inproc_protect,                           \
+	.xstate_save = inproc_xstate_save,                   \
+	.xstate_changed = inproc_xstate_changed,             \
+	.thread_exit = inproc_thread_exit,                   \
+	.request_xfeature = inproc_request_xfeature,         \
+	.protection = inproc_host_protection,                \
+	.kernel_range = inproc_host_kernel_range
+
 #endif

@@ -89,6 +89,27 @@ static void deliver_sigsys(pid_t pid, unsigned long nr)
 	resume(PTRACE_CONT, pid, SIGSYS);
 }
 
+/* The signals whose handler is the kernel's entry (inproc/host.c). */
+static bool enters_kernel(int sig)
+{
+	switch (sig) {
+	case SIGSYS: case SIGSEGV: case SIGBUS: case SIGILL: case SIGFPE:
+	case SIGTRAP: case SIGALRM: case SIGWINCH: case SIGQUIT: case SIGIO:
+		return true;
+	}
+	return false;
+}
+
+/*
+ * Resume the way the state needs: guest code only ever under SYSEMU, or
+ * its system calls would reach the host.
+ */
+static void resume_as(enum state state, pid_t pid, int sig)
+{
+	resume(state == USER ? PTRACE_SYSEMU
+	       : state == EXITING ? PTRACE_SYSCALL : PTRACE_CONT, pid, sig);
+}
+
 static bool at_exit_trap(pid_t pid)
 {
 	return peek(pid, offsetof(struct pt_regs, ip)) ==
@@ -114,7 +135,7 @@ static void __attribute__((noreturn)) trace(pid_t pid)
 		sig = WSTOPSIG(status);
 		if (status >> 16) {
 			/* A group stop or an event: nothing for the tracer. */
-			resume(PTRACE_CONT, pid, 0);
+			resume_as(state, pid, 0);
 		} else if (sig == (SIGTRAP | 0x80)) {
 			if (state == EXITING) {
 				resume(PTRACE_SYSEMU, pid, 0);
@@ -130,10 +151,13 @@ static void __attribute__((noreturn)) trace(pid_t pid)
 			   at_exit_trap(pid)) {
 			resume(PTRACE_SYSCALL, pid, 0);
 			state = EXITING;
-		} else {
-			/* A fault or an event: in user mode, into the kernel. */
+		} else if (state == USER && enters_kernel(sig)) {
+			/* A fault or an event in user mode: into the kernel. */
 			resume(PTRACE_CONT, pid, sig);
 			state = KERNEL;
+		} else {
+			/* SIGSTOP, SIGCONT...: the tracee goes on as it was. */
+			resume_as(state, pid, sig);
 		}
 	}
 }

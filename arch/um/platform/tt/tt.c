@@ -54,16 +54,6 @@ static void tt_enter_user(struct task_struct *t, struct trap *trap)
 const struct platform_ops tt_platform = {
 	.name = "tt",
 	.init = tt_init,
-	.mm_init = inproc_mm_init,
-	.mm_release = inproc_mm_release,
-	.map = inproc_map,
-	.unmap = inproc_unmap,
-	.protect = inproc_protect,
 	.enter_user = tt_enter_user,
-	.xstate_save = inproc_xstate_save,
-	.xstate_changed = inproc_xstate_changed,
-	.thread_exit = inproc_thread_exit,
-	.request_xfeature = inproc_request_xfeature,
-	.protection = inproc_host_protection,
-	.kernel_range = inproc_host_kernel_range,
+	INPROC_PLATFORM_OPS,
 };
