@@ -116,6 +116,38 @@ for mode in tt seccomp; do
 	fi
 done
 
+# Stopped and continued while guest code runs, tt's tracee must resume
+# under SYSEMU still: a system call that reached the host would answer
+# getpid with a host pid.
+o=$(mktemp) && chmod 666 "$o"
+(cd "$TAMU_DIR" && exec timeout -k 2 60 $AS_USER "$TAMU" quiet \
+	initrd=test.cpio mode=tt -- /test/pidloop 30000 </dev/null >"$o" 2>&1) &
+runner=$!
+kernel=""
+for _ in $(seq 100); do
+	# timeout's child, tamu: the kernel process (its tracer is its child).
+	kernel=$(pgrep -P "$runner" -x tamu | head -1)
+	[ -n "$kernel" ] && break
+	sleep 0.02
+done
+stops=0
+for _ in 1 2 3 4 5; do
+	sleep 0.1
+	[ -n "$kernel" ] && kill -STOP "$kernel" 2>/dev/null && stops=$((stops + 1))
+	sleep 0.05
+	[ -n "$kernel" ] && kill -CONT "$kernel" 2>/dev/null
+done
+wait "$runner"
+status=$?
+out=$(cat "$o")
+rm -f "$o"
+if [ "$status" -eq 0 ] && [ "$stops" -ge 3 ] &&
+	grep -qE '^pid 1, 30000 calls, 0 differed$' <<<"$out"; then
+	ok "mode=tt stopped and continued $stops times under guest code: 30000 getpid calls, all answered by the guest kernel"
+else
+	fail "mode=tt SIGSTOP/SIGCONT" "status $status, $stops stops (kernel pid '$kernel')" "$out"
+fi
+
 # A host that forbids ptrace: tt's tracer cannot work, and says so.
 deny=$PWD/tests/boot/deny
 if [ -n "$AS_USER" ]; then
