@@ -18,6 +18,8 @@ _Static_assert(sizeof(struct host_iovec) == sizeof(struct iovec) &&
 static struct io_uring ring;
 static bool ring_ready;
 static unsigned int queued;
+/* Submitted to the host and not yet reaped. */
+static unsigned int in_flight;
 
 int host_uring_init(unsigned int entries)
 {
@@ -44,8 +46,11 @@ int host_uring_submit(void)
 		n = io_uring_submit(&ring);
 	while (n == -EINTR);
 	/* What the host did not take stays queued, for the next try. */
-	if (n >= 0)
-		queued -= (unsigned int)n < queued ? (unsigned int)n : queued;
+	if (n >= 0) {
+		n = (unsigned int)n < queued ? n : (int)queued;
+		queued -= n;
+		in_flight += n;
+	}
 	return n;
 }
 
@@ -107,6 +112,24 @@ int host_uring_queue(enum host_io_op op, int fd, void *buf, uint32_t len,
 	return 0;
 }
 
+bool host_uring_busy(void)
+{
+	return ring_ready && in_flight > io_uring_cq_ready(&ring);
+}
+
+int host_uring_wait_all(void)
+{
+	struct io_uring_cqe *cqe;
+	int err;
+
+	if (!host_uring_busy())
+		return 0;
+	do
+		err = io_uring_wait_cqe_nr(&ring, &cqe, in_flight);
+	while (err == -EINTR);
+	return err;
+}
+
 bool host_uring_ready(void)
 {
 	return ring_ready && io_uring_cq_ready(&ring);
@@ -124,6 +147,7 @@ int host_uring_reap(void (*done)(uint64_t tag, int res))
 		int res = cqe->res;
 
 		io_uring_cqe_seen(&ring, cqe);
+		in_flight--;
 		done(tag, res);
 		n++;
 	}

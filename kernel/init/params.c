@@ -302,7 +302,7 @@ void boot_config_defaults(struct boot_config *cfg)
 		.loglevel = CONFIG_CONSOLE_LOGLEVEL_DEFAULT,
 		.mode = ARRAY_SIZE(modes) ? modes[0] : "none",
 		.aspace = NULL,		/* the platform's */
-		.protect = protects[0],
+		.protect = NULL,	/* mprotect, where there is a choice */
 		.break_at = BREAK_NONE,
 	};
 }

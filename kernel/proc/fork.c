@@ -88,8 +88,11 @@ static int copy_signals(unsigned long flags, struct task_struct *p)
 	return 0;
 }
 
-static int check_flags(unsigned long flags)
+static int check_flags(unsigned long flags, unsigned long tls)
 {
+	/* As arch_prctl(ARCH_SET_FS): a base guest code could not use. */
+	if ((flags & CLONE_SETTLS) && tls >= TASK_SIZE)
+		return -EPERM;
 	/* Threads share handlers, and handlers need a shared address space. */
 	if ((flags & CLONE_THREAD) && !(flags & CLONE_SIGHAND))
 		return -EINVAL;
@@ -143,7 +146,7 @@ long do_fork(unsigned long flags, unsigned long newsp, unsigned long ptid,
 	struct task_struct *p;
 	int err, pid;
 
-	err = check_flags(flags);
+	err = check_flags(flags, tls);
 	if (err)
 		return err;
 	if (nr_tasks >= max_tasks)

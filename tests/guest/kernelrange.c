@@ -5,6 +5,9 @@
  * runs on.  The ranges come from /proc/tamu/layout; memory calls on them
  * fail too.  Prints one line per attempt; "no kernel range" under skas.
  * "kernelrange read" only reads: with protect=none it must survive.
+ * Then what else guest code may try against a kernel in its process: an
+ * i386 system call, a stack pointer in the kernel's entry stack, a thread
+ * pointer beyond guest space.
  */
 #include <errno.h>
 #include <signal.h>
@@ -13,6 +16,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -66,6 +70,39 @@ static void call(int i, const char *what, int ret)
 	printf("range %d %s: %s\n", i, what, ret ? strerror(errno) : "done");
 }
 
+/* The entry stack of tt and seccomp, just above guest space. */
+#define ENTRY_STACK 0x400000020100UL
+
+static void hostile(void)
+{
+	int status;
+	long ret;
+	pid_t pid;
+
+	pid = fork();
+	if (pid == 0) {
+		/* i386's getpid by int $0x80: not this kernel's ABI. */
+		__asm__ volatile("int $0x80" : "=a"(ret) : "a"(20L) : "memory");
+		_exit(0);
+	}
+	waitpid(pid, &status, 0);
+	printf("int $0x80: %s\n", WIFEXITED(status) ? "returned"
+			: strsignal(WTERMSIG(status)));
+
+	pid = fork();
+	if (pid == 0) {
+		__asm__ volatile("mov %0, %%rsp\n\tud2" : : "r"(ENTRY_STACK));
+		_exit(0);
+	}
+	waitpid(pid, &status, 0);
+	printf("stack in the entry stack: %s\n",
+	       WIFSIGNALED(status) ? strsignal(WTERMSIG(status)) : "survived");
+
+	ret = syscall(SYS_arch_prctl, 0x1002 /* ARCH_SET_FS */, ENTRY_STACK);
+	printf("fs base beyond guest space: %s\n",
+	       ret ? strerror(errno) : "set");
+}
+
 int main(int argc, char **argv)
 {
 	bool read_only = argc > 1 && !strcmp(argv[1], "read");
@@ -93,6 +130,7 @@ int main(int argc, char **argv)
 				     MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
 				     -1, 0) == MAP_FAILED);
 	}
+	hostile();
 	puts("the kernel runs on");
 	return 0;
 }

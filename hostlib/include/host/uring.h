@@ -35,6 +35,13 @@ int host_uring_queue_vec(enum host_io_op op, int fd,
 int host_uring_submit(void);
 /* Requests queued and not yet submitted. */
 bool host_uring_queued(void);
+/* Are requests still being done by the host (submitted, not complete)? */
+bool host_uring_busy(void);
+/*
+ * Wait until every submitted request is complete (their completions stay
+ * to be collected): 0 or -errno.
+ */
+int host_uring_wait_all(void);
 /* Completions waiting to be collected (no system call). */
 bool host_uring_ready(void);
 /* Call done(tag, result) for every waiting completion; how many. */

@@ -29,7 +29,7 @@ struct boot_config {
 	int loglevel;
 	const char *mode;
 	const char *aspace;	/* mmproc or remap; NULL: the mode's default */
-	const char *protect;	/* mprotect or pkeys */
+	const char *protect;	/* mprotect, pkeys or none; NULL: mprotect */
 	enum boot_break break_at;
 	bool force_panic;
 	bool oops_continue;	/* oops=continue */

@@ -16,6 +16,8 @@
 #define ARCH_GET_GS 0x1004
 
 	.text
+	.globl inproc_text_start
+inproc_text_start:
 
 /*
  * mprotect_regions: every region of the kernel range to its open
@@ -36,11 +38,21 @@ mprotect_regions:
 	mov 16(%r9), %rdx
 2:	mov $NR_mprotect, %eax
 	syscall
-	add $TD_REGION_SIZE, %r9
+	/* Guest code must not run with the range open. */
+	test %r10, %r10
+	jnz 4f
+	test %rax, %rax
+	jnz inproc_protect_failed
+4:	add $TD_REGION_SIZE, %r9
 	dec %r8
 	jmp 1b
 3:	ret
 	.size mprotect_regions, . - mprotect_regions
+
+/* The host refused to change the range: the entry reports an oops. */
+	.globl inproc_protect_failed
+inproc_protect_failed:
+	ud2
 
 /* wrpkru_eax: PKRU = %eax. */
 	.type wrpkru_eax, @function
@@ -198,6 +210,9 @@ inproc_resume_kernel:
 	popq %rbp
 	ret
 	.size inproc_resume_kernel, . - inproc_resume_kernel
+
+	.globl inproc_text_end
+inproc_text_end:
 
 	.bss
 	.align 8

@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include <asm/prctl.h>
 #include <sys/syscall.h>
+#include <linux/audit.h>
 
 #include "inproc.h"
 #include "um/arch.h"
@@ -32,10 +33,15 @@
 #define HWCAP2_FSGSBASE_BIT 0x2
 #define USER_CS_VALUE 0x33UL
 #define USER_DS_VALUE 0x2bUL
-#define SYS_SECCOMP_CODE 1
 #define XSAVE_HEADER_OFFSET 512
 #define XFEATURE_PKRU 9
 #define XFEATURE_MASK_PKRU (1UL << XFEATURE_PKRU)
+#define SEGV_PKUERR_CODE 4
+#ifndef SS_AUTODISARM
+#define SS_AUTODISARM (1U << 31)	/* Linux's, which glibc lacks */
+#endif
+/* Past every system call number: do_syscall answers ENOSYS. */
+#define NO_SUCH_SYSCALL 0xffffUL
 
 struct inproc_cpu inproc_cpu;
 static struct inproc_tramp *tramp = (struct inproc_tramp *)INPROC_TRAMP;
@@ -64,14 +70,19 @@ static struct fpx_sw_bytes frame_sw;
 /* Ticks since the kernel's view of memory was last trimmed (below). */
 static unsigned int ticks_since_trim;
 
-static const int async_signals[] = { SIGALRM, SIGWINCH, SIGQUIT, SIGIO };
+static const int async_signals[] = { INPROC_ASYNC_SIGNALS };
+/* SIGABRT: a library of the kernel's found itself broken (an oops). */
 static const int trap_signals[] = { SIGSYS, SIGSEGV, SIGBUS, SIGILL,
-				    SIGFPE, SIGTRAP };
+				    SIGFPE, SIGTRAP, SIGABRT };
 
 static bool is_async(int sig)
 {
-	return sig == SIGALRM || sig == SIGWINCH || sig == SIGQUIT ||
-	       sig == SIGIO;
+	size_t i;
+
+	for (i = 0; i < sizeof(async_signals) / sizeof(int); i++)
+		if (sig == async_signals[i])
+			return true;
+	return false;
 }
 
 /* Nothing of the host may lie where guest code goes. */
@@ -130,11 +141,27 @@ static int find_data(struct dl_phdr_info *info, size_t size, void *arg)
 	return 1;	/* the program itself only */
 }
 
+/* Where PKRU is in an XSAVE area (CPUID leaf 0xd), asked once. */
+static unsigned int pkru_offset;
+
+static void unkey(int key, int n)
+{
+	while (n-- > 0)
+		syscall(SYS_pkey_mprotect, tramp->region[n].addr,
+			tramp->region[n].len, tramp->region[n].prot, 0);
+	syscall(SYS_pkey_free, key);
+}
+
 static int setup_pkeys(void)
 {
-	unsigned int pkru;
-	int key, i;
+	unsigned int pkru, a, c, d;
+	int key, i, err;
 
+	/* rt_sigreturn must load the closed PKRU from each frame. */
+	if (!(arch_xfeatures() & XFEATURE_MASK_PKRU))
+		return -EINVAL;
+	__asm__("cpuid" : "=a"(a), "=b"(pkru_offset), "=c"(c), "=d"(d)
+		: "a"(0xd), "c"(XFEATURE_PKRU));
 	key = syscall(SYS_pkey_alloc, 0, 0);
 	if (key < 0)
 		return -errno;
@@ -142,8 +169,11 @@ static int setup_pkeys(void)
 		struct inproc_region *r = &tramp->region[i];
 
 		if (syscall(SYS_pkey_mprotect, r->addr, r->len, r->prot,
-			    key) < 0)
-			return -errno;
+			    key) < 0) {
+			err = -errno;
+			unkey(key, i);
+			return err;
+		}
 	}
 	__asm__ volatile("rdpkru" : "=a"(pkru) : "c"(0) : "rdx");
 	tramp->pkru_open = pkru & ~(3U << (2 * key));
@@ -154,7 +184,12 @@ static int setup_pkeys(void)
 
 static int install_handlers(void)
 {
+	/*
+	 * Autodisarm: the host puts every frame at the top of the entry
+	 * stack, wherever guest code left its own stack pointer.
+	 */
 	stack_t ss = { .ss_sp = (void *)INPROC_STACK,
+		       .ss_flags = SS_AUTODISARM,
 		       .ss_size = INPROC_STACK_SIZE };
 	struct sigaction sa;
 	size_t i;
@@ -341,7 +376,10 @@ static void classify(int sig, const siginfo_t *si, struct trap *trap)
 	trap->addr = (unsigned long)si->si_addr;
 	if (sig == SIGSYS && si->si_code == SYS_SECCOMP_CODE) {
 		trap->kind = TRAP_SYSCALL;
-		inproc_cpu.regs->orig_ax = si->si_syscall;
+		/* int $0x80 and friends: no 32-bit calls here, ENOSYS. */
+		inproc_cpu.regs->orig_ax = si->si_arch == AUDIT_ARCH_X86_64
+						   ? (u64)si->si_syscall
+						   : NO_SUCH_SYSCALL;
 		inproc_cpu.regs->ax = -ENOSYS;
 	} else if (is_async(sig)) {
 		trap->kind = TRAP_INTERRUPT;
@@ -349,6 +387,10 @@ static void classify(int sig, const siginfo_t *si, struct trap *trap)
 	} else if (sig == SIGSEGV && (si->si_code == SEGV_MAPERR ||
 				      si->si_code == SEGV_ACCERR)) {
 		trap->kind = TRAP_FAULT;
+	} else if (sig == SIGSEGV && si->si_code == SEGV_PKUERR_CODE) {
+		/* The kernel range's key: a protection fault like any. */
+		trap->kind = TRAP_FAULT;
+		trap->code = SEGV_ACCERR;
 	} else {
 		trap->kind = TRAP_SIGNAL;
 	}
@@ -358,6 +400,8 @@ static void classify(int sig, const siginfo_t *si, struct trap *trap)
 void inproc_signal(int sig, siginfo_t *si, ucontext_t *uc, u64 fs, u64 gs);
 void inproc_signal(int sig, siginfo_t *si, ucontext_t *uc, u64 fs, u64 gs)
 {
+	unsigned long rip;
+
 	stat_add(STAT_mprotect_kernel, inproc_host_nr_regions());
 	if (!inproc_cpu.in_user) {
 		/* The kernel itself was interrupted: an event, or a bug. */
@@ -369,7 +413,24 @@ void inproc_signal(int sig, siginfo_t *si, ucontext_t *uc, u64 fs, u64 gs)
 			arch_fault_signal(sig, si, uc);
 		return;
 	}
+	rip = uc->uc_mcontext.gregs[REG_RIP];
+	if (rip == (unsigned long)inproc_protect_failed) {
+		/* The range would have stayed open: the kernel must stop. */
+		arch_fault_signal(sig, si, uc);
+		return;
+	}
 	inproc_cpu.in_user = false;
+	if (rip >= (unsigned long)inproc_text_start &&
+	    rip < (unsigned long)inproc_text_end) {
+		/*
+		 * Caught on the way out (or guest code jumped here): the
+		 * registers are the trampoline's, not the guest's.  Keep
+		 * the guest's, and give it a SIGSEGV.
+		 */
+		*inproc_cpu.trap = (struct trap){ TRAP_SIGNAL, SIGSEGV,
+						  SI_KERNEL, 0 };
+		inproc_resume_kernel();
+	}
 	regs_from_context(&uc->uc_mcontext, inproc_cpu.regs, fs, gs);
 	save_xstate(&uc->uc_mcontext);
 	classify(sig, si, inproc_cpu.trap);
@@ -382,14 +443,8 @@ void inproc_signal(int sig, siginfo_t *si, ucontext_t *uc, u64 fs, u64 gs)
  */
 static void set_frame_pkru(unsigned long fp)
 {
-	unsigned int a, b, c, d;
-
-	if (!(frame_sw.xfeatures & XFEATURE_MASK_PKRU))
-		return;
-	__asm__("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d)
-		: "a"(0xd), "c"(XFEATURE_PKRU));
 	*(unsigned long *)(fp + XSAVE_HEADER_OFFSET) |= XFEATURE_MASK_PKRU;
-	*(unsigned int *)(fp + b) = tramp->pkru_closed;
+	*(unsigned int *)(fp + pkru_offset) = tramp->pkru_closed;
 }
 
 /*
@@ -414,6 +469,7 @@ static unsigned long build_frame(const struct pt_regs *regs,
 	uc->flags = UC_FP_XSTATE | UC_SIGCONTEXT_SS | UC_STRICT_RESTORE_SS;
 	uc->link = NULL;
 	uc->stack = (stack_t){ .ss_sp = (void *)INPROC_STACK,
+			       .ss_flags = SS_AUTODISARM,
 			       .ss_size = INPROC_STACK_SIZE };
 	regs_to_context(regs, &uc->mcontext);
 	uc->mcontext.fpregs = (void *)fp;
@@ -437,7 +493,8 @@ static void trim_kernel_view(void)
 {
 	const struct inproc_region *r = &tramp->region[0];
 
-	if (ticks_since_trim < TRIM_TICKS || tramp->use_pkeys)
+	if (ticks_since_trim < TRIM_TICKS || tramp->use_pkeys ||
+	    !tramp->nr_regions)
 		return;
 	ticks_since_trim = 0;
 	madvise((void *)r->addr, r->len, MADV_DONTNEED);

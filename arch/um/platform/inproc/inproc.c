@@ -5,12 +5,15 @@
  * the extended state lives in the task all along.
  */
 #include "inproc_kernel.h"
+#include "host/uring.h"
 #include "tamu/page_alloc.h"
 #include "tamu/printk.h"
 #include "tamu/string.h"
 
 static enum inproc_protect protect_of(const char *name)
 {
+	if (!name)
+		return PROTECT_MPROTECT;
 	if (!strcmp(name, "pkeys"))
 		return PROTECT_PKEYS;
 	return strcmp(name, "none") ? PROTECT_MPROTECT : PROTECT_NONE;
@@ -27,7 +30,12 @@ int inproc_init(int physmem_fd, const char *aspace, const char *protect,
 	}
 	inproc_lazy = !strcmp(aspace, "lazy");
 	inproc_physmem_fd = physmem_fd;
-	arch_task_size = SHARED_TASK_SIZE;
+	/*
+	 * The top page stays unmapped, as in Linux: a system call
+	 * instruction at its end would leave the instruction pointer at
+	 * SHARED_TASK_SIZE, where the seccomp filter lets calls through.
+	 */
+	arch_task_size = SHARED_TASK_SIZE - PAGE_SIZE;
 	/*
 	 * Every host page of the kernel's view of memory is one more page
 	 * table entry each mprotect of it changes: no 2 MiB at a time here.
@@ -49,6 +57,16 @@ void inproc_enter_user(struct task_struct *t, struct trap *trap)
 {
 	inproc_switch_mm(t->mm);
 	inproc_flush();
+	/*
+	 * The host copies disk data to and from guest memory after the
+	 * request is submitted (from its workers, or on this thread's next
+	 * return from any system call): the kernel range must stay open
+	 * until it has.  Disk I/O here waits for guest code, the classic
+	 * cost again; registered buffers would pin all of memory, which an
+	 * unprivileged user's RLIMIT_MEMLOCK does not allow.
+	 */
+	if (host_uring_busy())
+		host_uring_wait_all();
 	inproc_host_run(&t->thread.regs, t->thread.xstate, trap);
 }
 

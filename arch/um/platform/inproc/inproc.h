@@ -52,8 +52,18 @@ struct inproc_tramp {
 	struct inproc_region region[INPROC_MAX_REGIONS];
 };
 
-_Static_assert(__builtin_offsetof(struct inproc_tramp, region) == TD_REGIONS,
-	       "TD_REGIONS");
+_Static_assert(__builtin_offsetof(struct inproc_tramp, use_pkeys) ==
+		       TD_USE_PKEYS &&
+	       __builtin_offsetof(struct inproc_tramp, fsgsbase) == TD_FSGSBASE &&
+	       __builtin_offsetof(struct inproc_tramp, kernel_fs) ==
+		       TD_KERNEL_FS &&
+	       __builtin_offsetof(struct inproc_tramp, pkru_open) ==
+		       TD_PKRU_OPEN &&
+	       __builtin_offsetof(struct inproc_tramp, pkru_closed) ==
+		       TD_PKRU_CLOSED &&
+	       __builtin_offsetof(struct inproc_tramp, traced) == TD_TRACED &&
+	       __builtin_offsetof(struct inproc_tramp, region) == TD_REGIONS,
+	       "struct inproc_tramp as entry.S reads it");
 _Static_assert(sizeof(struct inproc_region) == TD_REGION_SIZE, "regions");
 
 /* The trap being taken: where the host side puts what it found. */
@@ -62,7 +72,6 @@ struct inproc_cpu {
 	void *xstate;		/* arch_xstate_size bytes */
 	struct trap *trap;
 	bool in_user;		/* guest code runs (or is about to) */
-	unsigned int frame_xstate_size;	/* what the host's frames hold */
 };
 
 extern struct inproc_cpu inproc_cpu;
@@ -94,6 +103,17 @@ int inproc_host_request_xfeature(int nr);
 void inproc_entry(int sig, void *info, void *uc);
 /* tt: the int3 before rt_sigreturn, where the tracer turns to SYSEMU. */
 extern const char inproc_exit_trap[];
+/* The trampolines' code, and where a failed mprotect of the range stops. */
+extern const char inproc_text_start[], inproc_text_end[];
+extern const char inproc_protect_failed[];
+
+/*
+ * The host signals that are events, not faults: blocked while the kernel
+ * runs, open while guest code does (and in the idle loop).
+ */
+#define INPROC_ASYNC_SIGNALS SIGALRM, SIGWINCH, SIGQUIT, SIGIO
+/* What a seccomp trap's siginfo says in si_code. */
+#define SYS_SECCOMP_CODE 1
 void inproc_switch_to_user(unsigned long frame_sp, u64 fs, u64 gs);
 void __attribute__((noreturn)) inproc_resume_kernel(void);
 #endif

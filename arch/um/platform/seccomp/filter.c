@@ -25,16 +25,21 @@
 int seccomp_host_install(void)
 {
 	struct sock_filter insns[] = {
+		/*
+		 * Guest code first, whatever the call's arch (int $0x80 is
+		 * i386's): the kernel answers it.  TASK_SIZE is a multiple
+		 * of 2^32, so the high half of the address decides.
+		 */
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, IP_HIGH),
+		BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, SHARED_TASK_SIZE >> 32, 1,
+			 0),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRAP),
+		/* Host code makes only x86-64 calls. */
 		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
 			 offsetof(struct seccomp_data, arch)),
 		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 1, 0),
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS),
-		/* TASK_SIZE is a multiple of 2^32: the high half decides. */
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, IP_HIGH),
-		BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, SHARED_TASK_SIZE >> 32, 0,
-			 1),
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRAP),
 	};
 	struct sock_fprog prog = {
 		.len = sizeof(insns) / sizeof(insns[0]),

@@ -130,6 +130,11 @@ static int skas_init(int physmem_fd, const char *aspace, const char *protect)
 		       "mmproc and remap\n");
 		return -EINVAL;
 	}
+	if (protect) {
+		pr_err("mode=skas: protect= is for tt and seccomp: skas keeps "
+		       "the kernel in a process of its own\n");
+		return -EINVAL;
+	}
 	code = get_free_pages(__GFP_ZERO, 0);
 	if (!code)
 		return -ENOMEM;

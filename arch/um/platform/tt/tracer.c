@@ -32,7 +32,7 @@
 #include "../inproc/inproc.h"
 #include "tamu/printk.h"
 
-#define SYS_SECCOMP_CODE 1
+#define NR_RT_SIGRETURN 15
 
 enum state {
 	KERNEL,		/* the kernel runs: let it */
@@ -63,9 +63,12 @@ static unsigned long peek(pid_t pid, size_t offset)
 /* Guest code stopped at a system call: make it a SIGSYS for the kernel. */
 static void syscall_to_sigsys(pid_t pid, unsigned long *nr)
 {
-	unsigned long mask = 1UL << (SIGALRM - 1) | 1UL << (SIGWINCH - 1) |
-			     1UL << (SIGQUIT - 1) | 1UL << (SIGIO - 1) |
-			     1UL << (SIGCHLD - 1);
+	static const int events[] = { INPROC_ASYNC_SIGNALS, SIGCHLD };
+	unsigned long mask = 0;
+	size_t i;
+
+	for (i = 0; i < sizeof(events) / sizeof(events[0]); i++)
+		mask |= 1UL << (events[i] - 1);
 
 	*nr = peek(pid, offsetof(struct pt_regs, orig_ax));
 	/* Only SIGSYS may come now: a pending tick waits for user mode. */
@@ -116,6 +119,32 @@ static bool at_exit_trap(pid_t pid)
 	       (unsigned long)inproc_exit_trap;
 }
 
+/* A job-control stop: the tracee stays stopped until SIGCONT. */
+static bool group_stop(int status)
+{
+	int sig = WSTOPSIG(status);
+
+	return status >> 16 == PTRACE_EVENT_STOP &&
+	       (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
+		sig == SIGTTOU);
+}
+
+/*
+ * Past the exit int3 only the rt_sigreturn that follows it may stop: any
+ * other call would run with the kernel range closed.  Never let guest
+ * code run from a state the tracer does not know.
+ */
+static void __attribute__((noreturn)) lost(pid_t pid, const char *why)
+{
+	static const char msg[] = "tamu-tracer: lost the kernel process: ";
+
+	kill(pid, SIGKILL);
+	if (write(2, msg, sizeof(msg) - 1) < 0 ||
+	    write(2, why, strlen(why)) < 0 || write(2, "\n", 1) < 0)
+		_exit(1);
+	_exit(1);
+}
+
 static void __attribute__((noreturn)) trace(pid_t pid)
 {
 	enum state state = KERNEL;
@@ -133,11 +162,18 @@ static void __attribute__((noreturn)) trace(pid_t pid)
 			_exit(0);
 		counters->stops++;
 		sig = WSTOPSIG(status);
-		if (status >> 16) {
-			/* A group stop or an event: nothing for the tracer. */
+		if (group_stop(status)) {
+			counters->cont++;
+			ptrace(PTRACE_LISTEN, pid, 0, 0);
+		} else if (status >> 16) {
+			/* Another event (SIGCONT's end of a stop): go on. */
 			resume_as(state, pid, 0);
 		} else if (sig == (SIGTRAP | 0x80)) {
 			if (state == EXITING) {
+				if (peek(pid, offsetof(struct pt_regs,
+						       orig_ax)) !=
+				    NR_RT_SIGRETURN)
+					lost(pid, "a call on the way out");
 				resume(PTRACE_SYSEMU, pid, 0);
 				state = USER;
 			} else {
@@ -172,12 +208,25 @@ static void __attribute__((noreturn)) tracer_main(pid_t kernel, int go,
 	int err = 0;
 	size_t i;
 
+	stack_t no_stack = { .ss_flags = SS_DISABLE };
+	unsigned long start, end;
+	int sig;
+
 	prctl(PR_SET_NAME, "tamu-tracer");
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	/* None of the kernel's: a crash here must not run its oops path. */
+	for (sig = 1; sig < NSIG; sig++)
+		if (sig != SIGKILL && sig != SIGSTOP)
+			signal(sig, SIG_DFL);
 	for (i = 0; i < sizeof(ignored) / sizeof(ignored[0]); i++)
 		signal(ignored[i], SIG_IGN);
+	sigaltstack(&no_stack, NULL);
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
+	/* Nor the kernel's memory, which it goes on using. */
+	for (i = 0; !inproc_host_kernel_range(i, &start, &end); i++)
+		if (i == 0)
+			munmap((void *)start, end - start);
 	if (read(go, &c, 1) != 1)
 		_exit(1);
 	/* Its death kills the kernel: guest code must never run untraced. */
