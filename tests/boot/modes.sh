@@ -161,7 +161,7 @@ rm -rf "$cold"
 # getpid with a host pid.
 o=$(mktemp) && chmod 666 "$o"
 (cd "$TAMU_DIR" && exec timeout -k 2 60 $AS_USER "$TAMU" quiet \
-	initrd=test.cpio mode=tt -- /test/pidloop 30000 </dev/null >"$o" 2>&1) &
+	initrd=test.cpio mode=tt -- /test/pidloop 60000 </dev/null >"$o" 2>&1) &
 runner=$!
 kernel=""
 for _ in $(seq 100); do
@@ -185,8 +185,8 @@ status=$?
 out=$(cat "$o")
 rm -f "$o"
 if [ "$status" -eq 0 ] && [ "$stops" -ge 3 ] && [ "$stopped" -eq "$stops" ] &&
-	grep -qE '^pid 1, 30000 calls, 0 differed$' <<<"$out"; then
-	ok "mode=tt stopped ($stopped times) and continued under guest code: 30000 getpid calls, all answered by the guest kernel"
+	grep -qE '^pid 1, 60000 calls, 0 differed$' <<<"$out"; then
+	ok "mode=tt stopped ($stopped times) and continued under guest code: 60000 getpid calls, all answered by the guest kernel"
 else
 	fail "mode=tt SIGSTOP/SIGCONT" "status $status, $stops stops, $stopped seen stopped (kernel pid '$kernel')" "$out"
 fi
