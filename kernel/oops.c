@@ -164,9 +164,7 @@ void kernel_fault(const struct kernel_fault *f)
 	show_fault_reason(f);
 	show_current();
 	n = host_backtrace_signal(f->context, oops_frames, HOST_MAX_FRAMES);
-	if (n > 0)
-		host_frames_add_lines(oops_frames, n);
-	print_frames(KERN_EMERG, oops_frames, n);
+	print_trace(KERN_EMERG, oops_frames, n);
 	oops_end(log_end, killable);
 }
 
@@ -183,9 +181,7 @@ void bug(const char *file, int line, const char *func, const char *cond)
 	pr_emerg("Oops: invalid opcode: 0000 [#1]\n");
 	show_current();
 	n = host_backtrace(1, oops_frames, HOST_MAX_FRAMES);
-	if (n > 0)
-		host_frames_add_lines(oops_frames, n);
-	print_frames(KERN_EMERG, oops_frames, n);
+	print_trace(KERN_EMERG, oops_frames, n);
 	oops_end(log_end, killable);
 	oops_kill_current();
 }

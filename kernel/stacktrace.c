@@ -12,10 +12,13 @@
 /* One dump at a time: the kernel never sleeps while printing one. */
 static struct host_frame frames[HOST_MAX_FRAMES];
 
-void print_frames(const char *level, const struct host_frame *f, int n)
+/* n frames of a backtrace (or an unwinder's error), with source lines. */
+void print_trace(const char *level, struct host_frame *f, int n)
 {
 	int i;
 
+	if (n > 0)
+		host_frames_add_lines(f, n);
 	printk("%sCall Trace:\n", level);
 	if (n <= 0)
 		printk("%s (no backtrace: the unwinder failed)\n", level);
@@ -29,14 +32,12 @@ void print_frames(const char *level, const struct host_frame *f, int n)
 /* Not inlined, so that it is always the frame skipped. */
 __noinline void dump_stack(void)
 {
-	int n = host_backtrace(1, frames, HOST_MAX_FRAMES);
-
-	if (n > 0)
-		host_frames_add_lines(frames, n);
-	print_frames(KERN_EMERG, frames, n);
+	print_trace(KERN_EMERG, frames,
+		    host_backtrace(1, frames, HOST_MAX_FRAMES));
 }
 
-void show_task_stack(const char *level, struct task_struct *t)
+/* Not inlined: it is the frame the running task's backtrace skips. */
+__noinline void show_task_stack(const char *level, struct task_struct *t)
 {
 	int n;
 
@@ -44,9 +45,7 @@ void show_task_stack(const char *level, struct task_struct *t)
 		n = host_backtrace(1, frames, HOST_MAX_FRAMES);
 	else
 		n = arch_task_backtrace(t, frames, HOST_MAX_FRAMES);
-	if (n > 0)
-		host_frames_add_lines(frames, n);
-	print_frames(level, frames, n);
+	print_trace(level, frames, n);
 }
 
 void show_guest_regs(const char *level, struct task_struct *t)

@@ -54,7 +54,7 @@ int provoke_crash(const char *what, size_t len);
 
 /* Backtraces to the kernel log, at level (a KERN_ prefix). */
 struct host_frame;
-void print_frames(const char *level, const struct host_frame *f, int n);
+void print_trace(const char *level, struct host_frame *f, int n);
 void dump_stack(void);
 void show_task_stack(const char *level, struct task_struct *t);
 /* Every task with its state and kernel backtrace (sysrq t, SIGQUIT). */
