@@ -447,10 +447,7 @@ void start_kernel(int argc, char **argv)
 		usage_error(err);
 	rootfs_init();
 	console_init();
-	/* Only skas can give each address space a process of its own. */
-	if (!boot.aspace)
-		boot.aspace = strcmp(boot.mode, "skas") ? "remap" : "mmproc";
-	err_platform = arch_platform_init(boot.mode, boot.aspace, boot.protect,
+	err_platform = arch_platform_init(boot.mode, &boot.aspace, boot.protect,
 					  physmem_fd);
 	/* An option the mode cannot take: named above, a usage error. */
 	if (err_platform == -EINVAL)

@@ -18,10 +18,6 @@
 #define FAULT_STACK_SIZE (64 * 1024)
 #define X86_PF_WRITE 2
 
-static const int fault_signals[] = {
-	SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT, SIGSYS,
-};
-
 static char fault_stack[FAULT_STACK_SIZE] __attribute__((aligned(16)));
 
 /*
@@ -72,8 +68,8 @@ int arch_fault_init(void)
 	/* A fault while reporting one kills tamu as the host would. */
 	sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
 	sigemptyset(&sa.sa_mask);
-	for (i = 0; i < sizeof(fault_signals) / sizeof(fault_signals[0]); i++)
-		if (sigaction(fault_signals[i], &sa, NULL) < 0)
+	for (i = 0; i < NR_FAULT_SIGNALS; i++)
+		if (sigaction(arch_fault_signals[i], &sa, NULL) < 0)
 			return -1;
 	return 0;
 }

@@ -16,23 +16,13 @@
 
 static volatile sig_atomic_t irqs;
 
-static void tick_handler(int sig)
-{
-	irqs |= IRQ_TICK;
-}
+const int arch_irq_signals[NR_IRQ_SIGNALS] = { ARCH_IRQ_SIGNALS };
+const int arch_fault_signals[NR_FAULT_SIGNALS] = { ARCH_FAULT_SIGNALS };
 
-/* The host terminal changed size. */
-static void winch_handler(int sig)
-{
-	irqs |= IRQ_WINCH;
-}
-
-/* kill -QUIT: a dump of every task, as sysrq t. */
-static void quit_handler(int sig)
-{
-	irqs |= IRQ_SYSRQ;
-}
-
+/*
+ * The tick, a resized host terminal, kill -QUIT (a dump of every task, as
+ * sysrq t).
+ */
 void arch_irq_signal(int sig)
 {
 	if (sig == SIGALRM)
@@ -41,6 +31,16 @@ void arch_irq_signal(int sig)
 		irqs |= IRQ_WINCH;
 	else if (sig == SIGQUIT)
 		irqs |= IRQ_SYSRQ;
+}
+
+bool arch_is_irq_signal(int sig)
+{
+	int i;
+
+	for (i = 0; i < NR_IRQ_SIGNALS; i++)
+		if (sig == arch_irq_signals[i])
+			return true;
+	return false;
 }
 
 /*
@@ -75,14 +75,11 @@ void arch_tick_enable(bool on)
 
 int arch_irq_init(void)
 {
-	int err = host_signal_handle_interrupting(HOST_SIGALRM, tick_handler);
+	int i, err = 0;
 
-	if (!err)
-		err = host_signal_handle_interrupting(HOST_SIGWINCH,
-						      winch_handler);
-	if (!err)
-		err = host_signal_handle_interrupting(HOST_SIGQUIT,
-						      quit_handler);
+	for (i = 0; i < NR_IRQ_SIGNALS && !err; i++)
+		err = host_signal_handle_interrupting(arch_irq_signals[i],
+						      arch_irq_signal);
 	/*
 	 * Every stop of a traced guest process sends SIGCHLD, which tamu
 	 * never needs (it waits for each process by pid): blocked, it costs
@@ -104,22 +101,21 @@ void arch_idle(u64 timeout_ns, bool console)
 		.tv_sec = timeout_ns / HOST_NSEC_PER_SEC,
 		.tv_nsec = timeout_ns % HOST_NSEC_PER_SEC,
 	};
-	sigset_t alrm, old, wait;
+	sigset_t irq_set, old, wait;
+	int i;
 
 	/* Requests a failed submission left behind (the ring was full). */
 	if (host_uring_queued())
 		host_uring_submit();
 	/* Check and sleep atomically, or an event in between would be lost. */
-	sigemptyset(&alrm);
-	sigaddset(&alrm, SIGALRM);
-	sigaddset(&alrm, SIGWINCH);
-	sigaddset(&alrm, SIGQUIT);
-	sigprocmask(SIG_BLOCK, &alrm, &old);
+	sigemptyset(&irq_set);
+	for (i = 0; i < NR_IRQ_SIGNALS; i++)
+		sigaddset(&irq_set, arch_irq_signals[i]);
+	sigprocmask(SIG_BLOCK, &irq_set, &old);
 	/* Platforms that keep them blocked in the kernel open them here. */
 	wait = old;
-	sigdelset(&wait, SIGALRM);
-	sigdelset(&wait, SIGWINCH);
-	sigdelset(&wait, SIGQUIT);
+	for (i = 0; i < NR_IRQ_SIGNALS; i++)
+		sigdelset(&wait, arch_irq_signals[i]);
 	if (!arch_irqs_pending() &&
 	    ppoll(pfd, 2, timeout_ns ? &ts : NULL, &wait) > 0 &&
 	    (pfd[1].revents & (POLLIN | POLLHUP | POLLERR)))

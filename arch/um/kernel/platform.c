@@ -100,7 +100,7 @@ u64 arch_xfeatures(void)
 	return xcr0() & ~XFEATURE_DYNAMIC;
 }
 
-int arch_platform_init(const char *mode, const char *aspace,
+int arch_platform_init(const char *mode, const char **aspace,
 		       const char *protect, int physmem_fd)
 {
 	size_t i;
@@ -115,7 +115,9 @@ int arch_platform_init(const char *mode, const char *aspace,
 	err = arch_irq_init();
 	if (err)
 		return err;
-	return platform->init(physmem_fd, aspace, protect);
+	if (!*aspace)
+		*aspace = platform->default_aspace;
+	return platform->init(physmem_fd, *aspace, protect);
 }
 
 const char *arch_platform_name(void)

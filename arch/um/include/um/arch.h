@@ -46,8 +46,12 @@ void __noreturn arch_halt(int status);
 struct mm_struct;
 struct task_struct;
 
-/* Start the platform; -errno with a message on stderr if the host can't. */
-int arch_platform_init(const char *mode, const char *aspace,
+/*
+ * Start the platform; -errno with a message on stderr if the host can't
+ * (-EINVAL: an option the mode does not take).  A NULL *aspace becomes
+ * the mode's own policy.
+ */
+int arch_platform_init(const char *mode, const char **aspace,
 		       const char *protect, int physmem_fd);
 
 /*

@@ -7,6 +7,7 @@
 
 struct platform_ops {
 	const char *name;
+	const char *default_aspace;	/* when aspace= is not given */
 	int (*init)(int physmem_fd, const char *aspace, const char *protect);
 	int (*mm_init)(struct mm_struct *mm, struct mm_struct *replacing);
 	void (*mm_release)(struct mm_struct *mm);
@@ -37,6 +38,19 @@ extern const struct platform_ops seccomp_platform;
 extern const struct platform_ops tt_platform;
 
 int arch_irq_init(void);
+
+/*
+ * The host signals that are events (interrupts), and those that mean code
+ * faulted: every platform handles both sets, whoever's code it was.
+ */
+#define ARCH_IRQ_SIGNALS SIGALRM, SIGWINCH, SIGQUIT
+#define NR_IRQ_SIGNALS 3
+#define ARCH_FAULT_SIGNALS \
+	SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT, SIGSYS
+#define NR_FAULT_SIGNALS 7
+extern const int arch_irq_signals[NR_IRQ_SIGNALS];
+extern const int arch_fault_signals[NR_FAULT_SIGNALS];
+bool arch_is_irq_signal(int sig);
 /*
  * The kernel process's own handling of host signals, for platforms that
  * take every signal through an entry of their own: an event (the tick,

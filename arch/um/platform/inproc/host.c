@@ -70,21 +70,6 @@ static struct fpx_sw_bytes frame_sw;
 /* Ticks since the kernel's view of memory was last trimmed (below). */
 static unsigned int ticks_since_trim;
 
-static const int async_signals[] = { INPROC_ASYNC_SIGNALS };
-/* SIGABRT: a library of the kernel's found itself broken (an oops). */
-static const int trap_signals[] = { SIGSYS, SIGSEGV, SIGBUS, SIGILL,
-				    SIGFPE, SIGTRAP, SIGABRT };
-
-static bool is_async(int sig)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(async_signals) / sizeof(int); i++)
-		if (sig == async_signals[i])
-			return true;
-	return false;
-}
-
 /* Nothing of the host may lie where guest code goes. */
 static int check_layout(const char *mode)
 {
@@ -201,13 +186,14 @@ static int install_handlers(void)
 	/* Entered by a guest trap, the kernel runs with these blocked. */
 	sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
 	sigemptyset(&sa.sa_mask);
-	for (i = 0; i < sizeof(async_signals) / sizeof(int); i++)
-		sigaddset(&sa.sa_mask, async_signals[i]);
-	for (i = 0; i < sizeof(async_signals) / sizeof(int); i++)
-		if (sigaction(async_signals[i], &sa, NULL) < 0)
+	for (i = 0; i < NR_IRQ_SIGNALS; i++)
+		sigaddset(&sa.sa_mask, arch_irq_signals[i]);
+	for (i = 0; i < NR_IRQ_SIGNALS; i++)
+		if (sigaction(arch_irq_signals[i], &sa, NULL) < 0)
 			return -errno;
-	for (i = 0; i < sizeof(trap_signals) / sizeof(int); i++)
-		if (sigaction(trap_signals[i], &sa, NULL) < 0)
+	/* SIGABRT among them: a library of the kernel's found itself broken. */
+	for (i = 0; i < NR_FAULT_SIGNALS; i++)
+		if (sigaction(arch_fault_signals[i], &sa, NULL) < 0)
 			return -errno;
 	return sigprocmask(SIG_BLOCK, &sa.sa_mask, NULL) < 0 ? -errno : 0;
 }
@@ -369,8 +355,6 @@ static void save_xstate(const mcontext_t *m)
 
 static void classify(int sig, const siginfo_t *si, struct trap *trap)
 {
-	if (sig == SIGALRM)
-		ticks_since_trim++;
 	trap->signo = sig;
 	trap->code = si->si_code;
 	trap->addr = (unsigned long)si->si_addr;
@@ -381,7 +365,7 @@ static void classify(int sig, const siginfo_t *si, struct trap *trap)
 						   ? (u64)si->si_syscall
 						   : NO_SUCH_SYSCALL;
 		inproc_cpu.regs->ax = -ENOSYS;
-	} else if (is_async(sig)) {
+	} else if (arch_is_irq_signal(sig)) {
 		trap->kind = TRAP_INTERRUPT;
 		arch_irq_signal(sig);
 	} else if (sig == SIGSEGV && (si->si_code == SEGV_MAPERR ||
@@ -403,11 +387,11 @@ void inproc_signal(int sig, siginfo_t *si, ucontext_t *uc, u64 fs, u64 gs)
 	unsigned long rip;
 
 	stat_add(STAT_mprotect_kernel, inproc_host_nr_regions());
+	if (sig == SIGALRM)
+		ticks_since_trim++;
 	if (!inproc_cpu.in_user) {
 		/* The kernel itself was interrupted: an event, or a bug. */
-		if (sig == SIGALRM)
-			ticks_since_trim++;
-		if (is_async(sig))
+		if (arch_is_irq_signal(sig))
 			arch_irq_signal(sig);
 		else
 			arch_fault_signal(sig, si, uc);

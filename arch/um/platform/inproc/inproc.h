@@ -107,11 +107,6 @@ extern const char inproc_exit_trap[];
 extern const char inproc_text_start[], inproc_text_end[];
 extern const char inproc_protect_failed[];
 
-/*
- * The host signals that are events, not faults: blocked while the kernel
- * runs, open while guest code does (and in the idle loop).
- */
-#define INPROC_ASYNC_SIGNALS SIGALRM, SIGWINCH, SIGQUIT, SIGIO
 /* What a seccomp trap's siginfo says in si_code. */
 #define SYS_SECCOMP_CODE 1
 void inproc_switch_to_user(unsigned long frame_sp, u64 fs, u64 gs);

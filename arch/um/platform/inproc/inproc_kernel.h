@@ -32,6 +32,7 @@ int inproc_request_xfeature(struct mm_struct *mm, int nr);
 
 /* The operations of struct platform_ops both modes take as they are. */
 #define INPROC_PLATFORM_OPS                                  \
+	.default_aspace = "remap",                           \
 	.mm_init = inproc_mm_init,                           \
 	.mm_release = inproc_mm_release,                     \
 	.map = inproc_map,                                   \

@@ -244,6 +244,7 @@ static int skas_request_xfeature(struct mm_struct *mm, int nr)
 
 const struct platform_ops skas_platform = {
 	.name = "skas",
+	.default_aspace = "mmproc",
 	.init = skas_init,
 	.mm_init = skas_mm_init,
 	.mm_release = skas_mm_release,

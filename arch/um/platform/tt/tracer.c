@@ -29,6 +29,7 @@
 #include <linux/audit.h>
 
 #include "tt_host.h"
+#include "um/platform.h"
 #include "../inproc/inproc.h"
 #include "tamu/printk.h"
 
@@ -63,12 +64,11 @@ static unsigned long peek(pid_t pid, size_t offset)
 /* Guest code stopped at a system call: make it a SIGSYS for the kernel. */
 static void syscall_to_sigsys(pid_t pid, unsigned long *nr)
 {
-	static const int events[] = { INPROC_ASYNC_SIGNALS, SIGCHLD };
-	unsigned long mask = 0;
-	size_t i;
+	unsigned long mask = 1UL << (SIGCHLD - 1);
+	int i;
 
-	for (i = 0; i < sizeof(events) / sizeof(events[0]); i++)
-		mask |= 1UL << (events[i] - 1);
+	for (i = 0; i < NR_IRQ_SIGNALS; i++)
+		mask |= 1UL << (arch_irq_signals[i] - 1);
 
 	*nr = peek(pid, offsetof(struct pt_regs, orig_ax));
 	/* Only SIGSYS may come now: a pending tick waits for user mode. */
@@ -95,12 +95,12 @@ static void deliver_sigsys(pid_t pid, unsigned long nr)
 /* The signals whose handler is the kernel's entry (inproc/host.c). */
 static bool enters_kernel(int sig)
 {
-	switch (sig) {
-	case SIGSYS: case SIGSEGV: case SIGBUS: case SIGILL: case SIGFPE:
-	case SIGTRAP: case SIGALRM: case SIGWINCH: case SIGQUIT: case SIGIO:
-		return true;
-	}
-	return false;
+	int i;
+
+	for (i = 0; i < NR_FAULT_SIGNALS; i++)
+		if (sig == arch_fault_signals[i])
+			return true;
+	return arch_is_irq_signal(sig);
 }
 
 /*
