@@ -73,3 +73,29 @@ run_tamu() {
 		echo "        tamu $* did not finish in ${TAMU_TIMEOUT}s"
 	fi
 }
+
+# run_denied CALL ARGS...: run_tamu where the host's seccomp policy makes
+# the system call CALL fail with EPERM (tests/boot/deny), as a container's
+# default profile does for ptrace.
+run_denied() {
+	local call=$1 deny=$PWD/tests/boot/deny tamu=$TAMU
+	shift
+	if [ -n "$AS_USER" ]; then
+		cp "$deny" "$TAMU_DIR/deny" && chmod 755 "$TAMU_DIR/deny"
+		deny=$TAMU_DIR/deny
+	fi
+	TAMU=$deny
+	run_tamu "$call" -- "$tamu" "$@"
+	TAMU=$tamu
+}
+
+# read_counters: c[NAME]=VALUE for each "NAME VALUE" line of $out (what
+# /proc/tamu/stats and tests/guest/counters.c print).
+declare -A c
+read_counters() {
+	local name value
+	c=()
+	while read -r name value; do
+		[ -n "$name" ] && c[$name]=$value
+	done <<<"$out"
+}

@@ -42,10 +42,7 @@ for mode in tt seccomp; do
 
 		run_tamu "${opts[@]}" -- /bin/sh -c \
 			"mount -t proc proc /proc; head -3 /proc/tamu/stats; /test/counters syscalls $N"
-		declare -A c=()
-		while read -r name value; do
-			c[$name]=$value
-		done <<<"$out"
+		read_counters
 		# tt: stopped at the call, delivered SIGSYS, stopped at the
 		# way out and at its rt_sigreturn; seccomp: no tracer at all.
 		if [ "$mode" = tt ]; then
@@ -69,10 +66,7 @@ for mode in tt seccomp; do
 	# space unmapped, every resident page of the incoming one mapped.
 	run_tamu quiet initrd=test.cpio mode=$mode -- /bin/sh -c \
 		"mount -t proc proc /proc; /test/counters pipes $N"
-	declare -A c=()
-	while read -r name value; do
-		c[$name]=$value
-	done <<<"$out"
+	read_counters
 	sw=${c[mm_switches]:-0}
 	if [ "$status" -eq 0 ] && [ "$sw" -ge $((2 * N)) ] &&
 		[ "${c[munmap_guest_switch]}" -eq "$sw" ] &&
@@ -85,10 +79,7 @@ for mode in tt seccomp; do
 	# aspace=lazy: the switch maps nothing; guest code faults its pages in.
 	run_tamu quiet initrd=test.cpio mode=$mode aspace=lazy -- /bin/sh -c \
 		"mount -t proc proc /proc; head -2 /proc/tamu/stats; /test/counters pipes $N"
-	declare -A c=()
-	while read -r name value; do
-		c[$name]=$value
-	done <<<"$out"
+	read_counters
 	sw=${c[mm_switches]:-0}
 	if [ "$status" -eq 0 ] && [ "${c[aspace]}" = lazy ] &&
 		[ "$sw" -ge $((2 * N)) ] &&
@@ -192,15 +183,7 @@ else
 fi
 
 # A host that forbids ptrace: tt's tracer cannot work, and says so.
-deny=$PWD/tests/boot/deny
-if [ -n "$AS_USER" ]; then
-	cp "$deny" "$TAMU_DIR/deny" && chmod 755 "$TAMU_DIR/deny"
-	deny=$TAMU_DIR/deny
-fi
-tamu=$TAMU
-TAMU=$deny
-run_tamu ptrace -- "$tamu" quiet mode=tt -- /bin/true
-TAMU=$tamu
+run_denied ptrace quiet mode=tt -- /bin/true
 if [ "$status" -eq 71 ] &&
 	has 'mode=tt: the tracer cannot trace the kernel process' "$err" &&
 	has 'cannot run on this host' "$err"; then
@@ -210,10 +193,7 @@ else
 fi
 
 # A host whose seccomp policy forbids seccomp() itself.
-tamu=$TAMU
-TAMU=$deny
-run_tamu seccomp -- "$tamu" quiet mode=seccomp -- /bin/true
-TAMU=$tamu
+run_denied seccomp quiet mode=seccomp -- /bin/true
 if [ "$status" -eq 71 ] &&
 	has 'mode=seccomp: the host refuses a seccomp filter' "$err" &&
 	has 'cannot run on this host' "$err"; then

@@ -167,15 +167,7 @@ fi
 
 # A host whose seccomp policy forbids ptrace (a container's default
 # profile does): one message naming it, and the host-failure status.
-deny=$PWD/tests/boot/deny
-if [ -n "$AS_USER" ]; then
-	cp "$deny" "$TAMU_DIR/deny" && chmod 755 "$TAMU_DIR/deny"
-	deny=$TAMU_DIR/deny
-fi
-tamu=$TAMU
-TAMU=$deny
-run_tamu ptrace -- "$tamu" quiet -- /bin/true
-TAMU=$tamu
+run_denied ptrace quiet -- /bin/true
 if [ "$status" -eq 71 ] && [ "$(lines "$err")" -eq 1 ] &&
 	grep -q 'cannot run on this host: the host forbids ptrace' <<<"$err"; then
 	ok "a host that forbids ptrace: one line naming it, status 71"

@@ -13,16 +13,12 @@ chmod 644 "$TAMU_DIR/test.cpio"
 N=300
 
 # counters WORKLOAD [OPTION...]: sets c[NAME] to what N more cost.
-declare -A c
 counters() {
-	local work=$1 name value
+	local work=$1
 	shift
 	run_tamu quiet initrd=test.cpio "$@" -- /bin/sh -c \
 		"mount -t proc proc /proc && /test/counters $work $N"
-	c=()
-	while read -r name value; do
-		c[$name]=$value
-	done <<<"$out"
+	read_counters
 }
 
 for aspace in mmproc remap; do
