@@ -226,10 +226,70 @@ static void exec_commit(struct linux_binprm *bprm)
 	arch_xstate_reset(t);
 }
 
+/*
+ * A thread that execs takes the place of its group's leader, a zombie by
+ * now: its pid, parent, children and start time.  The leader goes, with
+ * the thread's old tid.
+ */
+static void become_leader(struct task_struct *t)
+{
+	struct task_struct *old = t->group_leader, *p;
+	int tid = t->pid;
+
+	t->pid = old->pid;
+	old->pid = tid;
+	t->group_leader = t;
+	t->signal->leader = t;
+	t->parent = old->parent;
+	t->exit_signal = old->exit_signal;
+	t->start_time_ns = old->start_time_ns;
+	list_del_init(&t->thread_node);
+	list_replace_init(&old->sibling, &t->sibling);
+	list_splice_tail_init(&old->children, &t->children);
+	list_for_each_entry(p, &task_list, tasks)
+		if (p->parent == old)
+			p->parent = t;
+	old->exit_state = EXIT_DEAD;
+	release_task(old);
+}
+
+/*
+ * The new program runs alone: every other thread of the group is killed,
+ * and a thread that is not the leader takes the leader's place and pid,
+ * as Linux's de_thread does.  Fails only when the group is being killed.
+ */
+static int de_thread(struct task_struct *t)
+{
+	struct signal_struct *sig = t->signal;
+
+	if (sig->live == 1 && t->group_leader == t)
+		return 0;
+	if ((sig->flags & SIGNAL_GROUP_EXIT) || sig->group_exec_task)
+		return -EAGAIN;
+	sig->group_exec_task = t;
+	zap_other_threads(t);
+	while (sig->live > 1 && !fatal_signal_pending(t)) {
+		set_current_state(TASK_KILLABLE);
+		if (sig->live > 1 && !fatal_signal_pending(t))
+			schedule();
+	}
+	set_current_state(TASK_RUNNING);
+	sig->group_exec_task = NULL;
+	if (fatal_signal_pending(t))
+		return -EAGAIN;	/* killed meanwhile: dies on its way out */
+	if (t->group_leader == t)
+		return 0;
+
+	become_leader(t);
+	return 0;
+}
+
 static int bprm_execve(struct linux_binprm *bprm)
 {
 	int err = bprm_load(bprm, bprm->filename);
 
+	if (!err)
+		err = de_thread(current);
 	if (!err)
 		exec_commit(bprm);
 	if (bprm->file)

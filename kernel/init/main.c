@@ -360,6 +360,7 @@ static void start_init(void)
 	t->pid = t->tgid = alloc_pid();
 	t->fs = copy_fs_struct(&init_fs);
 	t->group_leader = t;
+	t->signal->leader = t;
 	t->exit_signal = SIGCHLD;
 	init_sigpending(&t->pending);
 	t->signal->session = t->signal->pgrp = t->pid;

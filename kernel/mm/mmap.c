@@ -473,6 +473,15 @@ fail:
 	return NULL;
 }
 
+struct mm_struct *get_task_mm(struct task_struct *t)
+{
+	struct mm_struct *mm = t->mm;
+
+	if (mm)
+		mm->users++;
+	return mm;
+}
+
 void mmput(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma, *next;

@@ -26,10 +26,10 @@ void kernel_halt(int status)
 
 static void wake_vfork_parent(struct task_struct *t)
 {
-	if (t->vfork_parent) {
-		t->vfork_done = true;
-		wake_up_process(t->vfork_parent);
-		t->vfork_parent = NULL;
+	if (t->vfork) {
+		t->vfork->done = true;
+		wake_up_process(t->vfork->parent);
+		t->vfork = NULL;
 	}
 }
 
@@ -45,22 +45,12 @@ void release_task(struct task_struct *t)
 	list_del_init(&t->thread_node);
 	if (t->pid)
 		free_pid(t->pid);
+	put_sighand(t->sighand);
+	put_signal(t->signal);
+	t->sighand = NULL;
+	t->signal = NULL;
 	arch_thread_release(t);
 	task_free(t);
-}
-
-/* Children of an exiting process go to init (or are reaped if zombies). */
-static void reparent_children(struct task_struct *leader)
-{
-	struct task_struct *c, *n;
-
-	list_for_each_entry_safe(c, n, &leader->children, sibling) {
-		list_del_init(&c->sibling);
-		c->parent = init_task;
-		list_add_tail(&c->sibling, &init_task->children);
-		if (c->exit_state == EXIT_ZOMBIE)
-			do_notify_parent(c, CLD_EXITED, c->exit_code);
-	}
 }
 
 /* Wait status to Linux's CLD_* code and si_status. */
@@ -75,46 +65,102 @@ static void status_to_child_info(int status, int *code, int *si_status)
 	}
 }
 
-static void exit_notify(struct task_struct *t)
+/*
+ * A thread group is dead: tell the parent about its leader, a zombie now.
+ * True when the parent keeps no zombie and the leader is to be released.
+ */
+static bool notify_group_dead(struct task_struct *leader)
 {
-	struct task_struct *leader = t->group_leader;
 	int code, si_status;
 
-	if (t != leader || !list_empty(&t->thread_list)) {
-		/* A thread: gone at once.  The last one takes the leader. */
-		if (t != leader) {
-			u64 utime, stime;
+	status_to_child_info(leader->signal->group_exit_code, &code,
+			     &si_status);
+	if (!do_notify_parent(leader, code, leader->signal->group_exit_code))
+		return false;
+	leader->exit_state = EXIT_DEAD;
+	list_del_init(&leader->sibling);
+	return true;
+}
 
-			/* Its times stay the process's. */
-			task_cputime(t, &utime, &stime);
-			t->signal->utime_ns += utime;
-			t->signal->stime_ns += stime;
-			t->signal->min_flt += t->min_flt;
-		}
+/*
+ * Children of a dead thread group go to init; zombies among them are
+ * announced to it, and released at once if init keeps none.
+ */
+static void reparent_children(struct task_struct *leader)
+{
+	struct task_struct *c, *n;
+
+	list_for_each_entry_safe(c, n, &leader->children, sibling) {
+		list_del_init(&c->sibling);
+		c->parent = init_task;
+		list_add_tail(&c->sibling, &init_task->children);
+		if (c->exit_state == EXIT_ZOMBIE && !c->signal->live &&
+		    notify_group_dead(c))
+			release_task(c);
+	}
+}
+
+/*
+ * The exiting task t becomes a zombie (the leader) or goes at once (any
+ * other thread, released by the next task to run).  The leader's zombie
+ * is announced to its parent only when the whole group is dead, by the
+ * last thread to leave; it waits in wait4 until then.
+ */
+static void exit_notify(struct task_struct *t, bool group_dead)
+{
+	struct task_struct *leader = t->group_leader;
+
+	if (group_dead)
+		reparent_children(leader);
+	if (t != leader) {
+		u64 utime, stime;
+
+		/* Its times stay the process's. */
+		task_cputime(t, &utime, &stime);
+		t->signal->utime_ns += utime;
+		t->signal->stime_ns += stime;
+		t->signal->min_flt += t->min_flt;
 		list_del_init(&t->thread_node);
 		t->exit_state = EXIT_DEAD;
-		if (leader != t && leader->exit_state == EXIT_ZOMBIE &&
-		    list_empty(&leader->thread_list))
-			do_notify_parent(leader, CLD_EXITED, leader->exit_code);
-		if (t == leader)
-			t->exit_state = EXIT_ZOMBIE;
+		if (group_dead && notify_group_dead(leader))
+			release_task(leader);
 		return;
 	}
-	reparent_children(t);
 	t->exit_state = EXIT_ZOMBIE;
-	status_to_child_info(t->exit_code, &code, &si_status);
-	do_notify_parent(t, code, t->exit_code);
+	if (group_dead)
+		notify_group_dead(t);	/* EXIT_DEAD if reaped at once */
+}
+
+/* The last thread leaves: what belongs to the process as a whole goes. */
+static void exit_group_dead(struct task_struct *t)
+{
+	struct signal_struct *sig = t->signal;
+
+	del_timer(&sig->real_timer);
+	if (sig->session == t->tgid)
+		disassociate_ctty(sig);
 }
 
 void do_exit(int status)
 {
 	struct task_struct *t = current;
+	struct signal_struct *sig = t->signal;
+	bool group_dead;
 
 	t->flags |= PF_EXITING;
-	if (t->signal->flags & SIGNAL_GROUP_EXIT)
-		status = t->signal->group_exit_code;
+	if (sig->flags & SIGNAL_GROUP_EXIT)
+		status = sig->group_exit_code;
 	t->exit_code = status;
-	if (t == init_task) {
+	/*
+	 * As on Linux since 5.19: without an exit_group, the group's status
+	 * is that of its last thread.
+	 */
+	group_dead = --sig->live == 0;
+	if (group_dead && !(sig->flags & SIGNAL_GROUP_EXIT)) {
+		sig->flags |= SIGNAL_GROUP_EXIT;
+		sig->group_exit_code = status;
+	}
+	if (group_dead && t->group_leader == init_task) {
 		/* What was written reaches the host's files first, as with
 		 * reboot(2). */
 		sync_filesystems();
@@ -122,6 +168,9 @@ void do_exit(int status)
 		kernel_halt(status & 0x7f ? 128 + (status & 0x7f)
 					  : (status >> 8) & 0xff);
 	}
+	/* A thread in execve waits for the others to be gone. */
+	if (sig->group_exec_task && sig->live == 1)
+		wake_up_process(sig->group_exec_task);
 
 	wake_vfork_parent(t);
 	if (t->clear_child_tid) {
@@ -140,13 +189,9 @@ void do_exit(int status)
 	t->files = NULL;
 	t->fs = NULL;
 	flush_sigqueue(&t->pending);
-	if (t == t->group_leader && t->signal->session == t->tgid)
-		disassociate_ctty(t->signal);
-	exit_notify(t);
-	put_sighand(t->sighand);
-	t->sighand = NULL;
-	if (--t->signal->users == 0 && t->exit_state == EXIT_DEAD)
-		put_signal_final(t->signal);
+	if (group_dead)
+		exit_group_dead(t);
+	exit_notify(t, group_dead);
 	nr_tasks--;
 	task_exit_final();
 }
@@ -154,17 +199,15 @@ void do_exit(int status)
 void do_group_exit(int status)
 {
 	struct signal_struct *sig = current->signal;
-	struct task_struct *t, *n;
 
-	if (!(sig->flags & SIGNAL_GROUP_EXIT)) {
+	/*
+	 * Killed by another thread's exit_group or a fatal signal, or by a
+	 * thread's execve (which lives on): the others are taken care of.
+	 */
+	if (!(sig->flags & SIGNAL_GROUP_EXIT) && !sig->group_exec_task) {
 		sig->flags |= SIGNAL_GROUP_EXIT;
 		sig->group_exit_code = status;
-		list_for_each_entry_safe(t, n, &current->group_leader->thread_list,
-					 thread_node)
-			if (t != current)
-				signal_wake_up_kill(t);
-		if (current != current->group_leader)
-			signal_wake_up_kill(current->group_leader);
+		zap_other_threads(current);
 	}
 	do_exit(status);
 }
@@ -219,12 +262,12 @@ static int wait_scan(int pid, int options, struct wait_result *res)
 		res->pid = c->tgid;
 		res->uid = c->cred.uid;
 		thread_group_cputime(c, &res->utime_ns, &res->stime_ns);
-		if (c->exit_state == EXIT_ZOMBIE && list_empty(&c->thread_list) &&
+		if (c->exit_state == EXIT_ZOMBIE && !c->signal->live &&
 		    (options & WEXITED)) {
-			res->status = c->exit_code;
-			status_to_child_info(c->exit_code, &res->code,
-					     &res->status);
-			res->status = c->exit_code;
+			int status = c->signal->group_exit_code;
+
+			status_to_child_info(status, &res->code, &res->status);
+			res->status = status;
 			if (!(options & WNOWAIT)) {
 				struct signal_struct *cs = c->signal;
 
@@ -236,7 +279,6 @@ static int wait_scan(int pid, int options, struct wait_result *res)
 				current->signal->cmin_flt += c->min_flt +
 							     cs->min_flt +
 							     cs->cmin_flt;
-				put_signal_final(c->signal);
 				c->exit_state = EXIT_DEAD;
 				release_task(c);
 			}

@@ -74,13 +74,14 @@ static int copy_signals(unsigned long flags, struct task_struct *p)
 		       sizeof(p->sighand->action));
 	}
 	if (flags & CLONE_THREAD) {
-		current->signal->users++;
+		current->signal->sigcnt++;
 		p->signal = current->signal;
 		return 0;
 	}
 	p->signal = alloc_signal();
 	if (!p->signal)
 		return -ENOMEM;
+	p->signal->leader = p;
 	p->signal->pgrp = current->signal->pgrp;
 	p->signal->session = current->signal->session;
 	p->signal->tty = current->signal->tty;
@@ -104,7 +105,10 @@ static int check_flags(unsigned long flags, unsigned long tls)
 	return 0;
 }
 
-/* Free what copy_* took, for a clone that failed half way. */
+/*
+ * Free what copy_* took, for a clone that failed half way (release_task
+ * puts the signal handlers and the signal struct).
+ */
 static void undo_copies(struct task_struct *p)
 {
 	if (p->mm)
@@ -113,10 +117,6 @@ static void undo_copies(struct task_struct *p)
 		put_files_struct(p->files);
 	if (p->fs)
 		put_fs_struct(p->fs);
-	if (p->sighand)
-		put_sighand(p->sighand);
-	if (p->signal)
-		put_signal(p->signal);
 }
 
 static void link_task(unsigned long flags, struct task_struct *p)
@@ -128,6 +128,7 @@ static void link_task(unsigned long flags, struct task_struct *p)
 		p->tgid = leader->tgid;
 		p->parent = leader->parent;
 		p->exit_signal = -1;
+		p->signal->live++;
 		list_add_tail(&p->thread_node, &leader->thread_list);
 		return;
 	}
@@ -140,9 +141,31 @@ static void link_task(unsigned long flags, struct task_struct *p)
 
 unsigned long total_forks;
 
+/*
+ * vfork: the parent waits until the child execs or exits, or until the
+ * parent is killed; then the child, if still there, no longer tells it.
+ */
+static void vfork_wait(struct vfork_wait *vw)
+{
+	struct task_struct *c;
+
+	while (!vw->done && !fatal_signal_pending(current)) {
+		set_current_state(TASK_KILLABLE);
+		if (!vw->done && !fatal_signal_pending(current))
+			schedule();
+	}
+	set_current_state(TASK_RUNNING);
+	if (vw->done)
+		return;
+	list_for_each_entry(c, &task_list, tasks)
+		if (c->vfork == vw)
+			c->vfork = NULL;
+}
+
 long do_fork(unsigned long flags, unsigned long newsp, unsigned long ptid,
 	     unsigned long ctid, unsigned long tls)
 {
+	struct vfork_wait vw = { .parent = current };
 	struct task_struct *p;
 	int err, pid;
 
@@ -151,6 +174,11 @@ long do_fork(unsigned long flags, unsigned long newsp, unsigned long ptid,
 		return err;
 	if (nr_tasks >= max_tasks)
 		return -EAGAIN;
+	/* A dying group, or one a thread's execve empties, grows no more. */
+	if ((current->signal->flags & SIGNAL_GROUP_EXIT) ||
+	    current->signal->group_exec_task ||
+	    sigismember(&current->pending.signal, SIGKILL))
+		return -ERESTARTNOINTR;
 	pid = alloc_pid();
 	if (pid < 0)
 		return pid;
@@ -193,7 +221,6 @@ long do_fork(unsigned long flags, unsigned long newsp, unsigned long ptid,
 		err = copy_signals(flags, p);
 	if (err) {
 		undo_copies(p);
-		free_pid(pid);
 		release_task(p);
 		return err;
 	}
@@ -208,18 +235,11 @@ long do_fork(unsigned long flags, unsigned long newsp, unsigned long ptid,
 	nr_tasks++;
 	total_forks++;
 	if (flags & CLONE_VFORK)
-		p->vfork_parent = current;
+		p->vfork = &vw;
 	wake_up_new_task(p);
 
-	/* vfork: the parent waits until the child execs or exits. */
-	if (flags & CLONE_VFORK) {
-		while (!p->vfork_done) {
-			set_current_state(TASK_UNINTERRUPTIBLE);
-			if (!p->vfork_done)
-				schedule();
-		}
-		set_current_state(TASK_RUNNING);
-	}
+	if (flags & CLONE_VFORK)
+		vfork_wait(&vw);
 	return pid;
 }
 

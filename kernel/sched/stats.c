@@ -89,7 +89,7 @@ unsigned int nr_uninterruptible(void)
 	unsigned int n = 0;
 
 	list_for_each_entry(t, &task_list, tasks)
-		if (t->state == TASK_UNINTERRUPTIBLE && !t->exit_state)
+		if ((t->state & TASK_UNINTERRUPTIBLE) && !t->exit_state)
 			n++;
 	return n;
 }

@@ -70,7 +70,8 @@ struct signal_struct *alloc_signal(void)
 
 	if (!sig)
 		return NULL;
-	sig->users = 1;
+	sig->sigcnt = 1;
+	sig->live = 1;
 	INIT_LIST_HEAD(&sig->real_timer.list);
 	init_sigpending(&sig->shared_pending);
 	init_waitqueue_head(&sig->wait_chldexit);
@@ -85,18 +86,14 @@ struct signal_struct *alloc_signal(void)
 	return sig;
 }
 
-/* The thread group's shared part goes with its last task. */
-void put_signal_final(struct signal_struct *sig)
+/* The thread group's shared part goes with its last task_struct. */
+void put_signal(struct signal_struct *sig)
 {
+	if (!sig || --sig->sigcnt > 0)
+		return;
 	del_timer(&sig->real_timer);
 	flush_sigqueue(&sig->shared_pending);
 	kfree(sig);
-}
-
-void put_signal(struct signal_struct *sig)
-{
-	if (sig && --sig->users == 0)
-		put_signal_final(sig);
 }
 
 void flush_signal_handlers(struct task_struct *t)
@@ -124,6 +121,12 @@ static u64 pending_mask(struct task_struct *t)
 	       ~t->blocked.sig[0];
 }
 
+bool fatal_signal_pending(struct task_struct *t)
+{
+	return sigismember(&t->pending.signal, SIGKILL) ||
+	       (t->signal->flags & SIGNAL_GROUP_EXIT);
+}
+
 bool signal_pending(struct task_struct *t)
 {
 	return t->signal && (pending_mask(t) ||
@@ -138,9 +141,39 @@ void signal_wake_up(struct task_struct *t)
 
 void signal_wake_up_kill(struct task_struct *t)
 {
+	if (t->flags & PF_EXITING)
+		return;
 	sigaddset(&t->pending.signal, SIGKILL);
-	if (t->state & (TASK_INTERRUPTIBLE | TASK_STOPPED))
+	if (t->state & (TASK_INTERRUPTIBLE | TASK_STOPPED | TASK_WAKEKILL))
 		wake_up_process(t);
+}
+
+int zap_other_threads(struct task_struct *t)
+{
+	struct task_struct *th;
+	int n = 0;
+
+	for_each_thread(t, th) {
+		if (th == t || (th->flags & PF_EXITING))
+			continue;
+		signal_wake_up_kill(th);
+		n++;
+	}
+	return n;
+}
+
+/*
+ * The whole group dies of sig: every thread gets SIGKILL and leaves with
+ * the group's status (Linux's complete_signal for a fatal signal).
+ */
+static void group_kill(struct task_struct *t, int sig)
+{
+	struct signal_struct *s = t->signal;
+
+	s->flags = (s->flags & SIGNAL_UNKILLABLE) | SIGNAL_GROUP_EXIT;
+	s->group_exit_code = sig;
+	zap_other_threads(t);
+	signal_wake_up_kill(t);
 }
 
 static bool sig_ignored(struct task_struct *t, int sig)
@@ -198,19 +231,30 @@ static void prepare_signal(int sig, struct task_struct *t)
 	}
 }
 
-/* A thread of t's group that can take sig now, for group signals. */
+/*
+ * A live thread of t's group that can take sig now, for group signals;
+ * NULL when every one blocks it (it stays pending for the first to
+ * unblock it).
+ */
 static struct task_struct *pick_thread(struct task_struct *t, int sig)
 {
-	struct task_struct *leader = t->group_leader, *th;
+	struct task_struct *th;
 
-	if (!sigismember(&t->blocked, sig))
+	if (!(t->flags & PF_EXITING) && !sigismember(&t->blocked, sig))
 		return t;
-	if (!sigismember(&leader->blocked, sig))
-		return leader;
-	list_for_each_entry(th, &leader->thread_list, thread_node)
-		if (!sigismember(&th->blocked, sig))
+	for_each_thread(t, th)
+		if (!(th->flags & PF_EXITING) && !sigismember(&th->blocked, sig))
 			return th;
-	return t;
+	return NULL;
+}
+
+/* Would sig, unhandled, end the process (not ignore, stop or dump)? */
+static bool sig_fatal(struct task_struct *t, int sig)
+{
+	u64 m = sigmask(sig);
+
+	return t->sighand->action[sig - 1].sa_handler == SIG_DFL &&
+	       !(m & (IGNORE_SIGS | STOP_SIGS | CORE_SIGS));
 }
 
 /*
@@ -235,13 +279,23 @@ static int __send_signal(int sig, const siginfo_t *info, struct task_struct *t,
 
 	if (!valid_signal(sig))
 		return -EINVAL;
-	if (!t->signal || t->exit_state || (t->flags & PF_EXITING))
+	/*
+	 * A group signal reaches a process whose leader has exited while
+	 * other threads live; one for a thread needs that thread.  Nothing
+	 * reaches a group that is dying already.
+	 */
+	if (!t->signal || (t->signal->flags & SIGNAL_GROUP_EXIT) ||
+	    (!group && (t->flags & PF_EXITING)))
 		return 0;
 	if (init_ignores(t, sig, force))
 		return 0;
 	prepare_signal(sig, t);
 	if (sig_ignored(t, sig) && sig != SIGKILL)
 		return 0;
+	if (sig == SIGKILL && !(t->signal->flags & SIGNAL_UNKILLABLE)) {
+		group_kill(t, SIGKILL);
+		return 0;
+	}
 	p = group ? &t->signal->shared_pending : &t->pending;
 	/* Standard signals do not queue: one pending is all there is. */
 	if (sig < SIGRTMIN && sigismember(&p->signal, sig))
@@ -252,11 +306,20 @@ static int __send_signal(int sig, const siginfo_t *info, struct task_struct *t,
 		list_add_tail(&q->list, &p->list);
 	}
 	sigaddset(&p->signal, sig);
-	if (sig == SIGKILL) {
-		signal_wake_up_kill(group ? t->group_leader : t);
+	if (group)
+		t = pick_thread(t, sig);
+	if (!t)
+		return 0;
+	/* Fatal to the whole group: all its threads go at once. */
+	if (group && sig_fatal(t, sig) && !sigismember(&t->real_blocked, sig) &&
+	    !(t->signal->flags & SIGNAL_UNKILLABLE) && !t->signal->group_exec_task) {
+		group_kill(t, sig);
 		return 0;
 	}
-	signal_wake_up(group ? pick_thread(t, sig) : t);
+	if (sig == SIGKILL)
+		signal_wake_up_kill(t);
+	else
+		signal_wake_up(t);
 	return 0;
 }
 
@@ -308,38 +371,35 @@ void force_sig_fault(int sig, int code, unsigned long addr,
 	__send_signal(sig, &info, t, false, true);
 }
 
-void do_notify_parent(struct task_struct *t, int why, int status)
+bool do_notify_parent(struct task_struct *t, int why, int status)
 {
 	struct task_struct *parent = t->parent;
 	struct kernel_sigaction *ka;
+	bool exited = why == CLD_EXITED || why == CLD_KILLED || why == CLD_DUMPED;
+	bool autoreap = false;
 	siginfo_t info;
-	int sig = why == CLD_EXITED || why == CLD_KILLED || why == CLD_DUMPED
-			  ? t->exit_signal
-			  : SIGCHLD;
+	int sig = exited ? t->exit_signal : SIGCHLD;
 
 	if (!parent || !parent->sighand)
-		return;
+		return false;
 	ka = &parent->sighand->action[SIGCHLD - 1];
 	kernel_info(&info, SIGCHLD, why);
 	info.si_pid = t->tgid;
 	info.si_uid = t->cred.uid;
 	info.si_status = why == CLD_EXITED ? (status >> 8) & 0xff
-					   : (why == CLD_KILLED ||
-					      why == CLD_DUMPED)
-						     ? status & 0x7f
-						     : status;
+			 : (why == CLD_KILLED || why == CLD_DUMPED) ? status & 0x7f
+								    : status;
 	info.si_utime = t->utime_ns / 10000000;
 	info.si_stime = t->stime_ns / 10000000;
 
-	if (why == CLD_EXITED || why == CLD_KILLED || why == CLD_DUMPED) {
+	if (exited) {
 		/*
 		 * A parent that ignores SIGCHLD, or set SA_NOCLDWAIT, does
 		 * not keep zombies; with SA_NOCLDWAIT it is still signalled.
 		 */
 		if (ka->sa_handler == SIG_IGN ||
 		    (ka->sa_flags & SA_NOCLDWAIT)) {
-			t->exit_state = EXIT_DEAD;
-			list_del_init(&t->sibling);
+			autoreap = true;
 			if (ka->sa_handler == SIG_IGN)
 				sig = 0;
 		}
@@ -349,6 +409,7 @@ void do_notify_parent(struct task_struct *t, int why, int status)
 	if (sig > 0)
 		send_signal(sig, &info, parent, true);
 	wake_up(&parent->signal->wait_chldexit);
+	return autoreap;
 }
 
 /* Take the next pending signal in 'allowed': synchronous faults first. */

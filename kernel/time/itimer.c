@@ -19,8 +19,7 @@ static void it_real_fire(struct timer *t)
 	memset(&info, 0, sizeof(info));
 	info.si_signo = SIGALRM;
 	info.si_code = SI_KERNEL;	/* as Linux's it_real_fn sends it */
-	if (sig->leader)
-		send_signal(SIGALRM, &info, sig->leader, true);
+	send_signal(SIGALRM, &info, sig->leader, true);
 	if (sig->it_real_period)
 		add_timer(t, t->expires + sig->it_real_period);
 }
@@ -59,7 +58,6 @@ static void set_real(const struct itimerval *v)
 		INIT_LIST_HEAD(&sig->real_timer.list);
 		sig->real_timer.fn = it_real_fire;
 	}
-	sig->leader = current->group_leader;
 	del_timer(&sig->real_timer);
 	sig->it_real_period = tv_to_ns(&v->it_interval);
 	if (value)

@@ -37,9 +37,13 @@ fi
 if command -v script >/dev/null; then
 	o=$(mktemp)
 	chmod 666 "$o"
+	# script's input stays open: at its end script types EOF into the
+	# terminal, which tamu's console would take (and echo) as input.
+	mkfifo "$o.in"
+	exec 3<>"$o.in"
 	# shellcheck disable=SC2016
 	TAMU_CMD="cd $(printf %q "$TAMU_DIR") && stty -g && timeout --foreground -k 2 $TAMU_TIMEOUT $AS_USER $(printf %q "$TAMU") quiet -- /bin/sh -c '$PROC; echo c > /proc/sysrq-trigger' 2>$o; echo status=\$?; stty -g" \
-		timeout 30 script -qec 'bash -c "$TAMU_CMD"' /dev/null </dev/null >"$o.tty"
+		timeout 30 script -qec 'bash -c "$TAMU_CMD"' /dev/null <&3 >"$o.tty"
 	mapfile -t lines < <(tr -d '\r' <"$o.tty" | grep -E '^[0-9a-f]+(:[0-9a-f]+)+$|^status=')
 	if [ "${#lines[@]}" -eq 3 ] && [ "${lines[1]}" = status=70 ] &&
 		[ "${lines[0]}" = "${lines[2]}" ] && grep -q 'sysrq_handle_crash' "$o"; then
@@ -47,7 +51,8 @@ if command -v script >/dev/null; then
 	else
 		fail "an oops on a terminal" "${lines[@]}" "$(cat "$o.tty")"
 	fi
-	rm -f "$o" "$o.tty"
+	exec 3>&-
+	rm -f "$o" "$o.tty" "$o.in"
 else
 	fail "an oops on a terminal: script(1) from util-linux is missing"
 fi

@@ -25,14 +25,12 @@ static char state_char(struct task_struct *t)
 		return 'Z';
 	if (t->exit_state)
 		return 'X';
-	switch (t->state) {
-	case TASK_RUNNING:
+	if (t->state == TASK_RUNNING)
 		return 'R';
-	case TASK_UNINTERRUPTIBLE:
+	if (t->state & TASK_UNINTERRUPTIBLE)
 		return 'D';
-	case TASK_STOPPED:
+	if (t->state & TASK_STOPPED)
 		return 'T';
-	}
 	return 'S';
 }
 

@@ -17,36 +17,43 @@
 /* Longest argument or environment area shown, as Linux's ARG_MAX-ish. */
 #define PROC_ARGS_MAX (2UL << 20)
 
-/* A range of the process's memory, as it is now. */
+/*
+ * The argument or environment area of the process's memory, as it is now.
+ * Reading may sleep (a page from disk) while the process exits: the
+ * address space is held meanwhile.
+ */
 static void show_user_range(struct seq_buf *m, struct task_struct *t,
-			    unsigned long start, unsigned long end)
+			    bool env)
 {
+	struct mm_struct *mm = get_task_mm(t);
+	unsigned long start, end;
 	char buf[256];
 
-	if (!t->mm || end <= start || end - start > PROC_ARGS_MAX)
+	if (!mm)
 		return;
-	while (start < end) {
+	start = env ? mm->env_start : mm->arg_start;
+	end = env ? mm->env_end : mm->arg_end;
+	while (start < end && end - start <= PROC_ARGS_MAX) {
 		size_t n = min((size_t)(end - start), sizeof(buf));
 
-		if (access_mm(t->mm, start, buf, n, false))
-			return;
+		if (access_mm(mm, start, buf, n, false))
+			break;
 		seq_write(m, buf, n);
 		start += n;
 	}
+	mmput(mm);
 }
 
 static void show_cmdline(struct seq_buf *m, struct proc_inode *pi,
 			 struct task_struct *t)
 {
-	if (t->mm)
-		show_user_range(m, t, t->mm->arg_start, t->mm->arg_end);
+	show_user_range(m, t, false);
 }
 
 static void show_environ(struct seq_buf *m, struct proc_inode *pi,
 			 struct task_struct *t)
 {
-	if (t->mm)
-		show_user_range(m, t, t->mm->env_start, t->mm->env_end);
+	show_user_range(m, t, true);
 }
 
 static void show_comm(struct seq_buf *m, struct proc_inode *pi,

@@ -59,6 +59,34 @@ static inline bool list_empty(const struct list_head *head)
 	return head->next == head;
 }
 
+/* n takes old's place in its list; old is left empty. */
+static inline void list_replace_init(struct list_head *old,
+				     struct list_head *n)
+{
+	if (list_empty(old)) {
+		INIT_LIST_HEAD(n);
+		return;
+	}
+	n->next = old->next;
+	n->next->prev = n;
+	n->prev = old->prev;
+	n->prev->next = n;
+	INIT_LIST_HEAD(old);
+}
+
+/* Move every entry of list to the end of head; list is left empty. */
+static inline void list_splice_tail_init(struct list_head *list,
+					 struct list_head *head)
+{
+	if (list_empty(list))
+		return;
+	list->next->prev = head->prev;
+	head->prev->next = list->next;
+	list->prev->next = head;
+	head->prev = list->prev;
+	INIT_LIST_HEAD(list);
+}
+
 #define list_entry(ptr, type, member) container_of(ptr, type, member)
 #define list_first_entry(head, type, member) \
 	list_entry((head)->next, type, member)

@@ -81,6 +81,12 @@ void fork_hot_release(struct mm_struct *mm);
 /* A new address space; for an exec, replacing is the one it replaces. */
 struct mm_struct *mm_alloc(struct mm_struct *replacing);
 void mmput(struct mm_struct *mm);
+/*
+ * t's address space with a reference the caller puts (mmput), or NULL: for
+ * reading another process's memory, which may sleep while t exits.
+ */
+struct task_struct;
+struct mm_struct *get_task_mm(struct task_struct *t);
 /* Back part of an anonymous area with zeroed pages now (up to budget). */
 void populate_anon(struct mm_struct *mm, struct vm_area_struct *vma,
 		   unsigned long start, unsigned long end,

@@ -18,6 +18,8 @@
 #define TASK_INTERRUPTIBLE 1	/* a signal wakes it */
 #define TASK_UNINTERRUPTIBLE 2
 #define TASK_STOPPED 4		/* job control */
+#define TASK_WAKEKILL 128	/* with UNINTERRUPTIBLE: SIGKILL wakes it */
+#define TASK_KILLABLE (TASK_WAKEKILL | TASK_UNINTERRUPTIBLE)
 #define TASK_DEAD 64		/* gone; its stack is freed by the next task */
 
 /* task->flags */
@@ -34,6 +36,11 @@ struct files_struct;
 struct signal_struct;
 struct sighand_struct;
 struct wait_queue_head;
+
+struct vfork_wait {
+	struct task_struct *parent;
+	bool done;
+};
 
 /* Pending signals: a set, and their siginfo queued oldest first. */
 struct sigpending {
@@ -101,9 +108,11 @@ struct task_struct {
 	unsigned int sas_ss_flags;
 
 	unsigned long set_child_tid, clear_child_tid;
-	/* A vfork child: its parent sleeps until it execs or exits. */
-	struct task_struct *vfork_parent;
-	bool vfork_done;
+	/*
+	 * A vfork child: its parent sleeps until it execs or exits, on this
+	 * (on the parent's stack; cleared if the parent stops waiting).
+	 */
+	struct vfork_wait *vfork;
 	/* restart_syscall after an interrupted nanosleep: where it ends. */
 	u64 restart_deadline;
 	unsigned long restart_urem;
@@ -111,6 +120,22 @@ struct task_struct {
 
 #define EXIT_ZOMBIE 16
 #define EXIT_DEAD 32
+
+/* The thread after t in its group (the leader first), or NULL. */
+static inline struct task_struct *next_thread(struct task_struct *t)
+{
+	struct task_struct *leader = t->group_leader;
+	struct list_head *n = t == leader ? leader->thread_list.next
+					  : t->thread_node.next;
+
+	return n == &leader->thread_list
+		       ? NULL
+		       : list_entry(n, struct task_struct, thread_node);
+}
+
+/* Every thread of t's group that has not yet exited, a zombie leader too. */
+#define for_each_thread(t, th) \
+	for (th = (t)->group_leader; th; th = next_thread(th))
 
 extern struct task_struct *current;
 extern struct list_head task_list;

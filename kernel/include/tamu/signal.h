@@ -32,8 +32,15 @@ struct sighand_struct {
 
 struct tty_struct;
 
+/*
+ * A thread group's shared state.  Every task_struct of the group, a zombie
+ * leader's too, holds a reference (sigcnt), so the group's exit status and
+ * times stay readable until the parent reaps it; live counts the threads
+ * that have not yet exited, and the group is dead when it reaches 0.
+ */
 struct signal_struct {
-	int users;			/* threads */
+	int sigcnt;			/* task_structs that point here */
+	int live;			/* threads not yet through do_exit */
 	struct sigpending shared_pending;
 	unsigned int flags;
 	int group_exit_code;
@@ -48,10 +55,13 @@ struct signal_struct {
 	/* The same of its threads that are gone (not the leader). */
 	u64 utime_ns, stime_ns;
 	unsigned long min_flt;
-	/* ITIMER_REAL and alarm(): SIGALRM to the group leader. */
+	/* ITIMER_REAL and alarm(): SIGALRM to the group. */
 	struct timer real_timer;
 	u64 it_real_period;
+	/* The group leader (a zombie while other threads live). */
 	struct task_struct *leader;
+	/* A thread in execve, waiting for the others to be gone. */
+	struct task_struct *group_exec_task;
 };
 
 static inline bool sigismember(const sigset_t *s, int sig)
@@ -84,6 +94,8 @@ int kill_pgrp(int pgrp, int sig, const siginfo_t *info);
 void do_signal(void);
 void flush_signal_handlers(struct task_struct *t);
 bool signal_pending(struct task_struct *t);
+/* SIGKILL pending, or the group dying: a killable sleep ends. */
+bool fatal_signal_pending(struct task_struct *t);
 void signal_wake_up(struct task_struct *t);
 void init_sigpending(struct sigpending *p);
 void flush_sigqueue(struct sigpending *p);
@@ -91,14 +103,19 @@ struct sighand_struct *alloc_sighand(void);
 struct signal_struct *alloc_signal(void);
 void put_sighand(struct sighand_struct *sh);
 void put_signal(struct signal_struct *sig);
-void put_signal_final(struct signal_struct *sig);
 void signal_wake_up_kill(struct task_struct *t);
+/* SIGKILL to every live thread of t's group but t; how many there were. */
+int zap_other_threads(struct task_struct *t);
 int set_current_blocked(int how, const sigset_t *set);
 /* Delivery to a handler, and restarting interrupted calls (frame.c). */
 int setup_rt_frame(int sig, struct kernel_sigaction *ka, siginfo_t *info);
 void syscall_restart_before_delivery(struct kernel_sigaction *ka,
 				     bool handler);
-/* Tell the parent that t stopped, continued or exited. */
-void do_notify_parent(struct task_struct *t, int why, int status);
+/*
+ * Tell the parent that t stopped, continued or exited.  For an exit, true
+ * means the parent keeps no zombie (it ignores SIGCHLD or set
+ * SA_NOCLDWAIT): the caller releases t.
+ */
+bool do_notify_parent(struct task_struct *t, int why, int status);
 
 #endif
