@@ -6,6 +6,7 @@
  * inode; an inode dies with its last reference once no link names it.
  */
 #include "tamu/fs.h"
+#include "tamu/page_alloc.h"
 #include "tamu/panic.h"
 #include "tamu/slab.h"
 #include "tamu/string.h"
@@ -15,12 +16,62 @@ static struct kmem_cache *inode_cache, *dentry_cache;
 /* Dentries of s_prunable file systems, in the order they were made. */
 static LIST_HEAD(prunable);
 
+/*
+ * The dentry and inode hashes, sized from the memory as Linux's are (one
+ * chain per two pages): lookups stay O(1) however large a directory or
+ * file system grows.
+ */
+static struct hlist_head *dentry_hashtable, *inode_hashtable;
+static unsigned int d_hash_mask, i_hash_mask;
+
+static struct hlist_head *alloc_hash(unsigned int *mask)
+{
+	unsigned long want = phys_zone.nr_pages / 2, bytes;
+	unsigned int order = 0;
+	struct hlist_head *h;
+
+	while (order < MAX_ORDER - 1 &&
+	       (PAGE_SIZE << order) / sizeof(*h) < want)
+		order++;
+	h = get_free_pages(GFP_KERNEL | __GFP_ZERO, order);
+	if (!h)
+		panic("dcache_init: no memory for a hash table");
+	bytes = PAGE_SIZE << order;
+	*mask = bytes / sizeof(*h) - 1;
+	return h;
+}
+
 void dcache_init(void)
 {
 	inode_cache = kmem_cache_create("inode", sizeof(struct inode), 0);
 	dentry_cache = kmem_cache_create("dentry", sizeof(struct dentry), 0);
 	if (!inode_cache || !dentry_cache)
 		panic("dcache_init: out of memory");
+	dentry_hashtable = alloc_hash(&d_hash_mask);
+	inode_hashtable = alloc_hash(&i_hash_mask);
+}
+
+/* FNV-1a: names are short, and this spreads them well. */
+static u32 name_hash(const char *name, size_t len)
+{
+	u32 h = 2166136261u;
+
+	while (len--)
+		h = (h ^ (unsigned char)*name++) * 16777619u;
+	return h;
+}
+
+static unsigned long hash_ptr(const void *p, u64 v)
+{
+	u64 h = ((unsigned long)p >> 6) ^ v;
+
+	h *= 0x9e3779b97f4a7c15ULL;	/* Fibonacci hashing */
+	return h >> 32;
+}
+
+static struct hlist_head *d_hash(const struct dentry *parent, u32 hash)
+{
+	return &dentry_hashtable[hash_ptr(parent, hash) & d_hash_mask];
 }
 
 struct timespec current_time(void)
@@ -44,23 +95,14 @@ struct inode *new_inode(struct super_block *sb, u32 mode)
 	inode->atime = inode->mtime = inode->ctime = current_time();
 	inode->i_data.host = inode;
 	mutex_init(&inode->i_mutex);
-	INIT_LIST_HEAD(&inode->i_hash);
+	INIT_HLIST_NODE(&inode->i_hash);
 	INIT_LIST_HEAD(&inode->i_dirty);
 	return inode;
 }
 
-#define IHASH_SIZE 256
-static struct list_head inode_hash[IHASH_SIZE];
-
-static struct list_head *ihash(struct super_block *sb, u64 ino)
+static struct hlist_head *ihash(struct super_block *sb, u64 ino)
 {
-	if (!inode_hash[0].next) {
-		size_t i;
-
-		for (i = 0; i < IHASH_SIZE; i++)
-			INIT_LIST_HEAD(&inode_hash[i]);
-	}
-	return &inode_hash[(ino ^ ((unsigned long)sb >> 6)) % IHASH_SIZE];
+	return &inode_hashtable[hash_ptr(sb, ino) & i_hash_mask];
 }
 
 /* Woken when a new inode is filled in, or fails and leaves the hash. */
@@ -70,7 +112,7 @@ static struct inode *find_inode(struct super_block *sb, u64 ino)
 {
 	struct inode *inode;
 
-	list_for_each_entry(inode, ihash(sb, ino), i_hash)
+	hlist_for_each_entry(inode, ihash(sb, ino), i_hash)
 		if (inode->sb == sb && inode->ino == ino)
 			return inode;
 	return NULL;
@@ -78,15 +120,15 @@ static struct inode *find_inode(struct super_block *sb, u64 ino)
 
 struct inode *iget_locked(struct super_block *sb, u64 ino)
 {
-	struct list_head *head = ihash(sb, ino);
+	struct hlist_head *head = ihash(sb, ino);
 	struct inode *inode;
 
 	/* One being read in by another task: wait until it is whole. */
 	while ((inode = find_inode(sb, ino))) {
 		igrab(inode);
 		wait_event(&inode_wait, !(inode->i_state & I_NEW) ||
-					list_empty(&inode->i_hash));
-		if (!list_empty(&inode->i_hash))
+					hlist_unhashed(&inode->i_hash));
+		if (!hlist_unhashed(&inode->i_hash))
 			return inode;
 		/* Its reading failed: try again. */
 		iput(inode);
@@ -96,7 +138,7 @@ struct inode *iget_locked(struct super_block *sb, u64 ino)
 		return NULL;
 	inode->ino = ino;
 	inode->i_state = I_NEW;
-	list_add(&inode->i_hash, head);
+	hlist_add_head(&inode->i_hash, head);
 	return inode;
 }
 
@@ -108,7 +150,7 @@ void unlock_new_inode(struct inode *inode)
 
 void remove_inode_hash(struct inode *inode)
 {
-	list_del_init(&inode->i_hash);
+	hlist_del_init(&inode->i_hash);
 	wake_up(&inode_wait);
 }
 
@@ -179,7 +221,7 @@ void iput(struct inode *inode)
 	if (inode->sb && inode->sb->s_op && inode->sb->s_op->evict_inode)
 		inode->sb->s_op->evict_inode(inode);
 	truncate_inode_pages(inode, 0);
-	list_del_init(&inode->i_hash);
+	hlist_del_init(&inode->i_hash);
 	kmem_cache_free(inode_cache, inode);
 }
 
@@ -198,7 +240,9 @@ static struct dentry *__d_alloc(struct super_block *sb, const char *name,
 	memcpy(d->name, name, len);
 	d->name[len] = '\0';
 	d->name_len = len;
+	d->name_hash = name_hash(name, len);
 	d->refcount = 1;
+	INIT_HLIST_NODE(&d->d_hash);
 	d->sb = sb;
 	d->unhashed = true;
 	INIT_LIST_HEAD(&d->children);
@@ -250,12 +294,26 @@ void dput(struct dentry *d)
 	}
 }
 
+/* d joins its parent's children, last, and the hash. */
+static void d_attach(struct dentry *d, struct dentry *parent)
+{
+	d->d_offset = parent->d_next_offset++;
+	list_add_tail(&d->sibling, &parent->children);
+	hlist_add_head(&d->d_hash, d_hash(parent, d->name_hash));
+}
+
+static void d_detach(struct dentry *d)
+{
+	list_del_init(&d->sibling);
+	hlist_del_init(&d->d_hash);
+}
+
 /* Linked into its parent, a dentry holds one more reference: the tree's. */
 void d_instantiate(struct dentry *d, struct inode *inode)
 {
 	d->inode = inode;
 	if (d->unhashed && d->parent != d) {
-		list_add_tail(&d->sibling, &d->parent->children);
+		d_attach(d, d->parent);
 		d->unhashed = false;
 		dget(d);
 		if (d->sb->s_prunable)
@@ -300,17 +358,19 @@ void d_delete(struct dentry *d)
 {
 	if (d->unhashed)
 		return;
-	list_del_init(&d->sibling);
+	d_detach(d);
 	d->unhashed = true;
 	dput(d);
 }
 
 struct dentry *d_lookup(struct dentry *parent, const char *name, size_t len)
 {
+	u32 hash = name_hash(name, len);
 	struct dentry *d;
 
-	list_for_each_entry(d, &parent->children, sibling)
-		if (d->name_len == len && !memcmp(d->name, name, len))
+	hlist_for_each_entry(d, d_hash(parent, hash), d_hash)
+		if (d->parent == parent && d->name_hash == hash &&
+		    d->name_len == len && !memcmp(d->name, name, len))
 			return dget(d);
 	return NULL;
 }
@@ -320,6 +380,7 @@ void d_move(struct dentry *d, struct dentry *new_parent, const char *name,
 {
 	char *copy = kmalloc(len + 1, GFP_KERNEL);
 
+	d_detach(d);
 	/* Keep the old name if there is no memory for the new one: rare, and
 	 * the rename itself has happened. */
 	if (copy) {
@@ -328,34 +389,49 @@ void d_move(struct dentry *d, struct dentry *new_parent, const char *name,
 		kfree(d->name);
 		d->name = copy;
 		d->name_len = len;
+		d->name_hash = name_hash(name, len);
 	}
-	list_del_init(&d->sibling);
-	list_add_tail(&d->sibling, &new_parent->children);
 	if (d->parent != new_parent) {
 		struct dentry *old = d->parent;
 
 		d->parent = dget(new_parent);
 		dput(old);
 	}
+	d_attach(d, new_parent);
 }
 
+/* Each takes the other's name, parent and place (RENAME_EXCHANGE). */
 void d_exchange(struct dentry *a, struct dentry *b)
 {
 	struct dentry *pa = a->parent, *pb = b->parent;
 	char *name = a->name;
 	size_t len = a->name_len;
+	u32 hash = a->name_hash;
+	u64 off = a->d_offset;
+	struct list_head mark;
 
+	hlist_del_init(&a->d_hash);
+	hlist_del_init(&b->d_hash);
 	/* Each parent keeps one reference from one child: no counts move. */
 	a->name = b->name;
 	a->name_len = b->name_len;
+	a->name_hash = b->name_hash;
 	b->name = name;
 	b->name_len = len;
+	b->name_hash = hash;
 	a->parent = pb;
 	b->parent = pa;
+	a->d_offset = b->d_offset;
+	b->d_offset = off;
+	/* a goes where b was in pb's list, and b where a was. */
+	list_add(&mark, &a->sibling);
 	list_del_init(&a->sibling);
+	list_add(&a->sibling, &b->sibling);
 	list_del_init(&b->sibling);
-	list_add_tail(&a->sibling, &pb->children);
-	list_add_tail(&b->sibling, &pa->children);
+	list_add(&b->sibling, &mark);
+	list_del_init(&mark);
+	hlist_add_head(&a->d_hash, d_hash(pb, a->name_hash));
+	hlist_add_head(&b->d_hash, d_hash(pa, b->name_hash));
 }
 
 void path_get(const struct path *p)

@@ -246,11 +246,51 @@ static unsigned int dirent_type(u32 mode)
 	return (mode & S_IFMT) >> 12;
 }
 
-/* Entries: "." and ".." at 0 and 1, then the children in order. */
+/*
+ * Where a directory's reading goes on: the child it reached last, held in
+ * the open file, so the next call starts there instead of walking the list
+ * from the start (linear, not quadratic, in the size of the directory).
+ * If that child has left the directory, or the position went back before
+ * it, the walk starts over and skips by offset.
+ */
+static bool in_dir(const struct dentry *d, const struct dentry *dir)
+{
+	return !d->unhashed && d->parent == dir;
+}
+
+static struct dentry *iterate_start(struct file *f, struct dentry *dir,
+				    u64 off)
+{
+	struct dentry *last = f->private_data;
+
+	if (last && in_dir(last, dir) && last->d_offset <= off)
+		return last;
+	return list_first_entry(&dir->children, struct dentry, sibling);
+}
+
+static struct dentry *next_child(struct dentry *dir, struct dentry *d)
+{
+	if (!in_dir(d, dir))
+		return list_first_entry(&dir->children, struct dentry, sibling);
+	return list_entry(d->sibling.next, struct dentry, sibling);
+}
+
+/* The file holds d: emit may sleep, and d must outlive what it meets. */
+static void iterate_remember(struct file *f, struct dentry *d)
+{
+	struct dentry *last = f->private_data;
+
+	f->private_data = d ? dget(d) : NULL;
+	dput(last);
+}
+
+/*
+ * Entries: "." and ".." at 0 and 1, then the children in the order they
+ * came, child N at N + 2 however many before it are deleted meanwhile.
+ */
 static int tmpfs_iterate(struct file *f, struct dir_context *ctx)
 {
 	struct dentry *dir = f->path.dentry, *d;
-	u64 i = 2;
 
 	if (ctx->pos == 0) {
 		if (!ctx->emit(ctx, ".", 1, dir->inode->ino, DT_DIR))
@@ -262,15 +302,22 @@ static int tmpfs_iterate(struct file *f, struct dir_context *ctx)
 			return 0;
 		ctx->pos = 2;
 	}
-	list_for_each_entry(d, &dir->children, sibling) {
-		if (i++ < ctx->pos)
+	for (d = iterate_start(f, dir, ctx->pos - 2);
+	     &d->sibling != &dir->children; d = next_child(dir, d)) {
+		if (d->d_offset < ctx->pos - 2)
 			continue;
+		iterate_remember(f, d);
 		if (!ctx->emit(ctx, d->name, d->name_len, d->inode->ino,
 			       dirent_type(d->inode->mode)))
-			return 0;
-		ctx->pos++;
+			break;
+		ctx->pos = d->d_offset + 3;
 	}
 	return 0;
+}
+
+static void tmpfs_dir_release(struct file *f)
+{
+	iterate_remember(f, NULL);
 }
 
 static s64 tmpfs_dir_llseek(struct file *f, s64 offset, int whence)
@@ -341,6 +388,7 @@ static const struct inode_operations tmpfs_link_iops = {
 static const struct file_operations tmpfs_dir_fops = {
 	.iterate = tmpfs_iterate,
 	.llseek = tmpfs_dir_llseek,
+	.release = tmpfs_dir_release,
 };
 
 static long tmpfs_fallocate(struct file *f, int mode, u64 offset, u64 len)

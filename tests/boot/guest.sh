@@ -44,6 +44,7 @@ same_as_native xfeatures "XSAVE features reported and AMX permission"
 same_as_native pty "pseudo-terminals: line discipline, job control, window size, hangups"
 same_as_native fileops "renameat2 flags, O_TMPFILE, fallocate, truncate, times, links, fsync"
 same_as_native threadexit "processes ending with live threads (exit, exit_group, the leader first, signals, exec from a thread), 300 reaped in shuffled order"
+same_as_native bigdir "20000 files in one directory: made, looked up, listed while unlinked (each name once), telldir positions kept"
 same_as_native vecregs "vector registers across system calls, faults, signals, preemption, fork"
 
 # Two at once: context switches between them must not mix their state.

@@ -173,7 +173,7 @@ struct inode {
 	/* A directory's: held by whoever looks up or changes its names. */
 	struct mutex i_mutex;
 	unsigned int i_state;	/* I_DIRTY */
-	struct list_head i_hash;	/* in its super block's inode hash */
+	struct hlist_node i_hash;	/* in the inode hash, by (sb, ino) */
 	struct list_head i_dirty;	/* on its super block's dirty list */
 };
 
@@ -184,10 +184,18 @@ struct inode {
 struct dentry {
 	char *name;
 	size_t name_len;
+	u32 name_hash;
 	struct dentry *parent;		/* itself at a file system's root */
 	struct inode *inode;		/* NULL until instantiated */
+	struct hlist_node d_hash;	/* in the dentry hash, by (parent, name) */
+	/*
+	 * Children in the order they came, each with an offset that stays
+	 * its own (readdir positions of tmpfs: deleting one moves no other).
+	 */
 	struct list_head children;
 	struct list_head sibling;	/* in parent->children */
+	u64 d_offset;			/* its position among its siblings */
+	u64 d_next_offset;		/* the next child's */
 	int refcount;
 	bool unhashed;			/* removed from its directory */
 	int mounted;			/* mounts on top of it */

@@ -107,4 +107,55 @@ static inline void list_splice_tail_init(struct list_head *list,
 	     &pos->member != (head);                                    \
 	     pos = n, n = list_entry(n->member.next, __typeof__(*n), member))
 
+/*
+ * Hash chains: a head is one pointer, so a big table costs half as much;
+ * a node knows the pointer that points at it, so it leaves in O(1).
+ */
+struct hlist_node {
+	struct hlist_node *next, **pprev;
+};
+
+struct hlist_head {
+	struct hlist_node *first;
+};
+
+static inline void INIT_HLIST_NODE(struct hlist_node *n)
+{
+	n->next = NULL;
+	n->pprev = NULL;
+}
+
+static inline bool hlist_unhashed(const struct hlist_node *n)
+{
+	return !n->pprev;
+}
+
+static inline void hlist_add_head(struct hlist_node *n, struct hlist_head *h)
+{
+	n->next = h->first;
+	if (h->first)
+		h->first->pprev = &n->next;
+	h->first = n;
+	n->pprev = &h->first;
+}
+
+static inline void hlist_del_init(struct hlist_node *n)
+{
+	if (hlist_unhashed(n))
+		return;
+	*n->pprev = n->next;
+	if (n->next)
+		n->next->pprev = n->pprev;
+	INIT_HLIST_NODE(n);
+}
+
+#define hlist_entry_safe(ptr, type, member) \
+	({ __typeof__(ptr) ____p = (ptr); \
+	   ____p ? container_of(____p, type, member) : NULL; })
+
+#define hlist_for_each_entry(pos, head, member)                              \
+	for (pos = hlist_entry_safe((head)->first, __typeof__(*pos), member); \
+	     pos;                                                            \
+	     pos = hlist_entry_safe(pos->member.next, __typeof__(*pos), member))
+
 #endif
