@@ -303,7 +303,10 @@ done
 mke2fs -q -F -t ext2 -N 60000 -d "$WORK/many" "$WORK/many.img" 128M >/dev/null
 chmod 644 "$WORK/many.img"
 rm -rf "$WORK/many"
-run_tamu quiet mem=24M ubd0r="$WORK/many.img" -- /bin/sh -c \
+# 100000 system calls: where every one pays an mprotect of the whole
+# kernel range (mode=tt, mode=seccomp), that takes a while.
+TAMU_TIMEOUT=$((TAMU_TIMEOUT * 3)) \
+	run_tamu quiet mem=24M ubd0r="$WORK/many.img" -- /bin/sh -c \
 	'mount -r -t ext2 /dev/ubda /mnt && find /mnt -type f | wc -l &&
 	find /mnt -name f777 | wc -l'
 if [ "$status" -eq 0 ] && [ "$out" = $'50000\n50' ]; then

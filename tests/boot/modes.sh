@@ -26,11 +26,14 @@ for mode in tt seccomp; do
 		opts=(quiet initrd=test.cpio mode=$mode protect=$protect)
 		want=$protect
 		[ "$protect" = pkeys ] && want=$pku
+		# int $0x80: a host without IA32 emulation faults it
+		# (SIGSEGV) before tamu sees it; with it, the kernel gets an
+		# i386 call and answers ENOSYS.
 		run_tamu "${opts[@]}" -- /test/kernelrange
 		bad=$(grep -c ': survived\|: done' <<<"$out")
 		segv=$(grep -c ': Segmentation fault' <<<"$out")
 		if [ "$status" -eq 0 ] && [ "$bad" -eq 0 ] && [ "$segv" -ge 6 ] &&
-			has '^int \$0x80: returned$' "$out" &&
+			has '^int \$0x80: (returned|Segmentation fault)$' "$out" &&
 			has '^stack in the entry stack: Illegal instruction$' "$out" &&
 			has '^fs base beyond guest space: Operation not permitted$' "$out" &&
 			has '^the kernel runs on$' "$out"; then
