@@ -7,6 +7,7 @@
  * the task when the fault was in its own kernel context.
  */
 #include "um/arch.h"
+#include "host/process.h"
 #include "host/unwind.h"
 #include "tamu/log_ring.h"
 #include "tamu/panic.h"
@@ -78,7 +79,13 @@ static void show_log_tail(u64 end)
 /* Begin a report; an oops inside an oops halts at once. */
 static void oops_begin(u64 *log_end)
 {
+	/*
+	 * An oops inside an oops halts at once; one inside that (printing
+	 * or halting faulted again) leaves without another word.
+	 */
 	if (oops_depth++) {
+		if (oops_depth > 2)
+			host_exit(TAMU_EXIT_PANIC);
 		pr_emerg("Oops while reporting an oops: halting\n");
 		arch_halt(TAMU_EXIT_PANIC);
 	}

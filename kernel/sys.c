@@ -4,6 +4,7 @@
  * arch_prctl, prctl, getrandom, reboot, sysinfo, getrusage, scheduling.
  */
 #include "tamu/syscall.h"
+#include "tamu/fdtable.h"
 #include "um/arch.h"
 #include "host/random.h"
 #include "tamu/mm.h"
@@ -408,6 +409,8 @@ SYSCALL_DEFINE(prlimit64, int pid, unsigned int res, unsigned long unew,
 	if (new.rlim_cur > new.rlim_max)
 		return -EINVAL;
 	if (new.rlim_max > lim->rlim_max && current->cred.euid != 0)
+		return -EPERM;
+	if (res == RLIMIT_NOFILE && new.rlim_max > sysctl_nr_open)
 		return -EPERM;
 	*lim = new;
 	return 0;

@@ -9,6 +9,7 @@
 #include "um/arch.h"
 #include "tamu/binfmt.h"
 #include "tamu/fdtable.h"
+#include "tamu/mm.h"
 #include "tamu/namei.h"
 #include "tamu/proc.h"
 #include "tamu/sched.h"
@@ -290,8 +291,13 @@ static int bprm_execve(struct linux_binprm *bprm)
 
 	if (!err)
 		err = de_thread(current);
+	/* Close-on-exec must not close another process's descriptors. */
+	if (!err)
+		err = unshare_files(current);
 	if (!err)
 		exec_commit(bprm);
+	if (bprm->mm)		/* loaded, but the caller could not let go */
+		mmput(bprm->mm);
 	if (bprm->file)
 		fput(bprm->file);
 	kfree(bprm->strings);

@@ -6,12 +6,15 @@
 #include "tamu/syscall.h"
 #include "tamu/fdtable.h"
 #include "tamu/sched.h"
+#include "tamu/signal.h"
 #include "tamu/slab.h"
 #include "tamu/string.h"
 #include "tamu/uaccess.h"
 #include "uapi/fcntl.h"
 
 #define BITS_PER_LONG 64
+
+unsigned int sysctl_nr_open = 1024 * 1024;
 
 static bool test_bit(const unsigned long *map, unsigned int n)
 {
@@ -26,37 +29,136 @@ static void assign_bit(unsigned long *map, unsigned int n, bool on)
 		map[n / BITS_PER_LONG] &= ~(1UL << (n % BITS_PER_LONG));
 }
 
+/* The first bit at or after n that is set (want) or clear, or size. */
+static unsigned int find_next(const unsigned long *map, unsigned int size,
+			      unsigned int n, bool want)
+{
+	while (n < size) {
+		unsigned long w = map[n / BITS_PER_LONG];
+
+		if (!want)
+			w = ~w;
+		w &= ~0UL << (n % BITS_PER_LONG);
+		if (w)
+			return min(size, (unsigned int)(n / BITS_PER_LONG *
+							 BITS_PER_LONG +
+							 __builtin_ctzl(w)));
+		n = (n / BITS_PER_LONG + 1) * BITS_PER_LONG;
+	}
+	return size;
+}
+
+unsigned int files_next_open(const struct files_struct *files,
+			     unsigned int fd)
+{
+	return find_next(files->open_fds, files->max_fds, fd, true);
+}
+
+static int grow_bitmap(unsigned long **map, unsigned int old, unsigned int size)
+{
+	unsigned long *bits = kcalloc(size / BITS_PER_LONG, sizeof(long),
+				      GFP_KERNEL);
+
+	if (!bits)
+		return -ENOMEM;
+	if (*map)
+		memcpy(bits, *map, old / BITS_PER_LONG * sizeof(long));
+	kfree(*map);
+	*map = bits;
+	return 0;
+}
+
+/*
+ * Room for size slots: a bigger first chunk while it is below a page,
+ * whole-page chunks after it.  Nothing changes on failure.
+ */
+static int grow_slots(struct files_struct *files, unsigned int size)
+{
+	unsigned int old = files->max_fds, nr = (size + FD_CHUNK - 1) / FD_CHUNK;
+	unsigned int have = old ? (old + FD_CHUNK - 1) / FD_CHUNK : 0, i;
+	struct file ***chunks = kcalloc(nr, sizeof(*chunks), GFP_KERNEL);
+	struct file **first = NULL;
+
+	if (!chunks)
+		return -ENOMEM;
+	if (old < FD_CHUNK) {
+		first = kcalloc(min(size, (unsigned int)FD_CHUNK),
+				sizeof(*first), GFP_KERNEL);
+		if (!first)
+			goto fail;
+		if (old)
+			memcpy(first, files->chunks[0], old * sizeof(*first));
+	}
+	for (i = 0; i < have; i++)
+		chunks[i] = files->chunks[i];
+	for (i = have ? have : 1; i < nr; i++) {
+		chunks[i] = kcalloc(FD_CHUNK, sizeof(*first), GFP_KERNEL);
+		if (!chunks[i])
+			goto fail;
+	}
+	if (first) {
+		if (old)
+			kfree(files->chunks[0]);
+		chunks[0] = first;
+	}
+	kfree(files->chunks);
+	files->chunks = chunks;
+	return 0;
+fail:
+	for (i = have ? have : 1; i < nr; i++)
+		kfree(chunks[i]);
+	kfree(first);
+	kfree(chunks);
+	return -ENOMEM;
+}
+
 /* Grow the table to hold fd n: 0 or -EMFILE / -ENOMEM. */
 static int expand_files(struct files_struct *files, unsigned int n)
 {
 	unsigned int size = files->max_fds ? files->max_fds : 64;
-	unsigned long *bits;
-	struct file **fd;
 
-	if (n >= NR_OPEN_DEFAULT)
+	if (n >= sysctl_nr_open)
 		return -EMFILE;
 	if (n < files->max_fds)
 		return 0;
 	while (size <= n)
 		size *= 2;
-	fd = kcalloc(size, sizeof(*fd), GFP_KERNEL);
-	bits = kcalloc(size / BITS_PER_LONG, sizeof(long), GFP_KERNEL);
-	if (!fd || !bits) {
-		kfree(fd);
-		kfree(bits);
-		return -ENOMEM;
-	}
-	if (files->max_fds) {
-		memcpy(fd, files->fd, files->max_fds * sizeof(*fd));
-		memcpy(bits, files->close_on_exec,
-		       files->max_fds / BITS_PER_LONG * sizeof(long));
-	}
-	kfree(files->fd);
-	kfree(files->close_on_exec);
-	files->fd = fd;
-	files->close_on_exec = bits;
+	if (grow_bitmap(&files->open_fds, files->max_fds, size) ||
+	    grow_bitmap(&files->close_on_exec, files->max_fds, size) ||
+	    grow_slots(files, size))
+		return -ENOMEM;	/* a bitmap that grew stays bigger: harmless */
 	files->max_fds = size;
 	return 0;
+}
+
+static unsigned int nofile_limit(void)
+{
+	u64 lim = current->signal->rlim[RLIMIT_NOFILE].rlim_cur;
+
+	return lim < sysctl_nr_open ? lim : sysctl_nr_open;
+}
+
+static void fd_set_file(struct files_struct *files, unsigned int fd,
+			struct file *f, bool cloexec)
+{
+	*fd_slot(files, fd) = f;
+	assign_bit(files->open_fds, fd, f != NULL);
+	assign_bit(files->close_on_exec, fd, f && cloexec);
+	if (!f && fd < files->next_fd)
+		files->next_fd = fd;
+}
+
+static void free_table(struct files_struct *files)
+{
+	unsigned int i;
+
+	for (i = 0; files->max_fds && i < (files->max_fds + FD_CHUNK - 1) /
+						  FD_CHUNK; i++)
+		kfree(files->chunks[i]);
+	kfree(files->chunks);
+	kfree(files->open_fds);
+	kfree(files->close_on_exec);
+	kfree(files);
 }
 
 struct files_struct *files_alloc(void)
@@ -67,7 +169,7 @@ struct files_struct *files_alloc(void)
 		return NULL;
 	files->users = 1;
 	if (expand_files(files, 0)) {
-		kfree(files);
+		free_table(files);
 		return NULL;
 	}
 	return files;
@@ -76,71 +178,88 @@ struct files_struct *files_alloc(void)
 struct files_struct *dup_files(struct files_struct *old)
 {
 	struct files_struct *files = kzalloc(sizeof(*files), GFP_KERNEL);
-	unsigned int i;
+	unsigned int fd;
 
 	if (!files)
 		return NULL;
 	files->users = 1;
 	if (expand_files(files, old->max_fds - 1)) {
-		kfree(files);
+		free_table(files);
 		return NULL;
 	}
-	for (i = 0; i < old->max_fds; i++)
-		if (old->fd[i])
-			files->fd[i] = get_file(old->fd[i]);
-	memcpy(files->close_on_exec, old->close_on_exec,
-	       old->max_fds / BITS_PER_LONG * sizeof(long));
+	for (fd = files_next_open(old, 0); fd < old->max_fds;
+	     fd = files_next_open(old, fd + 1))
+		fd_set_file(files, fd, get_file(*fd_slot(old, fd)),
+			    fd_close_on_exec(old, fd));
+	files->next_fd = old->next_fd;
 	return files;
 }
 
 void put_files_struct(struct files_struct *files)
 {
-	unsigned int i;
+	unsigned int fd;
 
 	if (--files->users > 0)
 		return;
-	for (i = 0; i < files->max_fds; i++)
-		if (files->fd[i])
-			fput(files->fd[i]);
-	kfree(files->fd);
-	kfree(files->close_on_exec);
-	kfree(files);
+	for (fd = files_next_open(files, 0); fd < files->max_fds;
+	     fd = files_next_open(files, fd + 1))
+		fput(*fd_slot(files, fd));
+	free_table(files);
 }
 
 void close_on_exec(struct files_struct *files)
 {
-	unsigned int i;
+	unsigned int fd;
 
-	for (i = 0; i < files->max_fds; i++)
-		if (files->fd[i] && test_bit(files->close_on_exec, i)) {
-			fput(files->fd[i]);
-			files->fd[i] = NULL;
-			assign_bit(files->close_on_exec, i, false);
-		}
+	for (fd = files_next_open(files, 0); fd < files->max_fds;
+	     fd = files_next_open(files, fd + 1)) {
+		struct file *f = *fd_slot(files, fd);
+
+		if (!fd_close_on_exec(files, fd))
+			continue;
+		fd_set_file(files, fd, NULL, false);
+		fput(f);
+	}
+}
+
+int unshare_files(struct task_struct *t)
+{
+	struct files_struct *copy;
+
+	if (t->files->users == 1)
+		return 0;
+	copy = dup_files(t->files);
+	if (!copy)
+		return -ENOMEM;
+	put_files_struct(t->files);
+	t->files = copy;
+	return 0;
 }
 
 struct file *fget(int fd)
 {
-	struct files_struct *files = current->files;
+	struct file *f = files_lookup(current->files, fd);
 
-	if (fd < 0 || (unsigned int)fd >= files->max_fds || !files->fd[fd])
-		return NULL;
-	return get_file(files->fd[fd]);
+	return f ? get_file(f) : NULL;
 }
 
 int fd_install_from(struct file *f, int min, bool cloexec)
 {
 	struct files_struct *files = current->files;
-	unsigned int fd = min;
+	unsigned int start = max((unsigned int)min, files->next_fd), fd;
 	int err;
 
-	while (fd < files->max_fds && files->fd[fd])
-		fd++;
+	/* Past the table's end every slot is free. */
+	fd = max(start, find_next(files->open_fds, files->max_fds, start,
+				  false));
+	if (fd >= nofile_limit())
+		return -EMFILE;
 	err = expand_files(files, fd);
 	if (err)
 		return err;
-	files->fd[fd] = get_file(f);
-	assign_bit(files->close_on_exec, fd, cloexec);
+	if (start == files->next_fd)
+		files->next_fd = fd + 1;
+	fd_set_file(files, fd, get_file(f), cloexec);
 	return fd;
 }
 
@@ -149,13 +268,15 @@ static int replace_fd(unsigned int fd, struct file *f, bool cloexec)
 {
 	struct files_struct *files = current->files;
 	struct file *old;
-	int err = expand_files(files, fd);
+	int err;
 
+	if (fd >= nofile_limit())
+		return -EBADF;
+	err = expand_files(files, fd);
 	if (err)
 		return err == -EMFILE ? -EBADF : err;
-	old = files->fd[fd];
-	files->fd[fd] = get_file(f);
-	assign_bit(files->close_on_exec, fd, cloexec);
+	old = *fd_slot(files, fd);
+	fd_set_file(files, fd, get_file(f), cloexec);
 	if (old)
 		fput(old);
 	return fd;
@@ -164,13 +285,11 @@ static int replace_fd(unsigned int fd, struct file *f, bool cloexec)
 int close_fd(int fd)
 {
 	struct files_struct *files = current->files;
-	struct file *f;
+	struct file *f = files_lookup(files, fd);
 
-	if (fd < 0 || (unsigned int)fd >= files->max_fds || !files->fd[fd])
+	if (!f)
 		return -EBADF;
-	f = files->fd[fd];
-	files->fd[fd] = NULL;
-	assign_bit(files->close_on_exec, fd, false);
+	fd_set_file(files, fd, NULL, false);
 	fput(f);
 	return 0;
 }
@@ -188,9 +307,12 @@ SYSCALL_DEFINE(close_range, unsigned int first, unsigned int last, unsigned int 
 	if ((flags & ~(CLOSE_RANGE_UNSHARE | CLOSE_RANGE_CLOEXEC)) ||
 	    first > last)
 		return -EINVAL;
-	for (fd = first; fd <= last && fd < files->max_fds; fd++) {
-		if (!files->fd[fd])
-			continue;
+	if ((flags & CLOSE_RANGE_UNSHARE) && unshare_files(current))
+		return -ENOMEM;
+	files = current->files;
+	/* close_fd may sleep and the table change: look it up each time. */
+	for (fd = files_next_open(files, first); fd <= last &&
+	     fd < files->max_fds; fd = files_next_open(files, fd + 1)) {
 		if (flags & CLOSE_RANGE_CLOEXEC)
 			assign_bit(files->close_on_exec, fd, true);
 		else
@@ -252,7 +374,7 @@ SYSCALL_DEFINE(fcntl, unsigned int fd, unsigned int cmd, unsigned long arg)
 	switch (cmd) {
 	case F_DUPFD:
 	case F_DUPFD_CLOEXEC:
-		ret = arg >= NR_OPEN_DEFAULT
+		ret = arg >= nofile_limit()
 			      ? -EINVAL
 			      : fd_install_from(f, arg, cmd == F_DUPFD_CLOEXEC);
 		break;

@@ -214,7 +214,7 @@ int mmap_region(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		return -ENOMEM;
 	vma->start = addr;
 	vma->end = addr + len;
-	vma->flags = flags;
+	vma->flags = flags | mm->def_flags;
 	vma->pgoff = pgoff;
 	if (file)
 		vma->file = get_file(file);
@@ -430,14 +430,21 @@ struct mm_struct *dup_mm(struct mm_struct *old, const unsigned long *hot,
 		struct dup_arg d = { old, mm, vma, !(vma->flags & VM_SHARED),
 				     false };
 
+		if (vma->flags & VM_DONTCOPY)
+			continue;
 		copy = vma_alloc(mm);
 		if (!copy)
 			goto fail;
 		*copy = *vma;
 		copy->mm = mm;
+		copy->flags &= ~(VM_LOCKED | VM_LOCKONFAULT);	/* not inherited */
 		if (copy->file)
 			get_file(copy->file);
 		list_add_tail(&copy->list, &mm->vmas);
+		mm->total_vm += (vma->end - vma->start) >> PAGE_SHIFT;
+		/* The child's copy starts as fresh zeroed memory. */
+		if (vma->flags & VM_WIPEONFORK)
+			continue;
 		walk_range(old, vma->start, vma->end, dup_pte, &d);
 		if (d.failed)
 			goto fail;
@@ -463,7 +470,7 @@ struct mm_struct *dup_mm(struct mm_struct *old, const unsigned long *hot,
 	mm->arg_end = old->arg_end;
 	mm->env_start = old->env_start;
 	mm->env_end = old->env_end;
-	mm->total_vm = mm->hiwater_vm = old->total_vm;
+	mm->hiwater_vm = mm->total_vm;
 	mm->hiwater_rss = mm->rss;
 	if (old->exe_file)
 		mm->exe_file = get_file(old->exe_file);
@@ -529,6 +536,23 @@ int move_pages(struct mm_struct *mm, unsigned long from, unsigned long to,
 	walk_range(mm, from, from + len, move_pte, &m);
 	arch_mm_unmap(mm, from, len);
 	return m.failed ? -ENOMEM : 0;
+}
+
+int vma_set_flags(struct mm_struct *mm, unsigned long start,
+		  unsigned long end, unsigned long set, unsigned long clear)
+{
+	struct vm_area_struct *vma;
+
+	if (split_at(mm, start) || split_at(mm, end))
+		return -ENOMEM;
+	list_for_each_entry(vma, &mm->vmas, list) {
+		if (vma->end <= start)
+			continue;
+		if (vma->start >= end)
+			break;
+		vma->flags = (vma->flags & ~clear) | set;
+	}
+	return 0;
 }
 
 int zap_pages(struct mm_struct *mm, unsigned long addr, unsigned long len)

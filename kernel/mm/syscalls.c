@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* brk, mmap, munmap, mprotect, mremap and madvise. */
+/* brk, mmap, munmap, mprotect, mremap and msync. */
 #include "tamu/syscall.h"
 #include "tamu/fdtable.h"
 #include "tamu/mm.h"
@@ -98,8 +98,10 @@ SYSCALL_DEFINE(mmap, unsigned long addr, unsigned long len, unsigned long prot,
 
 	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
 		err = -EINVAL;
-		if (addr & ~PAGE_MASK || addr >= TASK_SIZE ||
-		    len > TASK_SIZE - addr)
+		if (addr & ~PAGE_MASK)
+			goto out;
+		err = -ENOMEM;
+		if (addr >= TASK_SIZE || len > TASK_SIZE - addr)
 			goto out;
 		err = -EEXIST;
 		if (flags & MAP_FIXED_NOREPLACE) {
@@ -145,8 +147,13 @@ SYSCALL_DEFINE(mprotect, unsigned long addr, unsigned long len, unsigned long pr
 	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_GROWSDOWN |
 		     PROT_GROWSUP))
 		return -EINVAL;
+	if (addr & ~PAGE_MASK)
+		return -EINVAL;
 	if (!len)
-		return addr & ~PAGE_MASK ? -EINVAL : 0;
+		return 0;
+	/* As Linux: a range that wraps or runs past user space is ENOMEM. */
+	if (len > TASK_SIZE || addr > TASK_SIZE - ALIGN(len, PAGE_SIZE))
+		return -ENOMEM;
 	return do_mprotect(current->mm, addr, len, prot_to_vm(prot));
 }
 
@@ -210,21 +217,6 @@ SYSCALL_DEFINE(mremap, unsigned long addr, unsigned long old_len,
 	return at;
 }
 
-SYSCALL_DEFINE(madvise, unsigned long addr, size_t len, int advice)
-{
-	if (addr & ~PAGE_MASK)
-		return -EINVAL;
-	/* MADV_DONTNEED on private anonymous memory: zero it. */
-	if (advice == MADV_DONTNEED) {
-		struct vm_area_struct *vma = find_vma(current->mm, addr);
-
-		if (vma && vma->start <= addr && !vma->file &&
-		    !(vma->flags & VM_SHARED))
-			return zap_pages(current->mm, addr, ALIGN(len, PAGE_SIZE));
-	}
-	return 0;
-}
-
 /*
  * msync: MS_SYNC writes the files behind the shared mappings in the range
  * to their disks (their page cache is what the mappings map, so there is
@@ -261,14 +253,4 @@ SYSCALL_DEFINE(msync, unsigned long addr, size_t len, int flags)
 		addr = vma->end;
 	}
 	return err;
-}
-
-SYSCALL_DEFINE(mlock, unsigned long addr, size_t len)
-{
-	return 0;
-}
-
-SYSCALL_DEFINE(munlock, unsigned long addr, size_t len)
-{
-	return 0;
 }

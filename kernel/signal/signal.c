@@ -6,6 +6,7 @@
  */
 #include "tamu/syscall.h"
 #include "um/arch.h"
+#include "tamu/fdtable.h"
 #include "tamu/printk.h"
 #include "tamu/proc.h"
 #include "tamu/signal.h"
@@ -78,9 +79,12 @@ struct signal_struct *alloc_signal(void)
 	for (i = 0; i < RLIM_NLIMITS; i++)
 		sig->rlim[i].rlim_cur = sig->rlim[i].rlim_max = RLIM_INFINITY;
 	sig->rlim[RLIMIT_STACK].rlim_cur = 8 * SZ_1M;
-	sig->rlim[RLIMIT_NOFILE].rlim_cur = 1024;
-	sig->rlim[RLIMIT_NOFILE].rlim_max = 1024;
+	sig->rlim[RLIMIT_NOFILE].rlim_cur = NR_OPEN_CUR;
+	sig->rlim[RLIMIT_NOFILE].rlim_max = NR_OPEN_MAX;
 	sig->rlim[RLIMIT_CORE].rlim_cur = 0;
+	/* Linux's MLOCK_LIMIT since 5.16. */
+	sig->rlim[RLIMIT_MEMLOCK].rlim_cur = sig->rlim[RLIMIT_MEMLOCK].rlim_max =
+		8 * SZ_1M;
 	sig->rlim[RLIMIT_NPROC].rlim_cur = sig->rlim[RLIMIT_NPROC].rlim_max =
 		max_tasks;
 	return sig;

@@ -48,6 +48,9 @@ void arch_fault_signal(int sig, void *info, void *context)
 		.context = uc,
 	};
 
+	/* Whatever the faulting code had, the report runs with AC clear. */
+	__asm__ volatile("pushfq; andl $~0x40000, (%%rsp); popfq; cld" ::
+				 : "memory", "cc");
 	/* The page fault's error code says whether it was a write. */
 	if (sig == SIGSEGV && g[REG_TRAPNO] == 14)
 		f.write = !!(g[REG_ERR] & X86_PF_WRITE);

@@ -202,7 +202,8 @@ static void show_mem(struct seq_buf *m, struct mm_struct *mm)
 		   "RssAnon:\t%8lu kB\nRssFile:\t%8lu kB\n"
 		   "RssShmem:\t%8lu kB\n",
 		   max(mm->hiwater_vm, u.total) << (PAGE_SHIFT - 10),
-		   u.total << (PAGE_SHIFT - 10), 0UL, 0UL,
+		   u.total << (PAGE_SHIFT - 10),
+		   locked_pages(mm) << (PAGE_SHIFT - 10), 0UL,
 		   max(mm->hiwater_rss, rss) << (PAGE_SHIFT - 10),
 		   rss << (PAGE_SHIFT - 10), u.anon << (PAGE_SHIFT - 10),
 		   u.file << (PAGE_SHIFT - 10), u.shmem << (PAGE_SHIFT - 10));

@@ -101,11 +101,7 @@ static void link_exe(struct seq_buf *m, struct proc_inode *pi,
 /* The open file behind a descriptor, or NULL. */
 static struct file *task_file(struct task_struct *t, int fd)
 {
-	struct files_struct *files = t->files;
-
-	if (!files || fd < 0 || (unsigned int)fd >= files->max_fds)
-		return NULL;
-	return files->fd[fd];
+	return files_lookup(t->files, fd);
 }
 
 static void link_fd(struct seq_buf *m, struct proc_inode *pi,
@@ -242,9 +238,8 @@ static int fd_iterate_common(struct file *file, struct dir_context *ctx,
 	if (!proc_emit_dots(ctx, dir))
 		return 0;
 	files = t->files;
-	for (fd = ctx->pos - 2; files && fd < files->max_fds; fd++) {
-		if (!files->fd[fd])
-			continue;
+	for (fd = files ? files_next_open(files, ctx->pos - 2) : 0;
+	     files && fd < files->max_fds; fd = files_next_open(files, fd + 1)) {
 		len = scnprintf(name, sizeof(name), "%u", fd);
 		if (!ctx->emit(ctx, name, len,
 			       proc_ino(PI(dir)->pid, PI(dir)->thread,

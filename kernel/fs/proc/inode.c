@@ -29,10 +29,7 @@ struct task_struct *proc_task(struct inode *inode)
 
 static bool fd_is_open(struct task_struct *t, int fd)
 {
-	struct files_struct *files = t->files;
-
-	return files && fd >= 0 && (unsigned int)fd < files->max_fds &&
-	       files->fd[fd];
+	return files_lookup(t->files, fd) != NULL;
 }
 
 static bool proc_revalidate(struct dentry *d)

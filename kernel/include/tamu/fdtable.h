@@ -5,14 +5,43 @@
 
 #include "tamu/fs.h"
 
-#define NR_OPEN_DEFAULT 1024	/* RLIMIT_NOFILE */
+/* RLIMIT_NOFILE's defaults, as Linux's INR_OPEN_CUR and INR_OPEN_MAX. */
+#define NR_OPEN_CUR 1024
+#define NR_OPEN_MAX 4096
+/* /proc/sys/fs/nr_open: no RLIMIT_NOFILE may go above it. */
+extern unsigned int sysctl_nr_open;
+
+/*
+ * The slots are in chunks of a page (the first may be smaller), so a
+ * table can grow to a million descriptors without one huge allocation;
+ * open_fds says which are in use, so the lowest free one is found a word
+ * at a time, starting from next_fd (none below it is free).
+ */
+#define FD_CHUNK (PAGE_SIZE / sizeof(struct file *))
 
 struct files_struct {
 	int users;
-	unsigned int max_fds;		/* slots in fd[] */
-	struct file **fd;
-	unsigned long *close_on_exec;	/* one bit per slot */
+	unsigned int max_fds;		/* slots */
+	unsigned int next_fd;
+	struct file ***chunks;		/* max_fds / FD_CHUNK of them, or 1 */
+	unsigned long *open_fds;	/* one bit per slot */
+	unsigned long *close_on_exec;
 };
+
+static inline struct file **fd_slot(const struct files_struct *files,
+				    unsigned int fd)
+{
+	return &files->chunks[fd / FD_CHUNK][fd % FD_CHUNK];
+}
+
+/* The file at fd, or NULL (out of range or free). */
+static inline struct file *files_lookup(const struct files_struct *files,
+					int fd)
+{
+	if (!files || fd < 0 || (unsigned int)fd >= files->max_fds)
+		return NULL;
+	return *fd_slot(files, fd);
+}
 
 static inline bool fd_close_on_exec(const struct files_struct *files,
 				    unsigned int fd)
@@ -20,12 +49,18 @@ static inline bool fd_close_on_exec(const struct files_struct *files,
 	return files->close_on_exec[fd / 64] & (1UL << (fd % 64));
 }
 
+/* The first open descriptor at or above fd, or max_fds. */
+unsigned int files_next_open(const struct files_struct *files,
+			     unsigned int fd);
+
 struct files_struct *files_alloc(void);
 /* A copy for fork: the same open files, one more reference each. */
 struct files_struct *dup_files(struct files_struct *old);
 void put_files_struct(struct files_struct *files);
 /* execve: close the close-on-exec descriptors. */
 void close_on_exec(struct files_struct *files);
+/* execve: a table shared with another process becomes the task's own. */
+int unshare_files(struct task_struct *t);
 
 /* The open file of fd in the current task, referenced, or NULL. */
 struct file *fget(int fd);

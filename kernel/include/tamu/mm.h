@@ -18,7 +18,12 @@
 #define VM_EXEC 0x4
 #define VM_SHARED 0x8
 #define VM_GROWSDOWN 0x100
+#define VM_LOCKED 0x2000		/* mlock: never paged out (tamu never does) */
+#define VM_LOCKONFAULT 0x80000		/* mlock2(MLOCK_ONFAULT) */
 #define VM_STACK VM_GROWSDOWN
+#define VM_DONTCOPY 0x20000		/* MADV_DONTFORK: not in a child */
+#define VM_DONTDUMP 0x4000000		/* MADV_DONTDUMP: not in a core */
+#define VM_WIPEONFORK 0x2000000		/* MADV_WIPEONFORK: zero in a child */
 
 struct file;
 
@@ -59,6 +64,7 @@ struct mm_struct {
 	unsigned long start_brk, brk, start_stack;
 	unsigned long arg_start, arg_end, env_start, env_end;
 	unsigned long mmap_base;
+	unsigned long def_flags;	/* mlockall(MCL_FUTURE): VM_LOCKED */
 	u64 xfeatures_granted;		/* dynamic XSAVE features (AMX) allowed */
 	struct fork_hot *fork_hot;	/* pages written after it forked */
 	struct fork_hot *forked_hot;	/* its parent's, when forked */
@@ -103,6 +109,8 @@ void forget_host_mappings(struct mm_struct *mm);
  * A copy-on-write copy, for fork.  The pages at the 'hot' addresses (the
  * stack and thread data both sides are about to write) are copied at once.
  */
+/* Pages in mlocked areas (VmLck). */
+unsigned long locked_pages(struct mm_struct *mm);
 struct mm_struct *dup_mm(struct mm_struct *old, const unsigned long *hot,
 			 int nr_hot);
 
@@ -118,6 +126,12 @@ int move_pages(struct mm_struct *mm, unsigned long from, unsigned long to,
 	       unsigned long len);
 /* Drop the pages of a range; it reads as zeroes afterwards. */
 int zap_pages(struct mm_struct *mm, unsigned long addr, unsigned long len);
+/*
+ * Set and clear vm flags over [start, end), all of it mapped (the caller
+ * checked), splitting the areas at its ends.  0 or -ENOMEM.
+ */
+int vma_set_flags(struct mm_struct *mm, unsigned long start,
+		  unsigned long end, unsigned long set, unsigned long clear);
 /* A free range of len bytes below mm->mmap_base, or -ENOMEM. */
 long get_unmapped_area(struct mm_struct *mm, unsigned long len);
 

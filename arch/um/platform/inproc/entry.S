@@ -7,6 +7,7 @@
  */
 #include "inproc.h"
 
+#define X86_EFLAGS_AC 0x40000
 #define NR_mprotect 10
 #define NR_rt_sigreturn 15
 #define NR_arch_prctl 158
@@ -121,6 +122,16 @@ set_gs:
 	.type inproc_entry, @function
 inproc_entry:
 	.cfi_startproc
+	/*
+	 * Kernel code runs with known flags.  The host clears DF and TF
+	 * for a handler, not AC: guest code that set it (popf, or in its
+	 * own signal frame) would make every misaligned kernel access a
+	 * SIGBUS.
+	 */
+	pushfq
+	andl $~X86_EFLAGS_AC, (%rsp)
+	popfq
+	cld
 	mov %rdi, %r12
 	mov %rsi, %r13
 	mov %rdx, %r14

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * mlock(2) and its kin.  tamu never pages guest memory out, so locking
+ * only faults the range in and marks its areas (VmLck in /proc); the
+ * checks, the limit (RLIMIT_MEMLOCK, waived for root as CAP_IPC_LOCK is)
+ * and the errors are Linux's.
+ */
+#include "tamu/syscall.h"
+#include "tamu/mm.h"
+#include "tamu/sched.h"
+#include "tamu/signal.h"
+#include "uapi/mman.h"
+
+unsigned long locked_pages(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma;
+	unsigned long n = 0;
+
+	list_for_each_entry(vma, &mm->vmas, list)
+		if (vma->flags & VM_LOCKED)
+			n += (vma->end - vma->start) >> PAGE_SHIFT;
+	return n;
+}
+
+/* Every page of [start, end) mapped?  -ENOMEM at the first hole. */
+static int whole_range(struct mm_struct *mm, unsigned long start,
+		       unsigned long end)
+{
+	struct vm_area_struct *vma;
+
+	for (vma = find_vma(mm, start); start < end; vma = find_vma(mm, start)) {
+		if (!vma || vma->start > start)
+			return -ENOMEM;
+		start = vma->end;
+	}
+	return 0;
+}
+
+static int may_lock(unsigned long pages)
+{
+	u64 limit = current->signal->rlim[RLIMIT_MEMLOCK].rlim_cur;
+
+	if (!current->cred.euid)
+		return 0;
+	if (!limit)
+		return -EPERM;
+	if (limit != RLIM_INFINITY &&
+	    pages + locked_pages(current->mm) > limit >> PAGE_SHIFT)
+		return -ENOMEM;
+	return 0;
+}
+
+/* Fault the locked range in; Linux's errors for a range that cannot be. */
+static int populate_locked(struct mm_struct *mm, unsigned long start,
+			   unsigned long end)
+{
+	struct vm_area_struct *vma;
+	unsigned long addr;
+
+	for (addr = start; addr < end; addr += PAGE_SIZE) {
+		vma = find_vma(mm, addr);
+		if (!vma || !(vma->flags & (VM_READ | VM_WRITE | VM_EXEC)))
+			continue;	/* PROT_NONE: locked, not present */
+		if (handle_mm_fault(mm, addr, FAULT_READ) == -ENOMEM)
+			return -EAGAIN;
+	}
+	return 0;
+}
+
+static long do_mlock(unsigned long start, size_t len, unsigned long flags)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long end;
+	int err;
+
+	len = ALIGN(len + (start & ~PAGE_MASK), PAGE_SIZE);
+	start &= PAGE_MASK;
+	end = start + len;
+	if (end < start)
+		return -EINVAL;
+	if (end == start)
+		return 0;
+	err = may_lock(len >> PAGE_SHIFT);
+	if (!err)
+		err = whole_range(mm, start, end);
+	if (!err)
+		err = vma_set_flags(mm, start, end, flags, 0);
+	if (!err && !(flags & VM_LOCKONFAULT))
+		err = populate_locked(mm, start, end);
+	return err;
+}
+
+SYSCALL_DEFINE(mlock, unsigned long start, size_t len)
+{
+	return do_mlock(start, len, VM_LOCKED);
+}
+
+SYSCALL_DEFINE(mlock2, unsigned long start, size_t len, int flags)
+{
+	if (flags & ~MLOCK_ONFAULT)
+		return -EINVAL;
+	return do_mlock(start, len, VM_LOCKED |
+			(flags & MLOCK_ONFAULT ? VM_LOCKONFAULT : 0));
+}
+
+SYSCALL_DEFINE(munlock, unsigned long start, size_t len)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long end;
+	int err;
+
+	len = ALIGN(len + (start & ~PAGE_MASK), PAGE_SIZE);
+	start &= PAGE_MASK;
+	end = start + len;
+	if (end < start)
+		return -EINVAL;
+	if (end == start)
+		return 0;
+	err = whole_range(mm, start, end);
+	return err ?: vma_set_flags(mm, start, end, 0,
+				    VM_LOCKED | VM_LOCKONFAULT);
+}
+
+SYSCALL_DEFINE(mlockall, int flags)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long lock = VM_LOCKED, end = TASK_SIZE;
+	int err;
+
+	if (!flags || (flags & ~(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT)) ||
+	    flags == MCL_ONFAULT)
+		return -EINVAL;
+	if (current->cred.euid &&
+	    !current->signal->rlim[RLIMIT_MEMLOCK].rlim_cur)
+		return -EPERM;
+	if (flags & MCL_ONFAULT)
+		lock |= VM_LOCKONFAULT;
+	mm->def_flags = flags & MCL_FUTURE ? lock : 0;
+	if (!(flags & MCL_CURRENT))
+		return 0;
+	if (may_lock(mm->total_vm - locked_pages(mm)))
+		return -ENOMEM;
+	err = vma_set_flags(mm, 0, end, lock, 0);
+	if (!err && !(flags & MCL_ONFAULT))
+		err = populate_locked(mm, 0, end);
+	return err;
+}
+
+SYSCALL_DEFINE(munlockall, void)
+{
+	current->mm->def_flags = 0;
+	return vma_set_flags(current->mm, 0, TASK_SIZE, 0,
+			     VM_LOCKED | VM_LOCKONFAULT);
+}

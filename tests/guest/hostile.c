@@ -1,0 +1,351 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * What a hostile (or careless) program does to a kernel, natively and as
+ * a guest, with the answers printed so both runs can be compared: memory
+ * calls with ranges that wrap, run past user space or over holes; the
+ * alignment-check flag set around system calls; descriptor numbers at
+ * and above the limit.  The kernel must answer as Linux does and live.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifndef MADV_COLLAPSE
+#define MADV_COLLAPSE 25
+#endif
+
+/* Above user space natively and in every tamu mode. */
+#define HIGH 0x800000000000UL
+#define PAGE 4096UL
+
+static const char *err(long ret)
+{
+	return ret < 0 ? strerror(errno) : "ok";
+}
+
+static void show(const char *what, long ret)
+{
+	printf("%s: %s\n", what, err(ret));
+}
+
+/* Runs fn in a child: how it ended (a signal the kernel sent, or not). */
+static void in_child(const char *what, void (*fn)(void))
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		fn();
+		_exit(0);
+	}
+	waitpid(pid, &status, 0);
+	if (WIFSIGNALED(status))
+		printf("%s: killed by %s\n", what, strsignal(WTERMSIG(status)));
+	else
+		printf("%s: exited %d\n", what, WEXITSTATUS(status));
+}
+
+/*
+ * A region of its own at 1 TiB: the ranges below cover nothing else, in
+ * tamu's modes (user space ends at 64 TiB in tt) and natively (where the
+ * vDSO's pages would refuse MADV_DONTNEED).
+ */
+#define REGION 0x10000000000UL
+
+/* The same, where how the child ends depends on the memory's layout. */
+static void in_child_quiet(void (*fn)(void))
+{
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		fn();
+		_exit(0);
+	}
+	waitpid(pid, NULL, 0);
+}
+
+static void madvise_ranges(void)
+{
+	char *p = mmap((void *)REGION, 4 * PAGE, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+	char *ro = mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS,
+			-1, 0);
+	char *sh = mmap(NULL, PAGE, PROT_READ | PROT_WRITE,
+			MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+
+	if (p != (char *)REGION) {
+		printf("no region at 1 TiB: %s\n", strerror(errno));
+		return;
+	}
+	munmap(p + 2 * PAGE, PAGE);	/* a hole */
+	p[0] = p[PAGE] = p[3 * PAGE] = 'x';
+	show("madvise DONTNEED over 16 TiB from a mapping",
+	     madvise(p, 0x100000000000UL, MADV_DONTNEED));
+	printf("the pages read %d %d %d\n", p[0], p[PAGE], p[3 * PAGE]);
+	show("madvise WILLNEED over 80 TiB from a mapping",
+	     madvise(p, 0x500000000000UL, MADV_WILLNEED));
+	show("madvise DONTNEED, length that wraps",
+	     madvise(p, -PAGE, MADV_DONTNEED));
+	show("madvise DONTNEED, length ~0", madvise(p, ~0UL, MADV_DONTNEED));
+	show("madvise DONTNEED, above user space",
+	     madvise((void *)HIGH, PAGE, MADV_DONTNEED));
+	show("madvise, start not aligned", madvise(p + 1, PAGE, MADV_NORMAL));
+	show("madvise, advice 12345", madvise(p, PAGE, 12345));
+	show("madvise, advice -1", madvise(p, PAGE, -1));
+	show("madvise, length 0", madvise(p, 0, MADV_DONTNEED));
+	show("madvise over a hole", madvise(p, 4 * PAGE, MADV_WILLNEED));
+	p[0] = 'x';
+	show("madvise DONTNEED", madvise(p, PAGE, MADV_DONTNEED));
+	printf("after DONTNEED the page reads %d\n", p[0]);
+	p[0] = 'y';
+	show("madvise FREE on private memory", madvise(p, PAGE, MADV_FREE));
+	show("madvise FREE on shared memory", madvise(sh, PAGE, MADV_FREE));
+	show("madvise REMOVE on private memory", madvise(p, PAGE, MADV_REMOVE));
+	show("madvise WIPEONFORK on shared memory",
+	     madvise(sh, PAGE, MADV_WIPEONFORK));
+	show("madvise POPULATE_WRITE of a read-only page",
+	     madvise(ro, PAGE, MADV_POPULATE_WRITE));
+	show("madvise POPULATE_READ", madvise(p, PAGE, MADV_POPULATE_READ));
+	show("madvise POPULATE_WRITE", madvise(p, 2 * PAGE,
+					      MADV_POPULATE_WRITE));
+	show("madvise DONTFORK, DOFORK, DONTDUMP, DODUMP, SEQUENTIAL",
+	     madvise(p, PAGE, MADV_DONTFORK) | madvise(p, PAGE, MADV_DOFORK) |
+		     madvise(p, PAGE, MADV_DONTDUMP) |
+		     madvise(p, PAGE, MADV_DODUMP) |
+		     madvise(p, PAGE, MADV_SEQUENTIAL));
+	munmap(p, 4 * PAGE);
+	munmap(ro, PAGE);
+	munmap(sh, PAGE);
+}
+
+/*
+ * The call that brought tamu down: MADV_DONTNEED of 80 TiB from a low
+ * mapping runs over everything above it, the end of user space included.
+ * The child may lose its own stack; the kernel must live.
+ */
+static void madvise_everything(void)
+{
+	char *p = mmap(NULL, PAGE, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	madvise((void *)((unsigned long)p & ~0xffffffffUL), 0x500000000000UL,
+		MADV_DONTNEED);
+	madvise(p, ~0UL - (unsigned long)p - PAGE, MADV_DONTNEED);
+}
+
+/* What a child sees of memory its parent marked for fork. */
+static void madvise_fork(void)
+{
+	char *keep = mmap(NULL, PAGE, PROT_READ | PROT_WRITE,
+			  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	char *wipe = mmap(NULL, PAGE, PROT_READ | PROT_WRITE,
+			  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	char *gone = mmap(NULL, PAGE, PROT_READ | PROT_WRITE,
+			  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	int status;
+	pid_t pid;
+
+	keep[0] = wipe[0] = gone[0] = 7;
+	madvise(wipe, PAGE, MADV_WIPEONFORK);
+	madvise(gone, PAGE, MADV_DONTFORK);
+	pid = fork();
+	if (pid == 0) {
+		printf("child: kept page %d, wiped page %d\n", keep[0],
+		       wipe[0]);
+		fflush(stdout);
+		gone[0] = 1;	/* not there: SIGSEGV */
+		_exit(0);
+	}
+	waitpid(pid, &status, 0);
+	printf("child touching a DONTFORK page: %s; parent still has %d %d\n",
+	       WIFSIGNALED(status) ? strsignal(WTERMSIG(status)) : "lived",
+	       wipe[0], gone[0]);
+}
+
+static void memory_ranges(void)
+{
+	char *p = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	unsigned char vec[4];
+
+	show("munmap, length 0", munmap(p, 0));
+	show("munmap, start not aligned", munmap(p + 1, PAGE));
+	show("munmap above user space", munmap((void *)HIGH, PAGE));
+	show("munmap, length that wraps", munmap(p, -PAGE));
+	show("mprotect, length that wraps",
+	     mprotect(p, -PAGE, PROT_READ));
+	show("mprotect above user space",
+	     mprotect((void *)HIGH, PAGE, PROT_READ));
+	show("mprotect, bad flags", mprotect(p, PAGE, 0x1000));
+	show("mmap MAP_FIXED above user space",
+	     mmap((void *)HIGH, PAGE, PROT_READ,
+		  MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) ==
+			     MAP_FAILED
+		     ? -1
+		     : 0);
+	show("mmap MAP_FIXED, not aligned",
+	     mmap(p + 1, PAGE, PROT_READ,
+		  MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) ==
+			     MAP_FAILED
+		     ? -1
+		     : 0);
+	show("mmap, length ~0",
+	     mmap(NULL, ~0UL, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1,
+		  0) == MAP_FAILED
+		     ? -1
+		     : 0);
+	show("mremap of a range not mapped",
+	     mremap((void *)HIGH, PAGE, 2 * PAGE, MREMAP_MAYMOVE) ==
+			     MAP_FAILED
+		     ? -1
+		     : 0);
+	show("mremap to length ~0",
+	     mremap(p, PAGE, ~0UL, MREMAP_MAYMOVE) == MAP_FAILED ? -1 : 0);
+	show("msync, length that wraps", msync(p, -PAGE, MS_SYNC));
+	show("msync above user space", msync((void *)HIGH, PAGE, MS_SYNC));
+	show("mlock above user space", mlock((void *)HIGH, PAGE));
+	show("mlock", mlock(p, PAGE));
+	show("munlock", munlock(p, PAGE));
+	show("mlock2, bad flags", syscall(SYS_mlock2, p, PAGE, 8));
+	show("mlockall, no flags", mlockall(0));
+	show("mincore, start not aligned", mincore(p + 1, PAGE, vec));
+	show("mincore above user space", mincore((void *)HIGH, PAGE, vec));
+	show("mincore, vector unmapped", mincore(p, PAGE, (void *)HIGH));
+	p[0] = 1;
+	munmap(p + PAGE, PAGE);
+	show("mincore over a hole", mincore(p, 2 * PAGE, vec));
+	show("mincore", mincore(p, PAGE, vec));
+	printf("mincore: a touched page is resident: %s\n",
+	       vec[0] & 1 ? "yes" : "no");
+	munmap(p, PAGE);
+}
+
+/* Raw calls: glibc code between setting and clearing AC could fault. */
+static long raw3(long nr, long a, long b, long c)
+{
+	long ret;
+
+	__asm__ volatile("syscall"
+			 : "=a"(ret)
+			 : "a"(nr), "D"(a), "S"(b), "d"(c)
+			 : "rcx", "r11", "memory");
+	return ret;
+}
+
+#define AC 0x40000UL
+
+static void set_ac(void)
+{
+	__asm__ volatile("pushfq; orq %0, (%%rsp); popfq" : : "r"(AC) : "cc");
+}
+
+static void clear_ac(void)
+{
+	__asm__ volatile("pushfq; andq %0, (%%rsp); popfq" : : "r"(~AC)
+			 : "cc");
+}
+
+static char buf[64] __attribute__((aligned(16)));
+
+/* Misaligned pointers into the kernel while AC is set: its copies must
+ * not fault. */
+static void ac_syscalls(void)
+{
+	long w, t, r;
+
+	memcpy(buf, "xmisaligned\n", 12);
+	set_ac();
+	w = raw3(SYS_write, 1, (long)(buf + 1), 11);
+	t = raw3(SYS_clock_gettime, CLOCK_MONOTONIC, (long)(buf + 17), 0);
+	r = raw3(SYS_getrandom, (long)(buf + 33), 7, 0);
+	clear_ac();
+	printf("with AC set: write %ld, clock_gettime %ld, getrandom %ld\n", w,
+	       t, r);
+}
+
+static void set_ac_in_frame(int sig, siginfo_t *si, void *ctx)
+{
+	ucontext_t *uc = ctx;
+
+	(void)sig;
+	(void)si;
+	uc->uc_mcontext.gregs[REG_EFL] |= AC;
+}
+
+/* AC set by the signal frame rt_sigreturn takes. */
+static void ac_from_sigreturn(void)
+{
+	struct sigaction sa = { .sa_sigaction = set_ac_in_frame,
+				.sa_flags = SA_SIGINFO };
+	long w;
+
+	sigaction(SIGUSR1, &sa, NULL);
+	memcpy(buf, "xfrom a frame\n", 14);
+	raw3(SYS_kill, getpid(), SIGUSR1, 0);
+	w = raw3(SYS_write, 1, (long)(buf + 1), 13);
+	clear_ac();
+	printf("AC from a signal frame: write %ld\n", w);
+}
+
+/* Descriptors up to RLIMIT_NOFILE, with the table grown past 1024. */
+static void descriptors(void)
+{
+	struct rlimit rl = { 3000, 3000 };
+	int fd, last = -1;
+
+	show("setrlimit NOFILE 3000", setrlimit(RLIMIT_NOFILE, &rl));
+	fd = fcntl(0, F_DUPFD, 2000);
+	printf("F_DUPFD from 2000: %s\n", fd == 2000 ? "2000" : err(fd));
+	show("dup2 to 2999", dup2(0, 2999));
+	show("dup2 to 3000", dup2(0, 3000));
+	show("fcntl F_DUPFD from 3000", fcntl(0, F_DUPFD, 3000));
+	show("close 2000", close(2000));
+	while ((fd = dup(0)) >= 0)
+		last = fd;
+	printf("dup until %s, the last %d\n", strerror(errno), last);
+	show("close_range 3 to ~0", syscall(SYS_close_range, 3, ~0U, 0));
+	fd = dup(0);
+	printf("then dup gives %d\n", fd);
+	rl.rlim_cur = rl.rlim_max = (1 << 20) + 1;
+	show("setrlimit NOFILE past nr_open", setrlimit(RLIMIT_NOFILE, &rl));
+}
+
+/* Root raises the limit to nr_open and uses its last descriptor. */
+static int big_table(void)
+{
+	struct rlimit rl = { 1 << 20, 1 << 20 };
+
+	show("setrlimit NOFILE 1048576", setrlimit(RLIMIT_NOFILE, &rl));
+	show("dup2 to 1048575", dup2(0, (1 << 20) - 1));
+	show("dup2 to 1048576", dup2(0, 1 << 20));
+	show("close 1048575", close((1 << 20) - 1));
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (argc > 1 && !strcmp(argv[1], "big-table"))
+		return big_table();
+	madvise_ranges();
+	in_child_quiet(madvise_everything);
+	printf("after MADV_DONTNEED of 80 TiB in a child, the parent goes on\n");
+	madvise_fork();
+	memory_ranges();
+	in_child("system calls with misaligned pointers and AC set",
+		 ac_syscalls);
+	in_child("AC set through rt_sigreturn", ac_from_sigreturn);
+	descriptors();
+	return 0;
+}
