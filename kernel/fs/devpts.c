@@ -25,16 +25,15 @@ static struct inode *ptmx_node;
 /* Linux's defaults: slaves 0600 owned by their opener, ptmx 0000. */
 static struct devpts_opts opts = { .mode = 0600 };
 
-static int parse_one(struct devpts_opts *o, char *opt)
+static int parse_one(void *arg, char *opt, char *val)
 {
-	char *val = strchr(opt, '=');
+	struct devpts_opts *o = arg;
 	int n;
 
 	if (!strcmp(opt, "newinstance"))
 		return 0;	/* every mount is the one instance */
 	if (!val)
 		return -EINVAL;
-	*val++ = '\0';
 	if (kstrtoint(val, strcmp(opt, "uid") && strcmp(opt, "gid") &&
 				   strcmp(opt, "max") ? 8 : 10, &n) ||
 	    n < 0)
@@ -57,25 +56,8 @@ static int parse_one(struct devpts_opts *o, char *opt)
 
 static int parse_options(const char *options, struct devpts_opts *o)
 {
-	char buf[256], *opt, *next;
-	int err;
-
 	*o = (struct devpts_opts){ .mode = 0600 };
-	if (!options)
-		return 0;
-	if (strscpy(buf, options, sizeof(buf)) < 0)
-		return -EINVAL;
-	for (opt = buf; opt; opt = next) {
-		next = strchr(opt, ',');
-		if (next)
-			*next++ = '\0';
-		if (!*opt)
-			continue;
-		err = parse_one(o, opt);
-		if (err)
-			return err;
-	}
-	return 0;
+	return parse_mount_options(options, parse_one, o);
 }
 
 static struct super_block *devpts_mount(const char *options)

@@ -212,18 +212,24 @@ int mount_root(const char *type)
 /* Write the file system back: unmount, remount read-only. */
 
 /* mount -o remount,ro (shutdown scripts) and back to rw. */
-static int do_remount(const struct path *at, unsigned long flags)
+static int do_remount(const struct path *at, unsigned long flags,
+		      const char *options)
 {
 	struct super_block *sb = at->mnt->sb;
+	int err;
 
 	if (at->dentry != at->mnt->root)
 		return -EINVAL;
+	if (options && *options && sb->s_op && sb->s_op->remount_fs) {
+		err = sb->s_op->remount_fs(sb, options);
+		if (err)
+			return err;
+	}
 	if ((flags & MS_RDONLY) && !(sb->s_flags & MS_RDONLY)) {
 		sync_filesystem(sb);
 		sb->s_flags |= MS_RDONLY;
 	} else if (!(flags & MS_RDONLY) && (sb->s_flags & MS_RDONLY)) {
-		int err = 0;
-
+		err = 0;
 		if (sb->bdev && sb->bdev->read_only)
 			return -EACCES;
 		if (sb->s_op && sb->s_op->remount_rw)
@@ -284,7 +290,7 @@ int do_mount(const char *source, const struct path *at, const char *type,
 	if (!S_ISDIR(at->dentry->inode->mode))
 		return -ENOTDIR;
 	if (flags & MS_REMOUNT)
-		return do_remount(at, flags);
+		return do_remount(at, flags, options);
 	if (flags & MS_MOVE)
 		return do_move_mount(source, at);
 	if (flags & MS_BIND) {

@@ -6,6 +6,7 @@
  */
 #include "tamu/fs.h"
 #include "tamu/page_alloc.h"
+#include "tamu/seq.h"
 #include "tamu/sched.h"
 #include "tamu/slab.h"
 #include "tamu/string.h"
@@ -19,6 +20,28 @@
 struct tmpfs_inode {
 	char *link;		/* a symlink's target */
 };
+
+/*
+ * An instance's limits (size= is sb->s_max_pages) and its root's owner
+ * and mode, from its mount options; Linux's defaults are half the memory
+ * in pages and as many inodes.
+ */
+struct tmpfs_sb_info {
+	unsigned long max_inodes;	/* 0: no limit */
+	unsigned long free_inodes;
+	u32 mode, uid, gid;
+	u32 default_mode;		/* its kind's: 1777, the root's 0755 */
+};
+
+static struct tmpfs_sb_info *SBI(struct super_block *sb)
+{
+	return sb->fs_info;
+}
+
+static unsigned long default_limit(void)
+{
+	return phys_zone.nr_pages / 2;
+}
 
 static const struct inode_operations tmpfs_dir_iops;
 static const struct inode_operations tmpfs_fixed_dir_iops;
@@ -35,10 +58,16 @@ static struct tmpfs_inode *TI(struct inode *inode)
 static struct inode *tmpfs_new_inode(struct super_block *sb, u32 mode,
 				     dev_t dev)
 {
-	struct inode *inode = new_inode(sb, mode);
+	struct tmpfs_sb_info *sbi = SBI(sb);
+	struct inode *inode;
 
+	if (sbi && sbi->max_inodes && !sbi->free_inodes)
+		return NULL;	/* nr_inodes= reached: ENOSPC */
+	inode = new_inode(sb, mode);
 	if (!inode)
 		return NULL;
+	if (sbi && sbi->max_inodes)
+		sbi->free_inodes--;
 	inode->private = kzalloc(sizeof(struct tmpfs_inode), GFP_KERNEL);
 	if (!inode->private) {
 		iput(inode);
@@ -69,7 +98,10 @@ static struct inode *tmpfs_new_inode(struct super_block *sb, u32 mode,
 static void tmpfs_evict(struct inode *inode)
 {
 	struct tmpfs_inode *ti = TI(inode);
+	struct tmpfs_sb_info *sbi = SBI(inode->sb);
 
+	if (sbi && sbi->max_inodes)
+		sbi->free_inodes++;
 	if (!ti)
 		return;
 	kfree(ti->link);
@@ -329,13 +361,13 @@ static s64 tmpfs_dir_llseek(struct file *f, s64 offset, int whence)
 }
 
 /*
- * As Linux's tmpfs: a size of half the memory, of which this instance's
- * pages are used.  One whose names only the kernel makes (devpts) holds
- * no data, and says so, as Linux's devpts does.
+ * Its size= and nr_inodes= and what is left of them.  One whose names
+ * only the kernel makes (devpts) holds no data, and says so, as Linux's
+ * devpts does.
  */
 static int tmpfs_statfs(struct super_block *sb, struct statfs *st)
 {
-	unsigned long size = phys_zone.nr_pages / 2;
+	struct tmpfs_sb_info *sbi = SBI(sb);
 
 	memset(st, 0, sizeof(*st));
 	st->f_type = sb->magic;
@@ -344,17 +376,158 @@ static int tmpfs_statfs(struct super_block *sb, struct statfs *st)
 	st->f_namelen = 255;
 	if (sb->root->inode->i_op == &tmpfs_fixed_dir_iops)
 		return 0;
-	st->f_blocks = size;
-	st->f_bfree = st->f_bavail =
-		min(nr_free_pages(), size - min(size, sb->s_mem_pages));
-	st->f_files = size;
-	st->f_ffree = st->f_bfree;
+	if (sb->s_max_pages) {
+		st->f_blocks = sb->s_max_pages;
+		st->f_bfree = st->f_bavail =
+			sb->s_max_pages - min(sb->s_max_pages, sb->s_mem_pages);
+	}
+	if (sbi && sbi->max_inodes) {
+		st->f_files = sbi->max_inodes;
+		st->f_ffree = sbi->free_inodes;
+	}
 	return 0;
+}
+
+/* What a mount's options ask for; unset ones stay as they were. */
+struct tmpfs_opts {
+	unsigned long max_pages, max_inodes;
+	bool set_pages, set_inodes, set_mode, set_uid, set_gid;
+	u32 mode, uid, gid;
+};
+
+/* size=: bytes with a k, m, g or t suffix, or a share of memory (50%). */
+static int parse_tmpfs_size(const char *val, unsigned long *pages)
+{
+	size_t len = strlen(val);
+	unsigned long long pct;
+	u64 n;
+	int err;
+
+	if (len && val[len - 1] == '%') {
+		char num[24];
+
+		if (len > sizeof(num))
+			return -EINVAL;
+		memcpy(num, val, len - 1);
+		num[len - 1] = '\0';
+		err = kstrtoull(num, 10, &pct);
+		if (err || pct > 100000)
+			return -EINVAL;
+		*pages = phys_zone.nr_pages * pct / 100;
+		return 0;
+	}
+	err = parse_size(val, &n);
+	if (err)
+		return -EINVAL;
+	*pages = DIV_ROUND_UP(n, PAGE_SIZE);
+	return 0;
+}
+
+static int tmpfs_parse_one(void *arg, char *key, char *val)
+{
+	struct tmpfs_opts *o = arg;
+	unsigned long long v;
+	u64 n;
+
+	if (!strcmp(key, "noswap") || !strcmp(key, "inode32") ||
+	    !strcmp(key, "inode64"))
+		return 0;
+	if (!val)
+		return -EINVAL;
+	if (!strcmp(key, "size")) {
+		o->set_pages = true;
+		return parse_tmpfs_size(val, &o->max_pages);
+	}
+	if (!strcmp(key, "nr_blocks") || !strcmp(key, "nr_inodes")) {
+		if (parse_size(val, &n))
+			return -EINVAL;
+		if (key[3] == 'b') {
+			o->set_pages = true;
+			o->max_pages = n;
+		} else {
+			o->set_inodes = true;
+			o->max_inodes = n;
+		}
+		return 0;
+	}
+	/* Huge pages and NUMA policy: one node, small pages, accepted. */
+	if (!strcmp(key, "huge"))
+		return strcmp(val, "never") && strcmp(val, "always") &&
+		       strcmp(val, "within_size") && strcmp(val, "advise") &&
+		       strcmp(val, "deny") && strcmp(val, "force") ? -EINVAL : 0;
+	if (!strcmp(key, "mpol"))
+		return 0;
+	if (kstrtoull(val, strcmp(key, "mode") ? 10 : 8, &v) || v > 0xffffffff)
+		return -EINVAL;
+	if (!strcmp(key, "mode")) {
+		o->set_mode = true;
+		o->mode = v & 07777;
+	} else if (!strcmp(key, "uid")) {
+		o->set_uid = true;
+		o->uid = v;
+	} else if (!strcmp(key, "gid")) {
+		o->set_gid = true;
+		o->gid = v;
+	} else {
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* New limits, refused (EINVAL) below what the instance holds already. */
+static int tmpfs_apply_limits(struct super_block *sb, struct tmpfs_opts *o)
+{
+	struct tmpfs_sb_info *sbi = SBI(sb);
+	unsigned long used = sbi->max_inodes - sbi->free_inodes;
+
+	if (o->set_pages && o->max_pages && o->max_pages < sb->s_mem_pages)
+		return -EINVAL;
+	if (o->set_inodes && o->max_inodes && sbi->max_inodes &&
+	    o->max_inodes < used)
+		return -EINVAL;
+	if (o->set_inodes && o->max_inodes && !sbi->max_inodes)
+		return -EINVAL;	/* an unlimited count cannot be limited */
+	if (o->set_pages)
+		sb->s_max_pages = o->max_pages;
+	if (o->set_inodes) {
+		sbi->free_inodes = o->max_inodes ? o->max_inodes - used : 0;
+		sbi->max_inodes = o->max_inodes;
+	}
+	return 0;
+}
+
+static int tmpfs_remount(struct super_block *sb, const char *options)
+{
+	struct tmpfs_opts o = { 0 };
+	int err = parse_mount_options(options, tmpfs_parse_one, &o);
+
+	return err ?: tmpfs_apply_limits(sb, &o);
+}
+
+/* As Linux shows them: only what differs from the defaults. */
+static void tmpfs_show_options(struct seq_buf *m, struct super_block *sb)
+{
+	struct tmpfs_sb_info *sbi = SBI(sb);
+
+	if (sb->root->inode->i_op == &tmpfs_fixed_dir_iops || !sbi)
+		return;
+	if (sb->s_max_pages != default_limit())
+		seq_printf(m, ",size=%luk", sb->s_max_pages << (PAGE_SHIFT - 10));
+	if (sbi->max_inodes != default_limit())
+		seq_printf(m, ",nr_inodes=%lu", sbi->max_inodes);
+	if (sbi->mode != sbi->default_mode)
+		seq_printf(m, ",mode=%03o", sbi->mode);
+	if (sbi->uid)
+		seq_printf(m, ",uid=%u", sbi->uid);
+	if (sbi->gid)
+		seq_printf(m, ",gid=%u", sbi->gid);
 }
 
 static const struct super_operations tmpfs_sops = {
 	.evict_inode = tmpfs_evict,
 	.statfs = tmpfs_statfs,
+	.remount_fs = tmpfs_remount,
+	.show_options = tmpfs_show_options,
 };
 
 static const struct inode_operations tmpfs_dir_iops = {
@@ -394,7 +567,8 @@ static const struct file_operations tmpfs_dir_fops = {
 static long tmpfs_fallocate(struct file *f, int mode, u64 offset, u64 len)
 {
 	struct inode *inode = f->inode;
-	u64 end = offset + len, pos;
+	u64 end = offset + len;
+	int err;
 
 	if (mode & ~(FALLOC_FL_KEEP_SIZE | FALLOC_FL_PUNCH_HOLE))
 		return -EOPNOTSUPP;
@@ -405,13 +579,10 @@ static long tmpfs_fallocate(struct file *f, int mode, u64 offset, u64 len)
 		inode->mtime = inode->ctime = current_time();
 		return 0;
 	}
-	for (pos = offset & PAGE_MASK; pos < end; pos += PAGE_SIZE) {
-		struct page *page = shmem_page(inode, pos >> PAGE_SHIFT);
-
-		if (!page)
-			return -ENOSPC;
-		put_page(page);
-	}
+	err = shmem_fallocate(inode, offset >> PAGE_SHIFT,
+			      (end - 1) >> PAGE_SHIFT);
+	if (err)
+		return err;
 	if (!(mode & FALLOC_FL_KEEP_SIZE) && end > inode->size)
 		inode->size = end;
 	inode->ctime = current_time();
@@ -426,25 +597,35 @@ static const struct file_operations tmpfs_file_fops = {
 	.fsync = noop_fsync,
 };
 
+/* A new instance with Linux's default limits and a root of root_mode. */
 int tmpfs_fill_super(struct super_block *sb, unsigned long magic,
 		     u32 root_mode, bool fixed)
 {
+	struct tmpfs_sb_info *sbi = kzalloc(sizeof(*sbi), GFP_KERNEL);
 	struct inode *root;
 
+	if (!sbi)
+		return -ENOMEM;
 	sb->s_op = &tmpfs_sops;
 	sb->magic = magic;
+	sb->fs_info = sbi;
+	sb->s_max_pages = default_limit();
+	sbi->max_inodes = sbi->free_inodes = default_limit();
+	sbi->mode = sbi->default_mode = root_mode;
 	root = tmpfs_new_inode(sb, S_IFDIR | root_mode, 0);
 	if (!root)
-		return -ENOMEM;
+		goto fail;
 	root->uid = root->gid = 0;
 	if (fixed)
 		root->i_op = &tmpfs_fixed_dir_iops;
 	sb->root = d_make_root(sb, root);
-	if (!sb->root) {
-		iput(root);
-		return -ENOMEM;
-	}
-	return 0;
+	if (sb->root)
+		return 0;
+	iput(root);
+fail:
+	sb->fs_info = NULL;
+	kfree(sbi);
+	return -ENOMEM;
 }
 
 struct inode *tmpfs_add(struct dentry *dir, const char *name, u32 mode,
@@ -489,10 +670,29 @@ int tmpfs_remove(struct dentry *dir, const char *name)
 static int tmpfs_mount(struct super_block *sb, const char *source,
 		       const char *options)
 {
+	struct tmpfs_opts o = { 0 };
+	struct tmpfs_sb_info *sbi;
+	struct inode *root;
+	int err = parse_mount_options(options, tmpfs_parse_one, &o);
+
+	if (err)
+		return err;
 	/* The root file system's root is 0755; a tmpfs mount's is 1777. */
-	return tmpfs_fill_super(sb, TMPFS_MAGIC,
-				sb->type->name[0] == 'r' ? 0755 : 01777,
-				false);
+	err = tmpfs_fill_super(sb, TMPFS_MAGIC,
+			       sb->type->name[0] == 'r' ? 0755 : 01777, false);
+	if (err)
+		return err;
+	sbi = SBI(sb);
+	root = sb->root->inode;
+	if (o.set_mode) {
+		sbi->mode = o.mode;
+		root->mode = S_IFDIR | o.mode;
+	}
+	if (o.set_uid)
+		root->uid = sbi->uid = o.uid;
+	if (o.set_gid)
+		root->gid = sbi->gid = o.gid;
+	return tmpfs_apply_limits(sb, &o);
 }
 
 static struct file_system_type tmpfs_type = {

@@ -122,8 +122,13 @@ void filemap_init(void)
 /* A new zeroed page at index, in the cache (holding its reference). */
 static struct page *add_page(struct address_space *m, unsigned long index)
 {
-	struct page *page = alloc_pages(__GFP_ZERO, 0);
+	struct super_block *sb = m->host->sb;
+	struct page *page;
 
+	/* A memory file system holds no more than its size= (ENOSPC). */
+	if (!backed(m) && sb->s_max_pages && sb->s_mem_pages >= sb->s_max_pages)
+		return NULL;
+	page = alloc_pages(__GFP_ZERO, 0);
 	if (!page)
 		return NULL;
 	if (radix_tree_insert(&m->pages, index, page)) {
@@ -432,6 +437,31 @@ struct page *shmem_page(struct inode *inode, unsigned long index)
 	struct page *page = get_cache_page(inode, index, true);
 
 	return IS_ERR(page) ? NULL : page;
+}
+
+int shmem_fallocate(struct inode *inode, unsigned long first,
+		    unsigned long last)
+{
+	struct address_space *m = &inode->i_data;
+	struct page *page, *next;
+	unsigned long index;
+	LIST_HEAD(made);
+
+	/* tmpfs pages are on no LRU: lru lists the ones made here. */
+	for (index = first; index <= last; index++) {
+		if (radix_tree_lookup(&m->pages, index))
+			continue;
+		page = add_page(m, index);
+		if (!page)
+			break;
+		list_add_tail(&page->lru, &made);
+	}
+	list_for_each_entry_safe(page, next, &made, lru) {
+		list_del_init(&page->lru);
+		if (index <= last)	/* failed: give back what it took */
+			remove_page(m, page);
+	}
+	return index <= last ? -ENOSPC : 0;
 }
 
 void shmem_punch(struct inode *inode, u64 start, u64 end)

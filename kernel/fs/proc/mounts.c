@@ -45,6 +45,13 @@ static void put_mount_options(struct seq_buf *m, struct vfsmount *mnt)
 			seq_printf(m, "%s", mount_flags[i].name);
 }
 
+/* The file system's own options (size= of a tmpfs...). */
+static void put_super_options(struct seq_buf *m, struct vfsmount *mnt)
+{
+	if (mnt->sb->s_op && mnt->sb->s_op->show_options)
+		mnt->sb->s_op->show_options(m, mnt->sb);
+}
+
 /* Where the mount is, as the reader sees it; false if it cannot. */
 static bool put_mountpoint(struct seq_buf *m, struct vfsmount *mnt,
 			   char *buf)
@@ -117,6 +124,7 @@ static void mounts_line(struct seq_buf *m, struct vfsmount *mnt, char *buf)
 	put_mountpoint_or_unknown(m, mnt, buf);
 	seq_printf(m, " %s ", mnt->sb->type->name);
 	put_mount_options(m, mnt);
+	put_super_options(m, mnt);
 	seq_printf(m, " 0 0\n");
 }
 
@@ -156,7 +164,9 @@ static void mountinfo_line(struct seq_buf *m, struct vfsmount *mnt,
 	put_mount_options(m, mnt);
 	seq_printf(m, " - %s ", mnt->sb->type->name);
 	put_escaped(m, source_of(mnt));
-	seq_printf(m, " %s\n", mnt->flags & MS_RDONLY ? "ro" : "rw");
+	seq_printf(m, " %s", mnt->flags & MS_RDONLY ? "ro" : "rw");
+	put_super_options(m, mnt);
+	seq_write(m, "\n", 1);
 }
 
 void proc_show_mountinfo(struct seq_buf *m, struct proc_inode *pi,

@@ -205,6 +205,15 @@ struct dentry {
 
 struct statfs;
 
+/*
+ * Call one(arg, key, value) for each option of "key=value,flag,...", value
+ * NULL for a flag; stops at the first error, which it returns.
+ */
+int parse_mount_options(const char *options,
+			int (*one)(void *arg, char *key, char *val), void *arg);
+
+struct seq_buf;
+
 struct super_operations {
 	/* Free the file system's data of an inode nobody uses any more. */
 	void (*evict_inode)(struct inode *inode);
@@ -215,6 +224,10 @@ struct super_operations {
 	int (*sync_fs)(struct super_block *sb);
 	/* May a read-only file system become writable?  0 or -errno. */
 	int (*remount_rw)(struct super_block *sb);
+	/* mount -o remount,OPTIONS: take the new options.  0 or -errno. */
+	int (*remount_fs)(struct super_block *sb, const char *options);
+	/* Its options for /proc/mounts, each with a leading comma. */
+	void (*show_options)(struct seq_buf *m, struct super_block *sb);
 };
 
 struct super_block {
@@ -227,6 +240,7 @@ struct super_block {
 	unsigned long magic;
 	unsigned long s_flags;		/* MS_RDONLY */
 	unsigned long s_mem_pages;	/* file pages a memory fs holds */
+	unsigned long s_max_pages;	/* and may hold (size=), 0: any */
 	/* Its files live elsewhere: unused dentries and inodes may go. */
 	bool s_prunable;
 	void *fs_info;
@@ -422,6 +436,12 @@ int filemap_write_and_wait(struct inode *inode);
 struct page *shmem_page(struct inode *inode, unsigned long index);
 /* Zero bytes [start, end) of a memory file, dropping whole pages. */
 void shmem_punch(struct inode *inode, u64 start, u64 end);
+/*
+ * Pages first..last of a tmpfs file, made where missing; on failure
+ * (-ENOSPC) the ones this call made are freed again.
+ */
+int shmem_fallocate(struct inode *inode, unsigned long first,
+		    unsigned long last);
 /* Drop the pages past size (zeroing the tail of the last one). */
 void truncate_inode_pages(struct inode *inode, u64 size);
 /* Page cache pages, and the dirty ones, for /proc/meminfo. */

@@ -1,0 +1,74 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Limits a guest meets instead of the end of the kernel: tmpfs sizes and
+# inode counts, an fallocate that fails and gives back what it took.
+# (tests/guest/hostile.c compares the system-call answers with Linux.)
+
+cd "$(dirname "$0")/../.." || exit 1
+. tests/lib.sh
+setup_tamu "${1:-./tamu}"
+# shellcheck disable=SC2206
+opts=(quiet mem=128M $TAMU_OPTS)
+what=${TAMU_OPTS:+ ($TAMU_OPTS)}
+PROC="mount -t proc proc /proc"
+
+free_kb() {
+	sed -n 's/^MemFree: *\([0-9]*\) kB$/\1/p' <<<"$1"
+}
+
+# fallocate beyond a tmpfs's size: ENOSPC, and nothing kept.
+run_tamu "${opts[@]}" -- /bin/sh -c "$PROC
+	mount -t tmpfs -o size=4M t /mnt
+	grep MemFree /proc/meminfo
+	fallocate -l 8M /mnt/f; echo fallocate \$?
+	stat -c 'size %s blocks %b' /mnt/f
+	df /mnt | tail -1
+	grep MemFree /proc/meminfo"
+before=$(free_kb "$(sed -n 1p <<<"$out")")
+after=$(free_kb "$(tail -1 <<<"$out")")
+if [ "$status" -eq 0 ] && grep -q '^fallocate 1$' <<<"$out" &&
+	grep -q '^size 0 blocks 0$' <<<"$out" &&
+	grep -qE '^t +4096 +0 +4096 +0% /mnt$' <<<"$out" &&
+	grep -q "No space left on device" <<<"$err$out" &&
+	[ -n "$before" ] && [ -n "$after" ] && [ $((before - after)) -lt 1024 ]; then
+	ok "fallocate past a tmpfs's size=4M: ENOSPC, and the pages it took are given back (${before}k free before, ${after}k after)$what"
+else
+	fail "fallocate past a tmpfs's size$what" "status $status" "$out" "$err"
+fi
+
+# The root (tmpfs) holds half the memory, as Linux's: 100M does not fit
+# in mem=128M, and the guest goes on (a pipe, a new process).
+run_tamu "${opts[@]}" -- /bin/sh -c "$PROC
+	fallocate -l 100M /tmp/f 2>/dev/null; echo fallocate \$?
+	dd if=/dev/zero of=/tmp/g bs=1M count=100 2>/dev/null; echo dd \$?
+	ls -l /tmp/g | awk '{ print \"written\", \$5 < 64 * 1048576 }'
+	rm /tmp/g; echo piped | cat"
+if [ "$status" -eq 0 ] &&
+	[ "$out" = $'fallocate 1\ndd 1\nwritten 1\npiped' ]; then
+	ok "the root tmpfs holds at most half of mem=128M: fallocate and dd of 100M stop with ENOSPC, the guest goes on$what"
+else
+	fail "the root tmpfs's default size$what" "status $status" "$out" "$err"
+fi
+
+# nr_inodes=, size= with a suffix or a share, mode=, remount, the options
+# in /proc/mounts, an unknown option refused.
+run_tamu "${opts[@]}" -- /bin/sh -c "$PROC
+	mount -t tmpfs -o nr_inodes=3,size=10%,mode=700,uid=5 t /mnt
+	grep ' /mnt ' /proc/mounts
+	stat -c '%a %u' /mnt
+	touch /mnt/a /mnt/b; touch /mnt/c; echo touch \$?
+	mount -o remount,nr_inodes=4 /mnt; touch /mnt/c; echo touch \$?
+	mount -o remount,size=1k /mnt; echo remount \$?
+	mount -t tmpfs -o bogus=1 t /tmp; echo bogus \$?"
+if [ "$status" -eq 0 ] &&
+	grep -q '^t /mnt tmpfs rw,size=13104k,nr_inodes=3,mode=700,uid=5 0 0$' <<<"$out" &&
+	grep -q '^700 5$' <<<"$out" && grep -q '^touch 1$' <<<"$out" &&
+	grep -q '^touch 0$' <<<"$out" && grep -q '^remount 0$' <<<"$out" &&
+	grep -q '^bogus 255$' <<<"$out"; then
+	ok "tmpfs options: nr_inodes= (ENOSPC past it), size=10%, mode=, uid=, remount, shown in /proc/mounts; an unknown one is EINVAL$what"
+else
+	fail "tmpfs options$what" "status $status" "$out" "$err"
+fi
+
+report
