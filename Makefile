@@ -63,7 +63,7 @@ CFLAGS_hosted := $(COMMON_CFLAGS) -D_GNU_SOURCE $(KERNEL_INC) \
 	-DTAMU_SRCDIR='"$(CURDIR)"'
 cflags-for = $(if $(filter kernel/%,$(1)),$(CFLAGS_kernel),$(CFLAGS_hosted))
 
-LIBS := -lunwind -luring
+LIBS := -lunwind -luring -lz -llzma -lzstd -llz4
 
 # ---------------------------------------------------------------------------
 # Build rules.

@@ -4,18 +4,23 @@
 #include "tamu/printk.h"
 #include "tamu/sched.h"
 
-void panic(const char *fmt, ...)
-{
-	static bool in_panic;
-	char reason[256];
-	va_list ap;
+static bool in_panic;
 
-	/* A panic while panicking: get out with what was printed. */
+/* A panic while panicking: get out with what was printed. */
+static void enter_panic(void)
+{
 	if (in_panic)
 		arch_halt(TAMU_EXIT_PANIC);
 	in_panic = true;
-	console_loglevel = LOGLEVEL_DEBUG + 1;
+}
 
+void panic(const char *fmt, ...)
+{
+	char reason[256];
+	va_list ap;
+
+	enter_panic();
+	console_loglevel = LOGLEVEL_DEBUG + 1;
 	va_start(ap, fmt);
 	kvsnprintf(reason, sizeof(reason), fmt, ap);
 	va_end(ap);
@@ -25,5 +30,23 @@ void panic(const char *fmt, ...)
 			 current->pid, current->comm);
 	dump_stack();
 	pr_emerg("---[ end Kernel panic - not syncing: %s ]---\n", reason);
+	arch_halt(TAMU_EXIT_PANIC);
+}
+
+void panic_boot(const char *fmt, ...)
+{
+	char reason[256];
+	va_list ap;
+
+	enter_panic();
+	va_start(ap, fmt);
+	kvsnprintf(reason, sizeof(reason), fmt, ap);
+	va_end(ap);
+	pr_emerg("Kernel panic - not syncing: %s\n", reason);
+	if (current) {
+		pr_debug("CPU: 0 PID: %d Comm: %s tamu " TAMU_VERSION "\n",
+			 current->pid, current->comm);
+		show_task_stack(KERN_DEBUG, current);
+	}
 	arch_halt(TAMU_EXIT_PANIC);
 }

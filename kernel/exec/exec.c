@@ -20,17 +20,29 @@
 #include "uapi/fcntl.h"
 #include "uapi/linux_limits.h"
 
+/* How much argv and envp may take, from the caller's stack limit. */
+static size_t arg_limit(void)
+{
+	u64 stack = current->signal->rlim[RLIMIT_STACK].rlim_cur / 4;
+	size_t limit = min(stack, (u64)STK_LIM / 4 * 3);
+
+	return min(max(limit, (size_t)ARG_MAX), (size_t)MAX_ARG_TOTAL);
+}
+
 static int grow_strings(struct linux_binprm *bprm, size_t need)
 {
 	size_t cap = bprm->strings_cap ? bprm->strings_cap : PAGE_SIZE;
 	char *s;
 
+	if (!bprm->arg_limit)
+		bprm->arg_limit = arg_limit();
+	if (bprm->strings_len + need > bprm->arg_limit)
+		return -E2BIG;
 	if (bprm->strings_len + need <= bprm->strings_cap)
 		return 0;
 	while (cap < bprm->strings_len + need)
 		cap *= 2;
-	if (cap > MAX_ARG_TOTAL)
-		return -E2BIG;
+	cap = min(cap, (size_t)MAX_ARG_TOTAL);
 	s = kmalloc(cap, GFP_KERNEL);
 	if (!s)
 		return -ENOMEM;
@@ -45,7 +57,7 @@ static int grow_strings(struct linux_binprm *bprm, size_t need)
 static int add_kernel_string(struct linux_binprm *bprm, const char *str)
 {
 	size_t len = strlen(str) + 1;
-	int err = grow_strings(bprm, len);
+	int err = len > MAX_ARG_STRLEN ? -E2BIG : grow_strings(bprm, len);
 
 	if (err)
 		return err;
@@ -69,19 +81,22 @@ static int add_user_strings(struct linux_binprm *bprm, unsigned long uvec)
 		if (!ptr)
 			return n;
 		for (;;) {
+			size_t room;
+
 			err = grow_strings(bprm, 1);
 			if (err)
 				return err;
+			room = min(bprm->strings_cap - bprm->strings_len,
+				   (size_t)MAX_ARG_STRLEN);
 			len = strncpy_from_user(bprm->strings + bprm->strings_len,
-						ptr,
-						bprm->strings_cap -
-							bprm->strings_len);
+						ptr, room);
 			if (len >= 0)
 				break;
 			if (len != -ENAMETOOLONG)
 				return len;
-			err = grow_strings(bprm, bprm->strings_cap -
-							 bprm->strings_len + 1);
+			if (room == MAX_ARG_STRLEN)
+				return -E2BIG;	/* one string too long */
+			err = grow_strings(bprm, room + 1);
 			if (err)
 				return err;
 		}
@@ -287,7 +302,11 @@ static int de_thread(struct task_struct *t)
 
 static int bprm_execve(struct linux_binprm *bprm)
 {
-	int err = bprm_load(bprm, bprm->filename);
+	/* The pointers to the strings go on the stack too. */
+	size_t ptrs = (max(bprm->argc, 1) + bprm->envc) * sizeof(void *);
+	int err = bprm->strings_len + ptrs > arg_limit()
+			  ? -E2BIG
+			  : bprm_load(bprm, bprm->filename);
 
 	if (!err)
 		err = de_thread(current);

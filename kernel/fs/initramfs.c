@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Unpack a newc cpio archive (the initramfs) into the root file system.
- * The archive may come from the user (initrd=), so every field is checked:
- * a bad archive is reported with its offset, never trusted.
+ * Unpack the initramfs into the root file system: newc cpio archives, one
+ * after another as Linux takes them (an uncompressed one for early
+ * microcode, then a compressed one, as Debian's initrd.img), compressed
+ * with gzip, xz, zstd or lz4 (hostlib decompresses).  The archive may
+ * come from the user (initrd=), so every field is checked: a bad archive
+ * is reported with its offset, never trusted.
  */
+#include "host/decompress.h"
 #include "tamu/fs.h"
+#include "tamu/page_alloc.h"
 #include "tamu/namei.h"
 #include "tamu/printk.h"
 #include "tamu/sched.h"
@@ -54,7 +59,9 @@ static int parse_entry(const char *buf, size_t len, size_t *off,
 	size_t name_end, data_end;
 	int i;
 
-	if (len - *off < HDR_LEN || memcmp(h, "070701", 6))
+	/* 070702 adds a checksum of the data, which tamu does not check. */
+	if (len - *off < HDR_LEN ||
+	    (memcmp(h, "070701", 6) && memcmp(h, "070702", 6)))
 		return -EINVAL;
 	for (i = 0; i < 13; i++)
 		if (hex_field(h + 6 + 8 * i, &f[i]))
@@ -169,40 +176,140 @@ out:
 	return err;
 }
 
-int unpack_initramfs(const char *buf, size_t len, const char *what)
+/* Where an archive is: the file, and the compressed one it came out of. */
+struct segment {
+	const char *what;
+	const char *kind;	/* NULL: the file itself */
+	size_t at;		/* the compressed archive's offset in it */
+};
+
+static void bad_at(const struct segment *seg, const char *msg, size_t off,
+		   const char *name, int err)
 {
-	size_t off = 0, at;
+	char where[80] = "";
+
+	if (seg->kind)
+		scnprintf(where, sizeof(where), " of the %s archive at offset %zu",
+			  seg->kind, seg->at);
+	if (name)
+		pr_err("%s: cannot create %s (entry at offset %zu%s): %s\n",
+		       seg->what, name, off, where, errstr(err));
+	else
+		pr_err("%s: %s at offset %zu%s\n", seg->what, msg, off, where);
+}
+
+/* One archive, from *off to its TRAILER!!!; counts its entries in *n. */
+static int unpack_cpio(const char *buf, size_t len, size_t *off,
+		       const struct segment *seg, unsigned long *n)
+{
 	struct cpio_entry e;
-	unsigned long n = 0;
+	size_t at;
 	int err;
 
 	for (;;) {
-		at = off;
 		/* Archives may be padded with NULs to a block size. */
-		while (off < len && buf[off] == '\0')
-			off++;
-		if (off >= len) {
-			pr_err("%s: no TRAILER!!! entry: the archive is cut short\n",
-			       what);
+		while (*off < len && buf[*off] == '\0')
+			(*off)++;
+		at = *off;
+		if (at >= len) {
+			bad_at(seg, "no TRAILER!!! entry: the archive is cut short",
+			       at, NULL, 0);
 			return -EINVAL;
 		}
-		at = off;
-		if (parse_entry(buf, len, &off, &e)) {
-			pr_err("%s: not a newc cpio entry at offset %zu\n", what,
-			       at);
+		if (parse_entry(buf, len, off, &e)) {
+			bad_at(seg, "not a newc cpio entry", at, NULL, 0);
 			return -EINVAL;
 		}
 		if (!strcmp(e.name, "TRAILER!!!"))
-			break;
+			return 0;
 		err = create_entry(&e);
 		if (err) {
-			pr_err("%s: cannot create %s (entry at offset %zu): "
-			       "error %d\n",
-			       what, e.name, at, err);
+			bad_at(seg, NULL, at, e.name, err);
 			return err;
 		}
-		n++;
+		(*n)++;
 	}
-	pr_info("Unpacked %lu entries from %s\n", n, what);
-	return 0;
+}
+
+static int unpack_segments(const char *buf, size_t len,
+			   const struct segment *seg, unsigned long *n);
+
+/* A compressed archive at off: decompressed in host memory, unpacked. */
+static int unpack_compressed(const char *buf, size_t len, size_t *off,
+			     const struct segment *seg, const char *kind,
+			     unsigned long *n)
+{
+	struct segment inner = { seg->what, kind, *off };
+	size_t out_len, used;
+	void *out;
+	int err;
+
+	if (seg->kind) {
+		bad_at(seg, "a compressed archive inside a compressed one", *off,
+		       NULL, 0);
+		return -EINVAL;
+	}
+	/* What comes out must fit in memory to be unpacked at all. */
+	err = host_decompress(buf + *off, len - *off,
+			      phys_zone.nr_pages << PAGE_SHIFT, &out, &out_len,
+			      &used);
+	if (err) {
+		pr_err("%s: the %s archive at offset %zu %s\n", seg->what,
+		       kind, *off,
+		       err == -EFBIG ? "is larger than guest memory"
+		       : err == -ENOMEM ? "does not fit in the host's memory"
+					: "is damaged or cut short");
+		return err;
+	}
+	err = unpack_segments(out, out_len, &inner, n);
+	host_decompress_free(out);
+	*off += used;
+	return err;
+}
+
+static int unpack_segments(const char *buf, size_t len,
+			   const struct segment *seg, unsigned long *n)
+{
+	size_t off = 0;
+	bool supported;
+	const char *kind;
+	int err;
+
+	for (;;) {
+		while (off < len && buf[off] == '\0')
+			off++;
+		if (off >= len)
+			return 0;
+		kind = host_compression(buf + off, len - off, &supported);
+		if (kind && !supported) {
+			pr_err("%s: a %s-compressed archive at offset %zu: tamu "
+			       "reads gzip, xz, zstd and lz4\n", seg->what, kind,
+			       off);
+			return -EINVAL;
+		}
+		err = kind ? unpack_compressed(buf, len, &off, seg, kind, n)
+			   : unpack_cpio(buf, len, &off, seg, n);
+		if (err)
+			return err;
+	}
+}
+
+int unpack_initramfs(const char *buf, size_t len, const char *what)
+{
+	struct segment seg = { what, NULL, 0 };
+	unsigned long n = 0;
+	size_t i;
+	int err;
+
+	/* Not trimmed from the end: a compressed stream may end in NULs. */
+	for (i = 0; i < len && !buf[i]; i++)
+		;
+	if (i == len) {
+		pr_err("%s: no TRAILER!!! entry: the archive is empty\n", what);
+		return -EINVAL;
+	}
+	err = unpack_segments(buf, len, &seg, &n);
+	if (!err)
+		pr_info("Unpacked %lu entries from %s\n", n, what);
+	return err;
 }

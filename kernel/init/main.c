@@ -76,9 +76,8 @@ static void mm_init(void)
 
 	physmem_fd = arch_mem_setup(boot.mem_size, &base);
 	if (physmem_fd < 0) {
-		pr_emerg("cannot create %llu bytes of physical memory: "
-			 "error %d\n", (unsigned long long)boot.mem_size,
-			 -physmem_fd);
+		pr_emerg("cannot create %llu bytes of physical memory: %s\n",
+			 (unsigned long long)boot.mem_size, errstr(physmem_fd));
 		arch_halt(TAMU_EXIT_HOST);
 	}
 	err = zone_init(&phys_zone, base, boot.mem_size);
@@ -160,7 +159,7 @@ static void mount_devpts(void)
 		path_put(&pts);
 	}
 	if (err)
-		pr_warn("cannot mount devpts on /dev/pts: error %d\n", err);
+		pr_warn("cannot mount devpts on /dev/pts: %s\n", errstr(err));
 }
 
 /*
@@ -179,7 +178,7 @@ static void mount_dev(void)
 	err = do_mount("devtmpfs", &dev, "devtmpfs", 0, NULL);
 	path_put(&dev);
 	if (err) {
-		pr_warn("cannot mount devtmpfs on /dev: error %d\n", err);
+		pr_warn("cannot mount devtmpfs on /dev: %s\n", errstr(err));
 		return;
 	}
 	mount_devpts();
@@ -229,8 +228,8 @@ static void rootfs_init(void)
 		stat_inc(STAT_mmap_kernel);
 		err = host_map_file(boot.initrd, &data, &len);
 		if (err) {
-			pr_emerg("initrd=%s: cannot read it: error %d\n",
-				 boot.initrd, -err);
+			pr_emerg("initrd=%s: cannot read it: %s\n",
+				 boot.initrd, errstr(err));
 			arch_halt(TAMU_EXIT_USAGE);
 		}
 	} else {
@@ -258,9 +257,10 @@ static void open_console(void)
 {
 	struct file *f = file_open(AT_FDCWD, "/dev/console", O_RDWR, 0);
 
+	/* Shown even with quiet: init's output goes nowhere without it. */
 	if (IS_ERR(f)) {
-		pr_warn("cannot open an initial console: error %ld\n",
-			PTR_ERR(f));
+		pr_err("Warning: unable to open an initial console "
+		       "(/dev/console: %s)\n", errstr(PTR_ERR(f)));
 		return;
 	}
 	fd_install(f, false);
@@ -273,17 +273,24 @@ static int try_init(const char *path)
 {
 	static char *envp[] = { "HOME=/", "TERM=linux",
 				"PATH=/sbin:/bin:/usr/sbin:/usr/bin", NULL };
-	char *argv[64];
+	char **argv = kcalloc(boot.init_argc + 2, sizeof(*argv), GFP_KERNEL);
 	int i, n = 0, err;
 
-	/* "-- PROG ARGS": PROG is init, and ARGS its arguments. */
+	if (!argv)
+		return -ENOMEM;
+	/* "-- PROG ARGS": PROG is init, and ARGS its arguments, all. */
 	argv[n++] = (char *)path;
-	for (i = boot.init_argc ? 1 : 0; i < boot.init_argc && n < 63; i++)
+	for (i = boot.init_argc ? 1 : 0; i < boot.init_argc; i++)
 		argv[n++] = boot.init_argv[i];
 	argv[n] = NULL;
 	err = do_execve(path, argv, envp);
+	kfree(argv);
+	/* As the host's execve would say: one line, status 2. */
+	if (err == -E2BIG && boot.init_argc)
+		usage_error("--: the program's arguments are more than execve "
+			    "takes (Argument list too long)");
 	if (err)
-		pr_err("Failed to execute %s (error %d)\n", path, err);
+		pr_err("Failed to execute %s (%s)\n", path, errstr(err));
 	return err;
 }
 
@@ -303,7 +310,8 @@ static void mount_block_root(const char *dev)
 	for (i = 0; i < ARRAY_SIZE(types) && err; i++)
 		err = do_mount(dev, &root, types[i], 0, NULL);
 	if (err)
-		panic("VFS: Unable to mount root fs on %s: error %d", dev, err);
+		panic_boot("VFS: Unable to mount root fs on %s: %s", dev,
+			   errstr(err));
 	/* The newest mount is the disk's. */
 	mnt = list_entry(mount_list.prev, struct vfsmount, list);
 	root = (struct path){ mnt, mnt->root };
@@ -338,7 +346,7 @@ static void kernel_init(void *arg)
 	if (boot.init_explicit) {
 		if (!try_init(boot.init))
 			user_task_loop();
-		panic("Requested init %s failed. See Linux "
+		panic_boot("Requested init %s failed. See Linux "
 		      "Documentation/admin-guide/init.rst for guidance.",
 		      boot.init);
 	}
@@ -347,7 +355,8 @@ static void kernel_init(void *arg)
 	for (i = 0; i < ARRAY_SIZE(fallbacks); i++)
 		if (!try_init(fallbacks[i]))
 			user_task_loop();
-	panic("No working init found.  Try passing init= option to kernel.");
+	panic_boot("No working init found.  Try passing init= option to "
+		   "kernel.");
 }
 
 static void start_init(void)

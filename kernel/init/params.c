@@ -359,6 +359,11 @@ int parse_boot_args(struct boot_config *cfg, int argc, char **argv, char *err,
 		if (!strcmp(argv[i], "--")) {
 			cfg->init_argc = argc - i - 1;
 			cfg->init_argv = argv + i + 1;
+			if (!cfg->init_argc) {
+				scnprintf(err, errlen, "--: no program after it "
+					  "(leave it out to boot init)");
+				return -EINVAL;
+			}
 			break;
 		}
 		if (parse_one(cfg, argv[i], why, sizeof(why))) {

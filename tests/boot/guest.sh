@@ -143,10 +143,46 @@ else
 	fail "init=$what" "status $status" "$out" "$err"
 fi
 
+# One line and the status, the backtrace only at loglevel=8.
 run_tamu "${opts[@]}" init=/nonexistent
 [ "$status" -eq 70 ] && grep -q "Requested init /nonexistent failed" <<<"$err" &&
-	ok "a missing init= program is a panic naming it$what" ||
+	[ "$(grep -c . <<<"$err")" -eq 2 ] && ! grep -q "Call Trace" <<<"$err" &&
+	ok "a missing init= program: the reason and the panic in two lines, status 70$what" ||
 	fail "missing init$what" "status $status" "$err"
+
+# Compressed archives, and an uncompressed one before a compressed one
+# (early microcode, then the rest, as Debian's initrd.img is made).
+printf 'dir /early 755 0 0\n' >"$TAMU_DIR/early.list"
+tools/mkcpio -o "$TAMU_DIR/early.cpio" "$TAMU_DIR/early.list"
+good=""
+for pair in "gzip:gzip -c" "xz:xz -c --check=crc32" "zstd:zstd -q -c" \
+	"lz4 (legacy):lz4 -q -l -c" "lz4 (frames):lz4 -q -c"; do
+	name=${pair%%:*} z=${pair#*:}
+	if ! command -v "${z%% *}" >/dev/null; then
+		fail "initrd compressed with $name: the command is missing"
+		continue
+	fi
+	$z <"$CPIO" | cat "$TAMU_DIR/early.cpio" - >"$TAMU_DIR/z.cpio"
+	chmod 644 "$TAMU_DIR/z.cpio"
+	run_tamu "${opts[@]}" initrd=z.cpio -- /bin/sh -c 'ls -1d /early /test/hostile'
+	if [ "$status" -eq 0 ] && [ "$out" == $'/early\n/test/hostile' ]; then
+		good="$good, $name"
+	else
+		fail "initrd= an archive then one compressed with $name$what" "status $status" "$out" "$err"
+	fi
+done
+[ -n "$good" ] && ok "initrd= a cpio archive followed by one compressed with ${good#, }$what"
+
+printf 'BZh91AY&SYgarbage' >"$TAMU_DIR/bz.cpio"
+head -c 100000 "$CPIO" | zstd -q -c | head -c 20000 >"$TAMU_DIR/cut.cpio"
+chmod 644 "$TAMU_DIR/bz.cpio" "$TAMU_DIR/cut.cpio"
+run_tamu initrd=bz.cpio -- /bin/true
+bz_status=$status bz_err=$err
+run_tamu initrd=cut.cpio -- /bin/true
+[ "$bz_status" -eq 2 ] && grep -q "bz.cpio: a bzip2-compressed archive at offset 0: tamu reads gzip, xz, zstd and lz4" <<<"$bz_err" &&
+	[ "$status" -eq 2 ] && grep -q "cut.cpio: the zstd archive at offset 0 is damaged or cut short" <<<"$err" &&
+	ok "initrd= compressed with bzip2 is named and refused; a cut zstd archive is refused" ||
+	fail "unusable compressed initrd" "bzip2: status $bz_status" "$bz_err" "cut: status $status" "$err"
 
 printf 'garbage' > "$TAMU_DIR/bad.cpio"
 chmod 644 "$TAMU_DIR/bad.cpio"

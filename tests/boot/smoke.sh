@@ -71,6 +71,45 @@ else
 	fail "a missing ubd image should exit 2 naming it" "status $status" "$err"
 fi
 
+# Files that are no disks: refused at boot, not with EIO later.
+: >"$TAMU_DIR/empty.img"
+head -c 100 /dev/zero >"$TAMU_DIR/short.img"
+chmod 666 "$TAMU_DIR/empty.img" "$TAMU_DIR/short.img"
+bad=""
+for pair in "/dev/null:/dev/null is not a regular file" \
+	"empty.img:empty.img is empty: a disk holds at least one 512-byte sector" \
+	"short.img:short.img is 100 bytes: a disk holds at least one 512-byte sector"; do
+	run_tamu quiet "ubd0=${pair%%:*}" root=/dev/ubda
+	[ "$status" -eq 2 ] && [ "$err" = "tamu: ubd0=${pair%%:*}: ${pair#*:}" ] ||
+		bad="$bad|${pair%%:*}: status $status: $err"
+done
+[ -z "$bad" ] && ok "/dev/null, an empty file and a 100-byte file are refused as disks in one line each, status 2" ||
+	fail "files that are no disks" "${bad#|}"
+
+# tamu -- with no program: refused, not a boot of the default init.
+run_tamu --
+[ "$status" -eq 2 ] && [ "$err" = "tamu: --: no program after it (leave it out to boot init)" ] &&
+	ok "'--' with nothing after it is refused: $err" ||
+	fail "'--' alone" "status $status" "$err"
+
+# Every argument after --, past the 63 once kept; more than execve takes
+# (a quarter of the guest's 8 MiB stack limit; the host's is raised so it
+# takes them) is one line and status 2.
+# shellcheck disable=SC2046
+run_tamu quiet -- /bin/echo $(seq 1 5000)
+words=$(wc -w <<<"$out")
+run_tamu_big() {
+	(ulimit -s 16384 && run_tamu quiet -- /bin/true $(seq -f '%010g' 1 200000) &&
+		printf '%s\n%s\n' "$status" "$err")
+}
+big=$(run_tamu_big)
+if [ "$words" -eq 5000 ] && [ "$(sed -n 1p <<<"$big")" = 2 ] &&
+	[ "$(sed -n '2,$p' <<<"$big")" = "tamu: --: the program's arguments are more than execve takes (Argument list too long)" ]; then
+	ok "5000 arguments after -- all reach the program; 3.8 MB of them is one line and status 2"
+else
+	fail "arguments after --" "words: $words" "$big"
+fi
+
 run_tamu break=init
 if [ "$status" -eq 0 ] && grep -q 'Memory: [0-9]*K available' <<<"$err" &&
 	grep -q 'break=init: halting' <<<"$err"; then

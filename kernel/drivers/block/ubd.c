@@ -253,6 +253,25 @@ static int fail(const char *fmt, ...)
 	return -EINVAL;
 }
 
+/* A disk image is a regular file of at least one whole sector. */
+static int check_image(int fd, const char *path, struct host_file_info *info)
+{
+	int err = host_file_stat(fd, info);
+
+	if (err)
+		return fail("cannot stat %s: %s", path, errstr(-err));
+	if (!info->regular)
+		return fail("%s is not a regular file", path);
+	if (!info->size)
+		return fail("%s is empty: a disk holds at least one 512-byte "
+			    "sector", path);
+	if (info->size < (1 << SECTOR_SHIFT))
+		return fail("%s is %llu bytes: a disk holds at least one "
+			    "512-byte sector", path,
+			    (unsigned long long)info->size);
+	return 0;
+}
+
 static int open_locked(const char *path, unsigned int flags, int *fd)
 {
 	bool write = flags & HOST_O_RDWR;
@@ -335,11 +354,14 @@ static int setup_cow(struct ubd *ubd, const char *cow_path,
 {
 	struct cow_header *h = kmalloc(sizeof(*h), GFP_KERNEL);
 	unsigned int flags = read_only ? HOST_O_RDONLY : HOST_O_RDWR;
+	struct host_file_info info;
 	int err;
 
 	if (!h)
 		return fail("out of memory");
 	err = open_locked(base_path, HOST_O_RDONLY, &ubd->fd);
+	if (!err)
+		err = check_image(ubd->fd, base_path, &info);
 	if (err)
 		goto out;
 	ubd->cow.fd = host_file_open(cow_path, flags);
@@ -378,9 +400,9 @@ static int setup_plain(struct ubd *ubd, const char *path, bool read_only)
 			  &ubd->fd);
 	if (err)
 		return err;
-	err = host_file_stat(ubd->fd, &info);
+	err = check_image(ubd->fd, path, &info);
 	if (err)
-		return fail("cannot stat %s: %s", path, errstr(-err));
+		return err;
 	ubd->bdev.nr_sectors = info.size >> SECTOR_SHIFT;
 	if (info.size < sizeof(*h))
 		return 0;

@@ -5,9 +5,19 @@
 
 #include "tamu/fs.h"
 #include "tamu/mm.h"
+#include "uapi/linux_limits.h"
 
 #define BINPRM_BUF_SIZE 256
-#define MAX_ARG_TOTAL (2 * 1024 * 1024)	/* argv + envp strings */
+/*
+ * Linux's limits on what execve takes: one string at most MAX_ARG_STRLEN
+ * (32 pages), all of them with their pointers a quarter of RLIMIT_STACK,
+ * at least ARG_MAX and at most 3/4 of _STK_LIM.  tamu keeps the strings
+ * in one allocation, so MAX_ARG_TOTAL caps them further: only a stack
+ * limit above 16 MiB meets it.
+ */
+#define MAX_ARG_STRLEN (32 * PAGE_SIZE)
+#define STK_LIM (8 * 1024 * 1024)
+#define MAX_ARG_TOTAL (4 * 1024 * 1024)
 #define MAX_SCRIPT_DEPTH 4
 
 struct linux_binprm {
@@ -17,6 +27,7 @@ struct linux_binprm {
 	/* argv then envp strings, each NUL-terminated, end to end. */
 	char *strings;
 	size_t strings_len, strings_cap;
+	size_t arg_limit;		/* strings and their pointers */
 	int argc, envc;
 	struct mm_struct *mm;		/* the new address space */
 	unsigned long entry;		/* where the new program starts */

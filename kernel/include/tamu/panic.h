@@ -17,6 +17,12 @@ struct task_struct;
  * for anything a guest program can cause.
  */
 void panic(const char *fmt, ...) __noreturn __printf(1, 2) __noinline;
+/*
+ * The boot cannot go on for a reason the user gave (a bad root=, a
+ * missing init): the panic's one line and status; the backtrace only at
+ * the debug log level (loglevel=8 shows it).
+ */
+void panic_boot(const char *fmt, ...) __noreturn __printf(1, 2) __noinline;
 
 /* oops=continue: an oops kills the task it hit, if that is safe. */
 extern bool oops_continue;
