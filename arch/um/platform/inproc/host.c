@@ -358,7 +358,8 @@ static void classify(int sig, const siginfo_t *si, struct trap *trap)
 	trap->signo = sig;
 	trap->code = si->si_code;
 	trap->addr = (unsigned long)si->si_addr;
-	if (sig == SIGSYS && si->si_code == SYS_SECCOMP_CODE) {
+	if (sig == SIGSYS && (si->si_code == SYS_SECCOMP_CODE ||
+			      si->si_code == SYS_USER_DISPATCH_CODE)) {
 		trap->kind = TRAP_SYSCALL;
 		/* int $0x80 and friends: no 32-bit calls here, ENOSYS. */
 		inproc_cpu.regs->orig_ax = si->si_arch == AUDIT_ARCH_X86_64

@@ -107,8 +107,9 @@ extern const char inproc_exit_trap[];
 extern const char inproc_text_start[], inproc_text_end[];
 extern const char inproc_protect_failed[];
 
-/* What a seccomp trap's siginfo says in si_code. */
+/* What a seccomp trap's siginfo says in si_code, and a dispatched one's. */
 #define SYS_SECCOMP_CODE 1
+#define SYS_USER_DISPATCH_CODE 2
 void inproc_switch_to_user(unsigned long frame_sp, u64 fs, u64 gs);
 void __attribute__((noreturn)) inproc_resume_kernel(void);
 #endif

@@ -22,6 +22,7 @@
 #include "host/process.h"
 #include "skas_host.h"
 #include "um/stub.h"
+#include "um/vsyscall.h"
 #include "tamu/stats.h"
 
 _Static_assert(sizeof(struct pt_regs) == sizeof(struct user_regs_struct),
@@ -83,6 +84,8 @@ static int child_main(void *p)
 	setsid();
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	unregister_rseq();
+	/* A host that refuses it answers vsyscalls itself (docs/modes.md). */
+	host_trap_vsyscalls();
 	for (sig = 1; sig < NSIG; sig++)
 		signal(sig, SIG_DFL);
 	sigemptyset(&none);
@@ -337,7 +340,8 @@ int skas_host_run_stub(int pid)
 	return err ? err : cont_until(pid, 0);
 }
 
-static void classify_signal(int pid, int sig, struct trap *trap)
+static void classify_signal(int pid, int sig, struct pt_regs *regs,
+			    struct trap *trap)
 {
 	siginfo_t si;
 
@@ -348,6 +352,13 @@ static void classify_signal(int pid, int sig, struct trap *trap)
 	if (ptrace(PTRACE_GETSIGINFO, pid, 0, &si) == 0) {
 		trap->code = si.si_code;
 		trap->addr = (unsigned long)si.si_addr;
+	}
+	/* A vsyscall our filter trapped: the host did its ret already. */
+	if (sig == SIGSYS && trap->code == 1 /* SYS_SECCOMP */ &&
+	    trap->addr >= VSYSCALL_ADDR) {
+		trap->kind = TRAP_SYSCALL;
+		regs->orig_ax = si.si_syscall;
+		return;
 	}
 	/*
 	 * Only a page fault is the kernel's to resolve: a general protection
@@ -382,7 +393,7 @@ void skas_host_run(int pid, struct pt_regs *regs, struct trap *trap)
 	else if (status >> 16 == PTRACE_EVENT_STOP)
 		trap->kind = TRAP_INTERRUPT;
 	else
-		classify_signal(pid, WSTOPSIG(status), trap);
+		classify_signal(pid, WSTOPSIG(status), regs, trap);
 }
 
 int skas_host_xstate(int pid, void *buf, unsigned int size, bool set)

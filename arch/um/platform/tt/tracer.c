@@ -29,6 +29,7 @@
 #include <linux/audit.h>
 
 #include "tt_host.h"
+#include "um/vsyscall.h"
 #include "um/platform.h"
 #include "../inproc/inproc.h"
 #include "tamu/printk.h"
@@ -259,6 +260,8 @@ int tt_host_start_tracer(struct tt_counters **out)
 	}
 	close(go[0]);
 	close(ready[1]);
+	/* Calls into the vsyscall page stop no tracer: trap them. */
+	host_trap_vsyscalls();
 	/* Yama's ptrace_scope=1 lets only a named process trace this one. */
 	prctl(PR_SET_PTRACER, pid);
 	if (write(go[1], "", 1) != 1 ||
