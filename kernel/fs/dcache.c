@@ -52,7 +52,7 @@ void dcache_init(void)
 }
 
 /* FNV-1a: names are short, and this spreads them well. */
-static u32 name_hash(const char *name, size_t len)
+u32 full_name_hash(const char *name, size_t len)
 {
 	u32 h = 2166136261u;
 
@@ -240,7 +240,7 @@ static struct dentry *__d_alloc(struct super_block *sb, const char *name,
 	memcpy(d->name, name, len);
 	d->name[len] = '\0';
 	d->name_len = len;
-	d->name_hash = name_hash(name, len);
+	d->name_hash = full_name_hash(name, len);
 	d->refcount = 1;
 	INIT_HLIST_NODE(&d->d_hash);
 	d->sb = sb;
@@ -365,7 +365,7 @@ void d_delete(struct dentry *d)
 
 struct dentry *d_lookup(struct dentry *parent, const char *name, size_t len)
 {
-	u32 hash = name_hash(name, len);
+	u32 hash = full_name_hash(name, len);
 	struct dentry *d;
 
 	hlist_for_each_entry(d, d_hash(parent, hash), d_hash)
@@ -389,7 +389,7 @@ void d_move(struct dentry *d, struct dentry *new_parent, const char *name,
 		kfree(d->name);
 		d->name = copy;
 		d->name_len = len;
-		d->name_hash = name_hash(name, len);
+		d->name_hash = full_name_hash(name, len);
 	}
 	if (d->parent != new_parent) {
 		struct dentry *old = d->parent;

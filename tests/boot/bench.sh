@@ -30,8 +30,10 @@ if [ "$status" -eq 0 ] && [ -n "$names" ] && [ -z "$missing" ] &&
 	grep -q '^null-syscall .*(2.0)' "$log" &&
 	grep -q "^ubd ext2 write+fdatasync" "$log" &&
 	grep -qE "^ +seccomp +[0-9.]+ [mun]?s " "$log" &&
-	grep -qE "^ +tt +[0-9.]+ [mun]?s " "$log"; then
-	ok "tamu-bench --quick: a row for each of $(wc -w <<<"$names") benchmarks, the modes table (tt, seccomp) and the I/O table"
+	grep -qE "^ +tt +[0-9.]+ [mun]?s " "$log" &&
+	grep -qE "^create +tamu ext2 +[0-9.]+ [mun]?s" "$log" &&
+	grep -q "^an initramfs of 20000 files in one directory" "$log"; then
+	ok "tamu-bench --quick: a row for each of $(wc -w <<<"$names") benchmarks, the modes table (tt, seccomp), the I/O table and the large directories"
 else
 	fail "tamu-bench --quick" "status $status, missing rows:$missing" \
 		"$(cat "$log")"

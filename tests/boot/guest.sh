@@ -44,7 +44,7 @@ same_as_native xfeatures "XSAVE features reported and AMX permission"
 same_as_native pty "pseudo-terminals: line discipline, job control, window size, hangups"
 same_as_native fileops "renameat2 flags, O_TMPFILE, fallocate, truncate, times, links, fsync"
 same_as_native threadexit "processes ending with live threads (exit, exit_group, the leader first, signals, exec from a thread), 300 reaped in shuffled order"
-same_as_native bigdir "20000 files in one directory: made, looked up, listed while unlinked (each name once), telldir positions kept"
+same_as_native bigdir "10000 files in one directory: made, looked up, listed while unlinked (each name once), telldir positions kept"
 same_as_native hostile "hostile memory ranges (madvise of 80 TiB, wraps, holes), mlock, mincore, AC set around calls, descriptors to RLIMIT_NOFILE"
 run_tamu "${opts[@]}" -- /test/hostile big-table
 if [ "$status" -eq 0 ] && [ "$out" == $'setrlimit NOFILE 1048576: ok\ndup2 to 1048575: ok\ndup2 to 1048576: Bad file descriptor\nclose 1048575: ok' ]; then
@@ -151,27 +151,30 @@ run_tamu "${opts[@]}" init=/nonexistent
 	fail "missing init$what" "status $status" "$err"
 
 # Compressed archives, and an uncompressed one before a compressed one
-# (early microcode, then the rest, as Debian's initrd.img is made).
-printf 'dir /early 755 0 0\n' >"$TAMU_DIR/early.list"
-tools/mkcpio -o "$TAMU_DIR/early.cpio" "$TAMU_DIR/early.list"
-good=""
-for pair in "gzip:gzip -c" "xz:xz -c --check=crc32" "zstd:zstd -q -c" \
-	"lz4 (legacy):lz4 -q -l -c" "lz4 (frames):lz4 -q -c"; do
-	name=${pair%%:*} z=${pair#*:}
-	if ! command -v "${z%% *}" >/dev/null; then
-		fail "initrd compressed with $name: the command is missing"
-		continue
-	fi
-	$z <"$CPIO" | cat "$TAMU_DIR/early.cpio" - >"$TAMU_DIR/z.cpio"
-	chmod 644 "$TAMU_DIR/z.cpio"
-	run_tamu "${opts[@]}" initrd=z.cpio -- /bin/sh -c 'ls -1d /early /test/hostile'
-	if [ "$status" -eq 0 ] && [ "$out" == $'/early\n/test/hostile' ]; then
-		good="$good, $name"
-	else
-		fail "initrd= an archive then one compressed with $name$what" "status $status" "$out" "$err"
-	fi
-done
-[ -n "$good" ] && ok "initrd= a cpio archive followed by one compressed with ${good#, }$what"
+# (early microcode, then the rest, as Debian's initrd.img is made).  Not
+# on a disk root, which hides the initramfs.
+if [ -z "$TAMU_ROOT_IMAGE" ]; then
+	printf 'dir /early 755 0 0\n' >"$TAMU_DIR/early.list"
+	tools/mkcpio -o "$TAMU_DIR/early.cpio" "$TAMU_DIR/early.list"
+	good=""
+	for pair in "gzip:gzip -c" "xz:xz -c --check=crc32" "zstd:zstd -q -c" \
+		"lz4 (legacy):lz4 -q -l -c" "lz4 (frames):lz4 -q -c"; do
+		name=${pair%%:*} z=${pair#*:}
+		if ! command -v "${z%% *}" >/dev/null; then
+			fail "initrd compressed with $name: the command is missing"
+			continue
+		fi
+		$z <"$CPIO" | cat "$TAMU_DIR/early.cpio" - >"$TAMU_DIR/z.cpio"
+		chmod 644 "$TAMU_DIR/z.cpio"
+		run_tamu "${opts[@]}" initrd=z.cpio -- /bin/sh -c 'ls -1d /early /test/hostile'
+		if [ "$status" -eq 0 ] && [ "$out" == $'/early\n/test/hostile' ]; then
+			good="$good, $name"
+		else
+			fail "initrd= an archive then one compressed with $name$what" "status $status" "$out" "$err"
+		fi
+	done
+	[ -n "$good" ] && ok "initrd= a cpio archive followed by one compressed with ${good#, }$what"
+fi
 
 printf 'BZh91AY&SYgarbage' >"$TAMU_DIR/bz.cpio"
 head -c 100000 "$CPIO" | zstd -q -c | head -c 20000 >"$TAMU_DIR/cut.cpio"

@@ -15,7 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static int n = 20000;
+static int n = 10000;
 static unsigned char *seen;
 
 static int name_index(const char *name)

@@ -37,7 +37,7 @@ static u64 dir_blocks(struct inode *dir)
 }
 
 /* Directory block n, read; NULL for a hole (skipped); an ERR_PTR. */
-static struct buffer_head *dir_block(struct inode *dir, u64 n)
+struct buffer_head *ext2_dir_block(struct inode *dir, u64 n)
 {
 	u32 block;
 	int err = ext2_get_block(dir, n, false, &block);
@@ -50,8 +50,8 @@ static struct buffer_head *dir_block(struct inode *dir, u64 n)
 }
 
 /* The entry at off in a block of size bs, or NULL if it is malformed. */
-static struct ext2_dir_entry *check_entry(struct inode *dir, char *data,
-					  u32 off, u32 bs)
+struct ext2_dir_entry *ext2_check_entry(struct inode *dir, char *data,
+					u32 off, u32 bs)
 {
 	struct ext2_dir_entry *de = (void *)(data + off);
 	struct ext2_super_block *es = EXT2_SB(dir->sb)->es;
@@ -71,17 +71,22 @@ static struct ext2_dir_entry *check_entry(struct inode *dir, char *data,
 
 /*
  * Find name in dir: its buffer (referenced), the entry and the one before
- * it in the block (for removal).  -ENOENT if absent.
+ * it in the block (for removal), and which directory block that is.
+ * -ENOENT if absent.  A large directory's index names the block.
  */
 static int find_entry(struct inode *dir, const char *name, size_t len,
 		      struct buffer_head **out, struct ext2_dir_entry **de_out,
-		      struct ext2_dir_entry **prev_out)
+		      struct ext2_dir_entry **prev_out, u32 *block)
 {
+	struct ext2_dir_index *idx = ext2_dindex(dir);
 	u32 bs = blocksize(dir);
 	u64 n;
 
+	if (idx)
+		return ext2_dindex_find(dir, idx, name, len, out, de_out,
+					prev_out, block);
 	for (n = 0; n < dir_blocks(dir); n++) {
-		struct buffer_head *bh = dir_block(dir, n);
+		struct buffer_head *bh = ext2_dir_block(dir, n);
 		struct ext2_dir_entry *prev = NULL, *de;
 		u32 off = 0;
 
@@ -90,7 +95,7 @@ static int find_entry(struct inode *dir, const char *name, size_t len,
 		if (!bh)
 			continue;
 		while (off < bs) {
-			de = check_entry(dir, bh->data, off, bs);
+			de = ext2_check_entry(dir, bh->data, off, bs);
 			if (!de) {
 				brelse(bh);
 				return -EIO;
@@ -101,6 +106,7 @@ static int find_entry(struct inode *dir, const char *name, size_t len,
 				*de_out = de;
 				if (prev_out)
 					*prev_out = prev;
+				*block = n;
 				return 0;
 			}
 			prev = de;
@@ -116,12 +122,12 @@ static int ext2_lookup(struct inode *dir, struct dentry *d)
 	struct ext2_dir_entry *de;
 	struct buffer_head *bh;
 	struct inode *inode;
-	u32 ino;
+	u32 ino, block;
 	int err;
 
 	if (d->name_len > EXT2_NAME_LEN)
 		return -ENAMETOOLONG;
-	err = find_entry(dir, d->name, d->name_len, &bh, &de, NULL);
+	err = find_entry(dir, d->name, d->name_len, &bh, &de, NULL, &block);
 	if (err)
 		return err;
 	ino = de->inode;
@@ -139,7 +145,7 @@ static u32 resync(struct inode *dir, char *data, u32 off, u32 bs)
 	u32 o = 0;
 
 	while (o < off) {
-		struct ext2_dir_entry *de = check_entry(dir, data, o, bs);
+		struct ext2_dir_entry *de = ext2_check_entry(dir, data, o, bs);
 
 		if (!de)
 			return bs;
@@ -156,7 +162,7 @@ static int ext2_iterate(struct file *f, struct dir_context *ctx)
 	while (ctx->pos < dir->size) {
 		u64 n = ctx->pos / bs;
 		u32 off = ctx->pos % bs;
-		struct buffer_head *bh = dir_block(dir, n);
+		struct buffer_head *bh = ext2_dir_block(dir, n);
 
 		if (IS_ERR(bh))
 			return PTR_ERR(bh) == -ENOMEM ? -ENOMEM : -EIO;
@@ -172,7 +178,7 @@ static int ext2_iterate(struct file *f, struct dir_context *ctx)
 		ctx->pos = n * bs + off;
 		while (off < bs) {
 			struct ext2_dir_entry *de =
-				check_entry(dir, bh->data, off, bs);
+				ext2_check_entry(dir, bh->data, off, bs);
 
 			if (!de) {
 				brelse(bh);
@@ -220,7 +226,7 @@ static struct ext2_dir_entry *find_room(struct inode *dir, char *data,
 	u32 bs = blocksize(dir), off = 0;
 
 	while (off < bs) {
-		struct ext2_dir_entry *de = check_entry(dir, data, off, bs);
+		struct ext2_dir_entry *de = ext2_check_entry(dir, data, off, bs);
 		u32 used;
 
 		if (!de) {
@@ -235,6 +241,61 @@ static struct ext2_dir_entry *find_room(struct inode *dir, char *data,
 	return NULL;
 }
 
+/* Put the entry for name into the block's room de, splitting it. */
+static void put_entry(struct inode *dir, struct buffer_head *bh, u32 n,
+		      struct ext2_dir_entry *de, const char *name, size_t len,
+		      struct inode *inode)
+{
+	if (de->inode) {
+		u32 used = EXT2_DIR_REC_LEN(de->name_len);
+		struct ext2_dir_entry *new = (void *)((char *)de + used);
+
+		new->rec_len = de->rec_len - used;
+		de->rec_len = used;
+		de = new;
+	}
+	set_entry(dir, de, name, len, inode);
+	mark_buffer_dirty(bh);
+	ext2_dindex_added(dir, name, len, n, bh->data);
+	dir_changed(dir);
+}
+
+/*
+ * The first block with room for reclen (its number in *n, the entry to
+ * split in *de), from the index or by a scan; NULL when none has.
+ */
+static struct buffer_head *block_with_room(struct inode *dir, u32 reclen,
+					   u64 *n, struct ext2_dir_entry **de)
+{
+	struct ext2_dir_index *idx = ext2_dindex(dir);
+	struct buffer_head *bh;
+	int err = 0, at;
+
+	*n = 0;
+	if (idx) {
+		at = ext2_dindex_room(idx, reclen);
+		if (at < 0) {
+			*n = dir_blocks(dir);
+			return NULL;
+		}
+		*n = at;
+	}
+	for (; *n < dir_blocks(dir); (*n)++) {
+		bh = ext2_dir_block(dir, *n);
+		if (IS_ERR(bh))
+			return bh;
+		if (!bh)
+			continue;
+		*de = find_room(dir, bh->data, reclen, &err);
+		if (*de)
+			return bh;
+		brelse(bh);
+		if (err)
+			return ERR_PTR(err);
+	}
+	return NULL;
+}
+
 int ext2_add_link(struct inode *dir, const char *name, size_t len,
 		  struct inode *inode)
 {
@@ -242,38 +303,20 @@ int ext2_add_link(struct inode *dir, const char *name, size_t len,
 	struct ext2_dir_entry *de;
 	struct buffer_head *bh;
 	u64 n;
-	int err = 0;
+	int err;
 
 	if (dir->sb->s_flags & MS_RDONLY)
 		return -EROFS;
-	for (n = 0; n < dir_blocks(dir); n++) {
-		bh = dir_block(dir, n);
-		if (IS_ERR(bh))
-			return PTR_ERR(bh);
-		if (!bh)
-			continue;
-		de = find_room(dir, bh->data, reclen, &err);
-		if (de) {
-			if (de->inode) {
-				u32 used = EXT2_DIR_REC_LEN(de->name_len);
-				struct ext2_dir_entry *new =
-					(void *)((char *)de + used);
-
-				new->rec_len = de->rec_len - used;
-				de->rec_len = used;
-				de = new;
-			}
-			set_entry(dir, de, name, len, inode);
-			mark_buffer_dirty(bh);
-			brelse(bh);
-			dir_changed(dir);
-			return 0;
-		}
+	bh = block_with_room(dir, reclen, &n, &de);
+	if (IS_ERR(bh))
+		return PTR_ERR(bh);
+	if (bh) {
+		put_entry(dir, bh, n, de, name, len, inode);
 		brelse(bh);
-		if (err)
-			return err;
+		return 0;
 	}
 	/* No room: a new block at the end of the directory. */
+	n = dir_blocks(dir);
 	err = ext2_get_block(dir, n, true, &block);
 	if (err)
 		return err;
@@ -283,16 +326,14 @@ int ext2_add_link(struct inode *dir, const char *name, size_t len,
 	memset(bh->data, 0, bs);
 	de = (void *)bh->data;
 	de->rec_len = bs;
-	set_entry(dir, de, name, len, inode);
-	mark_buffer_dirty(bh);
-	brelse(bh);
 	dir->size += bs;
-	dir_changed(dir);
+	put_entry(dir, bh, n, de, name, len, inode);
+	brelse(bh);
 	return 0;
 }
 
 /* Remove the entry: merge it into the one before, or clear its inode. */
-static void delete_entry(struct inode *dir, struct buffer_head *bh,
+static void delete_entry(struct inode *dir, struct buffer_head *bh, u32 n,
 			 struct ext2_dir_entry *de, struct ext2_dir_entry *prev)
 {
 	/* Cleared either way: a reader positioned at it skips it. */
@@ -300,6 +341,7 @@ static void delete_entry(struct inode *dir, struct buffer_head *bh,
 		prev->rec_len += de->rec_len;
 	de->inode = 0;
 	mark_buffer_dirty(bh);
+	ext2_dindex_removed(dir, de->name, de->name_len, n, bh->data);
 	dir_changed(dir);
 }
 
@@ -307,11 +349,12 @@ static int remove_name(struct inode *dir, struct dentry *d)
 {
 	struct ext2_dir_entry *de, *prev;
 	struct buffer_head *bh;
+	u32 block;
 	int err;
 
 	if (dir->sb->s_flags & MS_RDONLY)
 		return -EROFS;
-	err = find_entry(dir, d->name, d->name_len, &bh, &de, &prev);
+	err = find_entry(dir, d->name, d->name_len, &bh, &de, &prev, &block);
 	if (err)
 		return err == -ENOENT ? -EIO : err;
 	if (de->inode != d->inode->ino) {
@@ -319,7 +362,7 @@ static int remove_name(struct inode *dir, struct dentry *d)
 		return ext2_error(dir->sb, "directory %llu: entry %s moved",
 				  (unsigned long long)dir->ino, d->name);
 	}
-	delete_entry(dir, bh, de, prev);
+	delete_entry(dir, bh, block, de, prev);
 	brelse(bh);
 	return 0;
 }
@@ -496,14 +539,14 @@ static int empty_dir(struct inode *inode)
 	u64 n;
 
 	for (n = 0; n < dir_blocks(inode); n++) {
-		struct buffer_head *bh = dir_block(inode, n);
+		struct buffer_head *bh = ext2_dir_block(inode, n);
 		u32 off = 0;
 
 		if (IS_ERR(bh))
 			return PTR_ERR(bh);
 		while (bh && off < bs) {
 			struct ext2_dir_entry *de =
-				check_entry(inode, bh->data, off, bs);
+				ext2_check_entry(inode, bh->data, off, bs);
 
 			if (!de) {
 				brelse(bh);
@@ -541,15 +584,27 @@ static int ext2_rmdir(struct inode *dir, struct dentry *d)
 	return 0;
 }
 
-/* Point a moved directory's ".." at its new parent. */
+/*
+ * Point a moved directory's ".." at its new parent.  ".." is the second
+ * entry of the first block, as mkdir and mke2fs make it (the directory's
+ * own lock is not held here, so no index of it is built).
+ */
 static int set_dotdot(struct inode *inode, struct inode *parent)
 {
+	struct buffer_head *bh = ext2_dir_block(inode, 0);
+	u32 bs = blocksize(inode);
 	struct ext2_dir_entry *de;
-	struct buffer_head *bh;
-	int err = find_entry(inode, "..", 2, &bh, &de, NULL);
 
-	if (err)
-		return err == -ENOENT ? -EIO : err;
+	if (IS_ERR(bh))
+		return PTR_ERR(bh);
+	de = bh ? ext2_check_entry(inode, bh->data, 0, bs) : NULL;
+	if (de)
+		de = ext2_check_entry(inode, bh->data, de->rec_len, bs);
+	if (!de || de->name_len != 2 || memcmp(de->name, "..", 2)) {
+		brelse(bh);
+		return ext2_error(inode->sb, "directory %llu: no ..",
+				  (unsigned long long)inode->ino);
+	}
 	de->inode = parent->ino;
 	mark_buffer_dirty(bh);
 	brelse(bh);
@@ -561,11 +616,12 @@ static int retarget(struct inode *dir, struct dentry *d, struct inode *inode)
 {
 	struct ext2_dir_entry *de;
 	struct buffer_head *bh;
+	u32 block;
 	int err;
 
 	if (dir->sb->s_flags & MS_RDONLY)
 		return -EROFS;
-	err = find_entry(dir, d->name, d->name_len, &bh, &de, NULL);
+	err = find_entry(dir, d->name, d->name_len, &bh, &de, NULL, &block);
 	if (err)
 		return err == -ENOENT ? -EIO : err;
 	set_entry(dir, de, d->name, d->name_len, inode);

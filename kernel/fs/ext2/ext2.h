@@ -181,6 +181,7 @@ struct ext2_inode_info {
 	/* The block map: allocating may sleep, truncating too. */
 	struct mutex map_lock;
 	struct page *link_page;	/* a slow symlink's target */
+	struct ext2_dir_index *dindex;	/* a large directory's (dir_index.c) */
 };
 
 static inline struct ext2_sb_info *EXT2_SB(struct super_block *sb)
@@ -192,6 +193,27 @@ static inline struct ext2_inode_info *EXT2_I(struct inode *inode)
 {
 	return inode->private;
 }
+
+/* dir.c: directory block n (NULL for a hole), an entry checked. */
+struct buffer_head *ext2_dir_block(struct inode *dir, u64 n);
+struct ext2_dir_entry *ext2_check_entry(struct inode *dir, char *data,
+					u32 off, u32 bs);
+
+/* dir_index.c: a large directory's index of names; NULL: scan it. */
+struct ext2_dir_index;
+struct ext2_dir_index *ext2_dindex(struct inode *dir);
+int ext2_dindex_find(struct inode *dir, struct ext2_dir_index *idx,
+		     const char *name, size_t len, struct buffer_head **out,
+		     struct ext2_dir_entry **de_out,
+		     struct ext2_dir_entry **prev_out, u32 *block);
+/* The first block with room for an entry of reclen, or -1. */
+int ext2_dindex_room(struct ext2_dir_index *idx, u32 reclen);
+/* A name was added to, or removed from, directory block n (data). */
+void ext2_dindex_added(struct inode *dir, const char *name, size_t len,
+		       u32 n, const char *data);
+void ext2_dindex_removed(struct inode *dir, const char *name, size_t len,
+			 u32 n, const char *data);
+void ext2_dindex_free(struct inode *dir);
 
 /* super.c */
 struct ext2_group_desc *ext2_group_desc(struct super_block *sb,

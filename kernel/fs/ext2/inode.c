@@ -582,6 +582,7 @@ void ext2_evict_inode(struct inode *inode)
 
 	if (!ei)
 		return;
+	ext2_dindex_free(inode);
 	if (ei->link_page)
 		put_page(ei->link_page);
 	if (!inode->nlink && inode->mode && !(inode->sb->s_flags & MS_RDONLY)) {

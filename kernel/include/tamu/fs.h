@@ -296,6 +296,9 @@ struct file {
 	void *private_data;
 };
 
+/* A hash of a name, as the dentry cache keys its names. */
+u32 full_name_hash(const char *name, size_t len);
+
 /* Reference counting. */
 struct dentry *dget(struct dentry *d);
 void dput(struct dentry *d);
