@@ -28,7 +28,7 @@ AUTOCONF_MK := include/config/auto.conf
 DEFCONFIG := configs/tamu_defconfig
 
 no-config-targets := defconfig menuconfig olddefconfig savedefconfig \
-	clean mrproper deps help run gdb check bench
+	clean mrproper deps help run gdb check bench fuzz
 ifneq ($(filter-out $(no-config-targets),$(or $(MAKECMDGOALS),all)),)
 -include $(AUTOCONF_MK)
 endif
@@ -149,6 +149,14 @@ check: deps
 		$(ROOTFS_EXT2) guest-tests tests/boot/deny tools/bench/floor
 	$(Q)tests/run-all
 
+# The fuzzer for FUZZ_SECONDS in each mode (tests/fuzz/run.sh), with
+# FUZZ_SEED as the first seed; findings come with their replay command.
+FUZZ_SECONDS ?= 600
+FUZZ_SEED ?= 1
+fuzz: deps
+	$(Q)$(MAKE) --no-print-directory tamu guest-tests
+	$(Q)tests/fuzz/run.sh -s $(FUZZ_SECONDS) -f $(FUZZ_SEED) ./tamu
+
 clean:
 	$(quiet) CLEAN objects
 	$(Q)find arch kernel hostlib tests tools rootfs \
@@ -169,6 +177,7 @@ help:
 	@echo '  check          install missing packages, build, run every test'
 	@echo '  rootfs/rootfs.ext2  the root file system as an ext2 disk image'
 	@echo '  bench          build and run the benchmarks (BENCH_ARGS="--runs 3")'
+	@echo '  fuzz           the fuzzer in every mode (FUZZ_SECONDS=600 each)'
 	@echo '  defconfig      write .config from $(DEFCONFIG)'
 	@echo '  menuconfig     edit .config interactively'
 	@echo '  olddefconfig   update .config, new options at their defaults'
@@ -177,5 +186,5 @@ help:
 	@echo '  mrproper       clean, and remove the configuration'
 	@echo 'Variables: V=1 shows full commands.'
 
-.PHONY: all deps run gdb check bench clean mrproper help defconfig menuconfig \
+.PHONY: all deps run gdb check bench fuzz clean mrproper help defconfig menuconfig \
 	olddefconfig savedefconfig

@@ -22,9 +22,34 @@ static inline void INIT_LIST_HEAD(struct list_head *l)
 	l->prev = l;
 }
 
+/*
+ * CONFIG_DEBUG_LIST: every insertion and removal first checks that the
+ * neighbours point at each other (or at the entry), so a corrupted or
+ * freed list oopses where it is used instead of much later.
+ */
+void __noreturn list_corrupt(const char *what, const void *entry,
+			     const void *prev, const void *next);
+
+static inline void list_check_add(struct list_head *n, struct list_head *prev,
+				  struct list_head *next)
+{
+	if (IS_ENABLED(CONFIG_DEBUG_LIST) &&
+	    (next->prev != prev || prev->next != next || n == prev ||
+	     n == next))
+		list_corrupt("list_add", n, prev, next);
+}
+
+static inline void list_check_del(struct list_head *e)
+{
+	if (IS_ENABLED(CONFIG_DEBUG_LIST) &&
+	    (e->prev->next != e || e->next->prev != e))
+		list_corrupt("list_del", e, e->prev, e->next);
+}
+
 static inline void __list_add(struct list_head *n, struct list_head *prev,
 			      struct list_head *next)
 {
+	list_check_add(n, prev, next);
 	next->prev = n;
 	n->next = next;
 	n->prev = prev;
@@ -43,6 +68,7 @@ static inline void list_add_tail(struct list_head *n, struct list_head *head)
 
 static inline void list_del_init(struct list_head *e)
 {
+	list_check_del(e);
 	e->prev->next = e->next;
 	e->next->prev = e->prev;
 	INIT_LIST_HEAD(e);
