@@ -18,6 +18,7 @@ static struct file *new_file(unsigned int flags,
 	if (!f)
 		return NULL;
 	f->refcount = 1;
+	INIT_LIST_HEAD(&f->f_ep_links);
 	f->f_op = fops;
 	f->inode = inode;
 	f->f_flags = flags;
@@ -76,6 +77,8 @@ void fput(struct file *f)
 {
 	if (--f->refcount > 0)
 		return;
+	if (!list_empty(&f->f_ep_links))
+		eventpoll_release(f);
 	if (f->f_op && f->f_op->release)
 		f->f_op->release(f);
 	if (f->path.dentry)

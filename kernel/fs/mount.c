@@ -411,6 +411,7 @@ void vfs_init(void)
 	devtmpfs_init();
 	hostfs_init();
 	pipe_init();
+	anon_inode_init();
 	proc_init();
 	mem_devices_init();
 	tty_init();

@@ -16,8 +16,6 @@
 #include "uapi/select.h"
 #include "uapi/time.h"
 
-#define MAX_POLL_FDS 4096
-
 /* Wait entries in chunks that never move while they are queued. */
 #define CHUNK_ENTRIES 32
 
@@ -150,7 +148,7 @@ static long do_poll(unsigned long ufds, unsigned int nfds, u64 deadline)
 	struct poll_args a = { .nfds = nfds };
 	long n;
 
-	if (nfds > MAX_POLL_FDS)
+	if (nfds > current->signal->rlim[RLIMIT_NOFILE].rlim_cur)
 		return -EINVAL;
 	a.fds = kcalloc(nfds ? nfds : 1, sizeof(struct pollfd), GFP_KERNEL);
 	if (!a.fds)
@@ -167,7 +165,7 @@ static long do_poll(unsigned long ufds, unsigned int nfds, u64 deadline)
 	return n;
 }
 
-static u64 timeout_to_deadline(s64 ns)
+u64 timeout_to_deadline(s64 ns)
 {
 	if (ns < 0)
 		return 0;
@@ -184,8 +182,7 @@ SYSCALL_DEFINE(poll, unsigned long ufds, unsigned int nfds, int timeout_ms)
 						   : (s64)timeout_ms * 1000000));
 }
 
-/* Apply a temporary signal mask for ppoll/pselect6. */
-static int set_temp_mask(unsigned long umask, size_t size)
+int set_temp_mask(unsigned long umask, size_t size)
 {
 	sigset_t set;
 
@@ -218,8 +215,7 @@ static long read_timespec_deadline(unsigned long uts, u64 *deadline)
 	return 0;
 }
 
-/* The mask stays in effect until signals are delivered, unless none is. */
-static long end_temp_mask(long ret)
+long end_temp_mask(long ret)
 {
 	if (ret != -ERESTARTNOHAND && current->restore_sigmask) {
 		current->restore_sigmask = false;

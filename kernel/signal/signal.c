@@ -15,6 +15,7 @@
 #include "tamu/string.h"
 #include "tamu/time.h"
 #include "tamu/uaccess.h"
+#include "uapi/poll.h"
 #include "uapi/time.h"
 
 #define STOP_SIGS (sigmask(SIGSTOP) | sigmask(SIGTSTP) | sigmask(SIGTTIN) | \
@@ -53,15 +54,20 @@ struct sighand_struct *alloc_sighand(void)
 {
 	struct sighand_struct *sh = kzalloc(sizeof(*sh), GFP_KERNEL);
 
-	if (sh)
+	if (sh) {
 		sh->users = 1;
+		init_waitqueue_head(&sh->signalfd_wqh);
+	}
 	return sh;
 }
 
 void put_sighand(struct sighand_struct *sh)
 {
-	if (sh && --sh->users == 0)
-		kfree(sh);
+	if (!sh || --sh->users > 0)
+		return;
+	/* epoll watching a signalfd of these handlers lets go first. */
+	wake_up_poll(&sh->signalfd_wqh, POLLHUP | POLLFREE);
+	kfree(sh);
 }
 
 struct signal_struct *alloc_signal(void)
@@ -310,6 +316,7 @@ static int __send_signal(int sig, const siginfo_t *info, struct task_struct *t,
 		list_add_tail(&q->list, &p->list);
 	}
 	sigaddset(&p->signal, sig);
+	wake_up_poll(&t->sighand->signalfd_wqh, POLLIN);
 	if (group)
 		t = pick_thread(t, sig);
 	if (!t)
@@ -417,7 +424,7 @@ bool do_notify_parent(struct task_struct *t, int why, int status)
 }
 
 /* Take the next pending signal in 'allowed': synchronous faults first. */
-static int dequeue_signal(struct task_struct *t, u64 allowed, siginfo_t *info)
+int dequeue_signal(struct task_struct *t, u64 allowed, siginfo_t *info)
 {
 	static const u64 sync = sigmask(SIGSEGV) | sigmask(SIGBUS) |
 				sigmask(SIGILL) | sigmask(SIGFPE) |

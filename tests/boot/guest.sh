@@ -52,6 +52,7 @@ if [ "$status" -eq 0 ] && [ "$out" == $'setrlimit NOFILE 1048576: ok\ndup2 to 10
 else
 	fail "descriptor table up to nr_open$what" "status $status" "$out" "$err"
 fi
+same_as_native events "eventfd, timerfd, signalfd, epoll (level, edge, oneshot, nesting, loops, 1000 watched, close and dup, fork, signals)"
 same_as_native vecregs "vector registers across system calls, faults, signals, preemption, fork"
 
 # Two at once: context switches between them must not mix their state.

@@ -128,6 +128,8 @@ static void show_fdinfo(struct seq_buf *m, struct proc_inode *pi,
 		   (unsigned long long)f->f_pos, flags,
 		   f->path.mnt ? f->path.mnt->id : 0,
 		   (unsigned long long)f->inode->ino);
+	if (f->f_op && f->f_op->show_fdinfo)
+		f->f_op->show_fdinfo(m, f);
 }
 
 /* The path behind a link, referenced; -ENOENT if there is none. */

@@ -380,7 +380,6 @@ void proc_put_file(struct seq_buf *m, struct file *f)
 	else if (S_ISSOCK(inode->mode))
 		seq_printf(m, "socket:[%llu]", (unsigned long long)inode->ino);
 	else
-		seq_printf(m, "anon_inode:[%s]",
-			   inode->sb && inode->sb->type ? inode->sb->type->name
-							: "unknown");
+		seq_printf(m, "anon_inode:%s",
+			   f->anon_name ? f->anon_name : "[unknown]");
 }

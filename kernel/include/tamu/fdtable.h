@@ -71,5 +71,7 @@ static inline int fd_install(struct file *f, bool cloexec)
 	return fd_install_from(f, 0, cloexec);
 }
 int close_fd(int fd);
+/* fd_install, then drop the caller's reference: on failure f goes. */
+int fd_install_put(struct file *f, bool cloexec);
 
 #endif

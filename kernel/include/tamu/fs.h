@@ -50,6 +50,8 @@ struct dir_context {
 	u64 pos;
 };
 
+struct seq_buf;
+
 struct file_operations {
 	int (*open)(struct inode *inode, struct file *f);
 	void (*release)(struct file *f);
@@ -64,6 +66,8 @@ struct file_operations {
 	int (*fsync)(struct file *f, bool datasync);
 	/* Readiness (POLLIN...), registering on p's wait queues if p. */
 	unsigned int (*poll)(struct file *f, struct poll_table *p);
+	/* What /proc/PID/fdinfo/N adds for this kind of file. */
+	void (*show_fdinfo)(struct seq_buf *m, struct file *f);
 };
 
 struct iattr {
@@ -294,6 +298,8 @@ struct file {
 	u64 f_pos;
 	int refcount;
 	void *private_data;
+	const char *anon_name;	/* a nameless file's, for /proc/PID/fd */
+	struct list_head f_ep_links;	/* epoll items watching this file */
 };
 
 /* A hash of a name, as the dentry cache keys its names. */
@@ -383,6 +389,17 @@ dev_t new_anon_dev(void);
 /* Opening and basic I/O. */
 struct file *alloc_file(const struct path *p, unsigned int flags);
 /* Open an existing inode as a file (pipes, sockets). */
+/*
+ * A file of the one anonymous inode (eventfd, epoll...) with fops and
+ * priv; O_NONBLOCK and the access mode are taken from flags.  On failure
+ * priv is still the caller's; once the file exists, its release frees it.
+ */
+struct file *anon_inode_getfile(const char *name,
+				const struct file_operations *fops,
+				void *priv, int flags);
+void anon_inode_init(void);
+/* The file's last reference goes: epoll instances stop watching it. */
+void eventpoll_release(struct file *f);
 struct file *open_inode(struct inode *inode, unsigned int flags,
 			const struct file_operations *fops);
 ssize_t vfs_read(struct file *f, struct uio *u, u64 *pos);

@@ -20,4 +20,14 @@ static inline void poll_wait(struct file *f, struct wait_queue_head *wq,
 		p->queue(p, wq);
 }
 
+/* A poll-style timeout in ns: <0 forever (0), 0 not at all (~0). */
+u64 timeout_to_deadline(s64 ns);
+/*
+ * ppoll, pselect6, epoll_pwait: a signal mask for the wait, from the
+ * guest (none when umask is 0); end_temp_mask restores the old one unless
+ * a signal is to be delivered with the temporary one still in effect.
+ */
+int set_temp_mask(unsigned long umask, size_t size);
+long end_temp_mask(long ret);
+
 #endif

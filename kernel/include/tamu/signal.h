@@ -21,6 +21,8 @@ struct sigqueue {
 struct sighand_struct {
 	int users;
 	struct kernel_sigaction action[_NSIG];
+	/* signalfd readers and pollers, woken on every new signal. */
+	struct wait_queue_head signalfd_wqh;
 };
 
 /* signal->flags */
@@ -82,6 +84,11 @@ static inline void sigdelset(sigset_t *s, int sig)
 #define sigmask(sig) (1ULL << ((sig) - 1))
 
 bool valid_signal(int sig);
+/*
+ * Take t's next pending signal among allowed (a mask of sigmask() bits):
+ * its number and siginfo, or 0.  Synchronous faults come first.
+ */
+int dequeue_signal(struct task_struct *t, u64 allowed, siginfo_t *info);
 /* Queue sig for one task, or for its whole thread group. */
 int send_signal(int sig, const siginfo_t *info, struct task_struct *t,
 		bool group);

@@ -9,8 +9,23 @@ struct wait_queue_head {
 	struct list_head head;
 };
 
+struct wait_queue_entry;
+/*
+ * What a wake-up does for an entry that is not just a sleeping task:
+ * epoll's entries on the files it watches.  key is the poll mask of what
+ * happened (POLLIN...), or 0 when the waker does not say.  Returns
+ * whether the entry took the wake-up (it counts for exclusive wakes).
+ */
+typedef int (*wait_queue_func_t)(struct wait_queue_entry *e,
+				 unsigned int key);
+
+#define WQ_FLAG_EXCLUSIVE 0x1	/* one such entry woken per wake-up */
+
 struct wait_queue_entry {
-	struct task_struct *task;
+	struct task_struct *task;	/* woken when func is NULL */
+	wait_queue_func_t func;
+	void *private;
+	unsigned int flags;
 	struct list_head entry;
 };
 
@@ -25,8 +40,22 @@ static inline void init_waitqueue_head(struct wait_queue_head *wq)
 
 void add_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *e);
 void remove_wait_queue(struct wait_queue_entry *e);
-/* Wake every task waiting on wq; they recheck their conditions. */
-void wake_up(struct wait_queue_head *wq);
+/*
+ * Wake the waiters on wq (all of them, and of the exclusive ones the
+ * first that takes it); they recheck their conditions.  wake_up_poll
+ * says what happened, so a watcher that waits for something else can
+ * stay asleep.
+ */
+void wake_up_poll(struct wait_queue_head *wq, unsigned int key);
+static inline void wake_up(struct wait_queue_head *wq)
+{
+	wake_up_poll(wq, 0);
+}
+
+static inline bool waitqueue_active(const struct wait_queue_head *wq)
+{
+	return !list_empty(&wq->head);
+}
 
 /*
  * Sleep until cond is true.  The interruptible form gives up with

@@ -18,6 +18,8 @@
 #define POLLMSG 0x0400
 #define POLLREMOVE 0x1000
 #define POLLRDHUP 0x2000
+/* Kernel-internal: the wait queue is going away (epoll detaches). */
+#define POLLFREE 0x4000
 
 struct pollfd {
 	s32 fd; /* negative: ignored */
