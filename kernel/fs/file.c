@@ -5,6 +5,7 @@
 #include "tamu/string.h"
 #include "tamu/uaccess.h"
 #include "uapi/fcntl.h"
+#include "uapi/uio.h"
 
 /* Flags that only matter while opening. */
 #define OPEN_ONLY_FLAGS (O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC)
@@ -87,10 +88,45 @@ void fput(struct file *f)
 	kfree(f);
 }
 
+/* Onto the next segment with bytes in it, once this one is used up. */
+static void uio_next_seg(struct uio *u)
+{
+	while (u->iov && !u->seg_len && u->nr_segs) {
+		u->addr = u->iov->iov_base;
+		u->seg_len = u->iov->iov_len;
+		u->iov++;
+		u->nr_segs--;
+	}
+}
+
+/* Guest segments: the copy goes on across them. */
+static int uio_copy_segs(struct uio *u, char *k, size_t n, bool out)
+{
+	while (n) {
+		size_t chunk;
+
+		uio_next_seg(u);
+		chunk = min(n, u->seg_len);
+		if (!chunk)
+			break;
+		if (out ? copy_to_user(u->addr, k, chunk)
+			: copy_from_user(k, u->addr, chunk))
+			return -EFAULT;
+		u->addr += chunk;
+		u->seg_len -= chunk;
+		u->len -= chunk;
+		k += chunk;
+		n -= chunk;
+	}
+	return 0;
+}
+
 int uio_copy_out(struct uio *u, const void *src, size_t n)
 {
 	if (n > u->len)
 		n = u->len;
+	if (u->iov)
+		return uio_copy_segs(u, (char *)src, n, true);
 	if (u->kbuf) {
 		memcpy(u->kbuf, src, n);
 		u->kbuf += n;
@@ -107,6 +143,8 @@ int uio_copy_in(struct uio *u, void *dst, size_t n)
 {
 	if (n > u->len)
 		n = u->len;
+	if (u->iov)
+		return uio_copy_segs(u, dst, n, false);
 	if (u->kbuf) {
 		memcpy(dst, u->kbuf, n);
 		u->kbuf += n;
@@ -117,6 +155,34 @@ int uio_copy_in(struct uio *u, void *dst, size_t n)
 	}
 	u->len -= n;
 	return 0;
+}
+
+long import_iovec(unsigned long uvec, unsigned long n, struct iovec *fast,
+		  struct iovec **iov, struct uio *u)
+{
+	size_t total = 0;
+	unsigned long i;
+
+	*iov = fast;
+	if (n > UIO_MAXIOV)
+		return -EINVAL;
+	if (n > UIO_FASTIOV) {
+		*iov = kmalloc(n * sizeof(**iov), GFP_KERNEL);
+		if (!*iov)
+			return -ENOMEM;
+	}
+	if (copy_from_user(*iov, uvec, n * sizeof(**iov)))
+		return -EFAULT;
+	for (i = 0; i < n; i++) {
+		if ((s64)(*iov)[i].iov_len < 0)
+			return -EINVAL;
+		/* As Linux: the sum is cut at what one call may move. */
+		if ((*iov)[i].iov_len > MAX_RW_COUNT - total)
+			(*iov)[i].iov_len = MAX_RW_COUNT - total;
+		total += (*iov)[i].iov_len;
+	}
+	*u = (struct uio){ .iov = *iov, .nr_segs = n, .len = total };
+	return total;
 }
 
 ssize_t vfs_read(struct file *f, struct uio *u, u64 *pos)

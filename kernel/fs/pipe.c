@@ -72,6 +72,8 @@ static ssize_t pipe_read(struct file *f, struct uio *u, u64 *pos)
 	struct pipe_inode_info *p = file_pipe(f);
 	size_t done = 0;
 
+	if (!u->len)
+		return 0;	/* a null read succeeds, as Linux's */
 	while (!p->len) {
 		if (!p->writers)
 			return 0;
@@ -118,6 +120,8 @@ static ssize_t pipe_write(struct file *f, struct uio *u, u64 *pos)
 	size_t total = u->len, done = 0;
 	bool atomic = total <= PIPE_BUF;
 
+	if (!total)
+		return 0;	/* before the reader check, as Linux */
 	if (!p->readers)
 		return pipe_epipe();
 	while (u->len) {

@@ -16,7 +16,7 @@ static bool seekable(struct file *f)
 static long rw_file(struct file *f, unsigned long buf, size_t count,
 		    u64 *pos, bool write)
 {
-	struct uio u = { .addr = buf, .len = count };
+	struct uio u = { .addr = buf, .len = min(count, MAX_RW_COUNT) };
 
 	if ((long)count < 0)
 		return -EINVAL;
@@ -73,42 +73,29 @@ SYSCALL_DEFINE(pwrite64, unsigned int fd, unsigned long buf, size_t count, s64 p
 	return do_prw(fd, buf, count, pos, true);
 }
 
-/* readv/writev: each segment in turn, stopping at a short transfer. */
+/* readv/writev: all segments in one transfer, as one read or write. */
 static long do_rwv(unsigned int fd, unsigned long uvec, unsigned long n,
 		   s64 pos, bool write)
 {
-	struct iovec iov;
+	struct iovec fast[UIO_FASTIOV], *iov;
 	struct file *f;
-	long total = 0, ret = 0;
+	struct uio u;
 	u64 p = pos;
-	unsigned long i;
+	long ret;
 
-	if (n > UIO_MAXIOV)
-		return -EINVAL;
 	f = fget(fd);
 	if (!f)
 		return -EBADF;
-	if (pos >= 0 && !seekable(f)) {
-		fput(f);
-		return -ESPIPE;
-	}
-	for (i = 0; i < n; i++) {
-		if (copy_from_user(&iov, uvec + i * sizeof(iov), sizeof(iov))) {
-			ret = -EFAULT;
-			break;
-		}
-		if (!iov.iov_len)
-			continue;
-		ret = rw_file(f, (unsigned long)iov.iov_base, iov.iov_len,
-			      pos >= 0 ? &p : &f->f_pos, write);
-		if (ret <= 0)
-			break;
-		total += ret;
-		if ((size_t)ret < iov.iov_len)
-			break;
-	}
+	ret = import_iovec(uvec, n, fast, &iov, &u);
+	if (ret >= 0 && pos >= 0 && !seekable(f))
+		ret = -ESPIPE;
+	if (ret >= 0)
+		ret = write ? vfs_write(f, &u, pos >= 0 ? &p : &f->f_pos)
+			    : vfs_read(f, &u, pos >= 0 ? &p : &f->f_pos);
+	if (iov != fast)
+		kfree(iov);
 	fput(f);
-	return total ? total : ret;
+	return ret;
 }
 
 SYSCALL_DEFINE(readv, unsigned int fd, unsigned long vec, unsigned long n)

@@ -33,15 +33,34 @@ typedef u32 dev_t;
 #define MINOR(dev) ((dev) & 0xfffff)
 
 /* Where data moves to or from: guest memory or a kernel buffer. */
+/*
+ * Where data goes or comes from: one kernel buffer, one guest buffer, or
+ * guest buffers one after another (readv, sendmsg...).
+ */
+struct iovec;
 struct uio {
 	unsigned long addr;	/* guest address, when !kbuf */
 	char *kbuf;
-	size_t len;		/* bytes still to move */
+	size_t len;		/* bytes still to move, in all segments */
+	const struct iovec *iov;	/* the segments after this one, or NULL */
+	unsigned long nr_segs;
+	size_t seg_len;		/* bytes left in this one, with iov */
 };
+
+/* The most one read or write moves, as Linux's MAX_RW_COUNT. */
+#define MAX_RW_COUNT (0x7fffffffUL & ~0xfffUL)
 
 /* Move n bytes between the kernel and the uio, advancing it: 0 or -EFAULT. */
 int uio_copy_out(struct uio *u, const void *src, size_t n);
 int uio_copy_in(struct uio *u, void *dst, size_t n);
+/*
+ * The guest's vector of n iovecs at uvec as a uio, checked as Linux does
+ * (at most UIO_MAXIOV, lengths that fit a ssize_t in sum); *iov is
+ * allocated when the vector does not fit in fast[UIO_FASTIOV] (free it
+ * when it is not fast, whatever the result).  The total length, or -errno.
+ */
+long import_iovec(unsigned long uvec, unsigned long n, struct iovec *fast,
+		  struct iovec **iov, struct uio *u);
 
 struct dir_context {
 	/* Returns false when the buffer is full. */
