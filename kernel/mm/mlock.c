@@ -50,19 +50,27 @@ static int may_lock(unsigned long pages)
 	return 0;
 }
 
-/* Fault the locked range in; Linux's errors for a range that cannot be. */
+/*
+ * Fault the locked range in, area by area (PROT_NONE ones stay locked and
+ * absent); Linux's EAGAIN when memory runs out.
+ */
 static int populate_locked(struct mm_struct *mm, unsigned long start,
 			   unsigned long end)
 {
 	struct vm_area_struct *vma;
-	unsigned long addr;
+	unsigned long addr, stop;
 
-	for (addr = start; addr < end; addr += PAGE_SIZE) {
-		vma = find_vma(mm, addr);
-		if (!vma || !(vma->flags & (VM_READ | VM_WRITE | VM_EXEC)))
-			continue;	/* PROT_NONE: locked, not present */
-		if (handle_mm_fault(mm, addr, FAULT_READ) == -ENOMEM)
-			return -EAGAIN;
+	for (vma = find_vma(mm, start); vma && vma->start < end;
+	     vma = find_vma(mm, stop)) {
+		addr = max(start, vma->start);
+		stop = min(end, vma->end);
+		if (!(vma->flags & (VM_READ | VM_WRITE | VM_EXEC)))
+			continue;
+		for (; addr < stop; addr += PAGE_SIZE)
+			if (handle_mm_fault(mm, addr, FAULT_READ) == -ENOMEM)
+				return -EAGAIN;
+		if (stop >= end)
+			break;
 	}
 	return 0;
 }
