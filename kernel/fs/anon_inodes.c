@@ -13,6 +13,18 @@
 static struct super_block anon_sb;
 static struct inode *anon_inode;
 
+/* One inode shared by every event file: nobody may change it. */
+static int anon_inode_setattr(struct dentry *d, struct iattr *attr)
+{
+	(void)d;
+	(void)attr;
+	return -EOPNOTSUPP;
+}
+
+static const struct inode_operations anon_inode_iops = {
+	.setattr = anon_inode_setattr,
+};
+
 void anon_inode_init(void)
 {
 	anon_sb.dev = new_anon_dev();
@@ -21,6 +33,7 @@ void anon_inode_init(void)
 	anon_inode = new_inode(&anon_sb, 0600);
 	if (!anon_inode)
 		panic("anon_inode_init: out of memory");
+	anon_inode->i_op = &anon_inode_iops;
 }
 
 struct file *anon_inode_getfile(const char *name,

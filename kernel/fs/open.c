@@ -286,7 +286,9 @@ SYSCALL_DEFINE(fchdir, unsigned int fd)
 
 	if (!f)
 		return -EBADF;
-	err = set_fs_path(&current->fs->pwd, &f->path);
+	/* A pipe, socket or event file has no path: not a directory. */
+	err = f->path.dentry ? set_fs_path(&current->fs->pwd, &f->path)
+			     : -ENOTDIR;
 	fput(f);
 	return err;
 }
@@ -352,10 +354,13 @@ void setattr_copy(struct inode *inode, const struct iattr *attr)
 	inode->ctime = current_time();
 }
 
-static int notify_change(struct dentry *d, struct iattr *attr)
+/*
+ * d is NULL for a file with no path (a pipe, socket or event file): such
+ * inodes have no setattr of their own but the anon inode's, which refuses.
+ */
+static int notify_change(struct inode *inode, struct dentry *d,
+			 struct iattr *attr)
 {
-	struct inode *inode = d->inode;
-
 	if (inode->i_op && inode->i_op->setattr)
 		return inode->i_op->setattr(d, attr);
 	if (attr->valid & ATTR_SIZE)
@@ -372,7 +377,7 @@ int vfs_truncate(struct dentry *d, u64 size)
 		return -EISDIR;
 	if (!S_ISREG(d->inode->mode))
 		return -EINVAL;
-	return notify_change(d, &attr);
+	return notify_change(d->inode, d, &attr);
 }
 
 static bool owner_or_root(struct inode *inode)
@@ -380,13 +385,13 @@ static bool owner_or_root(struct inode *inode)
 	return current->cred.fsuid == 0 || current->cred.fsuid == inode->uid;
 }
 
-static long chmod_path(const struct path *p, u32 mode)
+static long chmod_common(struct inode *inode, struct dentry *d, u32 mode)
 {
 	struct iattr attr = { .valid = ATTR_MODE, .mode = mode };
 
-	if (!owner_or_root(p->dentry->inode))
+	if (!owner_or_root(inode))
 		return -EPERM;
-	return notify_change(p->dentry, &attr);
+	return notify_change(inode, d, &attr);
 }
 
 SYSCALL_DEFINE(fchmodat, int dfd, unsigned long uname, u32 mode)
@@ -396,7 +401,7 @@ SYSCALL_DEFINE(fchmodat, int dfd, unsigned long uname, u32 mode)
 
 	if (err)
 		return err;
-	err = chmod_path(&p, mode);
+	err = chmod_common(p.dentry->inode, p.dentry, mode);
 	path_put(&p);
 	return err;
 }
@@ -413,15 +418,15 @@ SYSCALL_DEFINE(fchmod, unsigned int fd, u32 mode)
 
 	if (!f)
 		return -EBADF;
-	err = f->path.dentry ? chmod_path(&f->path, mode) : -EINVAL;
+	err = chmod_common(f->inode, f->path.dentry, mode);
 	fput(f);
 	return err;
 }
 
-static long chown_path(const struct path *p, u32 uid, u32 gid)
+static long chown_common(struct inode *inode, struct dentry *d, u32 uid,
+			 u32 gid)
 {
 	struct iattr attr = { 0 };
-	struct inode *inode = p->dentry->inode;
 	u32 fsuid = current->cred.fsuid;
 
 	/* The owner may only change the group, to one of its own. */
@@ -438,7 +443,7 @@ static long chown_path(const struct path *p, u32 uid, u32 gid)
 		attr.valid |= ATTR_GID;
 		attr.gid = gid;
 	}
-	return notify_change(p->dentry, &attr);
+	return notify_change(inode, d, &attr);
 }
 
 SYSCALL_DEFINE(fchownat, int dfd, unsigned long uname, u32 uid, u32 gid, int flags)
@@ -453,7 +458,7 @@ SYSCALL_DEFINE(fchownat, int dfd, unsigned long uname, u32 uid, u32 gid, int fla
 
 	if (err)
 		return err;
-	err = chown_path(&p, uid, gid);
+	err = chown_common(p.dentry->inode, p.dentry, uid, gid);
 	path_put(&p);
 	return err;
 }
@@ -475,7 +480,7 @@ SYSCALL_DEFINE(fchown, unsigned int fd, u32 uid, u32 gid)
 
 	if (!f)
 		return -EBADF;
-	err = f->path.dentry ? chown_path(&f->path, uid, gid) : -EINVAL;
+	err = chown_common(f->inode, f->path.dentry, uid, gid);
 	fput(f);
 	return err;
 }
@@ -515,11 +520,34 @@ SYSCALL_DEFINE(ftruncate, unsigned int fd, s64 length)
 #define UTIME_NOW ((1L << 30) - 1)
 #define UTIME_OMIT ((1L << 30) - 2)
 
+static bool utime_nsec_valid(long nsec)
+{
+	return nsec == UTIME_NOW || nsec == UTIME_OMIT ||
+	       (nsec >= 0 && nsec < 1000000000);
+}
+
+static long utimes_common(struct inode *inode, struct dentry *d,
+			  struct iattr *attr, bool times_given)
+{
+	if (!(attr->valid & (ATTR_ATIME | ATTR_MTIME)))
+		return 0;	/* both UTIME_OMIT, once the file is found */
+	/* Setting the times to now needs only write access. */
+	if (!owner_or_root(inode)) {
+		int err = times_given ? -EPERM
+				      : inode_permission(inode, MAY_WRITE);
+
+		if (err)
+			return err;
+	}
+	return notify_change(inode, d, attr);
+}
+
 SYSCALL_DEFINE(utimensat, int dfd, unsigned long uname, unsigned long utimes,
 		   int flags)
 {
 	struct timespec ts[2], now = current_time();
 	struct iattr attr = { .valid = ATTR_ATIME | ATTR_MTIME };
+	struct file *f;
 	struct path p;
 	long err;
 
@@ -529,34 +557,35 @@ SYSCALL_DEFINE(utimensat, int dfd, unsigned long uname, unsigned long utimes,
 	} else {
 		ts[0].tv_nsec = ts[1].tv_nsec = UTIME_NOW;
 	}
-	if (uname)
-		err = user_path_at(dfd, uname,
-				   flags & AT_SYMLINK_NOFOLLOW ? 0
-							       : LOOKUP_FOLLOW,
-				   &p);
-	else {
-		struct file *f = fget(dfd);
-
-		if (!f)
-			return -EBADF;
-		p = f->path;
-		path_get(&p);
-		fput(f);
-		err = p.dentry ? 0 : -EINVAL;
-	}
-	if (err)
-		return err;
+	if (!utime_nsec_valid(ts[0].tv_nsec) ||
+	    !utime_nsec_valid(ts[1].tv_nsec) ||
+	    (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH)))
+		return -EINVAL;
+	/* Both now is as no times: write access is then enough. */
+	if (ts[0].tv_nsec == UTIME_NOW && ts[1].tv_nsec == UTIME_NOW)
+		utimes = 0;
 	attr.atime = ts[0].tv_nsec == UTIME_NOW ? now : ts[0];
 	attr.mtime = ts[1].tv_nsec == UTIME_NOW ? now : ts[1];
 	if (ts[0].tv_nsec == UTIME_OMIT)
 		attr.valid &= ~ATTR_ATIME;
 	if (ts[1].tv_nsec == UTIME_OMIT)
 		attr.valid &= ~ATTR_MTIME;
-	err = owner_or_root(p.dentry->inode) ||
-			      (!utimes && !inode_permission(p.dentry->inode,
-							    MAY_WRITE))
-		      ? notify_change(p.dentry, &attr)
-		      : -EPERM;
+	if (!uname) {
+		/* futimens: the descriptor's file, which may have no path. */
+		f = fget(dfd);
+		if (!f)
+			return -EBADF;
+		err = utimes_common(f->inode, f->path.dentry, &attr, utimes);
+		fput(f);
+		return err;
+	}
+	err = user_path_at(dfd, uname,
+			   (flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW) |
+				   (flags & AT_EMPTY_PATH ? LOOKUP_EMPTY : 0),
+			   &p);
+	if (err)
+		return err;
+	err = utimes_common(p.dentry->inode, p.dentry, &attr, utimes);
 	path_put(&p);
 	return err;
 }

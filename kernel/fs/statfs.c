@@ -11,9 +11,10 @@
 
 #define ST_RDONLY 0x1
 
-static long vfs_statfs(const struct path *p, struct statfs *st)
+/* mnt is NULL for a file with no path: a pipe, socket or event file. */
+static long vfs_statfs(struct super_block *sb, struct vfsmount *mnt,
+		       struct statfs *st)
 {
-	struct super_block *sb = p->dentry->sb;
 	int err = 0;
 
 	memset(st, 0, sizeof(*st));
@@ -28,7 +29,7 @@ static long vfs_statfs(const struct path *p, struct statfs *st)
 	if (!st->f_namelen)
 		st->f_namelen = 255;
 	st->f_fsid.val[0] = sb->dev;
-	if ((p->mnt->flags & MS_RDONLY) || (sb->s_flags & MS_RDONLY))
+	if ((mnt && (mnt->flags & MS_RDONLY)) || (sb->s_flags & MS_RDONLY))
 		st->f_flags |= ST_RDONLY;
 	return 0;
 }
@@ -41,7 +42,7 @@ SYSCALL_DEFINE(statfs, unsigned long uname, unsigned long ubuf)
 
 	if (err)
 		return err;
-	err = vfs_statfs(&p, &st);
+	err = vfs_statfs(p.dentry->sb, p.mnt, &st);
 	path_put(&p);
 	if (!err && copy_to_user(ubuf, &st, sizeof(st)))
 		err = -EFAULT;
@@ -56,7 +57,7 @@ SYSCALL_DEFINE(fstatfs, int fd, unsigned long ubuf)
 
 	if (!f)
 		return -EBADF;
-	err = f->path.dentry ? vfs_statfs(&f->path, &st) : -EINVAL;
+	err = vfs_statfs(f->inode->sb, f->path.mnt, &st);
 	fput(f);
 	if (!err && copy_to_user(ubuf, &st, sizeof(st)))
 		err = -EFAULT;

@@ -16,7 +16,10 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
+#include <sys/eventfd.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/wait.h>
@@ -323,6 +326,38 @@ static void descriptors(void)
 	show("setrlimit NOFILE past nr_open", setrlimit(RLIMIT_NOFILE, &rl));
 }
 
+/*
+ * Pipes and event files have no path: every call that takes a descriptor
+ * for its file's place in the tree must refuse them (fchdir on a pipe once
+ * oopsed, found by the fuzzer).
+ */
+static void pathless(void)
+{
+	int p[2], e = eventfd(0, 0);
+	struct statfs sf;
+	struct stat st;
+
+	if (pipe(p) || e < 0) {
+		printf("pipe or eventfd failed: %s\n", strerror(errno));
+		return;
+	}
+	show("fchdir pipe", fchdir(p[0]));
+	show("fchdir eventfd", fchdir(e));
+	show("fchmod pipe", fchmod(p[0], 0600));
+	show("fchown eventfd", fchown(e, 0, 0));
+	show("ftruncate pipe", ftruncate(p[1], 0));
+	show("fstatfs pipe", fstatfs(p[0], &sf));
+	show("fstat eventfd", fstat(e, &st));
+	show("futimens pipe", futimens(p[0], NULL));
+	show("openat pipe/x", openat(p[0], "x", O_RDONLY));
+	show("fstatat eventfd \"\" AT_EMPTY_PATH",
+	     fstatat(e, "", &st, AT_EMPTY_PATH));
+	show("mkdirat pipe/x", mkdirat(p[0], "x", 0700));
+	close(p[0]);
+	close(p[1]);
+	close(e);
+}
+
 /* Root raises the limit to nr_open and uses its last descriptor. */
 static int big_table(void)
 {
@@ -426,5 +461,6 @@ int main(int argc, char **argv)
 		 ac_syscalls);
 	in_child("AC set through rt_sigreturn", ac_from_sigreturn);
 	descriptors();
+	pathless();
 	return 0;
 }
