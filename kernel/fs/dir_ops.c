@@ -33,16 +33,12 @@ static void put_new_name(struct new_name *n)
  * Look up where to create uname; -EEXIST if it exists.  allow_slash: a
  * trailing slash is fine (mkdir "a/").
  */
-static int lookup_create(int dfd, unsigned long uname, struct new_name *n,
-			 bool allow_slash)
+static int lookup_create_name(int dfd, struct new_name *n, bool allow_slash)
 {
 	struct nameidata_last last;
 	int err;
 
 	n->d = NULL;
-	n->name = getname(uname);
-	if (IS_ERR(n->name))
-		return PTR_ERR(n->name);
 	err = path_parentat(dfd, n->name, &n->parent, &last);
 	if (err) {
 		kfree(n->name);
@@ -71,6 +67,40 @@ static int lookup_create(int dfd, unsigned long uname, struct new_name *n,
 	return 0;
 fail:
 	put_new_name(n);
+	return err;
+}
+
+static int lookup_create(int dfd, unsigned long uname, struct new_name *n,
+			 bool allow_slash)
+{
+	n->name = getname(uname);
+	if (IS_ERR(n->name))
+		return PTR_ERR(n->name);
+	return lookup_create_name(dfd, n, allow_slash);
+}
+
+int vfs_mknod_path(const char *name, u32 mode, struct path *out)
+{
+	struct new_name n = { .name = kmalloc(strlen(name) + 1, GFP_KERNEL) };
+	struct inode *dir;
+	int err;
+
+	if (!n.name)
+		return -ENOMEM;
+	memcpy(n.name, name, strlen(name) + 1);
+	err = lookup_create_name(AT_FDCWD, &n, false);
+	if (err)
+		return err;
+	dir = n.parent.dentry->inode;
+	err = dir->i_op && dir->i_op->mknod
+		      ? dir->i_op->mknod(dir, n.d, (mode & S_IFMT) |
+					 (mode & 07777 & ~current->fs->umask), 0)
+		      : -EPERM;
+	if (!err) {
+		out->mnt = n.parent.mnt;
+		out->dentry = dget(n.d);
+	}
+	put_new_name(&n);
 	return err;
 }
 

@@ -7,6 +7,7 @@
 #include "tamu/syscall.h"
 #include "tamu/blkdev.h"
 #include "tamu/fs.h"
+#include "tamu/net.h"
 #include "tamu/namei.h"
 #include "tamu/sched.h"
 #include "tamu/slab.h"
@@ -412,6 +413,7 @@ void vfs_init(void)
 	hostfs_init();
 	pipe_init();
 	anon_inode_init();
+	net_init();
 	proc_init();
 	mem_devices_init();
 	tty_init();

@@ -103,14 +103,7 @@ static ssize_t pipe_read(struct file *f, struct uio *u, u64 *pos)
  */
 static int pipe_epipe(void)
 {
-	siginfo_t info;
-
-	memset(&info, 0, sizeof(info));
-	info.si_signo = SIGPIPE;
-	info.si_code = SI_USER;
-	info.si_pid = current->tgid;
-	info.si_uid = current->cred.uid;
-	send_signal(SIGPIPE, &info, current, false);
+	send_sig(SIGPIPE, current);
 	return -EPIPE;
 }
 

@@ -362,6 +362,16 @@ static void force_unblock(struct task_struct *t, int sig)
 	}
 }
 
+void send_sig(int sig, struct task_struct *t)
+{
+	siginfo_t info;
+
+	kernel_info(&info, sig, SI_USER);
+	info.si_pid = current->tgid;
+	info.si_uid = current->cred.uid;
+	send_signal(sig, &info, t, false);
+}
+
 void force_sig(int sig, struct task_struct *t)
 {
 	siginfo_t info;

@@ -53,6 +53,7 @@ else
 	fail "descriptor table up to nr_open$what" "status $status" "$out" "$err"
 fi
 same_as_native events "eventfd, timerfd, signalfd, epoll (level, edge, oneshot, nesting, loops, 1000 watched, close and dup, fork, signals)"
+same_as_native unix "AF_UNIX: stream, datagram and seqpacket pairs, names in files and abstract, listen and accept, SCM_RIGHTS and SCM_CREDENTIALS, options, errors, /proc/net/unix"
 same_as_native vecregs "vector registers across system calls, faults, signals, preemption, fork"
 
 # Two at once: context switches between them must not mix their state.

@@ -4,6 +4,7 @@
  * read about a process or one of its threads.
  */
 #include "internal.h"
+#include "tamu/net.h"
 #include "tamu/fdtable.h"
 #include "tamu/mm.h"
 #include "tamu/namei.h"
@@ -360,6 +361,21 @@ static const struct file_operations task_dir_fops = {
 	.iterate = task_iterate,
 };
 
+/* PID/net: one network namespace, the same for every process. */
+static void show_net_unix(struct seq_buf *m, struct proc_inode *pi,
+			  struct task_struct *t)
+{
+	unix_seq_show(m);
+}
+
+static const struct proc_entry net_entries[] = {
+	{ "unix", S_IFREG | 0444, .show = show_net_unix },
+};
+
+static const struct proc_table net_table = {
+	net_entries, ARRAY_SIZE(net_entries), 0x10,
+};
+
 static const struct proc_entry pid_entries[] = {
 	{ "cmdline", S_IFREG | 0444, .show = show_cmdline },
 	{ "comm", S_IFREG | 0644, .show = show_comm, .write = write_comm },
@@ -372,6 +388,7 @@ static const struct proc_entry pid_entries[] = {
 	{ "maps", S_IFREG | 0444, .show = proc_show_maps },
 	{ "mountinfo", S_IFREG | 0444, .show = proc_show_mountinfo },
 	{ "mounts", S_IFREG | 0444, .show = proc_show_mounts },
+	{ "net", S_IFDIR | 0555, .table = &net_table },
 	{ "root", S_IFLNK | 0777, .link = link_root, .link_path = path_root },
 	{ "stat", S_IFREG | 0444, .show = proc_show_pid_stat },
 	{ "statm", S_IFREG | 0444, .show = proc_show_statm },

@@ -26,11 +26,17 @@ static void link_thread_self(struct seq_buf *m, struct proc_inode *pi,
 	seq_printf(m, "%d/task/%d", current->tgid, current->pid);
 }
 
-/* As on Linux, a link to the reader's own view of the mounts. */
+/* As on Linux, links to the reader's own view of the mounts and network. */
 static void link_mounts(struct seq_buf *m, struct proc_inode *pi,
 			struct task_struct *t)
 {
 	seq_printf(m, "self/mounts");
+}
+
+static void link_net(struct seq_buf *m, struct proc_inode *pi,
+		     struct task_struct *t)
+{
+	seq_printf(m, "self/net");
 }
 
 /* /proc/sys/kernel: the names uname(2) gives, some writable. */
@@ -170,6 +176,7 @@ static const struct proc_entry root_entries[] = {
 	{ "loadavg", S_IFREG | 0444, .show = proc_show_loadavg },
 	{ "meminfo", S_IFREG | 0444, .show = proc_show_meminfo },
 	{ "mounts", S_IFLNK | 0777, .link = link_mounts },
+	{ "net", S_IFLNK | 0777, .link = link_net },
 	{ "self", S_IFLNK | 0777, .link = link_self },
 	{ "stat", S_IFREG | 0444, .show = proc_show_stat },
 	{ "sys", S_IFDIR | 0555, .table = &sys_table },

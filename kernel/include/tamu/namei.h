@@ -55,6 +55,12 @@ struct dentry *lookup_one(const struct path *parent, const char *name,
 struct dentry *lookup_one_locked(const struct path *parent, const char *name,
 				 size_t len);
 
+/*
+ * Make a node of mode (S_IFSOCK: a bound AF_UNIX socket) at the kernel
+ * path name, the umask applied; its path, referenced, in *out.
+ */
+int vfs_mknod_path(const char *name, u32 mode, struct path *out);
+
 /* Copy a path name from guest memory into a new buffer: kfree it. */
 char *getname(unsigned long uname);
 

@@ -92,6 +92,8 @@ int dequeue_signal(struct task_struct *t, u64 allowed, siginfo_t *info);
 /* Queue sig for one task, or for its whole thread group. */
 int send_signal(int sig, const siginfo_t *info, struct task_struct *t,
 		bool group);
+/* sig to t as from current (SI_USER): SIGPIPE for a dead pipe or socket. */
+void send_sig(int sig, struct task_struct *t);
 /* The same, the kernel's doing: si_code SI_KERNEL. */
 void force_sig(int sig, struct task_struct *t);
 void force_sig_fault(int sig, int code, unsigned long addr,

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Files in flight, and the cycles they make (Linux's net/unix/garbage.c).
+ * A unix socket's file sent with SCM_RIGHTS and not yet received is "in
+ * flight": the buffer holds a reference.  A socket that holds, in its own
+ * queue, the last reference to itself (or a ring of sockets that do so
+ * for each other) can never be read again, and nothing would free it.
+ *
+ * The collector, run when a unix socket is released while any is in
+ * flight: the candidates are sockets all of whose references are in
+ * flight.  Each candidate's in-flight count, less the references from
+ * other candidates' queues, says whether something outside the candidates
+ * still reaches it; what such a socket's queue reaches lives too.  The
+ * rest is garbage: emptying its queues drops the references of the ring.
+ */
+#include "tamu/fs.h"
+#include "tamu/slab.h"
+#include "af_unix.h"
+
+static LIST_HEAD(inflight_list);
+static unsigned int total_inflight;
+static bool gc_running;
+
+/* Every unix socket whose file rides on the buffer's cookie. */
+static void for_each_inflight(struct scm_cookie *scm,
+			      void (*fn)(struct unix_sock *u))
+{
+	struct unix_sock *u;
+	int i;
+
+	for (i = 0; i < scm->nr_fp; i++) {
+		u = unix_sock_of(scm->fp[i]);
+		if (u)
+			fn(u);
+	}
+}
+
+static void inc_inflight(struct unix_sock *u)
+{
+	if (!u->inflight++)
+		list_add_tail(&u->gc_link, &inflight_list);
+	total_inflight++;
+}
+
+static void dec_inflight(struct unix_sock *u)
+{
+	if (!--u->inflight)
+		list_del_init(&u->gc_link);
+	total_inflight--;
+}
+
+void unix_inflight(struct scm_cookie *scm)
+{
+	for_each_inflight(scm, inc_inflight);
+}
+
+void unix_notinflight(struct scm_cookie *scm)
+{
+	for_each_inflight(scm, dec_inflight);
+}
+
+/* Every unix socket a candidate's queue (and its embryos') holds. */
+static void scan_children(struct unix_sock *u,
+			  void (*fn)(struct unix_sock *child))
+{
+	struct unix_sock *e;
+	struct unix_skb *skb;
+
+	list_for_each_entry(skb, &u->queue, list)
+		for_each_inflight(&skb->scm, fn);
+	list_for_each_entry(e, &u->embryos, embryo_link)
+		list_for_each_entry(skb, &e->queue, list)
+			for_each_inflight(&skb->scm, fn);
+}
+
+static void dec_refs(struct unix_sock *child)
+{
+	if (child->gc_candidate)
+		child->gc_refs--;
+}
+
+static void mark_alive(struct unix_sock *u);
+
+static void reach(struct unix_sock *child)
+{
+	if (child->gc_candidate && !child->gc_alive)
+		mark_alive(child);
+}
+
+static void mark_alive(struct unix_sock *u)
+{
+	u->gc_alive = true;
+	scan_children(u, reach);
+}
+
+void unix_gc(void)
+{
+	struct unix_sock *u;
+	LIST_HEAD(garbage);
+
+	if (!total_inflight || gc_running)
+		return;
+	gc_running = true;
+	list_for_each_entry(u, &inflight_list, gc_link) {
+		u->gc_candidate = u->file && u->file->refcount == u->inflight;
+		u->gc_alive = false;
+		u->gc_refs = u->inflight;
+	}
+	list_for_each_entry(u, &inflight_list, gc_link)
+		if (u->gc_candidate)
+			scan_children(u, dec_refs);
+	list_for_each_entry(u, &inflight_list, gc_link)
+		if (u->gc_candidate && u->gc_refs > 0 && !u->gc_alive)
+			mark_alive(u);
+	/* Held while its queues go, which is what frees the ring. */
+	list_for_each_entry(u, &inflight_list, gc_link)
+		if (u->gc_candidate && !u->gc_alive) {
+			unix_hold(u);
+			list_add_tail(&u->gc_garbage, &garbage);
+		}
+	while (!list_empty(&garbage)) {
+		u = list_first_entry(&garbage, struct unix_sock, gc_garbage);
+		list_del_init(&u->gc_garbage);
+		u->gc_candidate = false;
+		unix_purge_queue(u);
+		unix_put(u);
+	}
+	gc_running = false;
+}
