@@ -13,6 +13,7 @@
 #include "tamu/syscall.h"
 #include "tamu/fdtable.h"
 #include "tamu/mm.h"
+#include "tamu/panic.h"
 #include "tamu/poll.h"
 #include "tamu/seq.h"
 #include "tamu/signal.h"
@@ -150,11 +151,25 @@ struct ep_pqueue {
 	bool oom;
 };
 
+/* Linux's cache names, so /proc/slabinfo reads the same. */
+static struct kmem_cache *epi_cache, *pwq_cache;
+
+void eventpoll_init(void)
+{
+	epi_cache = kmem_cache_create("eventpoll_epi", sizeof(struct epitem),
+				      0);
+	pwq_cache = kmem_cache_create("eventpoll_pwq",
+				      sizeof(struct eppoll_entry), 0);
+	if (!epi_cache || !pwq_cache)
+		panic("eventpoll_init: out of memory");
+}
+
 static void ep_ptable_queue(struct poll_table *pt, struct wait_queue_head *wq)
 {
 	struct ep_pqueue *epq = container_of(pt, struct ep_pqueue, pt);
 	struct epitem *epi = epq->epi;
-	struct eppoll_entry *pwq = kzalloc(sizeof(*pwq), GFP_KERNEL);
+	struct eppoll_entry *pwq =
+		kmem_cache_alloc(pwq_cache, GFP_KERNEL | __GFP_ZERO);
 
 	if (!pwq) {
 		epq->oom = true;
@@ -184,7 +199,7 @@ static void ep_unregister(struct epitem *epi)
 		if (pwq->whead)
 			remove_wait_queue(&pwq->wait);
 		list_del_init(&pwq->next);
-		kfree(pwq);
+		kmem_cache_free(pwq_cache, pwq);
 	}
 }
 
@@ -198,7 +213,7 @@ static void ep_remove(struct epitem *epi)
 	if (epi->ready)
 		list_del_init(&epi->rdllink);
 	ep->nr_items--;
-	kfree(epi);
+	kmem_cache_free(epi_cache, epi);
 }
 
 void eventpoll_release(struct file *f)
@@ -240,7 +255,7 @@ static int ep_insert(struct eventpoll *ep, struct file *f, int fd,
 		return -ELOOP;
 	if (ep->nr_items >= ep->nr_buckets * 2 && ep_grow(ep))
 		return -ENOMEM;
-	epi = kzalloc(sizeof(*epi), GFP_KERNEL);
+	epi = kmem_cache_alloc(epi_cache, GFP_KERNEL | __GFP_ZERO);
 	if (!epi)
 		return -ENOMEM;
 	epi->ep = ep;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Open files, and moving data through them. */
 #include "tamu/fs.h"
+#include "tamu/panic.h"
 #include "tamu/slab.h"
 #include "tamu/string.h"
 #include "tamu/uaccess.h"
@@ -10,11 +11,20 @@
 /* Flags that only matter while opening. */
 #define OPEN_ONLY_FLAGS (O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC)
 
+static struct kmem_cache *filp_cache;
+
+void files_init(void)
+{
+	filp_cache = kmem_cache_create("filp", sizeof(struct file), 0);
+	if (!filp_cache)
+		panic("files_init: out of memory");
+}
+
 static struct file *new_file(unsigned int flags,
 			     const struct file_operations *fops,
 			     struct inode *inode)
 {
-	struct file *f = kzalloc(sizeof(*f), GFP_KERNEL);
+	struct file *f = kmem_cache_alloc(filp_cache, GFP_KERNEL | __GFP_ZERO);
 
 	if (!f)
 		return NULL;
@@ -74,10 +84,8 @@ struct file *open_inode(struct inode *inode, unsigned int flags,
 	return f;
 }
 
-void fput(struct file *f)
+static void __fput(struct file *f)
 {
-	if (--f->refcount > 0)
-		return;
 	if (!list_empty(&f->f_ep_links))
 		eventpoll_release(f);
 	if (f->f_op && f->f_op->release)
@@ -85,7 +93,35 @@ void fput(struct file *f)
 	if (f->path.dentry)
 		path_put(&f->path);
 	iput(f->inode);
-	kfree(f);
+	kmem_cache_free(filp_cache, f);
+}
+
+/*
+ * A release can drop the last reference to other files: a unix socket's
+ * queue holds sockets in flight, whose queues hold more.  A guest can
+ * chain them as deep as memory allows, so those releases wait on a list
+ * of the task's and run one after another, never nested (Linux defers
+ * them to task work for the same reason).
+ */
+void fput(struct file *f)
+{
+	struct task_struct *t = current;
+
+	if (--f->refcount > 0)
+		return;
+	if (t->in_fput) {
+		f->f_next_put = t->fput_pending;
+		t->fput_pending = f;
+		return;
+	}
+	t->in_fput = true;
+	__fput(f);
+	while (t->fput_pending) {
+		f = t->fput_pending;
+		t->fput_pending = f->f_next_put;
+		__fput(f);
+	}
+	t->in_fput = false;
 }
 
 /* Onto the next segment with bytes in it, once this one is used up. */

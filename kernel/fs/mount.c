@@ -405,6 +405,7 @@ SYSCALL_DEFINE(umount2, unsigned long utarget, int flags)
 void vfs_init(void)
 {
 	dcache_init();
+	files_init();
 	filemap_init();
 	buffer_init();
 	tmpfs_init();
@@ -413,6 +414,7 @@ void vfs_init(void)
 	hostfs_init();
 	pipe_init();
 	anon_inode_init();
+	eventpoll_init();
 	net_init();
 	proc_init();
 	mem_devices_init();

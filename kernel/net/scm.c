@@ -42,6 +42,7 @@ static int add_rights(struct socket *sock, unsigned long data, int len,
 	if (scm->nr_fp + n > SCM_MAX_FD)
 		return -EINVAL;
 	if (!scm->fp) {
+		scm->fp_uid = current->cred.uid;
 		scm->fp = kcalloc(SCM_MAX_FD, sizeof(*fp), GFP_KERNEL);
 		if (!scm->fp)
 			return -ENOMEM;

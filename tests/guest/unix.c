@@ -19,6 +19,7 @@
 #include <sys/epoll.h>
 #include <sys/ioctl.h>
 #include <sys/mount.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -232,6 +233,56 @@ static void abstract_names(void)
 	close(s);
 	show("sendto a name gone", sendto(c, "x", 1, 0, (void *)&a, len));
 	close(c);
+}
+
+/* Two descriptors in one SCM_RIGHTS message: the sendmsg result. */
+static int send_two(int s, int a, int b)
+{
+	char c[CMSG_SPACE(2 * sizeof(int))];
+	struct iovec iov = { "x", 1 };
+	struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1,
+			    .msg_control = c, .msg_controllen = sizeof(c) };
+	struct cmsghdr *h = CMSG_FIRSTHDR(&m);
+
+	h->cmsg_level = SOL_SOCKET;
+	h->cmsg_type = SCM_RIGHTS;
+	h->cmsg_len = CMSG_LEN(2 * sizeof(int));
+	memcpy(CMSG_DATA(h), (int[]){ a, b }, 2 * sizeof(int));
+	return sendmsg(s, &m, 0);
+}
+
+/*
+ * A user other than root may have RLIMIT_NOFILE files in flight and a
+ * message more: a chain of pairs, each holding the next, stops there.
+ */
+static void inflight_limit(void)
+{
+	struct rlimit rl = { 100, 100 };
+	int cur[2], next[2], i = 0, status;
+
+	if (fork()) {
+		wait(&status);
+		return;
+	}
+	if (!getuid() && setuid(65534))
+		_exit(1);
+	setrlimit(RLIMIT_NOFILE, &rl);
+	socketpair(AF_UNIX, SOCK_DGRAM, 0, next);
+	for (;;) {
+		socketpair(AF_UNIX, SOCK_DGRAM, 0, cur);
+		if (send_two(cur[0], next[0], next[1]) < 0)
+			break;
+		close(next[0]);
+		close(next[1]);
+		next[0] = cur[0];
+		next[1] = cur[1];
+		i++;
+	}
+	/* The count is the user's: others' files in flight count too. */
+	printf("files in flight with RLIMIT_NOFILE 100: about 50 messages "
+	       "%s, then %s\n", i > 40 && i <= 51 ? "yes" : "no",
+	       strerror(errno));
+	_exit(0);
 }
 
 static void rights(void)
@@ -492,6 +543,7 @@ int main(void)
 	full_path();
 	abstract_names();
 	rights();
+	inflight_limit();
 	credentials();
 	options_and_errors();
 	backpressure();

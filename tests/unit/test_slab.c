@@ -8,6 +8,7 @@
 
 #include "suites.h"
 #include "tamu/page_alloc.h"
+#include "tamu/seq.h"
 #include "tamu/slab.h"
 
 static void setup(void)
@@ -221,6 +222,34 @@ START_TEST(test_cache_alignment_and_order)
 }
 END_TEST
 
+/* /proc/slabinfo's line for a cache: objects in use, room, sizes. */
+START_TEST(test_slabinfo_line)
+{
+	struct kmem_cache *c = kmem_cache_create("slabinfo_test", 500, 0);
+	struct seq_buf m = { 0 };
+	void *p[3];
+	char *line;
+	size_t i;
+
+	for (i = 0; i < 3; i++)
+		p[i] = kmem_cache_alloc(c, GFP_KERNEL);
+	slabinfo_show(&m);
+	ck_assert_ptr_nonnull(m.buf);
+	ck_assert(!strncmp(m.buf, "slabinfo - version: 2.1\n# name ", 31));
+	line = strstr(m.buf, "\nslabinfo_test ");
+	ck_assert_ptr_nonnull(line);
+	/* 504-byte objects, 8 to a page: 3 in use of 8, one slab. */
+	ck_assert_str_eq(strtok(line + 1, "\n"),
+			 "slabinfo_test          3      8    504    8    1 "
+			 ": tunables    0    0    0 : slabdata      1      1"
+			 "      0");
+	seq_free(&m);
+	for (i = 0; i < 3; i++)
+		kmem_cache_free(c, p[i]);
+	kmem_cache_destroy(c);
+}
+END_TEST
+
 /* Objects in a multi-page slab free correctly from any of its pages. */
 START_TEST(test_multi_page_slab_free)
 {
@@ -319,6 +348,7 @@ Suite *slab_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, test_mem_teardown);
 	tcase_add_test(tc, test_every_size_fits_and_aligns);
+	tcase_add_test(tc, test_slabinfo_line);
 	tcase_add_test(tc, test_size_classes);
 	tcase_add_test(tc, test_zero_size_and_null);
 	tcase_add_test(tc, test_reuse_after_free);

@@ -6,6 +6,7 @@
 #include "internal.h"
 #include "tamu/proc.h"
 #include "tamu/panic.h"
+#include "tamu/slab.h"
 #include "tamu/string.h"
 #include "tamu/sysrq.h"
 #include "uapi/dirent.h"
@@ -31,6 +32,12 @@ static void link_mounts(struct seq_buf *m, struct proc_inode *pi,
 			struct task_struct *t)
 {
 	seq_printf(m, "self/mounts");
+}
+
+static void show_slabinfo(struct seq_buf *m, struct proc_inode *pi,
+			  struct task_struct *t)
+{
+	slabinfo_show(m);
 }
 
 static void link_net(struct seq_buf *m, struct proc_inode *pi,
@@ -178,6 +185,7 @@ static const struct proc_entry root_entries[] = {
 	{ "mounts", S_IFLNK | 0777, .link = link_mounts },
 	{ "net", S_IFLNK | 0777, .link = link_net },
 	{ "self", S_IFLNK | 0777, .link = link_self },
+	{ "slabinfo", S_IFREG | 0400, .show = show_slabinfo },
 	{ "stat", S_IFREG | 0444, .show = proc_show_stat },
 	{ "sys", S_IFDIR | 0555, .table = &sys_table },
 	{ "sysrq-trigger", S_IFREG | 0200, .write = write_sysrq_trigger },

@@ -319,6 +319,7 @@ struct file {
 	void *private_data;
 	const char *anon_name;	/* a nameless file's, for /proc/PID/fd */
 	struct list_head f_ep_links;	/* epoll items watching this file */
+	struct file *f_next_put;	/* in a task's fput_pending */
 };
 
 /* A hash of a name, as the dentry cache keys its names. */
@@ -417,8 +418,11 @@ struct file *anon_inode_getfile(const char *name,
 				const struct file_operations *fops,
 				void *priv, int flags);
 void anon_inode_init(void);
+void eventpoll_init(void);
 /* The file's last reference goes: epoll instances stop watching it. */
 void eventpoll_release(struct file *f);
+/* The cache of struct file ("filp" in /proc/slabinfo). */
+void files_init(void);
 struct file *open_inode(struct inode *inode, unsigned int flags,
 			const struct file_operations *fops);
 ssize_t vfs_read(struct file *f, struct uio *u, u64 *pos);

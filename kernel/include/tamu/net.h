@@ -166,6 +166,7 @@ struct scm_cookie {
 	bool has_creds;
 	struct file **fp;		/* SCM_RIGHTS files, referenced */
 	int nr_fp;
+	u32 fp_uid;			/* whose files in flight they are */
 };
 /* Parse the control buffer of a sendmsg: -EINVAL, -EFAULT, -EBADF... */
 int scm_send(struct socket *sock, struct sock_msg *m, struct scm_cookie *scm);

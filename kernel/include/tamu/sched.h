@@ -76,6 +76,12 @@ struct task_struct {
 	struct mm_struct *mm;
 	struct fs_struct *fs;
 	struct files_struct *files;
+	/*
+	 * Files whose last reference went while this task was releasing
+	 * another (fs/file.c): released after it, not inside it.
+	 */
+	struct file *fput_pending;
+	bool in_fput;
 	struct cred cred;
 	u64 start_time_ns;
 	u64 slice_start_ns;		/* when it last got the CPU */

@@ -45,6 +45,9 @@ void kmem_cache_free(struct kmem_cache *c, void *obj);
 #define KMALLOC_MAX_SIZE (PAGE_SIZE << (MAX_ORDER - 1))
 
 void kmalloc_init(void);
+/* /proc/slabinfo's lines. */
+struct seq_buf;
+void slabinfo_show(struct seq_buf *m);
 void *kmalloc(size_t size, gfp_t gfp);
 void *kcalloc(size_t n, size_t size, gfp_t gfp);
 void kfree(const void *p);

@@ -15,6 +15,7 @@
 #include "tamu/fdtable.h"
 #include "tamu/namei.h"
 #include "tamu/net.h"
+#include "tamu/panic.h"
 #include "tamu/seq.h"
 #include "tamu/signal.h"
 #include "tamu/slab.h"
@@ -36,6 +37,8 @@ static const struct proto_ops unix_stream_ops, unix_dgram_ops,
 
 LIST_HEAD(unix_socket_list);
 static unsigned int next_autobind;
+/* "UNIX" in /proc/slabinfo, as Linux names it. */
+static struct kmem_cache *unix_cache;
 
 static struct unix_sock *unix_sk(struct socket *sock)
 {
@@ -61,12 +64,13 @@ void unix_put(struct unix_sock *u)
 	unix_free_addr(u->addr);
 	if (u->path.dentry)
 		path_put(&u->path);
-	kfree(u);
+	kmem_cache_free(unix_cache, u);
 }
 
 static struct unix_sock *unix_sock_new(int type)
 {
-	struct unix_sock *u = kzalloc(sizeof(*u), GFP_KERNEL);
+	struct unix_sock *u =
+		kmem_cache_alloc(unix_cache, GFP_KERNEL | __GFP_ZERO);
 
 	if (!u)
 		return NULL;
@@ -175,6 +179,10 @@ static struct unix_skb *skb_new(struct unix_sock *sender, size_t len,
 
 	if (!skb)
 		return NULL;
+	if (take_scm && m->scm && m->scm->nr_fp && unix_inflight(m->scm)) {
+		kfree(skb);
+		return NULL;
+	}
 	INIT_LIST_HEAD(&skb->list);
 	skb->len = len;
 	skb->truesize = len + sizeof(*skb);
@@ -185,7 +193,6 @@ static struct unix_skb *skb_new(struct unix_sock *sender, size_t len,
 		skb->scm = *m->scm;
 		m->scm->fp = NULL;
 		m->scm->nr_fp = 0;
-		unix_inflight(&skb->scm);
 	}
 	skb->sender = sender;
 	unix_hold(sender);
@@ -646,6 +653,8 @@ static long stream_sendmsg(struct socket *sock, struct sock_msg *m,
 		return -ENOTCONN;
 	if (sock->type == SOCK_SEQPACKET && total > u->sk.sndbuf - 32)
 		return -EMSGSIZE;
+	if (m->scm && m->scm->nr_fp && unix_too_many_fds())
+		return -ETOOMANYREFS;
 	do {
 		peer = u->peer;
 		if ((u->sk.shutdown & SEND_SHUTDOWN) || !peer || peer->dead ||
@@ -689,6 +698,8 @@ static long dgram_sendmsg(struct socket *sock, struct sock_msg *m, int flags)
 		return -EMSGSIZE;
 	if ((u->sk.flags & SOCK_PASSCRED) && unix_autobind(u))
 		return -ENOMEM;
+	if (m->scm && m->scm->nr_fp && unix_too_many_fds())
+		return -ETOOMANYREFS;
 	if (m->namelen) {
 		namelen = unix_mkname((void *)m->name, m->namelen);
 		if (namelen < 0)
@@ -1091,7 +1102,13 @@ static void unix_release(struct socket *sock)
 	set_peer(u, NULL);
 	unix_purge_queue(u);
 	unix_put(u);
-	unix_gc();
+	/*
+	 * Releasing a socket whose queue held others queues their releases
+	 * (fs/file.c's fput): in such a cascade the last one collects, once,
+	 * not each of a chain of thousands over all in flight.
+	 */
+	if (!current->fput_pending)
+		unix_gc();
 }
 
 /* A connection never accepted goes as a closed socket would. */
@@ -1200,5 +1217,8 @@ static const struct net_proto_family unix_family = {
 
 void unix_init(void)
 {
+	unix_cache = kmem_cache_create("UNIX", sizeof(struct unix_sock), 0);
+	if (!unix_cache)
+		panic("unix_init: out of memory");
 	sock_register(&unix_family);
 }

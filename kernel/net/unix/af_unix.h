@@ -79,7 +79,10 @@ void unix_release_embryo(struct unix_sock *e);
 struct unix_sock *unix_sock_of(struct file *f);
 
 /* garbage.c: the sockets in flight, and freeing the cycles they make. */
-void unix_inflight(struct scm_cookie *scm);
+/* 0, or -ENOMEM with nothing counted. */
+int unix_inflight(struct scm_cookie *scm);
+/* Has the caller's user more files in flight than it may? */
+bool unix_too_many_fds(void);
 void unix_notinflight(struct scm_cookie *scm);
 void unix_gc(void);
 

@@ -14,12 +14,66 @@
  * rest is garbage: emptying its queues drops the references of the ring.
  */
 #include "tamu/fs.h"
+#include "tamu/signal.h"
 #include "tamu/slab.h"
+#include "uapi/resource.h"
 #include "af_unix.h"
 
 static LIST_HEAD(inflight_list);
 static unsigned int total_inflight;
 static bool gc_running;
+
+/*
+ * Files in flight per user (Linux's user->unix_inflight): past its
+ * RLIMIT_NOFILE, a user other than root may send no more, or it could pin
+ * all memory in sockets nobody can reach.
+ */
+struct unix_user {
+	struct list_head link;
+	u32 uid;
+	unsigned long inflight;
+};
+
+static LIST_HEAD(unix_users);
+
+static struct unix_user *find_user(u32 uid)
+{
+	struct unix_user *uu;
+
+	list_for_each_entry(uu, &unix_users, link)
+		if (uu->uid == uid)
+			return uu;
+	return NULL;
+}
+
+bool unix_too_many_fds(void)
+{
+	struct unix_user *uu = find_user(current->cred.uid);
+
+	return uu && current->cred.euid != 0 &&
+	       uu->inflight > current->signal->rlim[RLIMIT_NOFILE].rlim_cur;
+}
+
+static int account_user(struct scm_cookie *scm, int n)
+{
+	struct unix_user *uu = find_user(scm->fp_uid);
+
+	if (!uu) {
+		if (n < 0)
+			return 0;
+		uu = kzalloc(sizeof(*uu), GFP_KERNEL);
+		if (!uu)
+			return -ENOMEM;
+		uu->uid = scm->fp_uid;
+		list_add(&uu->link, &unix_users);
+	}
+	uu->inflight += n;
+	if (!uu->inflight) {
+		list_del_init(&uu->link);
+		kfree(uu);
+	}
+	return 0;
+}
 
 /* Every unix socket whose file rides on the buffer's cookie. */
 static void for_each_inflight(struct scm_cookie *scm,
@@ -49,13 +103,20 @@ static void dec_inflight(struct unix_sock *u)
 	total_inflight--;
 }
 
-void unix_inflight(struct scm_cookie *scm)
+int unix_inflight(struct scm_cookie *scm)
 {
-	for_each_inflight(scm, inc_inflight);
+	int err = account_user(scm, scm->nr_fp);
+
+	if (!err)
+		for_each_inflight(scm, inc_inflight);
+	return err;
 }
 
 void unix_notinflight(struct scm_cookie *scm)
 {
+	if (!scm->nr_fp)
+		return;
+	account_user(scm, -scm->nr_fp);
 	for_each_inflight(scm, dec_inflight);
 }
 
@@ -79,18 +140,40 @@ static void dec_refs(struct unix_sock *child)
 		child->gc_refs--;
 }
 
-static void mark_alive(struct unix_sock *u);
+/*
+ * Sockets found alive whose queues are still to scan.  A list, not
+ * recursion: a guest can chain sockets in flight as deep as memory allows,
+ * and the kernel stack is small.  Each socket goes on it once, when first
+ * marked.
+ */
+static LIST_HEAD(gc_todo);
 
 static void reach(struct unix_sock *child)
 {
-	if (child->gc_candidate && !child->gc_alive)
-		mark_alive(child);
+	if (!child->gc_candidate || child->gc_alive)
+		return;
+	child->gc_alive = true;
+	list_add_tail(&child->gc_garbage, &gc_todo);
 }
 
 static void mark_alive(struct unix_sock *u)
 {
-	u->gc_alive = true;
-	scan_children(u, reach);
+	reach(u);
+	while (!list_empty(&gc_todo)) {
+		u = list_first_entry(&gc_todo, struct unix_sock, gc_garbage);
+		list_del_init(&u->gc_garbage);
+		scan_children(u, reach);
+	}
+}
+
+/* A listener's connections not yet accepted hold buffers too. */
+static void purge_all(struct unix_sock *u)
+{
+	struct unix_sock *e;
+
+	unix_purge_queue(u);
+	list_for_each_entry(e, &u->embryos, embryo_link)
+		unix_purge_queue(e);
 }
 
 void unix_gc(void)
@@ -122,7 +205,7 @@ void unix_gc(void)
 		u = list_first_entry(&garbage, struct unix_sock, gc_garbage);
 		list_del_init(&u->gc_garbage);
 		u->gc_candidate = false;
-		unix_purge_queue(u);
+		purge_all(u);
 		unix_put(u);
 	}
 	gc_running = false;

@@ -1,0 +1,293 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Exit paths free what they hold: processes end (exit, exit_group with
+ * threads blocked, SIGKILL) holding sockets with files in flight, rings
+ * and chains of them, listeners with connections never accepted, epoll
+ * sets watching everything, timers and signal files.  /proc/slabinfo's
+ * counts of the kernel's objects must come back to where they were.
+ *
+ * Runs inside tamu as root (it reads /proc/slabinfo), not natively: the
+ * host's counts move with everything else the host does.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/mount.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+#include <sys/timerfd.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define ROUNDS 30
+
+static const char *const caches[] = {
+	"filp", "UNIX", "eventpoll_epi", "eventpoll_pwq", "task_struct",
+	"mm_struct", "vm_area_struct",
+};
+#define NR_CACHES (sizeof(caches) / sizeof(caches[0]))
+
+/* Objects in use in each cache, and in all kmalloc caches together. */
+static int read_slabinfo(long *counts, long *kmalloc)
+{
+	char line[512], name[64];
+	long active;
+	size_t i;
+	FILE *f = fopen("/proc/slabinfo", "r");
+
+	if (!f)
+		return -1;
+	memset(counts, 0, NR_CACHES * sizeof(*counts));
+	*kmalloc = 0;
+	while (fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "%63s %ld", name, &active) != 2)
+			continue;
+		if (!strncmp(name, "kmalloc-", 8))
+			*kmalloc += active;
+		for (i = 0; i < NR_CACHES; i++)
+			if (!strcmp(name, caches[i]))
+				counts[i] = active;
+	}
+	fclose(f);
+	return 0;
+}
+
+static void send_fds(int s, const int *fds, int n)
+{
+	char c[CMSG_SPACE(8 * sizeof(int))] = { 0 };
+	struct iovec iov = { "x", 1 };
+	struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1,
+			    .msg_control = c,
+			    .msg_controllen = CMSG_SPACE(n * sizeof(int)) };
+	struct cmsghdr *h = CMSG_FIRSTHDR(&m);
+
+	h->cmsg_level = SOL_SOCKET;
+	h->cmsg_type = SCM_RIGHTS;
+	h->cmsg_len = CMSG_LEN(n * sizeof(int));
+	memcpy(CMSG_DATA(h), fds, n * sizeof(int));
+	if (sendmsg(s, &m, MSG_DONTWAIT) < 0)
+		printf("sendmsg: %s\n", strerror(errno));
+}
+
+/* A pair that holds itself, and a ring of two pairs. */
+static void rings(void)
+{
+	int a[2], b[2];
+
+	socketpair(AF_UNIX, SOCK_STREAM, 0, a);
+	send_fds(a[0], a, 2);
+	socketpair(AF_UNIX, SOCK_DGRAM, 0, a);
+	socketpair(AF_UNIX, SOCK_SEQPACKET, 0, b);
+	send_fds(a[0], b, 2);
+	send_fds(b[0], a, 2);
+}
+
+/* The two descriptors of an SCM_RIGHTS message on s, or -1. */
+static int recv_fds(int s, int *fds)
+{
+	char c[CMSG_SPACE(2 * sizeof(int))], b;
+	struct iovec iov = { &b, 1 };
+	struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1,
+			    .msg_control = c, .msg_controllen = sizeof(c) };
+	struct cmsghdr *h;
+
+	if (recvmsg(s, &m, MSG_DONTWAIT) != 1)
+		return -1;
+	h = CMSG_FIRSTHDR(&m);
+	if (!h || h->cmsg_len != CMSG_LEN(2 * sizeof(int)))
+		return -1;
+	memcpy(fds, CMSG_DATA(h), 2 * sizeof(int));
+	return 0;
+}
+
+/*
+ * A chain: each pair's queue holds the only reference to the next.  A
+ * collection while its head is open must keep all of it (the mark goes
+ * 300 deep); closing the head releases 300 deep.
+ */
+static void chain(void)
+{
+	int cur[2], next[2], got[2], i;
+
+	socketpair(AF_UNIX, SOCK_DGRAM, 0, next);
+	for (i = 0; i < 300; i++) {
+		socketpair(AF_UNIX, SOCK_DGRAM, 0, cur);
+		send_fds(cur[0], next, 2);
+		close(next[0]);
+		close(next[1]);
+		next[0] = cur[0];
+		next[1] = cur[1];
+	}
+	close(socket(AF_UNIX, SOCK_DGRAM, 0));
+	if (recv_fds(cur[1], got) || recv_fds(got[1], next))
+		printf("chain: the collector took a live chain apart\n");
+}
+
+/* A listener with connections never accepted, carrying the listener. */
+static void backlog(void)
+{
+	struct sockaddr_un a = { .sun_family = AF_UNIX };
+	socklen_t len = sizeof(a.sun_family) + 1 +
+			snprintf(a.sun_path + 1, sizeof(a.sun_path) - 1,
+				 "leaks.%d", getpid());
+	int l = socket(AF_UNIX, SOCK_STREAM, 0), i, c;
+
+	bind(l, (void *)&a, len);
+	listen(l, 8);
+	for (i = 0; i < 3; i++) {
+		c = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0);
+		connect(c, (void *)&a, len);
+		write(c, "data", 4);
+		send_fds(c, &l, 1);
+		send_fds(c, &c, 1);
+	}
+}
+
+/* An epoll set watching one of everything, and sets inside sets. */
+static void epolls(void)
+{
+	int ep = epoll_create1(0), inner = epoll_create1(EPOLL_CLOEXEC);
+	struct itimerspec its = { .it_value.tv_sec = 100 };
+	struct epoll_event ev = { .events = EPOLLIN | EPOLLOUT | EPOLLET };
+	int p[2], s[2], fds[8], n = 0, i;
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	pipe(p);
+	socketpair(AF_UNIX, SOCK_STREAM, 0, s);
+	fds[n++] = p[0];
+	fds[n++] = p[1];
+	fds[n++] = s[0];
+	fds[n++] = s[1];
+	fds[n++] = eventfd(1, 0);
+	fds[n] = timerfd_create(CLOCK_MONOTONIC, 0);
+	timerfd_settime(fds[n++], 0, &its, NULL);
+	fds[n++] = signalfd(-1, &set, 0);
+	fds[n++] = inner;
+	for (i = 0; i < n; i++) {
+		ev.data.fd = fds[i];
+		epoll_ctl(ep, EPOLL_CTL_ADD, fds[i], &ev);
+		if (fds[i] != inner)
+			epoll_ctl(inner, EPOLL_CTL_ADD, fds[i], &ev);
+	}
+	send_fds(s[0], (int[]){ ep, inner }, 2);
+}
+
+static void *block_in(void *arg)
+{
+	int fd = *(int *)arg;
+	struct epoll_event ev;
+	char c;
+
+	if (fd < 0)
+		epoll_wait(-fd, &ev, 1, -1);
+	else
+		read(fd, &c, 1);
+	return NULL;
+}
+
+/* exit_group with threads asleep in epoll_wait, recv and accept. */
+static void threads(void)
+{
+	static int args[3];
+	int s[2], l = socket(AF_UNIX, SOCK_STREAM, 0), ep = epoll_create1(0);
+	struct epoll_event ev = { .events = EPOLLIN };
+	pthread_t t;
+	int i;
+
+	socketpair(AF_UNIX, SOCK_STREAM, 0, s);
+	epoll_ctl(ep, EPOLL_CTL_ADD, s[0], &ev);
+	bind(l, (void *)&(struct sockaddr_un){ .sun_family = AF_UNIX },
+	     sizeof(sa_family_t));
+	listen(l, 1);
+	args[0] = -ep;
+	args[1] = s[1];
+	args[2] = l;
+	for (i = 0; i < 3; i++)
+		pthread_create(&t, NULL, block_in, &args[i]);
+	usleep(20000);
+}
+
+static void run(const char *what, void (*fn)(void), bool kill_it)
+{
+	pid_t pid = fork();
+	int status;
+
+	if (!pid) {
+		fn();
+		if (kill_it)
+			pause();
+		_exit(0);
+	}
+	if (kill_it) {
+		usleep(30000);
+		kill(pid, SIGKILL);
+	}
+	if (waitpid(pid, &status, 0) != pid)
+		printf("%s: waitpid: %s\n", what, strerror(errno));
+	/*
+	 * Sockets that hold only each other are collected when a unix
+	 * socket is next released, as on Linux: release one.
+	 */
+	close(socket(AF_UNIX, SOCK_DGRAM, 0));
+}
+
+static const char *only;	/* one workload, by name: to find a leak */
+
+static void run_one(const char *what, void (*fn)(void), bool kill_it)
+{
+	if (!only || !strcmp(only, what))
+		run(what, fn, kill_it);
+}
+
+static void workloads(void)
+{
+	run_one("rings", rings, false);
+	run_one("chain", chain, false);
+	run_one("backlog", backlog, false);
+	run_one("epolls", epolls, true);
+	run_one("threads", threads, false);
+	run_one("threads-killed", threads, true);
+}
+
+int main(int argc, char **argv)
+{
+	long before[NR_CACHES], after[NR_CACHES], kb, ka;
+	size_t i;
+	int r;
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	only = argc > 1 ? argv[1] : NULL;
+	mount("proc", "/proc", "proc", 0, NULL);
+	/* Once first: whatever is made on first use stays made. */
+	workloads();
+	if (read_slabinfo(before, &kb)) {
+		printf("/proc/slabinfo: %s\n", strerror(errno));
+		return 1;
+	}
+	for (r = 0; r < ROUNDS; r++)
+		workloads();
+	read_slabinfo(after, &ka);
+	for (i = 0; i < NR_CACHES; i++) {
+		if (after[i] == before[i])
+			printf("%s: as before\n", caches[i]);
+		else
+			printf("%s: %ld before, %ld after\n", caches[i],
+			       before[i], after[i]);
+	}
+	if (ka == kb)
+		printf("kmalloc: as before\n");
+	else
+		printf("kmalloc: %ld before, %ld after\n", kb, ka);
+	return 0;
+}
