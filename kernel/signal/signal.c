@@ -12,6 +12,7 @@
 #include "tamu/signal.h"
 #include "tamu/stats.h"
 #include "tamu/slab.h"
+#include "tamu/user.h"
 #include "tamu/string.h"
 #include "tamu/time.h"
 #include "tamu/uaccess.h"
@@ -39,13 +40,50 @@ void init_sigpending(struct sigpending *p)
 	INIT_LIST_HEAD(&p->list);
 }
 
+/*
+ * A queue entry for a signal to t, charged to t's user.  Past
+ * RLIMIT_SIGPENDING only the kernel's and kill()'s standard signals get
+ * one (Linux's override_rlimit); the others go without.
+ */
+static struct sigqueue *sigqueue_alloc(struct task_struct *t, int sig,
+				       const siginfo_t *info)
+{
+	bool override = sig < SIGRTMIN && info->si_code >= 0;
+	struct user_struct *u = get_user_struct(t->cred.uid);
+	struct sigqueue *q;
+
+	if (!u)
+		return NULL;
+	if (!override &&
+	    u->sigpending >= t->signal->rlim[RLIMIT_SIGPENDING].rlim_cur) {
+		user_struct_release(u);
+		return NULL;
+	}
+	q = kmalloc(sizeof(*q), GFP_KERNEL);
+	if (!q) {
+		user_struct_release(u);
+		return NULL;
+	}
+	u->sigpending++;
+	q->user = u;
+	q->info = *info;
+	return q;
+}
+
+static void sigqueue_free(struct sigqueue *q)
+{
+	q->user->sigpending--;
+	user_struct_release(q->user);
+	kfree(q);
+}
+
 void flush_sigqueue(struct sigpending *p)
 {
 	struct sigqueue *q, *n;
 
 	list_for_each_entry_safe(q, n, &p->list, list) {
 		list_del_init(&q->list);
-		kfree(q);
+		sigqueue_free(q);
 	}
 	p->signal.sig[0] = 0;
 }
@@ -93,6 +131,8 @@ struct signal_struct *alloc_signal(void)
 		8 * SZ_1M;
 	sig->rlim[RLIMIT_NPROC].rlim_cur = sig->rlim[RLIMIT_NPROC].rlim_max =
 		max_tasks;
+	/* Linux sets both from the same count of threads memory allows. */
+	sig->rlim[RLIMIT_SIGPENDING] = sig->rlim[RLIMIT_NPROC];
 	return sig;
 }
 
@@ -205,7 +245,7 @@ static void remove_pending(struct sigpending *p, u64 mask)
 	list_for_each_entry_safe(q, n, &p->list, list)
 		if (mask & sigmask(q->info.si_signo)) {
 			list_del_init(&q->list);
-			kfree(q);
+			sigqueue_free(q);
 		}
 }
 
@@ -310,11 +350,11 @@ static int __send_signal(int sig, const siginfo_t *info, struct task_struct *t,
 	/* Standard signals do not queue: one pending is all there is. */
 	if (sig < SIGRTMIN && sigismember(&p->signal, sig))
 		return 0;
-	q = kmalloc(sizeof(*q), GFP_KERNEL);
-	if (q) {
-		q->info = *info;
+	q = sigqueue_alloc(t, sig, info);
+	if (q)
 		list_add_tail(&q->list, &p->list);
-	}
+	else if (sig >= SIGRTMIN && info->si_code != SI_USER)
+		return -EAGAIN;	/* a queued signal that cannot queue */
 	sigaddset(&p->signal, sig);
 	wake_up_poll(&t->sighand->signalfd_wqh, POLLIN);
 	if (group)
@@ -459,7 +499,7 @@ int dequeue_signal(struct task_struct *t, u64 allowed, siginfo_t *info)
 			if (q->info.si_signo == sig) {
 				*info = q->info;
 				list_del_init(&q->list);
-				kfree(q);
+				sigqueue_free(q);
 				break;
 			}
 		/* Clear the bit unless another of this signal is queued. */

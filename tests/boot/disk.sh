@@ -223,6 +223,17 @@ else
 	fail "fsops on ext2" "native: $native" "guest: $out" "$err"
 fi
 
+# AF_UNIX sockets named on ext2 (tests/guest/unix.c, names under /mnt/w).
+mkdir "$WORK/native-unix" && chmod 777 "$WORK/native-unix"
+native=$($AS_USER tests/guest/unix "$WORK/native-unix" 2>&1; echo "exit=$?")
+run_tamu quiet mem=64M initrd="$WORK/test.cpio" ubd0="$WORK/large" -- \
+	/bin/sh -c 'mount -t ext2 /dev/ubda /mnt && mkdir -p /mnt/u && /test/unix /mnt/u'
+if [ "$native" == "$(printf '%s\n' "$out"; echo "exit=$status")" ]; then
+	ok "AF_UNIX sockets with names on ext2 as on Linux"
+else
+	fail "AF_UNIX on ext2" "native: $native" "guest: $out" "$err"
+fi
+
 # Four processes at once changing one directory and appending to one
 # file: names, link counts and blocks must add up (e2fsck), and no name
 # may be lost or doubled.

@@ -358,6 +358,45 @@ static void pathless(void)
 	close(e);
 }
 
+/*
+ * Queued signals are limited per user by RLIMIT_SIGPENDING: sigqueue
+ * then fails with EAGAIN, kill() still marks the signal pending, and the
+ * kernel's memory is safe from a process queueing forever.
+ */
+static void signal_queue(void)
+{
+	struct rlimit rl = { 100, 100 };
+	union sigval v = { 0 };
+	sigset_t set;
+	int n = 0, sig;
+
+	if (fork()) {
+		wait(NULL);
+		return;
+	}
+	sigemptyset(&set);
+	sigaddset(&set, SIGRTMIN);
+	sigaddset(&set, SIGRTMIN + 1);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	setrlimit(RLIMIT_SIGPENDING, &rl);
+	while (n < 100000 && !sigqueue(getpid(), SIGRTMIN, v))
+		n++;
+	/* Others of this user may have signals queued too, natively. */
+	printf("sigqueue until %s: about 100 %s\n", strerror(errno),
+	       n > 90 && n <= 100 ? "yes" : "no");
+	show("kill with a real-time signal past the limit",
+	     kill(getpid(), SIGRTMIN + 1));
+	show("tgkill past the limit",
+	     syscall(SYS_tgkill, getpid(), getpid(), SIGRTMIN + 1));
+	n = 0;
+	while (sigtimedwait(&set, NULL, &(struct timespec){ 0 }) > 0)
+		n++;
+	printf("taken back: %s\n", n > 90 ? "all" : "not all");
+	sig = sigqueue(getpid(), SIGRTMIN, v);
+	printf("then sigqueue: %s\n", err(sig));
+	_exit(0);
+}
+
 /* Root raises the limit to nr_open and uses its last descriptor. */
 static int big_table(void)
 {
@@ -462,5 +501,6 @@ int main(int argc, char **argv)
 	in_child("AC set through rt_sigreturn", ac_from_sigreturn);
 	descriptors();
 	pathless();
+	signal_queue();
 	return 0;
 }

@@ -12,6 +12,7 @@
 #include "tamu/signal.h"
 #include "tamu/time.h"
 #include "tamu/tty.h"
+#include "tamu/user.h"
 
 /* Clock ticks (USER_HZ 100), as /proc reports times. */
 static unsigned long long ticks(u64 ns)
@@ -216,16 +217,12 @@ static void show_mem(struct seq_buf *m, struct mm_struct *mm)
 		   pgtable_pages(mm) << (PAGE_SHIFT - 10), 0UL, 0UL);
 }
 
-static unsigned int queued_signals(struct task_struct *t)
+/* As Linux: the signals queued for the task's user, all its processes. */
+static unsigned long queued_signals(struct task_struct *t)
 {
-	struct sigqueue *q;
-	unsigned int n = 0;
+	struct user_struct *u = find_user_struct(t->cred.uid);
 
-	list_for_each_entry(q, &t->pending.list, list)
-		n++;
-	list_for_each_entry(q, &t->signal->shared_pending.list, list)
-		n++;
-	return n;
+	return u ? u->sigpending : 0;
 }
 
 /* tamu has no capabilities: root has them all, as Linux 6.1 counts. */
@@ -237,7 +234,7 @@ static void show_sig_caps(struct seq_buf *m, struct task_struct *t)
 	u64 ign, cgt;
 
 	sig_ign_cgt(t, &ign, &cgt);
-	seq_printf(m, "Threads:\t%d\nSigQ:\t%u/%llu\nSigPnd:\t%016llx\n"
+	seq_printf(m, "Threads:\t%d\nSigQ:\t%lu/%llu\nSigPnd:\t%016llx\n"
 		   "ShdPnd:\t%016llx\nSigBlk:\t%016llx\nSigIgn:\t%016llx\n"
 		   "SigCgt:\t%016llx\n",
 		   nr_threads(t), queued_signals(t),

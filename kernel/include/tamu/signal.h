@@ -13,9 +13,12 @@
 #include "uapi/resource.h"
 #include "uapi/signal.h"
 
+struct user_struct;
+
 struct sigqueue {
 	struct list_head list;
 	siginfo_t info;
+	struct user_struct *user;	/* charged for it (RLIMIT_SIGPENDING) */
 };
 
 struct sighand_struct {

@@ -90,6 +90,7 @@ static struct unix_sock *unix_sock_new(int type)
 	INIT_LIST_HEAD(&u->embryo_link);
 	INIT_LIST_HEAD(&u->gc_link);
 	INIT_LIST_HEAD(&u->gc_garbage);
+	INIT_HLIST_NODE(&u->bind_node);
 	list_add_tail(&u->link, &unix_socket_list);
 	return u;
 }
@@ -229,11 +230,6 @@ static int unix_mkname(struct sockaddr_un *addr, int len)
 	return len;
 }
 
-static bool abstract(const struct unix_address *a)
-{
-	return a->len > (int)sizeof(u16) && !a->name.sun_path[0];
-}
-
 static struct unix_address *addr_new(const struct sockaddr_un *name, int len)
 {
 	struct unix_address *a = kzalloc(sizeof(*a), GFP_KERNEL);
@@ -246,14 +242,47 @@ static struct unix_address *addr_new(const struct sockaddr_un *name, int len)
 	return a;
 }
 
+/*
+ * Bound sockets, hashed by abstract name or by the inode of their node,
+ * as Linux's bsd and abstract tables: connect and sendto find a name in
+ * one bucket, however many sockets there are.  An accepted socket shares
+ * its listener's name but is not bound: only the listener is here.
+ */
+#define UNIX_HASH_BITS 8
+static struct hlist_head unix_bound[1 << UNIX_HASH_BITS];
+
+static struct hlist_head *abstract_bucket(const struct sockaddr_un *name,
+					  int len)
+{
+	u32 h = full_name_hash((const char *)name, len);
+
+	return &unix_bound[h & ((1 << UNIX_HASH_BITS) - 1)];
+}
+
+static struct hlist_head *inode_bucket(const struct inode *inode)
+{
+	unsigned long h = (unsigned long)inode / sizeof(*inode);
+
+	return &unix_bound[(h ^ (h >> UNIX_HASH_BITS)) &
+			   ((1 << UNIX_HASH_BITS) - 1)];
+}
+
+static void unix_hash_bound(struct unix_sock *u)
+{
+	hlist_add_head(&u->bind_node,
+		       u->path.dentry ? inode_bucket(u->path.dentry->inode)
+				      : abstract_bucket(&u->addr->name,
+							u->addr->len));
+}
+
 static struct unix_sock *find_abstract(const struct sockaddr_un *name,
 				       int len, int type)
 {
 	struct unix_sock *u;
 
-	list_for_each_entry(u, &unix_socket_list, link)
-		if (u->addr && abstract(u->addr) && u->addr->len == len &&
-		    !memcmp(&u->addr->name, name, len) && !u->dead &&
+	hlist_for_each_entry(u, abstract_bucket(name, len), bind_node)
+		if (!u->path.dentry && u->addr->len == len &&
+		    !memcmp(u->addr->bytes, name, len) &&
 		    (type < 0 || u->sk.type == type))
 			return u;
 	return NULL;
@@ -263,8 +292,8 @@ static struct unix_sock *find_by_inode(struct inode *inode)
 {
 	struct unix_sock *u;
 
-	list_for_each_entry(u, &unix_socket_list, link)
-		if (u->path.dentry && u->path.dentry->inode == inode && !u->dead)
+	hlist_for_each_entry(u, inode_bucket(inode), bind_node)
+		if (u->path.dentry && u->path.dentry->inode == inode)
 			return u;
 	return NULL;
 }
@@ -315,7 +344,10 @@ static int unix_autobind(struct unix_sock *u)
 	if (i == 0x100000)
 		return -ENOSPC;
 	u->addr = addr_new(&name, len);
-	return u->addr ? 0 : -ENOMEM;
+	if (!u->addr)
+		return -ENOMEM;
+	unix_hash_bound(u);
+	return 0;
 }
 
 static int unix_bind(struct socket *sock, struct sockaddr *uaddr, int len)
@@ -352,6 +384,7 @@ static int unix_bind(struct socket *sock, struct sockaddr *uaddr, int len)
 		return -ENOMEM;
 	}
 	u->path = p;
+	unix_hash_bound(u);
 	return 0;
 }
 
@@ -1081,6 +1114,7 @@ static void unix_release(struct socket *sock)
 	if (!u)
 		return;
 	u->dead = true;
+	hlist_del_init(&u->bind_node);	/* its name is free again */
 	u->sk.socket = NULL;
 	u->sk.shutdown = SHUTDOWN_MASK;
 	u->file = NULL;

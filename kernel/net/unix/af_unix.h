@@ -43,6 +43,7 @@ struct unix_sock {
 	struct unix_sock *peer;		/* referenced */
 	struct unix_address *addr;
 	struct path path;		/* the node of a name in a file system */
+	struct hlist_node bind_node;	/* in unix_bound, if bound */
 	struct file *file;		/* for the garbage collector */
 	struct list_head queue;		/* of unix_skb */
 	/* One reader at a time: a read sleeps (a page fault) on a buffer. */

@@ -16,6 +16,7 @@
 #include "tamu/fs.h"
 #include "tamu/signal.h"
 #include "tamu/slab.h"
+#include "tamu/user.h"
 #include "uapi/resource.h"
 #include "af_unix.h"
 
@@ -28,50 +29,24 @@ static bool gc_running;
  * RLIMIT_NOFILE, a user other than root may send no more, or it could pin
  * all memory in sockets nobody can reach.
  */
-struct unix_user {
-	struct list_head link;
-	u32 uid;
-	unsigned long inflight;
-};
-
-static LIST_HEAD(unix_users);
-
-static struct unix_user *find_user(u32 uid)
-{
-	struct unix_user *uu;
-
-	list_for_each_entry(uu, &unix_users, link)
-		if (uu->uid == uid)
-			return uu;
-	return NULL;
-}
-
 bool unix_too_many_fds(void)
 {
-	struct unix_user *uu = find_user(current->cred.uid);
+	struct user_struct *uu = find_user_struct(current->cred.uid);
 
 	return uu && current->cred.euid != 0 &&
-	       uu->inflight > current->signal->rlim[RLIMIT_NOFILE].rlim_cur;
+	       uu->unix_inflight >
+		       current->signal->rlim[RLIMIT_NOFILE].rlim_cur;
 }
 
 static int account_user(struct scm_cookie *scm, int n)
 {
-	struct unix_user *uu = find_user(scm->fp_uid);
+	struct user_struct *uu = n > 0 ? get_user_struct(scm->fp_uid)
+				       : find_user_struct(scm->fp_uid);
 
-	if (!uu) {
-		if (n < 0)
-			return 0;
-		uu = kzalloc(sizeof(*uu), GFP_KERNEL);
-		if (!uu)
-			return -ENOMEM;
-		uu->uid = scm->fp_uid;
-		list_add(&uu->link, &unix_users);
-	}
-	uu->inflight += n;
-	if (!uu->inflight) {
-		list_del_init(&uu->link);
-		kfree(uu);
-	}
+	if (!uu)
+		return n > 0 ? -ENOMEM : 0;
+	uu->unix_inflight += n;
+	user_struct_release(uu);
 	return 0;
 }
 
