@@ -10,6 +10,7 @@
 #include "tamu/mm.h"
 #include "tamu/printk.h"
 #include "tamu/proc.h"
+#include "tamu/posix-timers.h"
 #include "tamu/signal.h"
 #include "tamu/stats.h"
 #include "tamu/syscall.h"
@@ -190,6 +191,8 @@ void user_task_loop(void)
 		arch_enter_user(current, &trap);
 		trapped = stat_cycles();
 		account_user_exit(host_clock_ns(HOST_CLOCK_MONOTONIC));
+		if (cpu_timers_active(current))
+			run_posix_cpu_timers(current);
 		s = count_trap(&trap, trapped - enter);
 		handle_trap(&trap);
 		kernel = stat_cycles() - trapped;

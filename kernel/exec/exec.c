@@ -13,6 +13,7 @@
 #include "tamu/namei.h"
 #include "tamu/proc.h"
 #include "tamu/sched.h"
+#include "tamu/posix-timers.h"
 #include "tamu/signal.h"
 #include "tamu/slab.h"
 #include "tamu/string.h"
@@ -230,6 +231,7 @@ static void exec_commit(struct linux_binprm *bprm)
 	prefault_mm(t->mm);
 	exec_mm_release(t);
 	close_on_exec(t->files);
+	exit_itimers(t->signal);	/* POSIX timers do not survive exec */
 	flush_signal_handlers(t);
 	set_task_comm(t, basename(bprm->filename));
 

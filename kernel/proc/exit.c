@@ -137,6 +137,8 @@ static void exit_group_dead(struct task_struct *t)
 	struct signal_struct *sig = t->signal;
 
 	del_timer(&sig->real_timer);
+	exit_itimers(sig);
+	posix_cpu_timers_exit_group(sig);
 	if (sig->session == t->tgid)
 		disassociate_ctty(sig);
 }
@@ -189,6 +191,7 @@ void do_exit(int status)
 	t->files = NULL;
 	t->fs = NULL;
 	flush_sigqueue(&t->pending);
+	posix_cpu_timers_exit(t);
 	if (group_dead)
 		exit_group_dead(t);
 	exit_notify(t, group_dead);

@@ -28,6 +28,7 @@ void account_user_enter(u64 now)
 	u64 delta = now - current->acct_ns;
 
 	current->stime_ns += delta;
+	current->signal->cpu_total_ns += delta;
 	cpu_times.system += delta;
 	current->acct_ns = now;
 }
@@ -37,6 +38,8 @@ void account_user_exit(u64 now)
 	u64 delta = now - current->acct_ns;
 
 	current->utime_ns += delta;
+	current->signal->cpu_user_ns += delta;
+	current->signal->cpu_total_ns += delta;
 	cpu_times.user += delta;
 	current->acct_ns = now;
 }
@@ -54,6 +57,8 @@ void account_switch(struct task_struct *prev, struct task_struct *next,
 		cpu_times.idle += delta;
 	} else {
 		prev->stime_ns += delta;
+		if (prev->signal)
+			prev->signal->cpu_total_ns += delta;
 		cpu_times.system += delta;
 	}
 	prev->acct_ns = now;

@@ -12,6 +12,7 @@
 #include "tamu/signal.h"
 #include "tamu/stats.h"
 #include "tamu/slab.h"
+#include "tamu/posix-timers.h"
 #include "tamu/user.h"
 #include "tamu/string.h"
 #include "tamu/time.h"
@@ -65,8 +66,11 @@ static struct sigqueue *sigqueue_alloc(struct task_struct *t, int sig,
 		return NULL;
 	}
 	u->sigpending++;
+	INIT_LIST_HEAD(&q->list);
 	q->user = u;
 	q->info = *info;
+	q->prealloc = false;
+	q->timer = NULL;
 	return q;
 }
 
@@ -77,13 +81,54 @@ static void sigqueue_free(struct sigqueue *q)
 	kfree(q);
 }
 
+/* Taken off a queue: a timer's entry stays its timer's. */
+static void sigqueue_unlink(struct sigqueue *q)
+{
+	list_del_init(&q->list);
+	if (!q->prealloc)
+		sigqueue_free(q);
+}
+
+struct sigqueue *sigqueue_prealloc(void)
+{
+	siginfo_t info = { .si_code = SI_TIMER };
+	struct sigqueue *q = sigqueue_alloc(current, SIGRTMIN, &info);
+
+	if (q)
+		q->prealloc = true;
+	return q;
+}
+
+/* The signal stays pending only while another of it is queued there. */
+static void recalc_pending_bit(struct sigpending *p, int sig)
+{
+	struct sigqueue *q;
+
+	sigdelset(&p->signal, sig);
+	list_for_each_entry(q, &p->list, list)
+		if (q->info.si_signo == sig)
+			sigaddset(&p->signal, sig);
+}
+
+/*
+ * A deleted timer's signal, still queued, goes with it, as on Linux since
+ * 6.13 (before, it was delivered still).
+ */
+void sigqueue_free_prealloc(struct sigqueue *q)
+{
+	if (!list_empty(&q->list)) {
+		list_del_init(&q->list);
+		recalc_pending_bit(q->pending, q->info.si_signo);
+	}
+	sigqueue_free(q);
+}
+
 void flush_sigqueue(struct sigpending *p)
 {
 	struct sigqueue *q, *n;
 
 	list_for_each_entry_safe(q, n, &p->list, list) {
-		list_del_init(&q->list);
-		sigqueue_free(q);
+		sigqueue_unlink(q);
 	}
 	p->signal.sig[0] = 0;
 }
@@ -118,6 +163,8 @@ struct signal_struct *alloc_signal(void)
 	sig->sigcnt = 1;
 	sig->live = 1;
 	INIT_LIST_HEAD(&sig->real_timer.list);
+	INIT_LIST_HEAD(&sig->posix_timers);
+	INIT_LIST_HEAD(&sig->cpu_timers);
 	init_sigpending(&sig->shared_pending);
 	init_waitqueue_head(&sig->wait_chldexit);
 	for (i = 0; i < RLIM_NLIMITS; i++)
@@ -244,8 +291,7 @@ static void remove_pending(struct sigpending *p, u64 mask)
 	p->signal.sig[0] &= ~mask;
 	list_for_each_entry_safe(q, n, &p->list, list)
 		if (mask & sigmask(q->info.si_signo)) {
-			list_del_init(&q->list);
-			sigqueue_free(q);
+			sigqueue_unlink(q);
 		}
 }
 
@@ -321,8 +367,13 @@ static bool init_ignores(struct task_struct *t, int sig, bool force)
 	       t->sighand->action[sig - 1].sa_handler == SIG_DFL;
 }
 
+/*
+ * pre: a timer's preallocated entry, queued as it is (Linux's
+ * send_sigqueue); 1 when it is queued already, which the timer counts as
+ * an overrun.
+ */
 static int __send_signal(int sig, const siginfo_t *info, struct task_struct *t,
-			 bool group, bool force)
+			 bool group, bool force, struct sigqueue *pre)
 {
 	struct sigpending *p;
 	struct sigqueue *q;
@@ -347,14 +398,21 @@ static int __send_signal(int sig, const siginfo_t *info, struct task_struct *t,
 		return 0;
 	}
 	p = group ? &t->signal->shared_pending : &t->pending;
-	/* Standard signals do not queue: one pending is all there is. */
-	if (sig < SIGRTMIN && sigismember(&p->signal, sig))
+	if (pre) {
+		if (!list_empty(&pre->list))
+			return 1;
+		list_add_tail(&pre->list, &p->list);
+		pre->pending = p;
+	} else if (sig < SIGRTMIN && sigismember(&p->signal, sig)) {
+		/* Standard signals do not queue: one pending is all. */
 		return 0;
-	q = sigqueue_alloc(t, sig, info);
-	if (q)
-		list_add_tail(&q->list, &p->list);
-	else if (sig >= SIGRTMIN && info->si_code != SI_USER)
-		return -EAGAIN;	/* a queued signal that cannot queue */
+	} else {
+		q = sigqueue_alloc(t, sig, info);
+		if (q)
+			list_add_tail(&q->list, &p->list);
+		else if (sig >= SIGRTMIN && info->si_code != SI_USER)
+			return -EAGAIN;	/* a queued signal that cannot */
+	}
 	sigaddset(&p->signal, sig);
 	wake_up_poll(&t->sighand->signalfd_wqh, POLLIN);
 	if (group)
@@ -377,7 +435,12 @@ static int __send_signal(int sig, const siginfo_t *info, struct task_struct *t,
 int send_signal(int sig, const siginfo_t *info, struct task_struct *t,
 		bool group)
 {
-	return __send_signal(sig, info, t, group, false);
+	return __send_signal(sig, info, t, group, false, NULL);
+}
+
+int send_sigqueue(struct sigqueue *q, struct task_struct *t, bool group)
+{
+	return __send_signal(q->info.si_signo, &q->info, t, group, false, q);
 }
 
 static void kernel_info(siginfo_t *info, int sig, int code)
@@ -418,7 +481,7 @@ void force_sig(int sig, struct task_struct *t)
 
 	kernel_info(&info, sig, SI_KERNEL);
 	force_unblock(t, sig);
-	__send_signal(sig, &info, t, false, true);
+	__send_signal(sig, &info, t, false, true, NULL);
 }
 
 void force_sig_fault(int sig, int code, unsigned long addr,
@@ -429,7 +492,7 @@ void force_sig_fault(int sig, int code, unsigned long addr,
 	kernel_info(&info, sig, code);
 	info.si_addr = addr;
 	force_unblock(t, sig);
-	__send_signal(sig, &info, t, false, true);
+	__send_signal(sig, &info, t, false, true, NULL);
 }
 
 bool do_notify_parent(struct task_struct *t, int why, int status)
@@ -498,15 +561,14 @@ int dequeue_signal(struct task_struct *t, u64 allowed, siginfo_t *info)
 		list_for_each_entry(q, &p->list, list)
 			if (q->info.si_signo == sig) {
 				*info = q->info;
-				list_del_init(&q->list);
-				sigqueue_free(q);
+				if (q->timer)
+					posix_timer_dequeued(q->timer,
+							     &info->si_overrun);
+				sigqueue_unlink(q);
 				break;
 			}
 		/* Clear the bit unless another of this signal is queued. */
-		sigdelset(&p->signal, sig);
-		list_for_each_entry(q, &p->list, list)
-			if (q->info.si_signo == sig)
-				sigaddset(&p->signal, sig);
+		recalc_pending_bit(p, sig);
 		return sig;
 	}
 	return 0;

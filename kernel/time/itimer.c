@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * ITIMER_REAL and alarm(): a kernel timer per process that sends SIGALRM.
- * ITIMER_VIRTUAL and ITIMER_PROF are accepted and kept, not run.
+ * Interval timers.  ITIMER_REAL and alarm(): a kernel timer per process
+ * that sends SIGALRM.  ITIMER_VIRTUAL and ITIMER_PROF count the process's
+ * CPU time (posix-cpu-timers.c checks them) and send SIGVTALRM, SIGPROF.
  */
 #include "tamu/syscall.h"
+#include "tamu/posix-timers.h"
 #include "tamu/proc.h"
 #include "tamu/signal.h"
 #include "tamu/string.h"
@@ -64,7 +66,42 @@ static void set_real(const struct itimerval *v)
 		add_timer(&sig->real_timer, ktime_get_ns() + value);
 }
 
-static struct itimerval other_timers[2];
+/* Linux's TICK_NSEC at HZ=250 (Debian's): CPU itimers are a tick late. */
+#define TICK_NSEC (NSEC_PER_SEC / 250)
+
+static struct cpu_itimer *cpu_itimer(int which)
+{
+	return &current->signal->it[which == ITIMER_PROF ? CPUCLOCK_PROF
+							  : CPUCLOCK_VIRT];
+}
+
+static u64 cpu_itimer_now(int which)
+{
+	struct signal_struct *sig = current->signal;
+
+	return which == ITIMER_PROF ? sig->cpu_total_ns : sig->cpu_user_ns;
+}
+
+static void get_cpu(int which, struct itimerval *v)
+{
+	struct cpu_itimer *it = cpu_itimer(which);
+	u64 now = cpu_itimer_now(which);
+
+	memset(v, 0, sizeof(*v));
+	if (it->expires)
+		ns_to_tv(it->expires > now ? it->expires - now : TICK_NSEC,
+			 &v->it_value);
+	ns_to_tv(it->incr, &v->it_interval);
+}
+
+static void set_cpu(int which, const struct itimerval *v)
+{
+	struct cpu_itimer *it = cpu_itimer(which);
+	u64 value = tv_to_ns(&v->it_value);
+
+	it->expires = value ? cpu_itimer_now(which) + value + TICK_NSEC : 0;
+	it->incr = tv_to_ns(&v->it_interval);
+}
 
 SYSCALL_DEFINE(getitimer, int which, unsigned long uval)
 {
@@ -73,10 +110,10 @@ SYSCALL_DEFINE(getitimer, int which, unsigned long uval)
 	if (which == ITIMER_REAL)
 		get_real(&v);
 	else if (which == ITIMER_VIRTUAL || which == ITIMER_PROF)
-		v = other_timers[which - 1];
+		get_cpu(which, &v);
 	else
 		return -EINVAL;
-	return copy_to_user(uval, &v, sizeof(v));
+	return copy_to_user(uval, &v, sizeof(v)) ? -EFAULT : 0;
 }
 
 SYSCALL_DEFINE(setitimer, int which, unsigned long unew, unsigned long uold)
@@ -89,15 +126,16 @@ SYSCALL_DEFINE(setitimer, int which, unsigned long unew, unsigned long uold)
 	if (unew && copy_from_user(&v, unew, sizeof(v)))
 		return -EFAULT;
 	if ((u64)v.it_value.tv_usec >= 1000000 ||
-	    (u64)v.it_interval.tv_usec >= 1000000)
+	    (u64)v.it_interval.tv_usec >= 1000000 || v.it_value.tv_sec < 0 ||
+	    v.it_interval.tv_sec < 0)
 		return -EINVAL;
 	err = 0;
 	if (which == ITIMER_REAL) {
 		get_real(&old);
 		set_real(&v);
 	} else {
-		old = other_timers[which - 1];
-		other_timers[which - 1] = v;
+		get_cpu(which, &old);
+		set_cpu(which, &v);
 	}
 	if (uold && copy_to_user(uold, &old, sizeof(old)))
 		return -EFAULT;

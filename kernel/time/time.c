@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Clocks and sleeping: clock_gettime, gettimeofday, nanosleep, times. */
 #include "tamu/syscall.h"
+#include "tamu/posix-timers.h"
 #include "tamu/proc.h"
 #include "tamu/signal.h"
 #include "tamu/time.h"
@@ -12,25 +13,18 @@ static struct timespec ns_to_ts(u64 ns)
 	return (struct timespec){ ns / NSEC_PER_SEC, ns % NSEC_PER_SEC };
 }
 
-static u64 process_cpu_ns(void)
-{
-	u64 u, s;
-
-	thread_group_cputime(current, &u, &s);
-	return u + s;
-}
-
-static u64 thread_cpu_ns(void)
-{
-	u64 u, s;
-
-	task_cputime(current, &u, &s);
-	return u + s;
-}
-
 /* The clock's time in ns, or -EINVAL. */
 static long clock_now(int clock, u64 *ns)
 {
+	struct signal_struct *sig;
+	struct task_struct *task;
+
+	if (is_cpu_clock(clock)) {
+		if (cpu_clock_lookup(clock, &task, &sig))
+			return -EINVAL;
+		*ns = cpu_clock_sample(clock, task, sig);
+		return 0;
+	}
 	switch (clock) {
 	case CLOCK_REALTIME:
 	case CLOCK_REALTIME_COARSE:
@@ -42,12 +36,6 @@ static long clock_now(int clock, u64 *ns)
 	case CLOCK_MONOTONIC_COARSE:
 	case CLOCK_BOOTTIME:
 		*ns = ktime_get_ns();
-		return 0;
-	case CLOCK_PROCESS_CPUTIME_ID:
-		*ns = process_cpu_ns();
-		return 0;
-	case CLOCK_THREAD_CPUTIME_ID:
-		*ns = thread_cpu_ns();
 		return 0;
 	}
 	return -EINVAL;

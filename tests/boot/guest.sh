@@ -53,12 +53,13 @@ else
 	fail "descriptor table up to nr_open$what" "status $status" "$out" "$err"
 fi
 same_as_native events "eventfd, timerfd, signalfd, epoll (level, edge, oneshot, nesting, loops, 1000 watched, close and dup, fork, signals)"
+same_as_native timers "POSIX timers (checks, ids, SI_TIMER, overruns, SIGEV_NONE and SIGEV_THREAD_ID, absolute, CPU clocks), ITIMER_VIRTUAL and ITIMER_PROF, fork, exec, RLIMIT_SIGPENDING"
 same_as_native unix "AF_UNIX: stream, datagram and seqpacket pairs, names in files and abstract, listen and accept, SCM_RIGHTS and SCM_CREDENTIALS, options, errors, /proc/net/unix"
 # Exit paths: the kernel's object counts (/proc/slabinfo) come back.
 run_tamu "${opts[@]}" -- /test/leaks
 if [ "$status" -eq 0 ] && [ "$(grep -c ': as before$' <<<"$out")" -eq 8 ] &&
 	[ "$(wc -l <<<"$out")" -eq 8 ]; then
-	ok "processes ending with socket rings, chains, backlogs, epoll sets and blocked threads leave no objects behind$what"
+	ok "processes ending with socket rings, chains, backlogs, epoll sets, POSIX timers and blocked threads leave no objects behind$what"
 else
 	fail "objects left behind by exits$what" "status $status" "$out" "$err"
 fi

@@ -218,6 +218,52 @@ static void threads(void)
 	usleep(20000);
 }
 
+static int timer_on(clockid_t clock, int signo, long period_ns)
+{
+	struct sigevent ev = { .sigev_notify = SIGEV_SIGNAL,
+			       .sigev_signo = signo };
+	struct itimerspec its = { { 0, period_ns }, { 0, period_ns } };
+	timer_t id;
+
+	if (timer_create(clock, &ev, &id)) {
+		printf("timer_create: %s\n", strerror(errno));
+		return -1;
+	}
+	timer_settime(id, 0, &its, NULL);
+	return 0;
+}
+
+/*
+ * POSIX timers with signals queued, on a thread's clock, on another
+ * process's clock whose process goes first, and the reverse.
+ */
+static void timers(void)
+{
+	clockid_t c;
+	sigset_t set;
+	pid_t g;
+	int i;
+
+	sigfillset(&set);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	for (i = 0; i < 5; i++)
+		timer_on(CLOCK_MONOTONIC, SIGRTMIN + i, 1000000);
+	timer_on(CLOCK_THREAD_CPUTIME_ID, SIGRTMIN, 1000000);
+	g = fork();
+	if (!g) {
+		clock_getcpuclockid(getppid(), &c);
+		timer_on(c, SIGRTMIN, 1000000);
+		usleep(20000);
+		_exit(0);
+	}
+	clock_getcpuclockid(g, &c);
+	timer_on(c, SIGRTMIN, 1000000);
+	usleep(10000);
+	waitpid(g, NULL, 0);
+	/* Its clock gone, the timer stays until the process ends. */
+	timer_on(CLOCK_PROCESS_CPUTIME_ID, SIGRTMIN, 1000000);
+}
+
 static void run(const char *what, void (*fn)(void), bool kill_it)
 {
 	pid_t pid = fork();
@@ -258,6 +304,7 @@ static void workloads(void)
 	run_one("epolls", epolls, true);
 	run_one("threads", threads, false);
 	run_one("threads-killed", threads, true);
+	run_one("timers", timers, false);
 }
 
 int main(int argc, char **argv)

@@ -39,6 +39,9 @@
 #define ____is_defined(arg1_or_junk) __take_second_arg(arg1_or_junk 1, 0)
 #define IS_ENABLED(option) __is_defined(option)
 
+/* A switch case that goes on into the next on purpose. */
+#define fallthrough __attribute__((__fallthrough__))
+
 #define BUILD_BUG_ON(cond) _Static_assert(!(cond), #cond)
 
 #endif

@@ -8,6 +8,7 @@
 #define _TAMU_SIGNAL_H
 
 #include "tamu/sched.h"
+#include "tamu/posix-timers.h"
 #include "tamu/time.h"
 #include "tamu/wait.h"
 #include "uapi/resource.h"
@@ -15,10 +16,15 @@
 
 struct user_struct;
 
+struct k_itimer;
+
 struct sigqueue {
 	struct list_head list;
 	siginfo_t info;
 	struct user_struct *user;	/* charged for it (RLIMIT_SIGPENDING) */
+	bool prealloc;			/* a timer's own, not freed when taken */
+	struct k_itimer *timer;		/* that timer */
+	struct sigpending *pending;	/* where a timer's is queued */
 };
 
 struct sighand_struct {
@@ -63,6 +69,15 @@ struct signal_struct {
 	/* ITIMER_REAL and alarm(): SIGALRM to the group. */
 	struct timer real_timer;
 	u64 it_real_period;
+	/* ITIMER_PROF and ITIMER_VIRTUAL, by CPUCLOCK_PROF and _VIRT. */
+	struct cpu_itimer it[2];
+	/* CPU time of all its threads, live and gone, for those timers. */
+	u64 cpu_user_ns, cpu_total_ns;
+	/* POSIX timers it owns, and those timing its CPU clocks. */
+	struct list_head posix_timers;
+	int next_posix_timer_id;
+	struct list_head cpu_timers;
+	unsigned int nr_armed_cpu_timers;
 	/* The group leader (a zombie while other threads live). */
 	struct task_struct *leader;
 	/* A thread in execve, waiting for the others to be gone. */
@@ -97,6 +112,14 @@ int send_signal(int sig, const siginfo_t *info, struct task_struct *t,
 		bool group);
 /* sig to t as from current (SI_USER): SIGPIPE for a dead pipe or socket. */
 void send_sig(int sig, struct task_struct *t);
+/*
+ * A timer's own queue entry (posix-timers): made charged to the caller's
+ * user (NULL past RLIMIT_SIGPENDING), queued with its info as set, 1 if
+ * it is queued already; freed with its timer, off the queue if it is on.
+ */
+struct sigqueue *sigqueue_prealloc(void);
+int send_sigqueue(struct sigqueue *q, struct task_struct *t, bool group);
+void sigqueue_free_prealloc(struct sigqueue *q);
 /* The same, the kernel's doing: si_code SI_KERNEL. */
 void force_sig(int sig, struct task_struct *t);
 void force_sig_fault(int sig, int code, unsigned long addr,
