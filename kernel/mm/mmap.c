@@ -214,6 +214,8 @@ int mmap_region(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		return -ENOMEM;
 	vma->start = addr;
 	vma->end = addr + len;
+	if (!(flags & VM_MAY_ALL))
+		flags |= VM_MAY_ALL;
 	vma->flags = flags | mm->def_flags;
 	vma->pgoff = pgoff;
 	if (file)
@@ -281,6 +283,17 @@ int do_mprotect(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	}
 	if (at < end)
 		return -ENOMEM;
+	/* Nothing changes unless every mapping in the range may change. */
+	list_for_each_entry(vma, &mm->vmas, list) {
+		if (vma->end <= addr)
+			continue;
+		if (vma->start >= end)
+			break;
+		/* VM_MAYx is VM_x four bits up. */
+		if (flags & ~((vma->flags & VM_MAY_ALL) >> 4) &
+		    (VM_READ | VM_WRITE | VM_EXEC))
+			return -EACCES;
+	}
 
 	if (split_at(mm, addr) || split_at(mm, end))
 		return -ENOMEM;

@@ -8,6 +8,7 @@
 #include "tamu/uaccess.h"
 #include "uapi/fcntl.h"
 #include "uapi/mman.h"
+#include "uapi/mount.h"
 
 static unsigned long prot_to_vm(unsigned long prot)
 {
@@ -94,6 +95,15 @@ SYSCALL_DEFINE(mmap, unsigned long addr, unsigned long len, unsigned long prot,
 		if ((vm & VM_SHARED) &&
 		    !(f->inode->i_op && f->inode->i_op->get_page))
 			goto out;
+		vm |= VM_MAY_ALL;
+		if ((vm & VM_SHARED) && !(f->f_mode & FMODE_WRITE))
+			vm &= ~VM_MAYWRITE;
+		if (f->path.mnt && (f->path.mnt->flags & MS_NOEXEC)) {
+			err = -EPERM;
+			if (prot & PROT_EXEC)
+				goto out;
+			vm &= ~VM_MAYEXEC;
+		}
 	}
 
 	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {

@@ -359,6 +359,39 @@ static void pathless(void)
 }
 
 /*
+ * A shared mapping of a descriptor opened read-only may never become
+ * writable: mprotect answers EACCES, or the file could be written through
+ * it by anyone allowed to read it.
+ */
+static void mapping_rights(void)
+{
+	char path[] = "/tmp/hostile-map.XXXXXX";
+	int fd = mkstemp(path), ro;
+	char *p;
+
+	if (fd < 0 || write(fd, "original", 8) != 8)
+		return;
+	ro = open(path, O_RDONLY);
+	p = mmap(NULL, 4096, PROT_READ, MAP_SHARED, ro, 0);
+	if (p == MAP_FAILED) {
+		printf("mmap: %s\n", strerror(errno));
+		return;
+	}
+	show("mprotect PROT_WRITE of a shared read-only file mapping",
+	     mprotect(p, 4096, PROT_READ | PROT_WRITE));
+	show("mmap PROT_WRITE MAP_SHARED of a read-only descriptor",
+	     (long)mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, ro, 0));
+	munmap(p, 4096);
+	p = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, ro, 0);
+	show("mprotect PROT_WRITE of a private one",
+	     mprotect(p, 4096, PROT_READ | PROT_WRITE));
+	munmap(p, 4096);
+	close(ro);
+	close(fd);
+	unlink(path);
+}
+
+/*
  * Queued signals are limited per user by RLIMIT_SIGPENDING: sigqueue
  * then fails with EAGAIN, kill() still marks the signal pending, and the
  * kernel's memory is safe from a process queueing forever.
@@ -501,6 +534,7 @@ int main(int argc, char **argv)
 	in_child("AC set through rt_sigreturn", ac_from_sigreturn);
 	descriptors();
 	pathless();
+	mapping_rights();
 	signal_queue();
 	return 0;
 }

@@ -17,6 +17,17 @@
 #define VM_WRITE 0x2
 #define VM_EXEC 0x4
 #define VM_SHARED 0x8
+/*
+ * What mprotect may turn on: a shared mapping of a file opened read-only
+ * never becomes writable, nor one on a noexec mount executable.  A
+ * mapping made with none of them gets all three.
+ */
+#define VM_MAYREAD 0x10
+#define VM_MAYWRITE 0x20
+#define VM_MAYEXEC 0x40
+#define VM_MAY_ALL (VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC)
+BUILD_BUG_ON(VM_MAYREAD != VM_READ << 4 || VM_MAYWRITE != VM_WRITE << 4 ||
+	     VM_MAYEXEC != VM_EXEC << 4);
 #define VM_GROWSDOWN 0x100
 #define VM_LOCKED 0x2000		/* mlock: never paged out (tamu never does) */
 #define VM_LOCKONFAULT 0x80000		/* mlock2(MLOCK_ONFAULT) */
