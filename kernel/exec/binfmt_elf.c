@@ -329,7 +329,8 @@ int load_elf_binary(struct linux_binprm *bprm)
 	if (err)
 		goto out;
 	if (interp_path) {
-		interp_file = file_open(AT_FDCWD, interp_path, O_RDONLY, 0);
+		interp_file = file_open(AT_FDCWD, interp_path,
+					 O_RDONLY | __FMODE_EXEC, 0);
 		kfree(interp_path);
 		if (IS_ERR(interp_file)) {
 			err = PTR_ERR(interp_file);

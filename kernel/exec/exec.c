@@ -18,6 +18,7 @@
 #include "tamu/slab.h"
 #include "tamu/string.h"
 #include "tamu/uaccess.h"
+#include "uapi/mount.h"
 #include "uapi/fcntl.h"
 #include "uapi/linux_limits.h"
 
@@ -107,12 +108,13 @@ static int add_user_strings(struct linux_binprm *bprm, unsigned long uvec)
 
 static int open_exec(struct linux_binprm *bprm, const char *name)
 {
-	struct file *f = file_open(AT_FDCWD, name, O_RDONLY, 0);
+	struct file *f = file_open(AT_FDCWD, name, O_RDONLY | __FMODE_EXEC, 0);
 	ssize_t n;
 
 	if (IS_ERR(f))
 		return PTR_ERR(f);
-	if (!S_ISREG(f->inode->mode) || inode_permission(f->inode, MAY_EXEC)) {
+	if (!S_ISREG(f->inode->mode) || inode_permission(f->inode, MAY_EXEC) ||
+	    (f->path.mnt && (f->path.mnt->flags & MS_NOEXEC))) {
 		fput(f);
 		return -EACCES;
 	}

@@ -42,6 +42,9 @@ static int open_permission(struct inode *inode, int flags)
 
 	if (flags & O_PATH)
 		return 0;
+	/* execve: a program needs only execute permission, as on Linux. */
+	if (flags & __FMODE_EXEC)
+		return inode_permission(inode, MAY_EXEC);
 	if ((flags & O_ACCMODE) != O_WRONLY)
 		mask |= MAY_READ;
 	if ((flags & O_ACCMODE) != O_RDONLY || (flags & O_TRUNC))
@@ -200,6 +203,7 @@ SYSCALL_DEFINE(openat, int dfd, unsigned long uname, int flags, u32 mode)
 
 	if (IS_ERR(name))
 		return PTR_ERR(name);
+	flags &= ~__FMODE_EXEC;		/* the kernel's alone */
 	f = file_open(dfd, name, flags, mode);
 	kfree(name);
 	if (IS_ERR(f))

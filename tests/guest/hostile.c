@@ -392,6 +392,39 @@ static void mapping_rights(void)
 }
 
 /*
+ * A program with execute permission alone (mode 0111) runs, though it
+ * cannot be read; open with the kernel's internal exec flag (040) does not
+ * open it for reading.
+ */
+static void exec_only(const char *self)
+{
+	char path[] = "/tmp/hostile-exec.XXXXXX", buf[65536];
+	int in = open(self, O_RDONLY), out = mkstemp(path), st;
+	ssize_t n;
+
+	if (in < 0 || out < 0) {
+		printf("copy: %s\n", strerror(errno));
+		return;
+	}
+	while ((n = read(in, buf, sizeof(buf))) > 0)
+		write(out, buf, n);
+	close(in);
+	close(out);
+	chmod(path, 0111);
+	if (!fork()) {
+		if (!getuid() && setuid(65534))
+			_exit(1);
+		show("open for reading", open(path, O_RDONLY));
+		show("open with flag 040", open(path, O_RDONLY | 040));
+		execl(path, path, "exec-only", NULL);
+		printf("execl: %s\n", strerror(errno));
+		_exit(1);
+	}
+	wait(&st);
+	unlink(path);
+}
+
+/*
  * Queued signals are limited per user by RLIMIT_SIGPENDING: sigqueue
  * then fails with EAGAIN, kill() still marks the signal pending, and the
  * kernel's memory is safe from a process queueing forever.
@@ -524,6 +557,10 @@ int main(int argc, char **argv)
 		return unknown_numbers();
 	if (argc > 1 && !strcmp(argv[1], "vsyscall"))
 		return vsyscalls();
+	if (argc > 1 && !strcmp(argv[1], "exec-only")) {
+		printf("a program of mode 0111 ran\n");
+		return 0;
+	}
 	madvise_ranges();
 	in_child_quiet(madvise_everything);
 	printf("after MADV_DONTNEED of 80 TiB in a child, the parent goes on\n");
@@ -535,6 +572,7 @@ int main(int argc, char **argv)
 	descriptors();
 	pathless();
 	mapping_rights();
+	exec_only(argv[0]);
 	signal_queue();
 	return 0;
 }

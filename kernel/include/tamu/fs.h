@@ -421,6 +421,12 @@ void anon_inode_init(void);
 void eventpoll_init(void);
 /* The file's last reference goes: epoll instances stop watching it. */
 void eventpoll_release(struct file *f);
+/*
+ * An open flag of the kernel's (Linux's value): execve opens the program
+ * needing only execute permission.  Never taken from a guest's flags.
+ */
+#define __FMODE_EXEC 040
+
 /* The cache of struct file ("filp" in /proc/slabinfo). */
 void files_init(void);
 struct file *open_inode(struct inode *inode, unsigned int flags,
