@@ -361,6 +361,13 @@ SYSCALL_DEFINE(dup2, unsigned int oldfd, unsigned int newfd)
 	return newfd;
 }
 
+/* What fcntl may do with an O_PATH descriptor, as on Linux. */
+static bool path_fcntl_cmd(unsigned int cmd)
+{
+	return cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC || cmd == F_GETFD ||
+	       cmd == F_SETFD || cmd == F_GETFL;
+}
+
 #define SETFL_MASK (O_APPEND | O_NONBLOCK | O_NOATIME | O_DIRECT | FASYNC)
 
 SYSCALL_DEFINE(fcntl, unsigned int fd, unsigned int cmd, unsigned long arg)
@@ -371,6 +378,10 @@ SYSCALL_DEFINE(fcntl, unsigned int fd, unsigned int cmd, unsigned long arg)
 
 	if (!f)
 		return -EBADF;
+	if ((f->f_flags & O_PATH) && !path_fcntl_cmd(cmd)) {
+		fput(f);
+		return -EBADF;
+	}
 	switch (cmd) {
 	case F_DUPFD:
 	case F_DUPFD_CLOEXEC:
