@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Open files, and moving data through them. */
-#include "tamu/fs.h"
+#include "tamu/filelock.h"
 #include "tamu/slab.h"
 #include "tamu/string.h"
 #include "tamu/uaccess.h"
@@ -76,6 +76,7 @@ void fput(struct file *f)
 {
 	if (--f->refcount > 0)
 		return;
+	locks_remove_file(f);
 	if (f->f_op && f->f_op->release)
 		f->f_op->release(f);
 	if (f->path.dentry)

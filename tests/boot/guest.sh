@@ -45,6 +45,8 @@ same_as_native pty "pseudo-terminals: line discipline, job control, window size,
 same_as_native fileops "renameat2 flags, O_TMPFILE, fallocate, truncate, times, links, fsync"
 same_as_native threadexit "processes ending with live threads (exit, exit_group, the leader first, signals, exec from a thread), 300 reaped in shuffled order"
 same_as_native bigdir "10000 files in one directory: made, looked up, listed while unlinked (each name once), telldir positions kept"
+# Natively in /tmp, in the guest on its tmpfs /tmp.
+same_as_native locks "file locks: flock across dup and fork, POSIX ranges split and merged, released by any close and at exit, F_SETLKW, EDEADLK, EINTR, OFD locks, /proc/locks, bad requests"
 same_as_native hostile "hostile memory ranges (madvise of 80 TiB, wraps, holes), mlock, mincore, AC set around calls, descriptors to RLIMIT_NOFILE"
 run_tamu "${opts[@]}" -- /test/hostile big-table
 if [ "$status" -eq 0 ] && [ "$out" == $'setrlimit NOFILE 1048576: ok\ndup2 to 1048575: ok\ndup2 to 1048576: Bad file descriptor\nclose 1048575: ok' ]; then

@@ -454,6 +454,7 @@ const struct uapi_fact uapi_layout_facts[] = {
 	UAPI_CONST("fcntl", LOCK_EX),
 	UAPI_CONST("fcntl", LOCK_NB),
 	UAPI_CONST("fcntl", LOCK_UN),
+	UAPI_CONST("fcntl", LOCK_MAND),
 	UAPI_CONST("fcntl", SEEK_SET),
 	UAPI_CONST("fcntl", SEEK_CUR),
 	UAPI_CONST("fcntl", SEEK_END),

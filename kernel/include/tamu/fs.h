@@ -26,6 +26,7 @@ struct page;
 struct bio_batch;
 struct bio_run;
 struct path;
+struct file_lock_context;
 
 typedef u32 dev_t;
 #define MKDEV(ma, mi) (((ma) << 20) | (mi))
@@ -169,6 +170,8 @@ struct inode {
 	int refcount;
 	void *private;		/* the file system's */
 	struct pipe_inode_info *pipe;	/* a FIFO's, while open */
+	/* Its file locks (fs/locks.c); NULL while it has none. */
+	struct file_lock_context *i_flctx;
 	struct address_space i_data;
 	/* A directory's: held by whoever looks up or changes its names. */
 	struct mutex i_mutex;
