@@ -121,6 +121,20 @@ struct inode_operations {
 	 */
 	struct page *(*get_page)(struct inode *inode, unsigned long index,
 				 bool create);
+	/*
+	 * Extended attributes by full name ("user.x"), once fs/xattr.c has
+	 * checked the name and the caller's right to it.  getxattr: the
+	 * value's size, copied to buf unless size is 0 (-ERANGE if it does
+	 * not fit), or -ENODATA.  setxattr: value NULL removes; flags are
+	 * XATTR_CREATE, XATTR_REPLACE.  listxattr: the names the caller may
+	 * see, each NUL-terminated, or only their size if size is 0.  No
+	 * operations: -EOPNOTSUPP, and an empty list.
+	 */
+	ssize_t (*getxattr)(struct inode *inode, const char *name, void *buf,
+			    size_t size);
+	int (*setxattr)(struct inode *inode, const char *name,
+			const void *value, size_t size, int flags);
+	ssize_t (*listxattr)(struct inode *inode, char *buf, size_t size);
 };
 
 /*
