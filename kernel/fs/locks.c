@@ -49,14 +49,17 @@ struct file_lock {
 	/* A waiting request: what it waits behind, and its place there. */
 	struct file_lock *fl_blocker;
 	struct list_head fl_blocked_member;
-	struct list_head fl_blocked_requests;	/* waiting behind this one */
+	/* The requests waiting behind this one. */
+	struct list_head fl_blocked_requests;
 	struct wait_queue_head fl_wait;		/* the request's task */
-	void *fl_owner;		/* files_struct (POSIX); the file (flock, OFD) */
+	/* files_struct (POSIX); the file itself (flock, OFD). */
+	void *fl_owner;
 	struct file *fl_file;
 	unsigned int fl_flags;
 	int fl_type;		/* F_RDLCK, F_WRLCK, F_UNLCK */
 	int fl_pid;		/* the process that set it */
-	s64 fl_start, fl_end;	/* inclusive; fl_end OFFSET_MAX: to the end */
+	/* Both inclusive; fl_end OFFSET_MAX: to the end, however long. */
+	s64 fl_start, fl_end;
 };
 
 struct file_lock_context {
@@ -193,7 +196,8 @@ again:
 		}
 	}
 	waiter->fl_blocker = blocker;
-	list_add_tail(&waiter->fl_blocked_member, &blocker->fl_blocked_requests);
+	list_add_tail(&waiter->fl_blocked_member,
+		      &blocker->fl_blocked_requests);
 	if ((blocker->fl_flags & FL_POSIX) && !(blocker->fl_flags & FL_OFDLCK))
 		list_add(&waiter->fl_link, &blocked_posix);
 	/* Those behind waiter may not conflict with its new blocker. */
@@ -358,7 +362,7 @@ static int posix_walk_owner(struct file_lock_context *ctx,
 		if (fl->fl_owner != req->fl_owner)
 			break;
 		if (fl->fl_type == req->fl_type) {
-			/* start - 1 rather than end + 1: end may be OFFSET_MAX. */
+			/* start - 1, not end + 1: end may be OFFSET_MAX. */
 			if (fl->fl_end < req->fl_start - 1)
 				continue;
 			if (fl->fl_start - 1 > req->fl_end)
@@ -411,7 +415,8 @@ static int posix_walk_owner(struct file_lock_context *ctx,
 
 /*
  * Apply a POSIX or OFD lock request (or unlock a range): 0, -EAGAIN,
- * -EDEADLK, -ENOLCK, or FILE_LOCK_DEFERRED when it was queued to wait.
+ * -EDEADLK, -ENOLCK or -ENOMEM, or FILE_LOCK_DEFERRED when it was queued
+ * to wait.
  */
 static int posix_lock_inode(struct inode *inode, struct file_lock *request)
 {
@@ -429,7 +434,7 @@ static int posix_lock_inode(struct inode *inode, struct file_lock *request)
 	}
 	ctx = get_context(inode, request->fl_type != F_UNLCK);
 	if (!ctx) {
-		err = request->fl_type == F_UNLCK ? 0 : -ENOLCK;
+		err = request->fl_type == F_UNLCK ? 0 : -ENOMEM;
 		goto out;
 	}
 	err = posix_check_conflict(ctx, request);
@@ -696,8 +701,8 @@ long fcntl_getlk(struct file *f, unsigned int cmd, unsigned long uarg)
 		l.l_pid = (fl->fl_flags & FL_OFDLCK) ? -1 : fl->fl_pid;
 		l.l_whence = SEEK_SET;
 		l.l_start = fl->fl_start;
-		l.l_len = fl->fl_end == OFFSET_MAX ? 0
-						   : fl->fl_end - fl->fl_start + 1;
+		l.l_len = fl->fl_end == OFFSET_MAX ?
+				  0 : fl->fl_end - fl->fl_start + 1;
 	}
 	return copy_to_user(uarg, &l, sizeof(l)) ? -EFAULT : 0;
 }

@@ -259,7 +259,8 @@ static long getxattr(struct inode *inode, unsigned long uname,
 }
 
 static long path_getxattr(unsigned long upath, unsigned long uname,
-			  unsigned long uvalue, size_t size, unsigned int lookup)
+			  unsigned long uvalue, size_t size,
+			  unsigned int lookup)
 {
 	struct path p;
 	long ret = user_path_at(AT_FDCWD, upath, lookup, &p);

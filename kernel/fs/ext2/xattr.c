@@ -111,7 +111,10 @@ static const char *index_prefix(struct inode *inode, u8 index)
 	return NULL;	/* ACLs and others: kept, not shown */
 }
 
-/* Linux's entry hash: the name's bytes as x86's signed char, the value's words. */
+/*
+ * Linux's hash of an entry: its name's bytes (as x86's signed chars),
+ * then its value's 32-bit words.
+ */
 static u32 hash_entry(const struct ext2_xattr_entry *e, const char *block)
 {
 	u32 hash = 0, n;

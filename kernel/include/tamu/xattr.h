@@ -30,7 +30,7 @@ int xattr_list_add(struct xattr_list *l, const char *prefix,
  */
 struct simple_xattrs {
 	struct list_head head;
-	size_t space;		/* names and values, and each entry's share */
+	size_t space;		/* what they take (SIMPLE_XATTR_SPACE) */
 };
 
 void simple_xattrs_init(struct simple_xattrs *xs);
