@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * File descriptor tables and the calls that manage them: close, dup,
- * dup2, dup3, fcntl's F_DUPFD/F_GETFD/F_SETFD/F_GETFL/F_SETFL, close_range.
+ * dup2, dup3, fcntl (record locks are fs/locks.c's), close_range.
  */
 #include "tamu/syscall.h"
 #include "tamu/fdtable.h"
+#include "tamu/filelock.h"
 #include "tamu/sched.h"
 #include "tamu/signal.h"
 #include "tamu/slab.h"
@@ -148,6 +149,16 @@ static void fd_set_file(struct files_struct *files, unsigned int fd,
 		files->next_fd = fd;
 }
 
+/*
+ * A descriptor leaves files: by POSIX's rule the process loses its record
+ * locks on the file, whichever descriptor took them.
+ */
+static void filp_close(struct file *f, struct files_struct *files)
+{
+	locks_remove_posix(f, files);
+	fput(f);
+}
+
 static void free_table(struct files_struct *files)
 {
 	unsigned int i;
@@ -203,7 +214,7 @@ void put_files_struct(struct files_struct *files)
 		return;
 	for (fd = files_next_open(files, 0); fd < files->max_fds;
 	     fd = files_next_open(files, fd + 1))
-		fput(*fd_slot(files, fd));
+		filp_close(*fd_slot(files, fd), files);
 	free_table(files);
 }
 
@@ -218,7 +229,7 @@ void close_on_exec(struct files_struct *files)
 		if (!fd_close_on_exec(files, fd))
 			continue;
 		fd_set_file(files, fd, NULL, false);
-		fput(f);
+		filp_close(f, files);
 	}
 }
 
@@ -278,7 +289,7 @@ static int replace_fd(unsigned int fd, struct file *f, bool cloexec)
 	old = *fd_slot(files, fd);
 	fd_set_file(files, fd, get_file(f), cloexec);
 	if (old)
-		fput(old);
+		filp_close(old, files);
 	return fd;
 }
 
@@ -290,7 +301,7 @@ int close_fd(int fd)
 	if (!f)
 		return -EBADF;
 	fd_set_file(files, fd, NULL, false);
-	fput(f);
+	filp_close(f, files);
 	return 0;
 }
 
@@ -361,6 +372,13 @@ SYSCALL_DEFINE(dup2, unsigned int oldfd, unsigned int newfd)
 	return newfd;
 }
 
+/* What fcntl may do with an O_PATH descriptor, as on Linux. */
+static bool path_fcntl_cmd(unsigned int cmd)
+{
+	return cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC || cmd == F_GETFD ||
+	       cmd == F_SETFD || cmd == F_GETFL;
+}
+
 #define SETFL_MASK (O_APPEND | O_NONBLOCK | O_NOATIME | O_DIRECT | FASYNC)
 
 SYSCALL_DEFINE(fcntl, unsigned int fd, unsigned int cmd, unsigned long arg)
@@ -371,6 +389,10 @@ SYSCALL_DEFINE(fcntl, unsigned int fd, unsigned int cmd, unsigned long arg)
 
 	if (!f)
 		return -EBADF;
+	if ((f->f_flags & O_PATH) && !path_fcntl_cmd(cmd)) {
+		fput(f);
+		return -EBADF;
+	}
 	switch (cmd) {
 	case F_DUPFD:
 	case F_DUPFD_CLOEXEC:
@@ -390,20 +412,15 @@ SYSCALL_DEFINE(fcntl, unsigned int fd, unsigned int cmd, unsigned long arg)
 	case F_SETFL:
 		f->f_flags = (f->f_flags & ~SETFL_MASK) | (arg & SETFL_MASK);
 		break;
-	case F_GETLK: {
-		struct flock fl;
-
-		/* Nothing else shares these files: no lock is in the way. */
-		ret = copy_from_user(&fl, arg, sizeof(fl));
-		if (!ret) {
-			fl.l_type = F_UNLCK;
-			ret = copy_to_user(arg, &fl, sizeof(fl));
-		}
+	case F_GETLK:
+	case F_OFD_GETLK:
+		ret = fcntl_getlk(f, cmd, arg);
 		break;
-	}
 	case F_SETLK:
 	case F_SETLKW:
-		ret = 0;
+	case F_OFD_SETLK:
+	case F_OFD_SETLKW:
+		ret = fcntl_setlk(fd, f, cmd, arg);
 		break;
 	default:
 		ret = -EINVAL;

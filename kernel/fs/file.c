@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Open files, and moving data through them. */
+#include "tamu/filelock.h"
 #include "tamu/fs.h"
 #include "tamu/panic.h"
 #include "tamu/slab.h"
@@ -88,6 +89,7 @@ static void __fput(struct file *f)
 {
 	if (!list_empty(&f->f_ep_links))
 		eventpoll_release(f);
+	locks_remove_file(f);
 	if (f->f_op && f->f_op->release)
 		f->f_op->release(f);
 	if (f->path.dentry)

@@ -10,6 +10,7 @@
 #include "tamu/sched.h"
 #include "tamu/slab.h"
 #include "tamu/string.h"
+#include "tamu/xattr.h"
 #include "uapi/dirent.h"
 #include "uapi/fcntl.h"
 #include "uapi/vfs.h"
@@ -19,6 +20,7 @@
 
 struct tmpfs_inode {
 	char *link;		/* a symlink's target */
+	struct simple_xattrs xattrs;
 };
 
 /*
@@ -49,6 +51,7 @@ static const struct file_operations tmpfs_dir_fops;
 static const struct file_operations tmpfs_file_fops;
 static const struct inode_operations tmpfs_file_iops;
 static const struct inode_operations tmpfs_link_iops;
+static const struct inode_operations tmpfs_special_iops;
 
 static struct tmpfs_inode *TI(struct inode *inode)
 {
@@ -73,6 +76,7 @@ static struct inode *tmpfs_new_inode(struct super_block *sb, u32 mode,
 		iput(inode);
 		return NULL;
 	}
+	simple_xattrs_init(&TI(inode)->xattrs);
 	inode->uid = current_fsuid();
 	inode->gid = current_fsgid();
 	switch (mode & S_IFMT) {
@@ -91,6 +95,7 @@ static struct inode *tmpfs_new_inode(struct super_block *sb, u32 mode,
 		break;
 	default:
 		init_special_inode(inode, mode, dev);
+		inode->i_op = &tmpfs_special_iops;
 	}
 	return inode;
 }
@@ -104,6 +109,7 @@ static void tmpfs_evict(struct inode *inode)
 		sbi->free_inodes++;
 	if (!ti)
 		return;
+	simple_xattrs_free(&ti->xattrs);
 	kfree(ti->link);
 	kfree(ti);
 }
@@ -121,6 +127,49 @@ static int tmpfs_setattr(struct dentry *d, struct iattr *attr)
 	setattr_copy(inode, attr);
 	return 0;
 }
+
+/*
+ * Extended attributes in memory: user.*, trusted.* and security.* (Linux's
+ * tmpfs has the last two, and user.* since 6.6).  devpts, also made with
+ * this code, has none, as on Linux.
+ */
+static bool tmpfs_has_xattrs(struct inode *inode)
+{
+	return inode->sb->magic == TMPFS_MAGIC;
+}
+
+static ssize_t tmpfs_getxattr(struct inode *inode, const char *name,
+			      void *buf, size_t size)
+{
+	if (!tmpfs_has_xattrs(inode))
+		return -EOPNOTSUPP;
+	return simple_xattr_get(&TI(inode)->xattrs, name, buf, size);
+}
+
+static int tmpfs_setxattr(struct inode *inode, const char *name,
+			  const void *value, size_t size, int flags)
+{
+	int err;
+
+	if (!tmpfs_has_xattrs(inode))
+		return -EOPNOTSUPP;
+	err = simple_xattr_set(&TI(inode)->xattrs, name, value, size, flags);
+	if (!err)
+		inode->ctime = current_time();
+	return err;
+}
+
+static ssize_t tmpfs_listxattr(struct inode *inode, char *buf, size_t size)
+{
+	if (!tmpfs_has_xattrs(inode))
+		return 0;
+	return simple_xattr_list(&TI(inode)->xattrs, buf, size);
+}
+
+#define TMPFS_XATTR_OPS                    \
+	.getxattr = tmpfs_getxattr,        \
+	.setxattr = tmpfs_setxattr,        \
+	.listxattr = tmpfs_listxattr
 
 static int tmpfs_mknod(struct inode *dir, struct dentry *d, u32 mode,
 		       dev_t dev)
@@ -541,6 +590,7 @@ static const struct inode_operations tmpfs_dir_iops = {
 	.rmdir = tmpfs_rmdir,
 	.rename = tmpfs_rename,
 	.setattr = tmpfs_setattr,
+	TMPFS_XATTR_OPS,
 };
 
 /* The root of an instance only the kernel adds names to (devpts). */
@@ -551,11 +601,19 @@ static const struct inode_operations tmpfs_fixed_dir_iops = {
 static const struct inode_operations tmpfs_file_iops = {
 	.setattr = tmpfs_setattr,
 	.get_page = filemap_get_page,
+	TMPFS_XATTR_OPS,
 };
 
 static const struct inode_operations tmpfs_link_iops = {
 	.get_link = tmpfs_get_link,
 	.setattr = tmpfs_setattr,
+	TMPFS_XATTR_OPS,
+};
+
+/* Device nodes, FIFOs and sockets. */
+static const struct inode_operations tmpfs_special_iops = {
+	.setattr = tmpfs_setattr,
+	TMPFS_XATTR_OPS,
 };
 
 static const struct file_operations tmpfs_dir_fops = {

@@ -45,6 +45,30 @@ same_as_native pty "pseudo-terminals: line discipline, job control, window size,
 same_as_native fileops "renameat2 flags, O_TMPFILE, fallocate, truncate, times, links, fsync"
 same_as_native threadexit "processes ending with live threads (exit, exit_group, the leader first, signals, exec from a thread), 300 reaped in shuffled order"
 same_as_native bigdir "10000 files in one directory: made, looked up, listed while unlinked (each name once), telldir positions kept"
+# Natively in /tmp, in the guest on its tmpfs /tmp.
+same_as_native locks "file locks: flock across dup and fork, POSIX ranges split and merged, released by any close and at exit, F_SETLKW, EDEADLK, EINTR, OFD locks, /proc/locks, bad requests"
+# Extended attributes: natively in a directory that takes user.* ones
+# (the host's /tmp, else /dev/shm: tmpfs has them since Linux 6.6), in the
+# guest in its /tmp (tmpfs, or the ext2 root).  The test switches to uid
+# 1000 in a child, so the native run needs root to be comparable.
+xattr_dir=
+for d in /tmp /dev/shm /var/tmp; do
+	tests/guest/xattr probe "$d" && { xattr_dir=$d; break; }
+done
+run_tamu "${opts[@]}" -- /test/xattr /tmp
+xattr_desc="extended attributes: set/get/list/remove and their l and f forms, flags, sizes, namespaces, links, FIFOs, root and a user"
+if [ "$(id -u)" -ne 0 ] || [ -z "$xattr_dir" ]; then
+	[ "$status" -eq 0 ] && ! grep -q ENOSYS <<<"$out" &&
+		ok "$xattr_desc (not compared: needs root and a host directory with user.* attributes)$what" ||
+		fail "$xattr_desc$what" "status $status" "$out" "$err"
+else
+	native=$(tests/guest/xattr "$xattr_dir" 2>&1; echo "exit=$?")
+	if [ "$native" == "$(printf '%s\n' "$out"; echo "exit=$status")" ]; then
+		ok "$xattr_desc as on Linux ($xattr_dir)$what"
+	else
+		fail "$xattr_desc$what" "native ($xattr_dir): $native" "guest: $out" "$err"
+	fi
+fi
 same_as_native hostile "hostile memory ranges (madvise of 80 TiB, wraps, holes), mlock, mincore, AC set around calls, descriptors to RLIMIT_NOFILE"
 run_tamu "${opts[@]}" -- /test/hostile big-table
 if [ "$status" -eq 0 ] && [ "$out" == $'setrlimit NOFILE 1048576: ok\ndup2 to 1048575: ok\ndup2 to 1048576: Bad file descriptor\nclose 1048575: ok' ]; then

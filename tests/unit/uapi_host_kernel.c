@@ -18,6 +18,7 @@
 #include <asm/termbits.h>
 #include <asm/termios.h>
 #include <asm/ucontext.h>
+#include <linux/capability.h>
 #include <linux/close_range.h>
 #include <linux/fcntl.h>
 #include <linux/fs.h>
@@ -41,6 +42,7 @@
 #include <linux/uio.h>
 #include <linux/utsname.h>
 #include <linux/wait.h>
+#include <linux/xattr.h>
 
 #include "uapi_layout.h"
 
@@ -503,6 +505,7 @@ const struct uapi_fact uapi_host_kernel_facts[] = {
 	UAPI_CONST("fcntl", LOCK_EX),
 	UAPI_CONST("fcntl", LOCK_NB),
 	UAPI_CONST("fcntl", LOCK_UN),
+	UAPI_CONST("fcntl", LOCK_MAND),
 	UAPI_CONST("fcntl", SEEK_SET),
 	UAPI_CONST("fcntl", SEEK_CUR),
 	UAPI_CONST("fcntl", SEEK_END),
@@ -1148,6 +1151,14 @@ const struct uapi_fact uapi_host_kernel_facts[] = {
 	UAPI_CONST("vfs", PIPEFS_MAGIC),
 	UAPI_CONST("vfs", SOCKFS_MAGIC),
 
+	/* xattr.h */
+	UAPI_CONST("xattr", XATTR_CREATE),
+	UAPI_CONST("xattr", XATTR_REPLACE),
+	UAPI_CONST("xattr", VFS_CAP_REVISION_MASK),
+	UAPI_CONST("xattr", VFS_CAP_REVISION_2),
+	UAPI_CONST("xattr", VFS_CAP_REVISION_3),
+	UAPI_CONST("xattr", XATTR_CAPS_SZ_2),
+	UAPI_CONST("xattr", XATTR_CAPS_SZ_3),
 	/* linux_limits.h */
 	UAPI_CONST("limits", NGROUPS_MAX),
 	UAPI_CONST("limits", ARG_MAX),

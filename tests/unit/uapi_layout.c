@@ -30,6 +30,7 @@
 #include "uapi/utsname.h"
 #include "uapi/vfs.h"
 #include "uapi/wait.h"
+#include "uapi/xattr.h"
 
 #include "uapi_layout.h"
 
@@ -454,6 +455,7 @@ const struct uapi_fact uapi_layout_facts[] = {
 	UAPI_CONST("fcntl", LOCK_EX),
 	UAPI_CONST("fcntl", LOCK_NB),
 	UAPI_CONST("fcntl", LOCK_UN),
+	UAPI_CONST("fcntl", LOCK_MAND),
 	UAPI_CONST("fcntl", SEEK_SET),
 	UAPI_CONST("fcntl", SEEK_CUR),
 	UAPI_CONST("fcntl", SEEK_END),
@@ -1243,6 +1245,14 @@ const struct uapi_fact uapi_layout_facts[] = {
 	UAPI_CONST("vfs", PIPEFS_MAGIC),
 	UAPI_CONST("vfs", SOCKFS_MAGIC),
 
+	/* xattr.h */
+	UAPI_CONST("xattr", XATTR_CREATE),
+	UAPI_CONST("xattr", XATTR_REPLACE),
+	UAPI_CONST("xattr", VFS_CAP_REVISION_MASK),
+	UAPI_CONST("xattr", VFS_CAP_REVISION_2),
+	UAPI_CONST("xattr", VFS_CAP_REVISION_3),
+	UAPI_CONST("xattr", XATTR_CAPS_SZ_2),
+	UAPI_CONST("xattr", XATTR_CAPS_SZ_3),
 	/* linux_limits.h */
 	UAPI_CONST("limits", NGROUPS_MAX),
 	UAPI_CONST("limits", ARG_MAX),

@@ -230,6 +230,7 @@ struct inode *ext2_new_inode(struct inode *dir, u32 mode)
 		return ERR_PTR(-ENOMEM);
 	}
 	mutex_init(&EXT2_I(inode)->map_lock);
+	mutex_init(&EXT2_I(inode)->xattr_lock);
 	inode->mode = mode;
 	inode->uid = current_fsuid();
 	inode->gid = dir->mode & S_ISGID ? dir->gid : current_fsgid();

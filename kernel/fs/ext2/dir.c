@@ -714,6 +714,7 @@ const struct inode_operations ext2_dir_iops = {
 	.rmdir = ext2_rmdir,
 	.rename = ext2_rename,
 	.setattr = ext2_setattr,
+	EXT2_XATTR_OPS,
 };
 
 const struct file_operations ext2_dir_fops = {

@@ -25,6 +25,9 @@
 #define EXT2_ERROR_FS 0x2
 
 /* Features this driver knows. */
+#define EXT2_FEATURE_COMPAT_EXT_ATTR 0x8
+/* s_default_mount_opts: user.* attributes are on unless nouser_xattr. */
+#define EXT2_DEFM_XATTR_USER 0x4
 #define EXT2_FEATURE_INCOMPAT_FILETYPE 0x2
 #define EXT2_FEATURE_RO_COMPAT_SPARSE_SUPER 0x1
 #define EXT2_FEATURE_RO_COMPAT_LARGE_FILE 0x2
@@ -74,7 +77,17 @@ struct ext2_super_block {
 	u8 s_prealloc_blocks;
 	u8 s_prealloc_dir_blocks;
 	u16 s_reserved_gdt_blocks;	/* for online growth (resize_inode) */
-	u8 s_reserved[816];
+	u8 s_journal_uuid[16];
+	u32 s_journal_inum;
+	u32 s_journal_dev;
+	u32 s_last_orphan;
+	u32 s_hash_seed[4];
+	u8 s_def_hash_version;
+	u8 s_reserved_char_pad;
+	u16 s_reserved_word_pad;
+	u32 s_default_mount_opts;	/* EXT2_DEFM_* */
+	u32 s_first_meta_bg;
+	u8 s_reserved[760];
 };
 
 _Static_assert(sizeof(struct ext2_super_block) == 1024, "ext2 super block");
@@ -87,6 +100,9 @@ _Static_assert(__builtin_offsetof(struct ext2_super_block, s_uuid) == 104,
 _Static_assert(__builtin_offsetof(struct ext2_super_block,
 				  s_reserved_gdt_blocks) == 206,
 	       "s_reserved_gdt_blocks");
+_Static_assert(__builtin_offsetof(struct ext2_super_block,
+				  s_default_mount_opts) == 256,
+	       "s_default_mount_opts");
 
 struct ext2_group_desc {
 	u32 bg_block_bitmap;
@@ -169,6 +185,7 @@ struct ext2_sb_info {
 	u32 desc_per_block;
 	u32 first_ino;
 	bool filetype;		/* directory entries carry the type */
+	bool user_xattr;	/* user.* attributes allowed */
 };
 
 struct ext2_inode_info {
@@ -180,6 +197,8 @@ struct ext2_inode_info {
 	u32 last_alloc;		/* goal for the next data block */
 	/* The block map: allocating may sleep, truncating too. */
 	struct mutex map_lock;
+	/* Its attribute block (xattr.c): reading it may sleep. */
+	struct mutex xattr_lock;
 	struct page *link_page;	/* a slow symlink's target */
 	struct ext2_dir_index *dindex;	/* a large directory's (dir_index.c) */
 };
@@ -241,6 +260,18 @@ int ext2_setattr(struct dentry *d, struct iattr *attr);
 int ext2_fsync(struct file *f, bool datasync);
 void ext2_set_ops(struct inode *inode);
 extern const struct address_space_operations ext2_aops;
+
+/* xattr.c: the inode operations, and a deleted inode's block let go. */
+ssize_t ext2_getxattr(struct inode *inode, const char *name, void *buf,
+		      size_t size);
+int ext2_setxattr(struct inode *inode, const char *name, const void *value,
+		  size_t size, int flags);
+ssize_t ext2_listxattr(struct inode *inode, char *buf, size_t size);
+void ext2_xattr_delete_inode(struct inode *inode);
+#define EXT2_XATTR_OPS                   \
+	.getxattr = ext2_getxattr,       \
+	.setxattr = ext2_setxattr,       \
+	.listxattr = ext2_listxattr
 
 /* dir.c */
 extern const struct inode_operations ext2_dir_iops;

@@ -153,8 +153,10 @@ struct inode *ext2_iget(struct super_block *sb, u64 ino)
 	if (!(inode->i_state & I_NEW))
 		return inode;
 	inode->private = kzalloc(sizeof(struct ext2_inode_info), GFP_KERNEL);
-	if (inode->private)
+	if (inode->private) {
 		mutex_init(&EXT2_I(inode)->map_lock);
+		mutex_init(&EXT2_I(inode)->xattr_lock);
+	}
 	raw = inode->private ? raw_inode(sb, ino, &bh) : ERR_PTR(-ENOMEM);
 	if (IS_ERR(raw)) {
 		err = PTR_ERR(raw);
@@ -544,38 +546,6 @@ int ext2_setattr(struct dentry *d, struct iattr *attr)
 	return 0;
 }
 
-#define EXT2_XATTR_MAGIC 0xEA020000
-
-/*
- * A deleted file's extended attribute block (this driver does not read
- * attributes, but keeps the disk right): one reference less, freed at 0.
- */
-static void put_xattr_block(struct inode *inode)
-{
-	struct ext2_inode_info *ei = EXT2_I(inode);
-	u32 bs = EXT2_SB(inode->sb)->block_size, block = ei->i_file_acl;
-	struct buffer_head *bh;
-	u32 *hdr;
-
-	ei->i_file_acl = 0;
-	if (!block || !ext2_block_valid(inode->sb, block))
-		return;
-	bh = bread(inode->sb->bdev, block, bs);
-	if (IS_ERR(bh))
-		return;
-	hdr = (u32 *)bh->data;
-	if (hdr[0] != EXT2_XATTR_MAGIC || !hdr[1]) {
-		ext2_error(inode->sb, "inode %llu: bad attribute block %u",
-			   (unsigned long long)inode->ino, block);
-	} else if (--hdr[1] == 0) {
-		ext2_free_blocks(inode, block, 1);
-	} else {
-		mark_buffer_dirty(bh);
-	}
-	inode->blocks -= min(inode->blocks, (u64)(bs >> SECTOR_SHIFT));
-	brelse(bh);
-}
-
 void ext2_evict_inode(struct inode *inode)
 {
 	struct ext2_inode_info *ei = EXT2_I(inode);
@@ -588,7 +558,7 @@ void ext2_evict_inode(struct inode *inode)
 	if (!inode->nlink && inode->mode && !(inode->sb->s_flags & MS_RDONLY)) {
 		truncate_inode_pages(inode, 0);
 		truncate_blocks(inode, 0);
-		put_xattr_block(inode);
+		ext2_xattr_delete_inode(inode);
 		inode->size = 0;
 		ei->i_dtime = current_time().tv_sec;
 		ext2_write_inode(inode);
@@ -634,6 +604,7 @@ int ext2_fsync(struct file *f, bool datasync)
 static const struct inode_operations ext2_file_iops = {
 	.setattr = ext2_setattr,
 	.get_page = filemap_get_page,
+	EXT2_XATTR_OPS,
 };
 
 static const struct file_operations ext2_file_fops = {
@@ -646,8 +617,10 @@ static const struct file_operations ext2_file_fops = {
 static const struct inode_operations ext2_symlink_iops = {
 	.get_link = ext2_get_link,
 	.setattr = ext2_setattr,
+	EXT2_XATTR_OPS,
 };
 
 static const struct inode_operations ext2_special_iops = {
 	.setattr = ext2_setattr,
+	EXT2_XATTR_OPS,
 };

@@ -7,6 +7,7 @@
  */
 #include "ext2.h"
 #include "tamu/printk.h"
+#include "tamu/seq.h"
 #include "tamu/slab.h"
 #include "tamu/string.h"
 #include "uapi/mount.h"
@@ -231,6 +232,30 @@ static int ext2_sync_fs(struct super_block *sb)
 	return sync_blockdev(sb->bdev);
 }
 
+/*
+ * Mount options: user_xattr and nouser_xattr (the default is the super
+ * block's); others are accepted and ignored, as they always were here.
+ */
+static int ext2_parse_one(void *arg, char *key, char *val)
+{
+	struct ext2_sb_info *sbi = arg;
+
+	if (!strcmp(key, "user_xattr") && !val)
+		sbi->user_xattr = true;
+	else if (!strcmp(key, "nouser_xattr") && !val)
+		sbi->user_xattr = false;
+	return 0;
+}
+
+static void ext2_show_options(struct seq_buf *m, struct super_block *sb)
+{
+	struct ext2_sb_info *sbi = EXT2_SB(sb);
+	bool def = sbi->es->s_default_mount_opts & EXT2_DEFM_XATTR_USER;
+
+	if (sbi->user_xattr != def)
+		seq_printf(m, sbi->user_xattr ? ",user_xattr" : ",nouser_xattr");
+}
+
 static int mount_rw(struct super_block *sb);
 
 static const struct super_operations ext2_sops = {
@@ -239,6 +264,7 @@ static const struct super_operations ext2_sops = {
 	.write_inode = ext2_write_inode,
 	.sync_fs = ext2_sync_fs,
 	.remount_rw = mount_rw,
+	.show_options = ext2_show_options,
 };
 
 /* Going writable: what a read-write mount checks and records. */
@@ -306,7 +332,10 @@ static int ext2_mount(struct super_block *sb, const char *source,
 		goto fail;
 	}
 	fill_sbi(sbi, (struct ext2_super_block *)sbi->sbh->data);
-	err = read_group_descs(sb);
+	sbi->user_xattr = sbi->es->s_default_mount_opts & EXT2_DEFM_XATTR_USER;
+	err = parse_mount_options(options, ext2_parse_one, sbi);
+	if (!err)
+		err = read_group_descs(sb);
 	if (!err && !(sb->s_flags & MS_RDONLY))
 		err = mount_rw(sb);
 	if (err)

@@ -6,6 +6,7 @@
 #include "internal.h"
 #include "tamu/net.h"
 #include "tamu/fdtable.h"
+#include "tamu/filelock.h"
 #include "tamu/mm.h"
 #include "tamu/namei.h"
 #include "tamu/proc.h"
@@ -129,6 +130,7 @@ static void show_fdinfo(struct seq_buf *m, struct proc_inode *pi,
 		   (unsigned long long)f->f_pos, flags,
 		   f->path.mnt ? f->path.mnt->id : 0,
 		   (unsigned long long)f->inode->ino);
+	locks_show_fd(m, f, t->files);
 	if (f->f_op && f->f_op->show_fdinfo)
 		f->f_op->show_fdinfo(m, f);
 }

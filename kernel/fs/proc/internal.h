@@ -114,6 +114,8 @@ void proc_show_mountinfo(struct seq_buf *m, struct proc_inode *pi,
 void proc_cpuinfo_init(void);
 void proc_show_cpuinfo(struct seq_buf *m, struct proc_inode *pi,
 		       struct task_struct *t);
+void proc_show_locks(struct seq_buf *m, struct proc_inode *pi,
+		     struct task_struct *t);
 void proc_show_filesystems(struct seq_buf *m, struct proc_inode *pi,
 			   struct task_struct *t);
 void proc_show_loadavg(struct seq_buf *m, struct proc_inode *pi,

@@ -181,6 +181,7 @@ static const struct proc_entry root_entries[] = {
 	{ "cpuinfo", S_IFREG | 0444, .show = proc_show_cpuinfo },
 	{ "filesystems", S_IFREG | 0444, .show = proc_show_filesystems },
 	{ "loadavg", S_IFREG | 0444, .show = proc_show_loadavg },
+	{ "locks", S_IFREG | 0444, .show = proc_show_locks },
 	{ "meminfo", S_IFREG | 0444, .show = proc_show_meminfo },
 	{ "mounts", S_IFLNK | 0777, .link = link_mounts },
 	{ "net", S_IFLNK | 0777, .link = link_net },

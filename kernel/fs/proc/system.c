@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * System-wide /proc files in Linux's formats: cpuinfo, meminfo, stat,
- * uptime, loadavg, version, filesystems.  free, top, uptime, vmstat and
+ * uptime, loadavg, version, filesystems, locks.  free, top, uptime, vmstat and
  * ps parse them; every number comes from the kernel's own counters.
  */
 #include "internal.h"
 #include "tamu/blkdev.h"
+#include "tamu/filelock.h"
 #include "um/arch.h"
 #include "tamu/mm.h"
 #include "tamu/proc.h"
@@ -370,4 +371,10 @@ void proc_show_filesystems(struct seq_buf *m, struct proc_inode *pi,
 		seq_printf(m, "%s\t%s\n",
 			   fs->fs_flags & FS_REQUIRES_DEV ? "" : "nodev",
 			   fs->name);
+}
+
+void proc_show_locks(struct seq_buf *m, struct proc_inode *pi,
+		     struct task_struct *t)
+{
+	locks_show(m);
 }

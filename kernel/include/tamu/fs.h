@@ -26,6 +26,7 @@ struct page;
 struct bio_batch;
 struct bio_run;
 struct path;
+struct file_lock_context;
 
 typedef u32 dev_t;
 #define MKDEV(ma, mi) (((ma) << 20) | (mi))
@@ -143,6 +144,20 @@ struct inode_operations {
 	 */
 	struct page *(*get_page)(struct inode *inode, unsigned long index,
 				 bool create);
+	/*
+	 * Extended attributes by full name ("user.x"), once fs/xattr.c has
+	 * checked the name and the caller's right to it.  getxattr: the
+	 * value's size, copied to buf unless size is 0 (-ERANGE if it does
+	 * not fit), or -ENODATA.  setxattr: value NULL removes; flags are
+	 * XATTR_CREATE, XATTR_REPLACE.  listxattr: the names the caller may
+	 * see, each NUL-terminated, or only their size if size is 0.  No
+	 * operations: -EOPNOTSUPP, and an empty list.
+	 */
+	ssize_t (*getxattr)(struct inode *inode, const char *name, void *buf,
+			    size_t size);
+	int (*setxattr)(struct inode *inode, const char *name,
+			const void *value, size_t size, int flags);
+	ssize_t (*listxattr)(struct inode *inode, char *buf, size_t size);
 };
 
 /*
@@ -192,6 +207,8 @@ struct inode {
 	int refcount;
 	void *private;		/* the file system's */
 	struct pipe_inode_info *pipe;	/* a FIFO's, while open */
+	/* Its file locks (fs/locks.c); NULL while it has none. */
+	struct file_lock_context *i_flctx;
 	struct address_space i_data;
 	/* A directory's: held by whoever looks up or changes its names. */
 	struct mutex i_mutex;

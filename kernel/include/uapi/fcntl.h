@@ -99,6 +99,8 @@ _Static_assert(__builtin_offsetof(struct flock, l_pid) == 24, "l_pid");
 #define LOCK_EX 2
 #define LOCK_NB 4
 #define LOCK_UN 8
+/* Mandatory flock locks: ignored since Linux 5.18. */
+#define LOCK_MAND 32
 
 /* lseek(2) */
 #define SEEK_SET 0
