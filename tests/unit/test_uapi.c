@@ -21,7 +21,8 @@ static const char *const groups[] = {
 	"signal", "sigframe", "stat",	 "fcntl",  "mman",    "time",
 	"wait",	  "sched",    "termios", "elf",	   "utsname", "resource",
 	"dirent", "poll",     "select",	 "uio",	   "reboot",  "random",
-	"futex",  "prctl",    "vfs",	 "limits",
+	"futex",  "prctl",    "vfs",	 "limits", "ipc",     "shm",
+	"sem",	  "msg",      "mqueue",
 };
 
 #define NGROUPS (sizeof(groups) / sizeof(groups[0]))
