@@ -8,12 +8,22 @@
 
 #include "tamu/kernel.h"
 
+struct task_struct;
 struct seq_buf;
 
 /* The file system of shared memory segments, at boot. */
 void ipc_init(void);
 
-/* /proc/sysvipc/shm, in Linux's format. */
+/*
+ * fork: a child shares its parent's semaphore undo list with
+ * CLONE_SYSVSEM (threads), else starts with none.  0 or -ENOMEM.
+ */
+int copy_semundo(unsigned long clone_flags, struct task_struct *p);
+/* The last task sharing an undo list leaves: apply and free it. */
+void exit_sem(struct task_struct *t);
+
+/* /proc/sysvipc/shm and sem, in Linux's formats. */
 void sysvipc_shm_show(struct seq_buf *m);
+void sysvipc_sem_show(struct seq_buf *m);
 
 #endif
