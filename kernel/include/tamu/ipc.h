@@ -22,8 +22,9 @@ int copy_semundo(unsigned long clone_flags, struct task_struct *p);
 /* The last task sharing an undo list leaves: apply and free it. */
 void exit_sem(struct task_struct *t);
 
-/* /proc/sysvipc/shm and sem, in Linux's formats. */
+/* /proc/sysvipc/shm, sem and msg, in Linux's formats. */
 void sysvipc_shm_show(struct seq_buf *m);
 void sysvipc_sem_show(struct seq_buf *m);
+void sysvipc_msg_show(struct seq_buf *m);
 
 #endif
