@@ -45,7 +45,6 @@ static unsigned long default_limit(void)
 
 static const struct inode_operations tmpfs_dir_iops;
 static const struct inode_operations tmpfs_fixed_dir_iops;
-static const struct file_operations tmpfs_dir_fops;
 static const struct file_operations tmpfs_file_fops;
 static const struct inode_operations tmpfs_file_iops;
 static const struct inode_operations tmpfs_link_iops;
@@ -558,7 +557,7 @@ static const struct inode_operations tmpfs_link_iops = {
 	.setattr = tmpfs_setattr,
 };
 
-static const struct file_operations tmpfs_dir_fops = {
+const struct file_operations tmpfs_dir_fops = {
 	.iterate = tmpfs_iterate,
 	.llseek = tmpfs_dir_llseek,
 	.release = tmpfs_dir_release,

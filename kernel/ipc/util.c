@@ -199,4 +199,5 @@ s64 ipc_now(void)
 void ipc_init(void)
 {
 	shm_init();
+	mqueue_init();
 }

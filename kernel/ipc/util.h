@@ -100,6 +100,7 @@ struct kern_ipc_perm *ipc_next(const struct ipc_ids *ids, unsigned long *idx);
 
 /* Each kind's part of ipc_init(). */
 void shm_init(void);
+void mqueue_init(void);
 
 /* Seconds since the epoch, for the objects' times. */
 s64 ipc_now(void);

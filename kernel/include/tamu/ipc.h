@@ -11,7 +11,16 @@
 struct task_struct;
 struct seq_buf;
 
-/* The file system of shared memory segments, at boot. */
+/* POSIX message queue limits: Linux's defaults, fixed here. */
+#define DFLT_QUEUESMAX 256	/* queues, for all but root */
+#define DFLT_MSG 10		/* mq_maxmsg without an mq_attr */
+#define DFLT_MSGMAX 10		/* the most mq_maxmsg, but for root */
+#define DFLT_MSGSIZE 8192
+#define DFLT_MSGSIZEMAX 8192
+#define HARD_MSGMAX 65536	/* root's limits */
+#define HARD_MSGSIZEMAX (16 * 1024 * 1024)
+
+/* The shm file system and the mqueue file system, at boot. */
 void ipc_init(void);
 
 /*
