@@ -47,7 +47,6 @@ static unsigned long default_limit(void)
 
 static const struct inode_operations tmpfs_dir_iops;
 static const struct inode_operations tmpfs_fixed_dir_iops;
-static const struct file_operations tmpfs_dir_fops;
 static const struct file_operations tmpfs_file_fops;
 static const struct inode_operations tmpfs_file_iops;
 static const struct inode_operations tmpfs_link_iops;
@@ -616,7 +615,7 @@ static const struct inode_operations tmpfs_special_iops = {
 	TMPFS_XATTR_OPS,
 };
 
-static const struct file_operations tmpfs_dir_fops = {
+const struct file_operations tmpfs_dir_fops = {
 	.iterate = tmpfs_iterate,
 	.llseek = tmpfs_dir_llseek,
 	.release = tmpfs_dir_release,

@@ -8,6 +8,7 @@
 #include "tamu/binfmt.h"
 #include "tamu/blkdev.h"
 #include "tamu/fdtable.h"
+#include "tamu/ipc.h"
 #include "tamu/namei.h"
 #include "tamu/proc.h"
 #include "tamu/signal.h"
@@ -453,6 +454,7 @@ void start_kernel(int argc, char **argv)
 	set_max_tasks(phys_zone.nr_pages);
 	/* Before the drivers, which make their nodes in devtmpfs. */
 	vfs_init();
+	ipc_init();
 	if (ubd_init(&boot, err, sizeof(err)))
 		usage_error(err);
 	rootfs_init();

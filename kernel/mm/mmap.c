@@ -73,11 +73,20 @@ static struct vm_area_struct *vma_alloc(struct mm_struct *mm)
 	return vma;
 }
 
+/* A new area maps what vma's owner counts (a split, fork's copy). */
+static void vma_opened(struct vm_area_struct *vma)
+{
+	if (vma->vm_ops && vma->vm_ops->open)
+		vma->vm_ops->open(vma);
+}
+
 static void vma_free(struct vm_area_struct *vma)
 {
 	if (vma->mm->mmap_cache == vma)
 		vma->mm->mmap_cache = NULL;
 	list_del_init(&vma->list);
+	if (vma->vm_ops && vma->vm_ops->close)
+		vma->vm_ops->close(vma);
 	if (vma->file)
 		fput(vma->file);
 	kmem_cache_free(vma_cache, vma);
@@ -130,6 +139,7 @@ static int split_vma(struct vm_area_struct *vma, unsigned long addr)
 	}
 	vma->end = addr;
 	list_add(&upper->list, &vma->list);
+	vma_opened(upper);
 	return 0;
 }
 
@@ -454,6 +464,7 @@ struct mm_struct *dup_mm(struct mm_struct *old, const unsigned long *hot,
 		if (copy->file)
 			get_file(copy->file);
 		list_add_tail(&copy->list, &mm->vmas);
+		vma_opened(copy);
 		mm->total_vm += (vma->end - vma->start) >> PAGE_SHIFT;
 		/* The child's copy starts as fresh zeroed memory. */
 		if (vma->flags & VM_WIPEONFORK)

@@ -6,6 +6,7 @@
 #include "tamu/syscall.h"
 #include "um/arch.h"
 #include "tamu/fdtable.h"
+#include "tamu/ipc.h"
 #include "tamu/mm.h"
 #include "tamu/namei.h"
 #include "tamu/printk.h"
@@ -186,6 +187,7 @@ void do_exit(int status)
 		mmput(t->mm);
 		t->mm = NULL;
 	}
+	exit_sem(t);
 	put_files_struct(t->files);
 	put_fs_struct(t->fs);
 	t->files = NULL;

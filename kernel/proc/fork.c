@@ -7,6 +7,7 @@
 #include "tamu/syscall.h"
 #include "um/arch.h"
 #include "tamu/fdtable.h"
+#include "tamu/ipc.h"
 #include "tamu/mm.h"
 #include "tamu/namei.h"
 #include "tamu/printk.h"
@@ -111,6 +112,7 @@ static int check_flags(unsigned long flags, unsigned long tls)
  */
 static void undo_copies(struct task_struct *p)
 {
+	exit_sem(p);
 	if (p->mm)
 		mmput(p->mm);
 	if (p->files)
@@ -219,6 +221,8 @@ long do_fork(unsigned long flags, unsigned long newsp, unsigned long ptid,
 		err = copy_files_fs(flags, p);
 	if (!err)
 		err = copy_signals(flags, p);
+	if (!err)
+		err = copy_semundo(flags, p);
 	if (err) {
 		undo_copies(p);
 		release_task(p);

@@ -129,6 +129,19 @@ void proc_show_uptime(struct seq_buf *m, struct proc_inode *pi,
 void proc_show_version(struct seq_buf *m, struct proc_inode *pi,
 		       struct task_struct *t);
 
+/* /proc/sysvipc and the IPC limits in /proc/sys (ipc.c). */
+void proc_show_sysvipc_shm(struct seq_buf *m, struct proc_inode *pi,
+			   struct task_struct *t);
+void proc_show_sysvipc_sem(struct seq_buf *m, struct proc_inode *pi,
+			   struct task_struct *t);
+void proc_show_sysvipc_msg(struct seq_buf *m, struct proc_inode *pi,
+			   struct task_struct *t);
+/* A limit named by its entry (shmmax, msg_max...). */
+void proc_show_ipc_limit(struct seq_buf *m, struct proc_inode *pi,
+			 struct task_struct *t);
+void proc_show_sem_limits(struct seq_buf *m, struct proc_inode *pi,
+			  struct task_struct *t);
+
 /* /proc/tamu (tamu.c). */
 void proc_show_tamu_stats(struct seq_buf *m, struct proc_inode *pi,
 			  struct task_struct *t);

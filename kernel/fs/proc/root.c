@@ -125,9 +125,17 @@ static const struct proc_entry sys_kernel_entries[] = {
 	  .write = write_domainname },
 	{ "hostname", S_IFREG | 0644, .show = show_hostname,
 	  .write = write_hostname },
+	{ "msgmax", S_IFREG | 0444, .show = proc_show_ipc_limit },
+	{ "msgmnb", S_IFREG | 0444, .show = proc_show_ipc_limit },
+	{ "msgmni", S_IFREG | 0444, .show = proc_show_ipc_limit },
 	{ "osrelease", S_IFREG | 0444, .show = show_osrelease },
 	{ "ostype", S_IFREG | 0444, .show = show_ostype },
 	{ "pid_max", S_IFREG | 0444, .show = show_pid_max },
+	{ "sem", S_IFREG | 0444, .show = proc_show_sem_limits },
+	{ "shm_rmid_forced", S_IFREG | 0444, .show = proc_show_ipc_limit },
+	{ "shmall", S_IFREG | 0444, .show = proc_show_ipc_limit },
+	{ "shmmax", S_IFREG | 0444, .show = proc_show_ipc_limit },
+	{ "shmmni", S_IFREG | 0444, .show = proc_show_ipc_limit },
 	{ "threads-max", S_IFREG | 0444, .show = show_threads_max },
 	{ "version", S_IFREG | 0444, .show = show_kversion },
 };
@@ -136,7 +144,29 @@ static const struct proc_table sys_kernel_table = {
 	sys_kernel_entries, ARRAY_SIZE(sys_kernel_entries), 4,
 };
 
+/* /proc/sys/fs/mqueue: POSIX message queue limits. */
+static const struct proc_entry sys_fs_mqueue_entries[] = {
+	{ "msg_default", S_IFREG | 0444, .show = proc_show_ipc_limit },
+	{ "msg_max", S_IFREG | 0444, .show = proc_show_ipc_limit },
+	{ "msgsize_default", S_IFREG | 0444, .show = proc_show_ipc_limit },
+	{ "msgsize_max", S_IFREG | 0444, .show = proc_show_ipc_limit },
+	{ "queues_max", S_IFREG | 0444, .show = proc_show_ipc_limit },
+};
+
+static const struct proc_table sys_fs_mqueue_table = {
+	sys_fs_mqueue_entries, ARRAY_SIZE(sys_fs_mqueue_entries), 8,
+};
+
+static const struct proc_entry sys_fs_entries[] = {
+	{ "mqueue", S_IFDIR | 0555, .table = &sys_fs_mqueue_table },
+};
+
+static const struct proc_table sys_fs_table = {
+	sys_fs_entries, ARRAY_SIZE(sys_fs_entries), 7,
+};
+
 static const struct proc_entry sys_entries[] = {
+	{ "fs", S_IFDIR | 0555, .table = &sys_fs_table },
 	{ "kernel", S_IFDIR | 0555, .table = &sys_kernel_table },
 };
 
@@ -177,6 +207,16 @@ static const struct proc_table tamu_table = {
 	tamu_entries, ARRAY_SIZE(tamu_entries), 5,
 };
 
+static const struct proc_entry sysvipc_entries[] = {
+	{ "msg", S_IFREG | 0444, .show = proc_show_sysvipc_msg },
+	{ "sem", S_IFREG | 0444, .show = proc_show_sysvipc_sem },
+	{ "shm", S_IFREG | 0444, .show = proc_show_sysvipc_shm },
+};
+
+static const struct proc_table sysvipc_table = {
+	sysvipc_entries, ARRAY_SIZE(sysvipc_entries), 6,
+};
+
 static const struct proc_entry root_entries[] = {
 	{ "cpuinfo", S_IFREG | 0444, .show = proc_show_cpuinfo },
 	{ "filesystems", S_IFREG | 0444, .show = proc_show_filesystems },
@@ -190,6 +230,7 @@ static const struct proc_entry root_entries[] = {
 	{ "stat", S_IFREG | 0444, .show = proc_show_stat },
 	{ "sys", S_IFDIR | 0555, .table = &sys_table },
 	{ "sysrq-trigger", S_IFREG | 0200, .write = write_sysrq_trigger },
+	{ "sysvipc", S_IFDIR | 0555, .table = &sysvipc_table },
 	{ "tamu", S_IFDIR | 0555, .table = &tamu_table },
 	{ "thread-self", S_IFLNK | 0777, .link = link_thread_self },
 	{ "uptime", S_IFREG | 0444, .show = proc_show_uptime },

@@ -481,6 +481,11 @@ struct inode *tmpfs_add(struct dentry *dir, const char *name, u32 mode,
 			dev_t dev, const char *target);
 /* Remove name (a file or an empty directory) from dir. */
 int tmpfs_remove(struct dentry *dir, const char *name);
+/*
+ * tmpfs's directory reading, for any file system whose names all stay
+ * in the dentry tree (mqueue).
+ */
+extern const struct file_operations tmpfs_dir_fops;
 
 /* Character devices by number. */
 int register_chrdev(unsigned int major, const struct file_operations *fops);

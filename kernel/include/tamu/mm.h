@@ -37,12 +37,24 @@ BUILD_BUG_ON(VM_MAYREAD != VM_READ << 4 || VM_MAYWRITE != VM_WRITE << 4 ||
 #define VM_WIPEONFORK 0x2000000		/* MADV_WIPEONFORK: zero in a child */
 
 struct file;
+struct vm_area_struct;
+
+/*
+ * For an owner that counts the areas mapping its object (System V shared
+ * memory counts attaches): told of each new area (fork, a split) and of
+ * each that goes (munmap, exit, exec).
+ */
+struct vm_operations_struct {
+	void (*open)(struct vm_area_struct *vma);
+	void (*close)(struct vm_area_struct *vma);
+};
 
 struct vm_area_struct {
 	unsigned long start, end;	/* [start, end), page-aligned */
 	unsigned long flags;
 	unsigned long pgoff;		/* file offset, in pages */
 	struct file *file;
+	const struct vm_operations_struct *vm_ops;	/* or NULL */
 	struct mm_struct *mm;
 	struct list_head list;		/* in mm->vmas, by address */
 };

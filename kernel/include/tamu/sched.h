@@ -36,6 +36,7 @@ struct files_struct;
 struct signal_struct;
 struct sighand_struct;
 struct wait_queue_head;
+struct sem_undo_list;
 
 struct vfork_wait {
 	struct task_struct *parent;
@@ -119,6 +120,8 @@ struct task_struct {
 	 * (on the parent's stack; cleared if the parent stops waiting).
 	 */
 	struct vfork_wait *vfork;
+	/* SEM_UNDO counts, shared by CLONE_SYSVSEM (kernel/ipc/sem.c). */
+	struct sem_undo_list *sysvsem;
 	/* restart_syscall after an interrupted nanosleep: where it ends. */
 	u64 restart_deadline;
 	unsigned long restart_urem;
