@@ -135,50 +135,6 @@ SYSCALL_DEFINE(lseek, unsigned int fd, s64 offset, unsigned int whence)
 	return ret;
 }
 
-/* sendfile: through a kernel buffer, a page at a time. */
-SYSCALL_DEFINE(sendfile, int out_fd, int in_fd, unsigned long uoff, size_t count)
-{
-	struct file *in = fget(in_fd), *out = fget(out_fd);
-	char *buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
-	u64 off, *pos;
-	long total = 0, ret = 0;
-
-	if (!in || !out || !buf) {
-		ret = !buf ? -ENOMEM : -EBADF;
-		goto out;
-	}
-	pos = &in->f_pos;
-	if (uoff) {
-		ret = copy_from_user(&off, uoff, sizeof(off));
-		if (ret)
-			goto out;
-		pos = &off;
-	}
-	while (count) {
-		struct uio r = { .kbuf = buf, .len = min(count, PAGE_SIZE) };
-		struct uio w = { .kbuf = buf };
-
-		ret = vfs_read(in, &r, pos);
-		if (ret <= 0)
-			break;
-		w.len = ret;
-		ret = vfs_write(out, &w, &out->f_pos);
-		if (ret <= 0)
-			break;
-		total += ret;
-		count -= ret;
-	}
-	if (uoff && copy_to_user(uoff, &off, sizeof(off)))
-		ret = -EFAULT;
-out:
-	kfree(buf);
-	if (in)
-		fput(in);
-	if (out)
-		fput(out);
-	return total ? total : ret;
-}
-
 SYSCALL_DEFINE(fallocate, int fd, int mode, s64 offset, s64 len)
 {
 	struct file *f = fget(fd);

@@ -239,6 +239,17 @@ else
 	fail "AF_UNIX on ext2" "native: $native" "guest: $out" "$err"
 fi
 
+# splice, sendfile and copy_file_range with files on ext2.
+mkdir "$WORK/native-splice" && chmod 777 "$WORK/native-splice"
+native=$($AS_USER tests/guest/splice "$WORK/native-splice" 2>&1; echo "exit=$?")
+run_tamu quiet mem=64M initrd="$WORK/test.cpio" ubd0="$WORK/large" -- \
+	/bin/sh -c 'mount -t ext2 /dev/ubda /mnt && mkdir -p /mnt/s && /test/splice /mnt/s'
+if [ "$native" == "$(printf '%s\n' "$out"; echo "exit=$status")" ]; then
+	ok "splice, sendfile and copy_file_range with files on ext2 as on Linux"
+else
+	fail "splice on ext2" "native: $native" "guest: $out" "$err"
+fi
+
 # Four processes at once changing one directory and appending to one
 # file: names, link counts and blocks must add up (e2fsck), and no name
 # may be lost or doubled.

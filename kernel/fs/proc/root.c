@@ -157,8 +157,35 @@ static const struct proc_table sys_fs_mqueue_table = {
 	sys_fs_mqueue_entries, ARRAY_SIZE(sys_fs_mqueue_entries), 8,
 };
 
+static void show_pipe_max_size(struct seq_buf *m, struct proc_inode *pi,
+			       struct task_struct *t)
+{
+	seq_printf(m, "%u\n", pipe_max_size);
+}
+
+static int write_pipe_max_size(struct proc_inode *pi, struct task_struct *t,
+			       const char *buf, size_t len)
+{
+	unsigned long long v;
+	char num[24];
+
+	if (current->cred.euid != 0)
+		return -EPERM;
+	if (!len || len >= sizeof(num))
+		return -EINVAL;
+	memcpy(num, buf, len);
+	num[len] = '\0';
+	if (num[len - 1] == '\n')
+		num[len - 1] = '\0';
+	if (kstrtoull(num, 10, &v))
+		return -EINVAL;
+	return pipe_set_max_size(v);
+}
+
 static const struct proc_entry sys_fs_entries[] = {
 	{ "mqueue", S_IFDIR | 0555, .table = &sys_fs_mqueue_table },
+	{ "pipe-max-size", S_IFREG | 0644, .show = show_pipe_max_size,
+	  .write = write_pipe_max_size },
 };
 
 static const struct proc_table sys_fs_table = {
