@@ -255,11 +255,6 @@ SYSCALL_DEFINE(set_tid_address, unsigned long uaddr)
 	return current->pid;
 }
 
-/* Robust futex lists: accepted; a thread that dies holding one is rare. */
-SYSCALL_DEFINE(set_robust_list, unsigned long head, size_t len)
-{
-	return len == 24 ? 0 : -EINVAL;
-}
 
 SYSCALL_DEFINE(arch_prctl, int code, unsigned long addr)
 {

@@ -13,6 +13,7 @@
 #include "tamu/namei.h"
 #include "tamu/proc.h"
 #include "tamu/sched.h"
+#include "tamu/futex.h"
 #include "tamu/posix-timers.h"
 #include "tamu/signal.h"
 #include "tamu/slab.h"
@@ -224,6 +225,7 @@ static void exec_commit(struct linux_binprm *bprm)
 	struct mm_struct *old = t->mm;
 	struct pt_regs *regs = &t->thread.regs;
 
+	futex_exit_release(t);	/* on the old memory, as Linux */
 	if (old)
 		arch_thread_exit(t);
 	t->mm = bprm->mm;

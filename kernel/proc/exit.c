@@ -6,6 +6,7 @@
 #include "tamu/syscall.h"
 #include "um/arch.h"
 #include "tamu/fdtable.h"
+#include "tamu/futex.h"
 #include "tamu/ipc.h"
 #include "tamu/mm.h"
 #include "tamu/namei.h"
@@ -176,6 +177,7 @@ void do_exit(int status)
 		wake_up_process(sig->group_exec_task);
 
 	wake_vfork_parent(t);
+	futex_exit_release(t);
 	if (t->clear_child_tid) {
 		u32 zero = 0;
 

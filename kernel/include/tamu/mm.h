@@ -188,7 +188,6 @@ struct page *alloc_anon_page(gfp_t gfp);
 void oom_kill(void);
 
 /* Wake up to n futex waiters on the word at uaddr in mm. */
-int futex_wake_addr(struct mm_struct *mm, unsigned long uaddr, int n);
 
 /* Host protection for a page with these area flags and PTE. */
 int vma_host_prot(unsigned long vm_flags, pte_t pte);

@@ -115,6 +115,7 @@ struct task_struct {
 	unsigned int sas_ss_flags;
 
 	unsigned long set_child_tid, clear_child_tid;
+	unsigned long robust_list;	/* set_robust_list's head */
 	/*
 	 * A vfork child: its parent sleeps until it execs or exits, on this
 	 * (on the parent's stack; cleared if the parent stops waiting).
