@@ -11,6 +11,7 @@
 #include "tamu/printk.h"
 #include "tamu/proc.h"
 #include "tamu/posix-timers.h"
+#include "tamu/rseq.h"
 #include "tamu/signal.h"
 #include "tamu/stats.h"
 #include "tamu/syscall.h"
@@ -152,6 +153,9 @@ static void exit_to_user_mode(void)
 			schedule();
 		if (signal_pending(current) || current->restore_sigmask)
 			do_signal();
+		if (current->rseq_pending)
+			rseq_handle_notify_resume(current,
+						  &current->thread.regs);
 		if (!need_resched && !arch_irqs_pending())
 			return;
 	}

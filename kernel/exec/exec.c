@@ -226,6 +226,8 @@ static void exec_commit(struct linux_binprm *bprm)
 	struct pt_regs *regs = &t->thread.regs;
 
 	futex_exit_release(t);	/* on the old memory, as Linux */
+	t->rseq = 0;		/* the new program registers its own */
+	t->rseq_pending = false;
 	if (old)
 		arch_thread_exit(t);
 	t->mm = bprm->mm;

@@ -235,6 +235,13 @@ long do_fork(unsigned long flags, unsigned long newsp, unsigned long ptid,
 		p->set_child_tid = ctid;
 	if (flags & CLONE_CHILD_CLEARTID)
 		p->clear_child_tid = ctid;
+	/* A new process keeps its rseq area (its memory is a copy). */
+	if (!(flags & CLONE_VM) && current->rseq) {
+		p->rseq = current->rseq;
+		p->rseq_len = current->rseq_len;
+		p->rseq_sig = current->rseq_sig;
+		p->rseq_pending = true;
+	}
 	link_task(flags, p);
 	nr_tasks++;
 	total_forks++;

@@ -8,6 +8,7 @@
 #include "host/time.h"
 #include "tamu/page_alloc.h"
 #include "tamu/panic.h"
+#include "tamu/rseq.h"
 #include "tamu/sched.h"
 #include "tamu/stats.h"
 #include "tamu/slab.h"
@@ -173,6 +174,7 @@ void schedule(void)
 	if (prev->mm != next->mm && next->mm)
 		stat_inc(STAT_mm_switches);
 	account_switch(prev, next, now);
+	rseq_set_notify_resume(prev);
 	current = next;
 	next->slice_start_ns = now;
 	arch_switch_to(&prev->thread.ksp, next->thread.ksp);

@@ -13,6 +13,7 @@
 #include "tamu/stats.h"
 #include "tamu/slab.h"
 #include "tamu/posix-timers.h"
+#include "tamu/rseq.h"
 #include "tamu/user.h"
 #include "tamu/string.h"
 #include "tamu/time.h"
@@ -634,6 +635,9 @@ void do_signal(void)
 		}
 		syscall_restart_before_delivery(ka, true);
 		stat_inc(STAT_signals_delivered);
+		/* A section the handler interrupts aborts first, as Linux. */
+		if (t->rseq)
+			rseq_handle_notify_resume(t, &t->thread.regs);
 		if (setup_rt_frame(sig, ka, &info)) {
 			/* No room for the frame: the task cannot go on. */
 			force_sig(SIGSEGV, t);

@@ -116,6 +116,10 @@ struct task_struct {
 
 	unsigned long set_child_tid, clear_child_tid;
 	unsigned long robust_list;	/* set_robust_list's head */
+	/* rseq(2): the registered struct rseq, its length and signature. */
+	unsigned long rseq;
+	u32 rseq_len, rseq_sig;
+	bool rseq_pending;		/* check it before guest code runs */
 	/*
 	 * A vfork child: its parent sleeps until it execs or exits, on this
 	 * (on the parent's stack; cleared if the parent stops waiting).
