@@ -472,24 +472,6 @@ SYSCALL_DEFINE(sched_yield, void)
 	return 0;
 }
 
-SYSCALL_DEFINE(sched_getaffinity, int pid, unsigned int len, unsigned long umask)
-{
-	u64 mask = 1;	/* one CPU */
-
-	if (len < sizeof(mask))
-		return -EINVAL;
-	if (pid && !find_task_by_pid(pid))
-		return -ESRCH;
-	if (clear_user(umask, len) || copy_to_user(umask, &mask, sizeof(mask)))
-		return -EFAULT;
-	return sizeof(mask);
-}
-
-SYSCALL_DEFINE(sched_setaffinity, int pid, unsigned int len, unsigned long umask)
-{
-	return 0;
-}
-
 SYSCALL_DEFINE(getcpu, unsigned long ucpu, unsigned long unode, unsigned long c)
 {
 	u32 zero = 0;
@@ -498,16 +480,6 @@ SYSCALL_DEFINE(getcpu, unsigned long ucpu, unsigned long unode, unsigned long c)
 		return -EFAULT;
 	if (unode && copy_to_user(unode, &zero, sizeof(zero)))
 		return -EFAULT;
-	return 0;
-}
-
-SYSCALL_DEFINE(getpriority, int which, int who)
-{
-	return 20;	/* nice 0, in the syscall's 40..1 encoding */
-}
-
-SYSCALL_DEFINE(setpriority, int which, int who, int prio)
-{
 	return 0;
 }
 

@@ -480,6 +480,7 @@ struct mm_struct *dup_mm(struct mm_struct *old, const unsigned long *hot,
 		copy_hot_page(old, mm, learned[i]);
 	map_resident(mm);
 	/* Permission for AMX and the like is inherited, as on Linux. */
+	mm->membarrier_state = old->membarrier_state;	/* as Linux's copy */
 	if (old->xfeatures_granted &&
 	    arch_request_xfeatures(mm, old->xfeatures_granted) == 0)
 		mm->xfeatures_granted = old->xfeatures_granted;

@@ -235,6 +235,22 @@ long do_fork(unsigned long flags, unsigned long newsp, unsigned long ptid,
 		p->set_child_tid = ctid;
 	if (flags & CLONE_CHILD_CLEARTID)
 		p->clear_child_tid = ctid;
+	p->cap_dropped = current->cap_dropped;
+	p->cap_eff_off = current->cap_eff_off;
+	p->cap_inheritable = current->cap_inheritable;
+	p->nice = current->nice;
+	p->policy = current->policy;
+	p->rt_priority = current->rt_priority;
+	p->ioprio = current->ioprio;
+	/* SCHED_RESET_ON_FORK: the child starts as an ordinary task. */
+	if (current->reset_on_fork) {
+		if (p->policy == SCHED_FIFO || p->policy == SCHED_RR) {
+			p->policy = SCHED_NORMAL;
+			p->rt_priority = 0;
+		}
+		if (p->nice < 0)
+			p->nice = 0;
+	}
 	/* A new process keeps its rseq area (its memory is a copy). */
 	if (!(flags & CLONE_VM) && current->rseq) {
 		p->rseq = current->rseq;

@@ -15,7 +15,7 @@
 #include "tamu/string.h"
 
 /* How long a task runs before another runnable task gets the CPU. */
-#define TIME_SLICE_NS (10 * 1000 * 1000ULL)
+#define TIME_SLICE_NS SCHED_SLICE_NS
 
 struct task_struct *current;
 LIST_HEAD(task_list);

@@ -179,6 +179,12 @@ struct signal_struct *alloc_signal(void)
 		8 * SZ_1M;
 	sig->rlim[RLIMIT_NPROC].rlim_cur = sig->rlim[RLIMIT_NPROC].rlim_max =
 		max_tasks;
+	/* Linux's INIT_RLIMITS: no nicer than 0, no real time, 800 KiB of
+	 * POSIX message queues. */
+	sig->rlim[RLIMIT_NICE].rlim_cur = sig->rlim[RLIMIT_NICE].rlim_max = 0;
+	sig->rlim[RLIMIT_RTPRIO].rlim_cur = sig->rlim[RLIMIT_RTPRIO].rlim_max = 0;
+	sig->rlim[RLIMIT_MSGQUEUE].rlim_cur =
+		sig->rlim[RLIMIT_MSGQUEUE].rlim_max = 819200;
 	/* Linux sets both from the same count of threads memory allows. */
 	sig->rlim[RLIMIT_SIGPENDING] = sig->rlim[RLIMIT_NPROC];
 	return sig;

@@ -60,8 +60,14 @@ struct cred {
 	u32 groups[NGROUPS_TAMU];
 };
 
+/* The capability sets t's ids and capset imply (capability.c). */
+void task_caps(struct task_struct *t, u64 *eff, u64 *perm, u64 *inh);
+
 /* Is gid the task's file system group or one of its supplementary ones? */
 bool in_group_p(u32 gid);
+
+/* The time slice a task runs before another gets the CPU. */
+#define SCHED_SLICE_NS (10 * 1000 * 1000ULL)
 
 struct task_struct {
 	struct thread_struct thread;
@@ -116,6 +122,11 @@ struct task_struct {
 
 	unsigned long set_child_tid, clear_child_tid;
 	unsigned long robust_list;	/* set_robust_list's head */
+	/* What sched/syscalls.c keeps (the scheduler is round robin). */
+	int nice, policy, rt_priority, ioprio;
+	bool reset_on_fork;
+	/* capset(2)'s changes to the sets root's ids imply (capability.c). */
+	u64 cap_dropped, cap_eff_off, cap_inheritable;
 	/* rseq(2): the registered struct rseq, its length and signature. */
 	unsigned long rseq;
 	u32 rseq_len, rseq_sig;
