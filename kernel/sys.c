@@ -299,34 +299,6 @@ SYSCALL_DEFINE(arch_prctl, int code, unsigned long addr)
 	return -EINVAL;
 }
 
-SYSCALL_DEFINE(prctl, int option, unsigned long a2, unsigned long a3,
-	       unsigned long a4, unsigned long a5)
-{
-	char name[TASK_COMM_LEN];
-
-	switch (option) {
-	case PR_SET_NAME:
-		if (strncpy_from_user(name, a2, sizeof(name)) < 0) {
-			if (copy_from_user(name, a2, sizeof(name) - 1))
-				return -EFAULT;
-			name[sizeof(name) - 1] = '\0';
-		}
-		set_task_comm(current, name);
-		return 0;
-	case PR_GET_NAME:
-		return copy_to_user(a2, current->comm, sizeof(current->comm));
-	case PR_SET_PDEATHSIG:
-	case PR_SET_DUMPABLE:
-	case PR_SET_NO_NEW_PRIVS:
-		return 0;
-	case PR_GET_DUMPABLE:
-		return 1;
-	case PR_GET_NO_NEW_PRIVS:
-		return 0;
-	}
-	return -EINVAL;
-}
-
 SYSCALL_DEFINE(getrandom, unsigned long ubuf, size_t len, unsigned int flags)
 {
 	char buf[256];

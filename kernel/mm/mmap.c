@@ -33,6 +33,7 @@ struct mm_struct *mm_alloc(struct mm_struct *replacing)
 		return NULL;
 	INIT_LIST_HEAD(&mm->vmas);
 	mm->users = 1;
+	mm->dumpable = 1;	/* SUID_DUMP_USER, as a new program's */
 	mm->mmap_base = MMAP_BASE;
 	mm->pgd = get_free_pages(__GFP_ZERO, 0);
 	if (!mm->pgd)
@@ -481,6 +482,8 @@ struct mm_struct *dup_mm(struct mm_struct *old, const unsigned long *hot,
 	map_resident(mm);
 	/* Permission for AMX and the like is inherited, as on Linux. */
 	mm->membarrier_state = old->membarrier_state;	/* as Linux's copy */
+	mm->dumpable = old->dumpable;
+	mm->thp_disable = old->thp_disable;
 	if (old->xfeatures_granted &&
 	    arch_request_xfeatures(mm, old->xfeatures_granted) == 0)
 		mm->xfeatures_granted = old->xfeatures_granted;

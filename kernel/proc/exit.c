@@ -88,14 +88,52 @@ static bool notify_group_dead(struct task_struct *leader)
  * Children of a dead thread group go to init; zombies among them are
  * announced to it, and released at once if init keeps none.
  */
+/* Linux's find_new_reaper: the nearest live subreaper above, or init. */
+static struct task_struct *find_new_reaper(struct task_struct *leader)
+{
+	struct task_struct *p;
+
+	for (p = leader->parent; p && p != init_task; p = p->parent)
+		if (p->signal && p->signal->is_child_subreaper &&
+		    p->signal->live && !(p->signal->flags & SIGNAL_GROUP_EXIT))
+			return p;
+	return init_task;
+}
+
+/* PR_SET_PDEATHSIG: each thread of c that asked is told. */
+static void pdeath_one(struct task_struct *th, struct task_struct *parent)
+{
+	siginfo_t info = { 0 };
+
+	if (!th->pdeath_signal || th->exit_state)
+		return;
+	info.si_signo = th->pdeath_signal;
+	info.si_code = SI_USER;
+	info.si_pid = parent->tgid;
+	info.si_uid = parent->cred.uid;
+	send_signal(th->pdeath_signal, &info, th, true);
+}
+
+static void parent_death_signal(struct task_struct *c,
+				struct task_struct *parent)
+{
+	struct task_struct *th;
+
+	pdeath_one(c, parent);
+	list_for_each_entry(th, &c->thread_list, thread_node)
+		pdeath_one(th, parent);
+}
+
 static void reparent_children(struct task_struct *leader)
 {
-	struct task_struct *c, *n;
+	struct task_struct *c, *n, *reaper = find_new_reaper(leader);
 
 	list_for_each_entry_safe(c, n, &leader->children, sibling) {
 		list_del_init(&c->sibling);
-		c->parent = init_task;
-		list_add_tail(&c->sibling, &init_task->children);
+		c->parent = reaper;
+		list_add_tail(&c->sibling, &reaper->children);
+		if (!c->exit_state)
+			parent_death_signal(c, leader);
 		if (c->exit_state == EXIT_ZOMBIE && !c->signal->live &&
 		    notify_group_dead(c))
 			release_task(c);

@@ -235,6 +235,11 @@ long do_fork(unsigned long flags, unsigned long newsp, unsigned long ptid,
 		p->set_child_tid = ctid;
 	if (flags & CLONE_CHILD_CLEARTID)
 		p->clear_child_tid = ctid;
+	/* prctl's: no parent-death signal for the child, the rest kept. */
+	p->keepcaps = current->keepcaps;
+	p->no_new_privs = current->no_new_privs;
+	p->cap_bset_dropped = current->cap_bset_dropped;
+	p->timer_slack_ns = current->timer_slack_ns;
 	p->cap_dropped = current->cap_dropped;
 	p->cap_eff_off = current->cap_eff_off;
 	p->cap_inheritable = current->cap_inheritable;

@@ -90,6 +90,8 @@ struct mm_struct {
 	unsigned long def_flags;	/* mlockall(MCL_FUTURE): VM_LOCKED */
 	u64 xfeatures_granted;		/* dynamic XSAVE features (AMX) allowed */
 	unsigned int membarrier_state;	/* membarrier(2) registrations */
+	int dumpable;			/* PR_SET_DUMPABLE; 1 from exec */
+	bool thp_disable;		/* PR_SET_THP_DISABLE */
 	struct fork_hot *fork_hot;	/* pages written after it forked */
 	struct fork_hot *forked_hot;	/* its parent's, when forked */
 	struct arch_mm *arch;		/* the platform's host side */

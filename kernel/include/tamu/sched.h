@@ -127,6 +127,10 @@ struct task_struct {
 	bool reset_on_fork;
 	/* capset(2)'s changes to the sets root's ids imply (capability.c). */
 	u64 cap_dropped, cap_eff_off, cap_inheritable;
+	/* prctl's (kernel/prctl.c). */
+	int pdeath_signal;		/* sent when the parent dies */
+	bool keepcaps, no_new_privs, io_flusher;
+	u64 cap_bset_dropped, timer_slack_ns;
 	/* rseq(2): the registered struct rseq, its length and signature. */
 	unsigned long rseq;
 	u32 rseq_len, rseq_sig;

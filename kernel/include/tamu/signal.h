@@ -78,6 +78,8 @@ struct signal_struct {
 	int next_posix_timer_id;
 	struct list_head cpu_timers;
 	unsigned int nr_armed_cpu_timers;
+	/* PR_SET_CHILD_SUBREAPER: orphans below come here, not to init. */
+	bool is_child_subreaper;
 	/* The group leader (a zombie while other threads live). */
 	struct task_struct *leader;
 	/* A thread in execve, waiting for the others to be gone. */
