@@ -273,6 +273,7 @@ static void become_leader(struct task_struct *t)
 	list_for_each_entry(p, &task_list, tasks)
 		if (p->parent == old)
 			p->parent = t;
+	pidfd_new_leader(old, t);
 	old->exit_state = EXIT_DEAD;
 	release_task(old);
 }

@@ -255,6 +255,13 @@ struct file *fget(int fd)
 	return f ? get_file(f) : NULL;
 }
 
+struct file *fget_task(struct task_struct *t, int fd)
+{
+	struct file *f = t->files ? files_lookup(t->files, fd) : NULL;
+
+	return f ? get_file(f) : NULL;
+}
+
 int fd_install_from(struct file *f, int min, bool cloexec)
 {
 	struct files_struct *files = current->files;

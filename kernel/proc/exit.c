@@ -16,6 +16,7 @@
 #include "tamu/slab.h"
 #include "tamu/tty.h"
 #include "tamu/uaccess.h"
+#include "uapi/fcntl.h"
 #include "uapi/sched.h"
 #include "uapi/time.h"
 #include "uapi/wait.h"
@@ -43,6 +44,7 @@ void exec_mm_release(struct task_struct *t)
 
 void release_task(struct task_struct *t)
 {
+	pidfd_reaped(t);
 	list_del_init(&t->sibling);
 	list_del_init(&t->thread_node);
 	if (t->pid)
@@ -177,6 +179,7 @@ static void exit_group_dead(struct task_struct *t)
 	struct signal_struct *sig = t->signal;
 
 	del_timer(&sig->real_timer);
+	pidfd_exited(sig->leader);
 	exit_itimers(sig);
 	posix_cpu_timers_exit_group(sig);
 	if (sig->session == t->tgid)
@@ -415,6 +418,8 @@ SYSCALL_DEFINE(waitid, int which, int upid, unsigned long uinfo, int options,
 {
 	struct wait_result res = { 0 };
 	siginfo_t info = { 0 };
+	unsigned int f_flags = 0;
+	struct task_struct *t;
 	int pid;
 	long err;
 
@@ -437,12 +442,28 @@ SYSCALL_DEFINE(waitid, int which, int upid, unsigned long uinfo, int options,
 			return -EINVAL;
 		pid = upid ? -upid : 0;
 		break;
+	case P_PIDFD:
+		if (upid < 0)
+			return -EINVAL;
+		t = pidfd_task(upid, &f_flags, &err);
+		if (!t)
+			return err == -ESRCH ? -ECHILD : err;
+		pid = t->pid;
+		/* A nonblocking pidfd: no waiting, EAGAIN if not done
+		 * (unless the caller asked for WNOHANG itself). */
+		if ((f_flags & O_NONBLOCK) && !(options & WNOHANG))
+			options |= WNOHANG;
+		else
+			f_flags &= ~O_NONBLOCK;
+		break;
 	default:
 		return -EINVAL;
 	}
 	err = do_wait(pid, options, &res);
 	if (err < 0)
 		return err;
+	if (err > 0 && (f_flags & O_NONBLOCK))
+		return -EAGAIN;
 	if (err == 0) {
 		int code, status;
 

@@ -62,8 +62,10 @@ static int copy_files_fs(unsigned long flags, struct task_struct *p)
 	return 0;
 }
 
-static int copy_signals(unsigned long flags, struct task_struct *p)
+static int copy_signals(u64 flags, struct task_struct *p)
 {
+	int i;
+
 	if (flags & CLONE_SIGHAND) {
 		current->sighand->users++;
 		p->sighand = current->sighand;
@@ -73,6 +75,13 @@ static int copy_signals(unsigned long flags, struct task_struct *p)
 			return -ENOMEM;
 		memcpy(p->sighand->action, current->sighand->action,
 		       sizeof(p->sighand->action));
+		/* CLONE_CLEAR_SIGHAND: handlers back to default, ignored
+		 * signals still ignored. */
+		if (flags & CLONE_CLEAR_SIGHAND)
+			for (i = 0; i < _NSIG; i++)
+				if (p->sighand->action[i].sa_handler != SIG_IGN)
+					p->sighand->action[i].sa_handler =
+						SIG_DFL;
 	}
 	if (flags & CLONE_THREAD) {
 		current->signal->sigcnt++;
@@ -90,7 +99,7 @@ static int copy_signals(unsigned long flags, struct task_struct *p)
 	return 0;
 }
 
-static int check_flags(unsigned long flags, unsigned long tls)
+static int check_flags(u64 flags, unsigned long tls)
 {
 	/* As arch_prctl(ARCH_SET_FS): a base guest code could not use. */
 	if ((flags & CLONE_SETTLS) && tls >= TASK_SIZE)
@@ -102,6 +111,12 @@ static int check_flags(unsigned long flags, unsigned long tls)
 		return -EINVAL;
 	if (flags & (CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWUSER |
 		     CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWCGROUP))
+		return -EINVAL;
+	/* A pidfd names a process, and a thread shares its handlers. */
+	if ((flags & CLONE_PIDFD) &&
+	    (flags & (CLONE_THREAD | CLONE_DETACHED)))
+		return -EINVAL;
+	if ((flags & CLONE_CLEAR_SIGHAND) && (flags & CLONE_SIGHAND))
 		return -EINVAL;
 	return 0;
 }
@@ -164,8 +179,27 @@ static void vfork_wait(struct vfork_wait *vw)
 			c->vfork = NULL;
 }
 
+/* CLONE_PIDFD: a pidfd for the child, its number at upidfd. */
+static int give_pidfd(struct task_struct *p, unsigned long upidfd)
+{
+	int fd = pidfd_create(p, 0);
+
+	if (fd >= 0 && put_user(fd, (int *)upidfd)) {
+		close_fd(fd);
+		return -EFAULT;
+	}
+	return fd < 0 ? fd : 0;
+}
+
 long do_fork(unsigned long flags, unsigned long newsp, unsigned long ptid,
 	     unsigned long ctid, unsigned long tls)
+{
+	return do_fork_pidfd(flags, newsp, ptid, ctid, tls,
+			     flags & CLONE_PIDFD ? ptid : 0);
+}
+
+long do_fork_pidfd(u64 flags, unsigned long newsp, unsigned long ptid,
+		   unsigned long ctid, unsigned long tls, unsigned long upidfd)
 {
 	struct vfork_wait vw = { .parent = current };
 	struct task_struct *p;
@@ -263,6 +297,14 @@ long do_fork(unsigned long flags, unsigned long newsp, unsigned long ptid,
 		p->rseq_sig = current->rseq_sig;
 		p->rseq_pending = true;
 	}
+	if (flags & CLONE_PIDFD) {
+		err = give_pidfd(p, upidfd);
+		if (err) {
+			undo_copies(p);
+			release_task(p);
+			return err;
+		}
+	}
 	link_task(flags, p);
 	nr_tasks++;
 	total_forks++;
@@ -289,7 +331,11 @@ SYSCALL_DEFINE(vfork, void)
 SYSCALL_DEFINE(clone, unsigned long flags, unsigned long newsp, unsigned long ptid,
 	       unsigned long ctid, unsigned long tls)
 {
-	return do_fork(flags, newsp, ptid, ctid, tls);
+	/* Both would be written to parent_tid. */
+	if ((flags & CLONE_PIDFD) && (flags & CLONE_PARENT_SETTID))
+		return -EINVAL;
+	/* clone's flags are 32 bits: the newer ones are clone3's. */
+	return do_fork(flags & 0xffffffffUL, newsp, ptid, ctid, tls);
 }
 
 SYSCALL_DEFINE(clone3, unsigned long uargs, size_t size)
@@ -300,9 +346,14 @@ SYSCALL_DEFINE(clone3, unsigned long uargs, size_t size)
 		return -EINVAL;
 	if (copy_from_user(&args, uargs, size))
 		return -EFAULT;
-	if (args.exit_signal & ~CSIGNAL || args.set_tid || args.cgroup)
+	if (args.exit_signal & ~CSIGNAL ||
+	    (args.exit_signal && !valid_signal(args.exit_signal)) ||
+	    args.set_tid || args.cgroup ||
+	    (args.flags & ~(0xffffffffULL | CLONE_CLEAR_SIGHAND)) ||
+	    (args.flags & CSIGNAL))
 		return -EINVAL;
-	return do_fork(args.flags | args.exit_signal,
-		       args.stack ? args.stack + args.stack_size : 0,
-		       args.parent_tid, args.child_tid, args.tls);
+	return do_fork_pidfd(args.flags | args.exit_signal,
+			     args.stack ? args.stack + args.stack_size : 0,
+			     args.parent_tid, args.child_tid, args.tls,
+			     args.pidfd);
 }

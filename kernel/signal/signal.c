@@ -684,6 +684,11 @@ static int kill_one(struct task_struct *t, int sig, const siginfo_t *info)
 	return sig ? send_signal(sig, info, t, true) : 0;
 }
 
+int kill_task(struct task_struct *t, int sig, const siginfo_t *info)
+{
+	return kill_one(t, sig, info);
+}
+
 int kill_pgrp(int pgrp, int sig, const siginfo_t *info)
 {
 	struct task_struct *t;

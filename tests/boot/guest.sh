@@ -112,6 +112,7 @@ else
 fi
 same_as_native events "eventfd, timerfd, signalfd, epoll (level, edge, oneshot, nesting, loops, 1000 watched, close and dup, fork, signals)"
 same_as_native sched "nice and priorities, scheduling policies and sched_attr, affinity, I/O priorities, membarrier, capget and capset, getdents, utimes, readahead, fadvise, sync_file_range, preadv2, fchmodat2"
+same_as_native pidfd "pidfds (pidfd_open, poll, pidfd_send_signal, pidfd_getfd, waitid P_PIDFD), clone3 with CLONE_PIDFD and CLONE_CLEAR_SIGHAND, process_vm_readv and process_vm_writev"
 same_as_native prctl "prctl: names, the parent-death signal, the child subreaper, dumpable, keepcaps, no_new_privs, the bounding set, timer slack"
 same_as_native rseq "restartable sequences: glibc's registration, rseq(2)'s checks, the CPU number, a critical section aborted by a signal"
 same_as_native futex "futexes: errors, requeue and wake-op counts, futex_waitv, robust mutexes whose owner dies (thread, process, with a waiter), priority-inheritance mutexes"

@@ -129,6 +129,7 @@ struct task_struct {
 	u64 cap_dropped, cap_eff_off, cap_inheritable;
 	/* prctl's (kernel/prctl.c). */
 	int pdeath_signal;		/* sent when the parent dies */
+	struct pid_handle *pidh;	/* the leader's, for pidfds */
 	bool keepcaps, no_new_privs, io_flusher;
 	u64 cap_bset_dropped, timer_slack_ns;
 	/* rseq(2): the registered struct rseq, its length and signature. */

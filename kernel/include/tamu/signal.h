@@ -114,6 +114,8 @@ int send_signal(int sig, const siginfo_t *info, struct task_struct *t,
 		bool group);
 /* sig to t as from current (SI_USER): SIGPIPE for a dead pipe or socket. */
 void send_sig(int sig, struct task_struct *t);
+/* kill(2) of one process, with its permission check. */
+int kill_task(struct task_struct *t, int sig, const siginfo_t *info);
 /*
  * A timer's own queue entry (posix-timers): made charged to the caller's
  * user (NULL past RLIMIT_SIGPENDING), queued with its info as set, 1 if
