@@ -10,6 +10,7 @@
 # outputs must match.  The image is built when missing (about a minute);
 # without mmdebstrap or the network, the test skips with the reason.
 
+# shellcheck disable=SC2086 # $AS_USER and hackbench's $args are words
 cd "$(dirname "$0")/../.." || exit 1
 . tests/lib.sh
 setup_tamu "${1:-./tamu}"
