@@ -125,7 +125,7 @@ sleeper=$(sed -n 's/^sleeper //p' <<<"$out")
 # procps's header, the host's own where it has procps.
 header=$(ps aux 2>/dev/null | head -1)
 [[ $header == USER* ]] ||
-	header="USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND"
+	header="USER       PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND"
 if [ "$status" -eq 0 ] && [ -n "$sleeper" ] &&
 	grep -qxF "$header" <<<"$out" &&
 	grep -qE "^root +1 .* /bin/bash /sbin/init" <<<"$out" &&
