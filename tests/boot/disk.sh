@@ -11,7 +11,7 @@ setup_tamu "${1:-./tamu}"
 
 WORK=$(mktemp -d /tmp/tamu-disk.XXXXXX)
 chmod 777 "$WORK"
-trap 'rm -rf "$WORK" ${TAMU_DIR:+"$TAMU_DIR"}' EXIT
+trap 'rm -rf "$WORK" ${TAMU_COPY:+"$TAMU_COPY"}' EXIT
 PATH=$PATH:/sbin:/usr/sbin
 # The busybox root plus the test programs (/test), for initrd=.
 cp tests/guest/initramfs.cpio "$WORK/test.cpio"
