@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * capget(2) and capset(2).  tamu's permission checks ask one question,
- * "is the caller root?", so a task's capability sets follow from its ids:
- * root's effective and permitted sets are full (Linux 6.1's 41
- * capabilities), others' are empty, the inheritable set is kept per task.
- * capset may lower the sets as Linux allows; tamu answers what was set,
- * though its checks still look at the ids (docs/architecture.md).
+ * Capability sets, as Linux's kernel/capability.c and commoncap.c keep
+ * them: capget and capset, the changes a change of uids makes (root
+ * giving up its ids loses its capabilities unless keepcaps; the effective
+ * set follows the effective uid), and exec's (root gets the bounding set,
+ * others nothing: tamu has no file capabilities).  tamu's permission
+ * checks ask whether the effective uid is 0, not these sets; what they
+ * answer is what Linux's would (docs/architecture.md).
  */
 #include "tamu/syscall.h"
 #include "tamu/proc.h"
@@ -15,6 +16,10 @@
 #define _LINUX_CAPABILITY_VERSION_1 0x19980330
 #define _LINUX_CAPABILITY_VERSION_2 0x20071026
 #define _LINUX_CAPABILITY_VERSION_3 0x20080522
+#define CAP_SETPCAP 8
+
+/* The capabilities that follow the file-system uid. */
+#define CAP_FS_MASK 0x200000000fULL	/* CHOWN..FSETID, MKNOD */
 
 struct cap_header {
 	u32 version;
@@ -26,9 +31,6 @@ struct cap_data {
 };
 
 BUILD_BUG_ON(sizeof(struct cap_data) != 12);
-
-#define CAP_LAST_CAP 40
-#define CAP_FULL ((1ULL << (CAP_LAST_CAP + 1)) - 1)
 
 /* The words a version has: 1 for the first, 2 after. */
 static long cap_words(unsigned long uhdr, struct cap_header *h)
@@ -49,21 +51,11 @@ static long cap_words(unsigned long uhdr, struct cap_header *h)
 	return -EINVAL;
 }
 
-void task_caps(struct task_struct *t, u64 *eff, u64 *perm, u64 *inh)
-{
-	*perm = t->cred.euid == 0 || t->cred.uid == 0 ? CAP_FULL : 0;
-	*perm &= ~t->cap_dropped;
-	*eff = t->cred.euid == 0 ? *perm : 0;
-	*eff &= ~t->cap_eff_off;
-	*inh = t->cap_inheritable;
-}
-
 SYSCALL_DEFINE(capget, unsigned long uhdr, unsigned long udata)
 {
 	struct cap_header h;
 	struct cap_data d[2];
 	struct task_struct *t;
-	u64 eff, perm, inh;
 	long words = cap_words(uhdr, &h);
 	int i;
 
@@ -75,11 +67,10 @@ SYSCALL_DEFINE(capget, unsigned long uhdr, unsigned long udata)
 	t = h.pid ? find_task_by_pid(h.pid) : current;
 	if (!t || t->exit_state)
 		return -ESRCH;
-	task_caps(t, &eff, &perm, &inh);
 	for (i = 0; i < 2; i++) {
-		d[i].effective = eff >> (32 * i);
-		d[i].permitted = perm >> (32 * i);
-		d[i].inheritable = inh >> (32 * i);
+		d[i].effective = t->cred.cap_effective >> (32 * i);
+		d[i].permitted = t->cred.cap_permitted >> (32 * i);
+		d[i].inheritable = t->cred.cap_inheritable >> (32 * i);
 	}
 	return copy_to_user(udata, d, words * sizeof(d[0])) ? -EFAULT : 0;
 }
@@ -88,7 +79,8 @@ SYSCALL_DEFINE(capset, unsigned long uhdr, unsigned long udata)
 {
 	struct cap_header h;
 	struct cap_data d[2] = { 0 };
-	u64 eff, perm, inh, neff = 0, nperm = 0, ninh = 0;
+	struct cred *c = &current->cred;
+	u64 eff = 0, perm = 0, inh = 0, inh_room;
 	long words = cap_words(uhdr, &h);
 	int i;
 
@@ -99,17 +91,53 @@ SYSCALL_DEFINE(capset, unsigned long uhdr, unsigned long udata)
 	if (copy_from_user(d, udata, words * sizeof(d[0])))
 		return -EFAULT;
 	for (i = 0; i < words; i++) {
-		neff |= (u64)d[i].effective << (32 * i);
-		nperm |= (u64)d[i].permitted << (32 * i);
-		ninh |= (u64)d[i].inheritable << (32 * i);
+		eff |= (u64)d[i].effective << (32 * i);
+		perm |= (u64)d[i].permitted << (32 * i);
+		inh |= (u64)d[i].inheritable << (32 * i);
 	}
-	task_caps(current, &eff, &perm, &inh);
-	/* Only down, and effective within permitted, as Linux's. */
-	if ((nperm & ~perm) || (neff & ~nperm) ||
-	    (ninh & ~(inh | perm)))
+	/* Linux's cap_capset: only down, effective within permitted. */
+	inh_room = c->cap_inheritable |
+		   (c->cap_effective & (1ULL << CAP_SETPCAP) ? c->cap_bset
+							     : c->cap_permitted);
+	if ((inh & ~inh_room) || (inh & ~(c->cap_inheritable | c->cap_bset)) ||
+	    (perm & ~c->cap_permitted) || (eff & ~perm))
 		return -EPERM;
-	current->cap_dropped |= perm & ~nperm;
-	current->cap_eff_off = nperm & ~neff;
-	current->cap_inheritable = ninh;
+	c->cap_effective = eff & CAP_FULL_SET;
+	c->cap_permitted = perm & CAP_FULL_SET;
+	c->cap_inheritable = inh & CAP_FULL_SET;
 	return 0;
+}
+
+/* Linux's cap_emulate_setxuid and the fsuid rule of cap_task_fix_setuid. */
+void cap_fixup_setuid(struct cred *new, const struct cred *old, bool keepcaps)
+{
+	bool had_root = !old->uid || !old->euid || !old->suid;
+	bool has_root = !new->uid || !new->euid || !new->suid;
+
+	if (had_root && !has_root && !keepcaps)
+		new->cap_permitted = new->cap_effective = 0;
+	if (!old->euid && new->euid)
+		new->cap_effective = 0;
+	if (old->euid && !new->euid)
+		new->cap_effective = new->cap_permitted;
+	if (!old->fsuid && new->fsuid)
+		new->cap_effective &= ~CAP_FS_MASK;
+	else if (old->fsuid && !new->fsuid)
+		new->cap_effective |= new->cap_permitted & CAP_FS_MASK;
+}
+
+/*
+ * exec: root (by either uid) gets its bounding set permitted, and in
+ * effect if the effective uid is root; others get nothing, as there are no
+ * file capabilities.
+ */
+void cap_bprm_apply(struct cred *c)
+{
+	if (!c->uid || !c->euid) {
+		c->cap_permitted = c->cap_bset &
+				   (c->cap_inheritable | CAP_FULL_SET);
+		c->cap_effective = c->euid ? 0 : c->cap_permitted;
+	} else {
+		c->cap_permitted = c->cap_effective = 0;
+	}
 }

@@ -17,7 +17,6 @@
 #include "uapi/prctl.h"
 
 #define DEFAULT_TIMER_SLACK_NS 50000
-#define CAP_LAST_CAP 40
 #define PR_SPEC_STORE_BYPASS 0
 #define PR_SPEC_INDIRECT_BRANCH 1
 #define PR_SPEC_L1D_FLUSH 2
@@ -53,10 +52,10 @@ static long prctl_caps(int option, unsigned long a2)
 	if (a2 > CAP_LAST_CAP)
 		return -EINVAL;
 	if (option == PR_CAPBSET_READ)
-		return !(current->cap_bset_dropped & (1ULL << a2));
-	if (current->cred.euid)
+		return !!(current->cred.cap_bset & (1ULL << a2));
+	if (!(current->cred.cap_effective & (1ULL << 8)))
 		return -EPERM;	/* CAP_SETPCAP */
-	current->cap_bset_dropped |= 1ULL << a2;
+	current->cred.cap_bset &= ~(1ULL << a2);
 	return 0;
 }
 

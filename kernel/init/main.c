@@ -368,6 +368,8 @@ static void start_init(void)
 	    !(t->sighand = alloc_sighand()) || !(t->signal = alloc_signal()))
 		panic("cannot create the init task");
 	t->pid = t->tgid = alloc_pid();
+	t->cred.cap_permitted = t->cred.cap_effective = CAP_FULL_SET;
+	t->cred.cap_bset = CAP_FULL_SET;
 	t->fs = copy_fs_struct(&init_fs);
 	t->group_leader = t;
 	t->signal->leader = t;

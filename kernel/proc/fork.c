@@ -272,11 +272,7 @@ long do_fork_pidfd(u64 flags, unsigned long newsp, unsigned long ptid,
 	/* prctl's: no parent-death signal for the child, the rest kept. */
 	p->keepcaps = current->keepcaps;
 	p->no_new_privs = current->no_new_privs;
-	p->cap_bset_dropped = current->cap_bset_dropped;
 	p->timer_slack_ns = current->timer_slack_ns;
-	p->cap_dropped = current->cap_dropped;
-	p->cap_eff_off = current->cap_eff_off;
-	p->cap_inheritable = current->cap_inheritable;
 	p->nice = current->nice;
 	p->policy = current->policy;
 	p->rt_priority = current->rt_priority;

@@ -119,6 +119,18 @@ while IFS= read -r line; do
 	fi
 done <<<"$native"
 
+# The other platforms: position-independent programs load below their
+# smaller guest space.
+for mode in tt seccomp; do
+	run_tamu quiet mode=$mode -- /sbin/init /bin/bash -c \
+		'python3 -c "import socket; a, b = socket.socketpair(); a.send(b\"x\"); print(b.recv(1))"'
+	if [ "$status" -eq 0 ] && [ "$out" == "b'x'" ]; then
+		ok "mode=$mode runs Debian's python3 (position-independent, dynamically linked)"
+	else
+		fail "Debian on mode=$mode" "status $status" "$out" "$(tail -5 <<<"$err")"
+	fi
+done
+
 guest 'sleep 30 & echo "sleeper $!"; ps aux; echo "ps status $?"
 	su -s /bin/sh nobody -c "ps aux >/dev/null; echo as nobody: \$?"; kill $!'
 sleeper=$(sed -n 's/^sleeper //p' <<<"$out")

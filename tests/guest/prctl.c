@@ -7,10 +7,13 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <grp.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -136,9 +139,77 @@ static void flags(void)
 	show("  PR_GET_NO_NEW_PRIVS", prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0));
 }
 
-int main(void)
+struct caps {
+	uint64_t eff, perm;
+};
+
+static struct caps get_caps(void)
+{
+	uint32_t hdr[2] = { 0x20080522, 0 }, d[6] = { 0 };
+
+	syscall(SYS_capget, hdr, d);
+	return (struct caps){ d[0] | (uint64_t)d[3] << 32,
+			      d[1] | (uint64_t)d[4] << 32 };
+}
+
+/*
+ * Root giving up its uids: its capabilities go, unless PR_SET_KEEPCAPS
+ * kept the permitted set, which capset can put back in effect (and then
+ * setresgid works, as CAP_SETGID allows); an exec as a user drops them.
+ */
+static void keepcaps(int keep)
+{
+	struct caps before = get_caps(), after;
+	uint32_t hdr[2] = { 0x20080522, 0 }, d[6] = { 0 };
+
+	prctl(PR_SET_KEEPCAPS, keep);
+	show(keep ? "with keepcaps: setresuid 1000" : "setresuid 1000",
+	     setresuid(1000, 1000, 1000));
+	after = get_caps();
+	printf("  permitted kept %s, effective empty %s\n",
+	       after.perm == before.perm ? "yes" : "no",
+	       after.eff == 0 ? "yes" : "no");
+	syscall(SYS_capget, hdr, d);
+	d[0] = d[1];
+	d[3] = d[4];
+	show("  capset effective = permitted", syscall(SYS_capset, hdr, d));
+	show("  setresgid 1000", setresgid(1000, 1000, 1000));
+	show("  setgroups", setgroups(0, NULL));
+}
+
+static void caps_after_exec(const char *self)
+{
+	prctl(PR_SET_KEEPCAPS, 1);
+	setresuid(1000, 1000, 1000);
+	execl(self, self, "caps", NULL);
+}
+
+int main(int argc, char **argv)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (argc > 1 && !strcmp(argv[1], "caps")) {
+		struct caps c = get_caps();
+
+		printf("  after exec as a user: permitted %s, effective %s, "
+		       "keepcaps %d\n", c.perm ? "some" : "none",
+		       c.eff ? "some" : "none", prctl(PR_GET_KEEPCAPS));
+		return 0;
+	}
+	if (!fork()) {
+		keepcaps(0);
+		_exit(0);
+	}
+	wait(NULL);
+	if (!fork()) {
+		keepcaps(1);
+		_exit(0);
+	}
+	wait(NULL);
+	if (!fork()) {
+		caps_after_exec(argv[0]);
+		_exit(1);
+	}
+	wait(NULL);
 	/* Its own process group: getpgrp() is this process's pid. */
 	setpgid(0, 0);
 	names();

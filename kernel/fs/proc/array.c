@@ -228,15 +228,13 @@ static unsigned long queued_signals(struct task_struct *t)
 	return u ? u->sigpending : 0;
 }
 
-/* tamu has no capabilities: root has them all, as Linux 6.1 counts. */
-#define CAP_FULL_SET 0x000001ffffffffffULL
 
 static void show_sig_caps(struct seq_buf *m, struct task_struct *t)
 {
-	u64 ign, cgt, eff, perm, inh;
+	const struct cred *c = &t->cred;
+	u64 ign, cgt;
 
 	sig_ign_cgt(t, &ign, &cgt);
-	task_caps(t, &eff, &perm, &inh);
 	seq_printf(m, "Threads:\t%d\nSigQ:\t%lu/%llu\nSigPnd:\t%016llx\n"
 		   "ShdPnd:\t%016llx\nSigBlk:\t%016llx\nSigIgn:\t%016llx\n"
 		   "SigCgt:\t%016llx\n",
@@ -250,8 +248,10 @@ static void show_sig_caps(struct seq_buf *m, struct task_struct *t)
 	seq_printf(m, "CapInh:\t%016llx\nCapPrm:\t%016llx\nCapEff:\t%016llx\n"
 		   "CapBnd:\t%016llx\nCapAmb:\t%016llx\nNoNewPrivs:\t0\n"
 		   "Seccomp:\t0\nSeccomp_filters:\t0\n",
-		   (unsigned long long)inh, (unsigned long long)perm,
-		   (unsigned long long)eff, CAP_FULL_SET, 0ULL);
+		   (unsigned long long)c->cap_inheritable,
+		   (unsigned long long)c->cap_permitted,
+		   (unsigned long long)c->cap_effective,
+		   (unsigned long long)c->cap_bset, 0ULL);
 }
 
 void proc_show_status(struct seq_buf *m, struct proc_inode *pi,
