@@ -45,6 +45,7 @@ void handle_irqs(void)
 	if (irqs & IRQ_IO)
 		ubd_complete_all();
 	run_timers(now);
+	printk_wake_readers();
 	sched_tick(now);
 	if (irqs & IRQ_WINCH)
 		console_resize();
