@@ -5,6 +5,7 @@
  * them reaches the host together.
  */
 #include "tamu/blkdev.h"
+#include "tamu/vmstat.h"
 #include "tamu/devtmpfs.h"
 #include "tamu/namei.h"
 #include "tamu/slab.h"
@@ -86,6 +87,11 @@ static struct bio *bio_alloc(struct bio_batch *batch,
 
 static void submit(struct bio *bio)
 {
+	/* /proc/vmstat's pgpgin and pgpgout count KiB. */
+	if (bio->op == REQ_OP_READ)
+		vm_events.pgpgin += bio->len >> 10;
+	else if (bio->op == REQ_OP_WRITE)
+		vm_events.pgpgout += bio->len >> 10;
 	bio->batch->pending++;
 	bio->bdev->ops->submit_bio(bio);
 }

@@ -17,6 +17,7 @@
 #include "tamu/syscall.h"
 #include "tamu/sysrq.h"
 #include "tamu/time.h"
+#include "tamu/vmstat.h"
 #include "tamu/tty.h"
 #include "uapi/signal.h"
 
@@ -64,6 +65,7 @@ static void do_page_fault(struct trap *trap)
 
 	access |= trap->code == SEGV_MAPERR ? FAULT_MAPERR : FAULT_WRITE;
 	current->min_flt++;
+	vm_events.pgfault++;
 	stat_inc(trap->code == SEGV_MAPERR ? STAT_trap_fault_read
 					    : STAT_trap_fault_write);
 	err = handle_mm_fault(current->mm, trap->addr, access);

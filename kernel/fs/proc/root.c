@@ -9,6 +9,7 @@
 #include "tamu/slab.h"
 #include "tamu/string.h"
 #include "tamu/sysrq.h"
+#include "tamu/vmstat.h"
 #include "uapi/dirent.h"
 #include "uapi/utsname.h"
 #include "uapi/vfs.h"
@@ -32,6 +33,12 @@ static void link_mounts(struct seq_buf *m, struct proc_inode *pi,
 			struct task_struct *t)
 {
 	seq_printf(m, "self/mounts");
+}
+
+static void show_vmstat(struct seq_buf *m, struct proc_inode *pi,
+			struct task_struct *t)
+{
+	proc_show_vmstat(m);
 }
 
 static void show_slabinfo(struct seq_buf *m, struct proc_inode *pi,
@@ -261,6 +268,7 @@ static const struct proc_entry root_entries[] = {
 	{ "tamu", S_IFDIR | 0555, .table = &tamu_table },
 	{ "thread-self", S_IFLNK | 0777, .link = link_thread_self },
 	{ "uptime", S_IFREG | 0444, .show = proc_show_uptime },
+	{ "vmstat", S_IFREG | 0444, .show = show_vmstat },
 	{ "version", S_IFREG | 0444, .show = proc_show_version },
 };
 
