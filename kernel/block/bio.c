@@ -20,6 +20,16 @@ void register_blkdev(struct block_device *bdev)
 	devtmpfs_create_node(bdev->name, S_IFBLK | 0600, bdev->dev);
 }
 
+struct block_device *bdev_nth(unsigned int n)
+{
+	struct block_device *bdev;
+
+	list_for_each_entry(bdev, &blkdevs, list)
+		if (!n--)
+			return bdev;
+	return NULL;
+}
+
 struct block_device *bdev_by_dev(dev_t dev)
 {
 	struct block_device *bdev;

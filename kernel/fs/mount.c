@@ -417,6 +417,7 @@ void vfs_init(void)
 	eventpoll_init();
 	net_init();
 	proc_init();
+	sysfs_init();
 	mem_devices_init();
 	tty_init();
 }

@@ -121,4 +121,11 @@ expect "the kernel log: /dev/kmsg and syslog(2) (dmesg) in Linux's formats" \
 	'^1$' '^<5>\[ *[0-9]+\.[0-9]{6}\] tamu-kmsg-probe$' \
 	'^5,[0-9]+,[0-9]+,-;tamu-kmsg-probe$' 'klogctl: Operation not permitted$' '^0$'
 
+# sysfs: Linux's top directories, the one CPU, THP off; read only.
+run_sh 'mount -t sysfs sysfs /sys; ls /sys | tr "\n" " "; echo; cat /sys/devices/system/cpu/possible /sys/devices/system/cpu/online /sys/kernel/mm/transparent_hugepage/enabled; grep " /sys " /proc/mounts; echo x > /sys/devices/system/cpu/online; true'
+expect "sysfs: Linux's top directories, the CPU lists, THP never, read only" \
+	'^block bus class dev devices firmware fs kernel module power $' \
+	'^0$' '^always madvise \[never\]$' '^sysfs /sys sysfs ' \
+	'can.t create /sys/devices/system/cpu/online: (Permission denied|Read-only file system)'
+
 report

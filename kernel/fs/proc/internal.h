@@ -31,6 +31,7 @@ struct proc_entry {
 	const struct inode_operations *iops;
 	const struct file_operations *fops;
 	bool tgid_only;		/* not in a thread's task/TID dir */
+	const void *data;	/* what a directory of its own needs */
 };
 
 struct proc_table {
@@ -44,6 +45,7 @@ struct proc_inode {
 	int pid;		/* 0 outside a process directory */
 	bool thread;		/* under task/: the thread, not the group */
 	int fd;			/* under fd/ and fdinfo/, else -1 */
+	int obj;		/* sysfs: the object (a disk) a directory is */
 	const struct proc_entry *entry;	/* NULL: root, process dirs */
 	struct seq_buf link;	/* the last target read */
 };
@@ -83,6 +85,9 @@ int proc_lookup_entry(struct inode *dir, struct dentry *d,
 /* Emit the table's names, the first at position 'first'. */
 bool proc_emit_entries(struct dir_context *ctx, struct inode *dir,
 		       const struct proc_table *table, u64 first);
+/* A file system of tables only (sysfs), with root_entry at its top. */
+int proc_fill_table_super(struct super_block *sb, unsigned long magic,
+			  const struct proc_entry *root_entry);
 /* "." and "..": false when the buffer is full. */
 bool proc_emit_dots(struct dir_context *ctx, struct inode *dir);
 /* The path of p as the reader sees it, " (deleted)" if unlinked. */

@@ -524,6 +524,7 @@ struct vm_area_struct;
 long vma_fill_page(struct vm_area_struct *vma, unsigned long addr, void *page);
 
 void vfs_init(void);
+void sysfs_init(void);
 /* Parts of vfs_init, one per subsystem. */
 void dcache_init(void);
 void tmpfs_init(void);
