@@ -14,6 +14,12 @@
 
 struct zone phys_zone;
 
+/*
+ * The event counters live with the allocator, their busiest writer, so
+ * that it links alone (the unit tests); mm/vmstat.c only prints them.
+ */
+struct vm_events vm_events;
+
 static struct page *zone_page(struct zone *z, unsigned long pfn)
 {
 	return z->mem_map + pfn;

@@ -14,8 +14,6 @@
 #include "tamu/slab.h"
 #include "tamu/vmstat.h"
 
-struct vm_events vm_events;
-
 /* tmpfs pages some process maps besides the file holding them. */
 unsigned long mapped_file_pages(void)
 {
