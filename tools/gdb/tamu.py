@@ -503,11 +503,16 @@ Paths go up to the root of all mounts (a chroot does not hide them)."""
         if not int(files):
             raise gdb.GdbError("tamu-files: pid %d (%s) has no file table"
                                % (int(t["pid"]), comm(t)))
-        fds = files["fd"]
+        chunks = files["chunks"]
+        # FD_CHUNK: a page of pointers per chunk (fdtable.h's fd_slot).
+        per_chunk = 4096 // gdb.lookup_type("void").pointer().sizeof
+        opened = files["open_fds"]
         cloexec = files["close_on_exec"]
         gdb.write("%4s %-10s %-30s %s\n" % ("FD", "POS", "FLAGS", "PATH"))
         for fd in range(int(files["max_fds"])):
-            f = fds[fd]
+            if not int(opened[fd // 64]) & (1 << (fd % 64)):
+                continue
+            f = chunks[fd // per_chunk][fd % per_chunk]
             if not int(f):
                 continue
             flags = int(f["f_flags"])
