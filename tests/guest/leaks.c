@@ -3,7 +3,8 @@
  * Exit paths free what they hold: processes end (exit, exit_group with
  * threads blocked, SIGKILL) holding sockets with files in flight, rings
  * and chains of them, listeners with connections never accepted, epoll
- * sets watching everything, timers and signal files.  /proc/slabinfo's
+ * sets watching everything, timers and signal files, inotify instances
+ * with watches and queued events.  /proc/slabinfo's
  * counts of the kernel's objects must come back to where they were.
  *
  * Runs inside tamu as root (it reads /proc/slabinfo), not natively: the
@@ -20,9 +21,11 @@
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <sys/inotify.h>
 #include <sys/mount.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/timerfd.h>
 #include <sys/un.h>
 #include <sys/wait.h>
@@ -32,7 +35,8 @@
 
 static const char *const caches[] = {
 	"filp", "UNIX", "eventpoll_epi", "eventpoll_pwq", "task_struct",
-	"mm_struct", "vm_area_struct",
+	"mm_struct", "vm_area_struct", "inotify_inode_mark",
+	"fsnotify_mark_connector", "inotify_event_info",
 };
 #define NR_CACHES (sizeof(caches) / sizeof(caches[0]))
 
@@ -264,6 +268,69 @@ static void timers(void)
 	timer_on(CLOCK_PROCESS_CPUTIME_ID, SIGRTMIN, 1000000);
 }
 
+#define INOTIFY_DIR "/tmp/leaks-inotify"
+
+/*
+ * Two inotify instances watching a directory
+ * and 100 files in it, with events queued (named, so they hold names,
+ * and an overflow of one instance); exits holding them all.
+ */
+static void inotify_exit(void)
+{
+	int a = inotify_init1(IN_NONBLOCK), b = inotify_init(), i, fd;
+	char name[64];
+
+	mkdir(INOTIFY_DIR, 0755);
+	inotify_add_watch(a, INOTIFY_DIR, IN_ALL_EVENTS);
+	inotify_add_watch(b, INOTIFY_DIR, IN_CREATE | IN_ONESHOT);
+	for (i = 0; i < 100; i++) {
+		snprintf(name, sizeof(name), INOTIFY_DIR "/file-%d", i);
+		fd = open(name, O_CREAT | O_WRONLY, 0644);
+		write(fd, "x", 1);
+		close(fd);
+		inotify_add_watch(a, name, IN_ALL_EVENTS);
+		inotify_add_watch(b, name, IN_OPEN | IN_EXCL_UNLINK);
+	}
+	/* Four events each (the file's and the directory's): an overflow. */
+	for (i = 0; i < 4200; i++)
+		close(open(INOTIFY_DIR "/file-0", O_RDONLY));
+}
+
+/* The files inotify_exit left, once nothing watches them. */
+static void inotify_clean(void)
+{
+	char name[64];
+	int i;
+
+	for (i = 0; i < 100; i++) {
+		snprintf(name, sizeof(name), INOTIFY_DIR "/file-%d", i);
+		unlink(name);
+	}
+	rmdir(INOTIFY_DIR);
+}
+
+/*
+ * A watched directory and file deleted under an instance (DELETE_SELF and
+ * IGNORED queued, the watches gone), a file unlinked while open and
+ * watched; killed while blocked reading another instance.
+ */
+static void inotify_deleted(void)
+{
+	int a = inotify_init1(IN_NONBLOCK), b = inotify_init(), fd;
+	char buf[256];
+
+	mkdir(INOTIFY_DIR "-gone", 0755);
+	fd = open(INOTIFY_DIR "-gone/f", O_CREAT | O_RDWR, 0644);
+	inotify_add_watch(a, INOTIFY_DIR "-gone", IN_ALL_EVENTS);
+	inotify_add_watch(a, INOTIFY_DIR "-gone/f", IN_ALL_EVENTS);
+	inotify_add_watch(b, INOTIFY_DIR "-gone/f", IN_ALL_EVENTS);
+	unlink(INOTIFY_DIR "-gone/f");
+	rmdir(INOTIFY_DIR "-gone");
+	write(fd, "x", 1);
+	read(b, buf, sizeof(buf));
+	read(b, buf, sizeof(buf));
+}
+
 static void run(const char *what, void (*fn)(void), bool kill_it)
 {
 	pid_t pid = fork();
@@ -305,6 +372,9 @@ static void workloads(void)
 	run_one("threads", threads, false);
 	run_one("threads-killed", threads, true);
 	run_one("timers", timers, false);
+	run_one("inotify", inotify_exit, false);
+	inotify_clean();
+	run_one("inotify-deleted", inotify_deleted, true);
 }
 
 int main(int argc, char **argv)
