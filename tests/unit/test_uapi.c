@@ -21,7 +21,7 @@ static const char *const groups[] = {
 	"signal", "sigframe", "stat",	 "fcntl",  "mman",    "time",
 	"wait",	  "sched",    "termios", "elf",	   "utsname", "resource",
 	"dirent", "poll",     "select",	 "uio",	   "reboot",  "random",
-	"futex",  "prctl",    "vfs",	 "limits", "xattr",
+	"futex",  "prctl",    "vfs",	 "limits", "xattr",   "inotify",
 };
 
 #define NGROUPS (sizeof(groups) / sizeof(groups[0]))
@@ -112,10 +112,14 @@ START_TEST(test_same_names_both_sides)
 		ck_assert_msg(known_group(f->group), "%s: unknown group %s",
 			      f->name, f->group);
 		ck_assert_msg(host_fact(f->name), "%s: ours only", f->name);
+		/*
+		 * Not a ck_assert per pair: each marks its place through a
+		 * pipe, and a million of them outlast the test's timeout.
+		 */
 		for (j = i + 1; j < uapi_layout_nfacts; j++)
-			ck_assert_msg(strcmp(f->name,
-					     uapi_layout_facts[j].name),
-				      "%s: listed twice on our side", f->name);
+			if (!strcmp(f->name, uapi_layout_facts[j].name))
+				ck_abort_msg("%s: listed twice on our side",
+					     f->name);
 	}
 	for (t = 0; t < NHOST_TABLES; t++) {
 		for (i = 0; i < *host_tables[t].n; i++) {
