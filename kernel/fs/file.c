@@ -2,6 +2,7 @@
 /* Open files, and moving data through them. */
 #include "tamu/filelock.h"
 #include "tamu/fs.h"
+#include "tamu/fsnotify.h"
 #include "tamu/panic.h"
 #include "tamu/slab.h"
 #include "tamu/string.h"
@@ -71,6 +72,9 @@ struct file *alloc_file(const struct path *p, unsigned int flags)
 	}
 	/* As Linux's do_dentry_open: open() saw them, nothing else does. */
 	f->f_flags &= ~OPEN_ONLY_FLAGS;
+	/* Linux 6.8 on tells every open here, the kernel's too (exec). */
+	f->f_mode |= FMODE_OPENED;
+	fsnotify_open(f);
 	return f;
 }
 
@@ -87,6 +91,7 @@ struct file *open_inode(struct inode *inode, unsigned int flags,
 
 static void __fput(struct file *f)
 {
+	fsnotify_close(f);
 	if (!list_empty(&f->f_ep_links))
 		eventpoll_release(f);
 	locks_remove_file(f);

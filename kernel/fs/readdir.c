@@ -2,6 +2,7 @@
 /* getdents64: directory entries into a guest buffer. */
 #include "tamu/syscall.h"
 #include "tamu/fdtable.h"
+#include "tamu/fsnotify.h"
 #include "tamu/string.h"
 #include "tamu/uaccess.h"
 #include "uapi/dirent.h"
@@ -84,6 +85,9 @@ SYSCALL_DEFINE(getdents64, unsigned int fd, unsigned long ubuf, unsigned int cou
 		g.ctx.pos = f->f_pos;
 		err = f->f_op->iterate(f, &g.ctx);
 		f->f_pos = g.ctx.pos;
+		/* Linux tells every listing but one of a removed directory. */
+		if (f->inode->nlink)
+			fsnotify_access(f);
 		if (!err)
 			err = set_last_off(&g);
 	}
