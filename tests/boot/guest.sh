@@ -82,7 +82,7 @@ same_as_native inotify "inotify: each event on files and directories, moves with
 # As root in the guest: a tmpfs unmounted under watches (IN_UNMOUNT, then
 # IN_IGNORED, newest inode first as on Linux), and max_user_watches.
 run_tamu "${opts[@]}" -- /test/inotify unmount /tmp
-want='watch m (the mount's root): 1
+want='watch m (the root of the mount): 1
 watch m/d: 2
 watch m/f: 3
 watch . (not on it): 4
@@ -102,7 +102,7 @@ else
 	fail "inotify and unmount$what" "status $status" "$out" "$err"
 fi
 run_tamu "${opts[@]}" -- /test/inotify watches /tmp
-if [ "$status" -eq 0 ] && [ "$out" == $'watches made: max_user_watches, then No space left on device\nafter one is removed, another: the wd after the failed attempt\'s' ]; then
+if [ "$status" -eq 0 ] && [ "$out" == $'watches made: max_user_watches, then No space left on device\nafter one is removed, another: the wd after the failed attempt' ]; then
 	ok "inotify: max_user_watches watches over two instances, then ENOSPC$what"
 else
 	fail "inotify max_user_watches$what" "status $status" "$out" "$err"

@@ -12,6 +12,9 @@
  *   inotify [DIR]            everything, in a new directory in DIR (/tmp)
  *   inotify unmount DIR      IN_UNMOUNT (needs root: mounts a tmpfs)
  *   inotify watches DIR      max_user_watches reached: ENOSPC
+ *   inotify host DIR         what a watch of DIR (hostfs) sees while the
+ *                            host changes it: makes DIR/ready, waits for
+ *                            DIR/go
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -763,7 +766,7 @@ static int unmount(void)
 	}
 	mkdir("m/d", 0755);
 	write_file("m/f", "");
-	shown("watch m (the mount's root)", inotify_add_watch(fd, "m", IN_CREATE));
+	shown("watch m (the root of the mount)", inotify_add_watch(fd, "m", IN_CREATE));
 	shown("watch m/d", inotify_add_watch(fd, "m/d", IN_CREATE));
 	shown("watch m/f", inotify_add_watch(fd, "m/f", IN_OPEN));
 	shown("watch . (not on it)", inotify_add_watch(fd, ".", IN_CREATE | IN_DELETE));
@@ -806,7 +809,7 @@ static int watches(void)
 	wd = inotify_add_watch(fd, name, IN_OPEN);
 	printf("after one is removed, another: %s\n",
 	       wd < 0 ? strerror(errno)
-	       : wd == max / 2 + 2 ? "the wd after the failed attempt's" : "other");
+	       : wd == max / 2 + 2 ? "the wd after the failed attempt" : "other");
 	close(fd);
 	close(fd2);
 	for (i = 0; i <= max; i++) {
@@ -814,6 +817,23 @@ static int watches(void)
 		unlink(name);
 	}
 	rmdir("w");
+	return 0;
+}
+
+/* The guest's own changes are told, the host's are not. */
+static int host_changes(const char *dir)
+{
+	int fd = nb_init(), i;
+	char ready[PATH_MAX], go[PATH_MAX];
+
+	snprintf(ready, sizeof(ready), "%s/ready", dir);
+	snprintf(go, sizeof(go), "%s/go", dir);
+	shown("watch", inotify_add_watch(fd, dir, IN_ALL_EVENTS & ~(IN_OPEN | IN_CLOSE | IN_ACCESS)));
+	close(open(ready, O_CREAT | O_WRONLY, 0644));
+	for (i = 0; i < 1000 && access(go, F_OK); i++)
+		usleep(10000);
+	step("after the host changed it", fd);
+	close(fd);
 	return 0;
 }
 
@@ -826,6 +846,11 @@ int main(int argc, char **argv)
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	umask(022);
+	/* As init in the guest, nothing has mounted /proc yet. */
+	if (access("/proc/self", F_OK))
+		mount("proc", "/proc", "proc", 0, NULL);
+	if (!strcmp(mode, "host"))
+		return host_changes(dir);
 	snprintf(tmpl, sizeof(tmpl), "%s/inotify.XXXXXX", dir);
 	if (!mkdtemp(tmpl) || chdir(tmpl)) {
 		fprintf(stderr, "inotify: %s: %s\n", tmpl, strerror(errno));
