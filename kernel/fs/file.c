@@ -86,6 +86,7 @@ struct file *open_inode(struct inode *inode, unsigned int flags,
 	if (!f)
 		return ERR_PTR(-ENOMEM);
 	igrab(inode);
+	f->f_mode |= FMODE_OPENED;
 	return f;
 }
 

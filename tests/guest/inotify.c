@@ -2,8 +2,8 @@
 /*
  * inotify, natively and as a guest: the events each change makes on
  * files and directories, in their order (moves with a shared cookie,
- * IN_ISDIR, DELETE_SELF then IGNORED), the watch flags (ONESHOT,
- * MASK_ADD, MASK_CREATE, ONLYDIR, DONT_FOLLOW, EXCL_UNLINK), reading
+ * IN_ISDIR, DELETE_SELF then IGNORED, FIFOs and pipes), the watch flags
+ * (ONESHOT, MASK_ADD, MASK_CREATE, ONLYDIR, DONT_FOLLOW, EXCL_UNLINK), reading
  * (short buffers, FIONREAD, non-blocking, poll and epoll readiness,
  * coalescing, the overflow event), the errors, /proc/self/fdinfo and a
  * descriptor shared across fork.  Only deterministic output: cookies are
@@ -424,6 +424,44 @@ static void dir_events(void)
 	step("rmdir a (watched)", fd);
 	rmdir("b");
 	step("rmdir b (watched)", fd);
+	close(fd);
+}
+
+/*
+ * A FIFO tells its directory of opens and closes but not of the bytes
+ * through it; a pipe (watched through /proc/self/fd) tells its watch.
+ */
+static void fifos(void)
+{
+	int fd = nb_init(), f, p[2];
+	char path[64], c;
+
+	mkdir("p", 0755);
+	shown("watch p", inotify_add_watch(fd, "p", IN_ALL_EVENTS));
+	mkfifo("p/fifo", 0644);
+	f = open("p/fifo", O_RDWR);
+	write(f, "x", 1);
+	read(f, &c, 1);
+	close(f);
+	step("mkfifo p/fifo, open, write, read, close", fd);
+	shown("watch p/fifo", inotify_add_watch(fd, "p/fifo", IN_ALL_EVENTS));
+	f = open("p/fifo", O_RDWR);
+	write(f, "x", 1);
+	read(f, &c, 1);
+	close(f);
+	step("open, write, read, close", fd);
+	pipe(p);
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", p[0]);
+	shown("watch a pipe", inotify_add_watch(fd, path, IN_ALL_EVENTS));
+	write(p[1], "x", 1);
+	read(p[0], &c, 1);
+	fchmod(p[1], 0600);
+	close(p[1]);
+	close(p[0]);
+	step("write, read, fchmod, close both ends", fd);
+	unlink("p/fifo");
+	rmdir("p");
+	step("unlink p/fifo, rmdir p", fd);
 	close(fd);
 }
 
@@ -864,6 +902,7 @@ int main(int argc, char **argv)
 		errors();
 		file_events();
 		dir_events();
+		fifos();
 		flags();
 		reading();
 		overflow();

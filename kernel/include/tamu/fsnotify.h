@@ -53,18 +53,44 @@ static inline void fsnotify_dentry(struct inode *inode, struct dentry *d,
 }
 
 /*
- * Through a file: only files opened by a name.  Pipes, sockets and event
- * files have none (Linux 6.14 stopped telling about them too), and an
- * O_PATH descriptor neither reads nor writes.
+ * Is what is done through f told?  Not through an O_PATH descriptor (it
+ * neither reads nor writes), nor a failed open, nor an event file: they
+ * all share one anonymous inode, and Linux tells nothing of them.
+ */
+static inline bool fsnotify_file_told(const struct file *f)
+{
+	return !(f->f_flags & O_PATH) && (f->f_mode & FMODE_OPENED) &&
+	       !f->anon_name;
+}
+
+/*
+ * Through a file: told to its directory too if it was opened by a name;
+ * a pipe's or a socket's (watched through /proc/PID/fd) has none.
  */
 static inline void fsnotify_file(struct file *f, u32 mask)
 {
 	struct dentry *d = f->path.dentry;
 
-	if (!d || (f->f_flags & O_PATH) || !(f->f_mode & FMODE_OPENED))
+	if (!fsnotify_file_told(f))
 		return;
-	if (fsnotify_dentry_watched(d))
-		__fsnotify_parent(d, mask, true);
+	if (d) {
+		if (fsnotify_dentry_watched(d))
+			__fsnotify_parent(d, mask, true);
+	} else if (fsnotify_watched(f->inode)) {
+		__fsnotify_inode(f->inode, mask);
+	}
+}
+
+/*
+ * Bytes read or written: Linux tells those of a FIFO (and a pipe) to its
+ * own watches only, not to its directory's.
+ */
+static inline void fsnotify_file_data(struct file *f, u32 mask)
+{
+	if (!S_ISFIFO(f->inode->mode))
+		fsnotify_file(f, mask);
+	else if (fsnotify_watched(f->inode) && fsnotify_file_told(f))
+		__fsnotify_inode(f->inode, mask);
 }
 
 static inline void fsnotify_open(struct file *f)
@@ -80,12 +106,12 @@ static inline void fsnotify_close(struct file *f)
 
 static inline void fsnotify_access(struct file *f)
 {
-	fsnotify_file(f, FS_ACCESS);
+	fsnotify_file_data(f, FS_ACCESS);
 }
 
 static inline void fsnotify_modify(struct file *f)
 {
-	fsnotify_file(f, FS_MODIFY);
+	fsnotify_file_data(f, FS_MODIFY);
 }
 
 /* notify_change() did what valid (ATTR_*) asked. */
