@@ -249,22 +249,31 @@ ssize_t vfs_write(struct file *f, struct uio *u, u64 *pos)
 	return f->f_op->write(f, u, pos);
 }
 
+/* As Linux's __kernel_read, it is told (exec reading a program: IN_ACCESS). */
 ssize_t kernel_read(struct file *f, void *buf, size_t n, u64 pos)
 {
 	struct uio u = { .kbuf = buf, .len = n };
+	ssize_t ret;
 
 	if (!f->f_op || !f->f_op->read)
 		return -EINVAL;
-	return f->f_op->read(f, &u, &pos);
+	ret = f->f_op->read(f, &u, &pos);
+	if (ret > 0)
+		fsnotify_access(f);
+	return ret;
 }
 
 ssize_t kernel_write(struct file *f, const void *buf, size_t n, u64 pos)
 {
 	struct uio u = { .kbuf = (char *)buf, .len = n };
+	ssize_t ret;
 
 	if (!f->f_op || !f->f_op->write)
 		return -EINVAL;
-	return f->f_op->write(f, &u, &pos);
+	ret = f->f_op->write(f, &u, &pos);
+	if (ret > 0)
+		fsnotify_modify(f);
+	return ret;
 }
 
 s64 generic_llseek(struct file *f, s64 offset, int whence)

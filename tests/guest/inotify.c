@@ -465,6 +465,24 @@ static void fifos(void)
 	close(fd);
 }
 
+/* A program run: opened, read by the kernel, closed when its process ends. */
+static void exec_events(void)
+{
+	int fd = nb_init();
+	pid_t pid;
+
+	shown("watch this program (/proc/self/exe)",
+	      inotify_add_watch(fd, "/proc/self/exe", IN_ALL_EVENTS));
+	pid = fork();
+	if (!pid) {
+		execl("/proc/self/exe", "inotify", "exit", "now", (char *)NULL);
+		_exit(1);
+	}
+	waitpid(pid, NULL, 0);
+	step("run it, wait for it", fd);
+	close(fd);
+}
+
 /* ONESHOT, MASK_ADD, MASK_CREATE, EXCL_UNLINK; two instances; coalescing. */
 static void flags(void)
 {
@@ -882,6 +900,8 @@ int main(int argc, char **argv)
 	char tmpl[PATH_MAX];
 	int ret = 0;
 
+	if (!strcmp(mode, "exit"))
+		return 0;
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	umask(022);
 	/* As init in the guest, nothing has mounted /proc yet. */
@@ -903,6 +923,7 @@ int main(int argc, char **argv)
 		file_events();
 		dir_events();
 		fifos();
+		exec_events();
 		flags();
 		reading();
 		overflow();
