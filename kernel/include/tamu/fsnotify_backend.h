@@ -132,7 +132,8 @@ int fsnotify_add_event(struct fsnotify_group *group,
 		       bool (*merge)(struct fsnotify_group *group,
 				     struct fsnotify_event *event));
 /* The oldest event, taken off the queue; NULL if it is empty. */
-struct fsnotify_event *fsnotify_remove_first_event(struct fsnotify_group *group);
+struct fsnotify_event *
+fsnotify_remove_first_event(struct fsnotify_group *group);
 void fsnotify_destroy_event(struct fsnotify_group *group,
 			    struct fsnotify_event *event);
 

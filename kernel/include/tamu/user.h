@@ -2,8 +2,8 @@
 /*
  * What each user holds across all its processes, for the limits Linux
  * counts per user: queued signals (RLIMIT_SIGPENDING), files in flight
- * on unix sockets (RLIMIT_NOFILE), inotify instances and watches.  A user's entry lives while any count
- * is not zero.
+ * on unix sockets (RLIMIT_NOFILE), inotify instances and watches.  A
+ * user's entry lives while any count is not zero.
  */
 #ifndef _TAMU_USER_H
 #define _TAMU_USER_H
