@@ -28,7 +28,7 @@ AUTOCONF_MK := include/config/auto.conf
 DEFCONFIG := configs/tamu_defconfig
 
 no-config-targets := defconfig menuconfig olddefconfig savedefconfig \
-	clean mrproper deps help run gdb check bench fuzz
+	clean mrproper deps help run gdb check bench fuzz debian
 ifneq ($(filter-out $(no-config-targets),$(or $(MAKECMDGOALS),all)),)
 -include $(AUTOCONF_MK)
 endif
@@ -145,9 +145,19 @@ bench: deps
 	$(Q)tools/tamu-bench $(BENCH_ARGS)
 
 check: deps
+	$(Q)tools/install-deps --debian --optional
 	$(Q)$(MAKE) --no-print-directory tamu unit-tests $(ROOTFS_CPIO) \
 		$(ROOTFS_EXT2) guest-tests tests/boot/deny tools/bench/floor
 	$(Q)tests/run-all
+
+# A Debian bookworm root as an ext2 image, built once into a cache
+# outside the tree (tools/mkdebian; docs/debian.md).
+debian:
+	$(Q)tools/install-deps --debian
+	$(Q)$(MAKE) --no-print-directory tamu
+	$(Q)img=$$(tools/mkdebian) && echo "$$img" && \
+		echo "Boot it (changes go to debian.cow, never to the image):" && \
+		echo "  ./tamu ubd0=debian.cow,$$img root=/dev/ubda"
 
 # The fuzzer for FUZZ_SECONDS in each mode (tests/fuzz/run.sh), with
 # FUZZ_SEED as the first seed; findings come with their replay command.
@@ -176,6 +186,7 @@ help:
 	@echo '  gdb            the same under gdb, with tools/gdb/tamu.gdb'
 	@echo '  check          install missing packages, build, run every test'
 	@echo '  rootfs/rootfs.ext2  the root file system as an ext2 disk image'
+	@echo '  debian         a Debian bookworm root as an ext2 image (cached, mmdebstrap)'
 	@echo '  bench          build and run the benchmarks (BENCH_ARGS="--runs 3")'
 	@echo '  fuzz           the fuzzer in every mode (FUZZ_SECONDS=600 each)'
 	@echo '  defconfig      write .config from $(DEFCONFIG)'
@@ -186,5 +197,5 @@ help:
 	@echo '  mrproper       clean, and remove the configuration'
 	@echo 'Variables: V=1 shows full commands.'
 
-.PHONY: all deps run gdb check bench fuzz clean mrproper help defconfig menuconfig \
+.PHONY: all deps run gdb check bench fuzz debian clean mrproper help defconfig menuconfig \
 	olddefconfig savedefconfig

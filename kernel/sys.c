@@ -98,10 +98,9 @@ static bool may_set_id(u32 id, const u32 ids[3], bool root)
  * setresuid and setresgid: real, effective and saved ids (-1 keeps one);
  * the file system id follows the effective one.
  */
-static long set_res_ids(u32 *ids[3], u32 *fs, const u32 want[3])
+static long set_res_ids(u32 *ids[3], u32 *fs, const u32 want[3], bool root)
 {
 	u32 now[3] = { *ids[0], *ids[1], *ids[2] };
-	bool root = current->cred.euid == 0;
 	int i;
 
 	for (i = 0; i < 3; i++)
@@ -116,11 +115,14 @@ static long set_res_ids(u32 *ids[3], u32 *fs, const u32 want[3])
 
 SYSCALL_DEFINE(setresuid, u32 ruid, u32 euid, u32 suid)
 {
-	struct cred *c = &current->cred;
+	struct cred *c = &current->cred, old = *c;
 	u32 *ids[3] = { &c->uid, &c->euid, &c->suid };
 	const u32 want[3] = { ruid, euid, suid };
+	long err = set_res_ids(ids, &c->fsuid, want, capable(CAP_SETUID));
 
-	return set_res_ids(ids, &c->fsuid, want);
+	if (!err)
+		cap_fixup_setuid(c, &old, current->keepcaps);
+	return err;
 }
 
 SYSCALL_DEFINE(setresgid, u32 rgid, u32 egid, u32 sgid)
@@ -129,31 +131,66 @@ SYSCALL_DEFINE(setresgid, u32 rgid, u32 egid, u32 sgid)
 	u32 *ids[3] = { &c->gid, &c->egid, &c->sgid };
 	const u32 want[3] = { rgid, egid, sgid };
 
-	return set_res_ids(ids, &c->fsgid, want);
+	return set_res_ids(ids, &c->fsgid, want, capable(CAP_SETGID));
 }
 
 SYSCALL_DEFINE(setuid, u32 uid)
 {
-	if (current->cred.euid == 0)
+	if (capable(CAP_SETUID))
 		return sys_setresuid(uid, uid, uid);
 	return sys_setresuid(-1, uid, -1);
 }
 
 SYSCALL_DEFINE(setgid, u32 gid)
 {
-	if (current->cred.euid == 0)
+	if (capable(CAP_SETGID))
 		return sys_setresgid(gid, gid, gid);
 	return sys_setresgid(-1, gid, -1);
 }
 
+/*
+ * setreuid and setregid, Linux's rules: the real id may become the real
+ * or effective one, the effective one any of the three; the saved id
+ * follows the new effective one when the real one is set or the
+ * effective one leaves the real one.
+ */
+static long set_re_ids(u32 *r, u32 *e, u32 *s, u32 *fs, u32 want_r,
+		       u32 want_e, bool priv)
+{
+	u32 or = *r, oe = *e, os = *s;
+
+	if (want_r != (u32)-1 && !priv && want_r != or && want_r != oe)
+		return -EPERM;
+	if (want_e != (u32)-1 && !priv && want_e != or && want_e != oe &&
+	    want_e != os)
+		return -EPERM;
+	if (want_r != (u32)-1)
+		*r = want_r;
+	if (want_e != (u32)-1)
+		*e = want_e;
+	if (want_r != (u32)-1 || (want_e != (u32)-1 && want_e != or))
+		*s = *e;
+	*fs = *e;
+	return 0;
+}
+
 SYSCALL_DEFINE(setreuid, u32 ruid, u32 euid)
 {
-	return sys_setresuid(ruid, euid, -1);
+	struct cred *c = &current->cred, old = *c;
+	long err = set_re_ids(&c->uid, &c->euid, &c->suid, &c->fsuid, ruid,
+			      euid, capable(CAP_SETUID));
+
+	if (!err)
+		cap_fixup_setuid(c, &old, current->keepcaps);
+	return err;
 }
 
 SYSCALL_DEFINE(setregid, u32 rgid, u32 egid)
 {
-	return sys_setresgid(rgid, egid, -1);
+	struct cred *c = &current->cred;
+
+	return set_re_ids(&c->gid, &c->egid, &c->sgid, &c->fsgid, rgid, egid,
+			  capable(CAP_SETGID));
 }
 
 SYSCALL_DEFINE(getresuid, unsigned long ur, unsigned long ue, unsigned long us)
@@ -182,12 +219,14 @@ SYSCALL_DEFINE(getresgid, unsigned long ur, unsigned long ue, unsigned long us)
  */
 SYSCALL_DEFINE(setfsuid, u32 uid)
 {
-	struct cred *c = &current->cred;
+	struct cred *c = &current->cred, before = *c;
 	u32 old = c->fsuid;
 
-	if (uid != (u32)-1 && (c->euid == 0 || uid == c->uid ||
-			       uid == c->euid || uid == c->suid))
+	if (uid != (u32)-1 && (capable(CAP_SETUID) || uid == c->uid ||
+			       uid == c->euid || uid == c->suid)) {
 		c->fsuid = uid;
+		cap_fixup_setuid(c, &before, true);
+	}
 	return old;
 }
 
@@ -196,7 +235,7 @@ SYSCALL_DEFINE(setfsgid, u32 gid)
 	struct cred *c = &current->cred;
 	u32 old = c->fsgid;
 
-	if (gid != (u32)-1 && (c->euid == 0 || gid == c->gid ||
+	if (gid != (u32)-1 && (capable(CAP_SETGID) || gid == c->gid ||
 			       gid == c->egid || gid == c->sgid))
 		c->fsgid = gid;
 	return old;
@@ -235,7 +274,7 @@ SYSCALL_DEFINE(setgroups, int size, unsigned long ulist)
 {
 	u32 groups[NGROUPS_TAMU];
 
-	if (current->cred.euid != 0)
+	if (!capable(CAP_SETGID))
 		return -EPERM;
 	if (size < 0 || size > 65536)
 		return -EINVAL;
@@ -255,11 +294,6 @@ SYSCALL_DEFINE(set_tid_address, unsigned long uaddr)
 	return current->pid;
 }
 
-/* Robust futex lists: accepted; a thread that dies holding one is rare. */
-SYSCALL_DEFINE(set_robust_list, unsigned long head, size_t len)
-{
-	return len == 24 ? 0 : -EINVAL;
-}
 
 SYSCALL_DEFINE(arch_prctl, int code, unsigned long addr)
 {
@@ -300,34 +334,6 @@ SYSCALL_DEFINE(arch_prctl, int code, unsigned long addr)
 			current->mm->xfeatures_granted |= want;
 		return err;
 	}
-	}
-	return -EINVAL;
-}
-
-SYSCALL_DEFINE(prctl, int option, unsigned long a2, unsigned long a3,
-	       unsigned long a4, unsigned long a5)
-{
-	char name[TASK_COMM_LEN];
-
-	switch (option) {
-	case PR_SET_NAME:
-		if (strncpy_from_user(name, a2, sizeof(name)) < 0) {
-			if (copy_from_user(name, a2, sizeof(name) - 1))
-				return -EFAULT;
-			name[sizeof(name) - 1] = '\0';
-		}
-		set_task_comm(current, name);
-		return 0;
-	case PR_GET_NAME:
-		return copy_to_user(a2, current->comm, sizeof(current->comm));
-	case PR_SET_PDEATHSIG:
-	case PR_SET_DUMPABLE:
-	case PR_SET_NO_NEW_PRIVS:
-		return 0;
-	case PR_GET_DUMPABLE:
-		return 1;
-	case PR_GET_NO_NEW_PRIVS:
-		return 0;
 	}
 	return -EINVAL;
 }
@@ -477,24 +483,6 @@ SYSCALL_DEFINE(sched_yield, void)
 	return 0;
 }
 
-SYSCALL_DEFINE(sched_getaffinity, int pid, unsigned int len, unsigned long umask)
-{
-	u64 mask = 1;	/* one CPU */
-
-	if (len < sizeof(mask))
-		return -EINVAL;
-	if (pid && !find_task_by_pid(pid))
-		return -ESRCH;
-	if (clear_user(umask, len) || copy_to_user(umask, &mask, sizeof(mask)))
-		return -EFAULT;
-	return sizeof(mask);
-}
-
-SYSCALL_DEFINE(sched_setaffinity, int pid, unsigned int len, unsigned long umask)
-{
-	return 0;
-}
-
 SYSCALL_DEFINE(getcpu, unsigned long ucpu, unsigned long unode, unsigned long c)
 {
 	u32 zero = 0;
@@ -503,16 +491,6 @@ SYSCALL_DEFINE(getcpu, unsigned long ucpu, unsigned long unode, unsigned long c)
 		return -EFAULT;
 	if (unode && copy_to_user(unode, &zero, sizeof(zero)))
 		return -EFAULT;
-	return 0;
-}
-
-SYSCALL_DEFINE(getpriority, int which, int who)
-{
-	return 20;	/* nice 0, in the syscall's 40..1 encoding */
-}
-
-SYSCALL_DEFINE(setpriority, int which, int who, int prio)
-{
 	return 0;
 }
 

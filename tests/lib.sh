@@ -27,17 +27,21 @@ report() {
 }
 
 # tamu refuses nothing as root, but users do not run it as root: as root,
-# run it as nobody from a copy that nobody can read.
+# run it as nobody from a copy that nobody can read.  TAMU_COPY names that
+# copy's directory, for removal; it is empty when TAMU_DIR is the user's
+# own tree, which no trap may remove.
 setup_tamu() {
 	local src=$1
 	if [ "$(id -u)" -eq 0 ]; then
 		TAMU_DIR=$(mktemp -d /tmp/tamu-test.XXXXXX)
+		TAMU_COPY=$TAMU_DIR
 		cp "$src" "$TAMU_DIR/tamu"
 		chmod 755 "$TAMU_DIR" "$TAMU_DIR/tamu"
 		AS_USER="setpriv --reuid=65534 --regid=65534 --clear-groups --"
-		trap 'rm -rf "$TAMU_DIR"' EXIT
+		trap 'rm -rf "$TAMU_COPY"' EXIT
 	else
 		TAMU_DIR=$(cd "$(dirname "$src")" && pwd)
+		TAMU_COPY=""
 		AS_USER=""
 	fi
 	TAMU="$TAMU_DIR/tamu"
@@ -50,7 +54,7 @@ root_disk_args() {
 	if [ -z "$COW_DIR" ]; then
 		COW_DIR=$(mktemp -d /tmp/tamu-cow.XXXXXX)
 		chmod 777 "$COW_DIR"
-		trap 'rm -rf "$COW_DIR" ${TAMU_DIR:+"$TAMU_DIR"}' EXIT
+		trap 'rm -rf "$COW_DIR" ${TAMU_COPY:+"$TAMU_COPY"}' EXIT
 	fi
 	rm -f "$COW_DIR/cow"
 	disk_args=("ubd0=$COW_DIR/cow,$TAMU_ROOT_IMAGE" root=/dev/ubda)

@@ -5,6 +5,7 @@
  * them reaches the host together.
  */
 #include "tamu/blkdev.h"
+#include "tamu/vmstat.h"
 #include "tamu/devtmpfs.h"
 #include "tamu/namei.h"
 #include "tamu/slab.h"
@@ -17,6 +18,16 @@ void register_blkdev(struct block_device *bdev)
 	list_add_tail(&bdev->list, &blkdevs);
 	/* devtmpfs's mode for a disk: Linux leaves the group to udev. */
 	devtmpfs_create_node(bdev->name, S_IFBLK | 0600, bdev->dev);
+}
+
+struct block_device *bdev_nth(unsigned int n)
+{
+	struct block_device *bdev;
+
+	list_for_each_entry(bdev, &blkdevs, list)
+		if (!n--)
+			return bdev;
+	return NULL;
 }
 
 struct block_device *bdev_by_dev(dev_t dev)
@@ -86,6 +97,11 @@ static struct bio *bio_alloc(struct bio_batch *batch,
 
 static void submit(struct bio *bio)
 {
+	/* /proc/vmstat's pgpgin and pgpgout count KiB. */
+	if (bio->op == REQ_OP_READ)
+		vm_events.pgpgin += bio->len >> 10;
+	else if (bio->op == REQ_OP_WRITE)
+		vm_events.pgpgout += bio->len >> 10;
 	bio->batch->pending++;
 	bio->bdev->ops->submit_bio(bio);
 }

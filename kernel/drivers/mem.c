@@ -4,6 +4,7 @@
 #include "tamu/devtmpfs.h"
 #include "tamu/fs.h"
 #include "tamu/poll.h"
+#include "tamu/printk.h"
 #include "tamu/string.h"
 #include "uapi/poll.h"
 
@@ -108,6 +109,7 @@ static const struct memdev {
 	{ "full", 7, 0666, &full_fops },
 	{ "random", 8, 0666, &random_fops },
 	{ "urandom", 9, 0666, &random_fops },
+	{ "kmsg", 11, 0644, &kmsg_fops },
 };
 
 /* Pick the device by minor when opened. */
@@ -118,7 +120,7 @@ static int mem_open(struct inode *inode, struct file *f)
 	for (i = 0; i < ARRAY_SIZE(devlist); i++) {
 		if (devlist[i].minor == MINOR(inode->rdev)) {
 			f->f_op = devlist[i].fops;
-			return 0;
+			return f->f_op->open ? f->f_op->open(inode, f) : 0;
 		}
 	}
 	return -ENXIO;

@@ -11,11 +11,13 @@
 #include "tamu/printk.h"
 #include "tamu/proc.h"
 #include "tamu/posix-timers.h"
+#include "tamu/rseq.h"
 #include "tamu/signal.h"
 #include "tamu/stats.h"
 #include "tamu/syscall.h"
 #include "tamu/sysrq.h"
 #include "tamu/time.h"
+#include "tamu/vmstat.h"
 #include "tamu/tty.h"
 #include "uapi/signal.h"
 
@@ -44,6 +46,7 @@ void handle_irqs(void)
 	if (irqs & IRQ_IO)
 		ubd_complete_all();
 	run_timers(now);
+	printk_wake_readers();
 	sched_tick(now);
 	if (irqs & IRQ_WINCH)
 		console_resize();
@@ -62,6 +65,7 @@ static void do_page_fault(struct trap *trap)
 
 	access |= trap->code == SEGV_MAPERR ? FAULT_MAPERR : FAULT_WRITE;
 	current->min_flt++;
+	vm_events.pgfault++;
 	stat_inc(trap->code == SEGV_MAPERR ? STAT_trap_fault_read
 					    : STAT_trap_fault_write);
 	err = handle_mm_fault(current->mm, trap->addr, access);
@@ -152,6 +156,9 @@ static void exit_to_user_mode(void)
 			schedule();
 		if (signal_pending(current) || current->restore_sigmask)
 			do_signal();
+		if (current->rseq_pending)
+			rseq_handle_notify_resume(current,
+						  &current->thread.regs);
 		if (!need_resched && !arch_irqs_pending())
 			return;
 	}

@@ -18,8 +18,17 @@
 #include "uapi/linux_limits.h"
 
 #define MAX_PHNUM 64
-/* Where position-independent programs go (Linux's ELF_ET_DYN_BASE). */
-#define ET_DYN_BASE 0x555555554000UL
+/*
+ * Where position-independent programs go: two thirds of the way up user
+ * space, as Linux's ELF_ET_DYN_BASE (0x555555554000 in a full 47-bit
+ * space; lower in tt and seccomp, whose guest space ends below the
+ * kernel's own program and libraries).
+ */
+#define LINUX_ET_DYN_BASE 0x555555554000UL
+#define ET_DYN_BASE                                                            \
+	(TASK_SIZE > LINUX_ET_DYN_BASE + 0x100000000000UL                      \
+		 ? LINUX_ET_DYN_BASE                                           \
+		 : (TASK_SIZE / 3 * 2) & PAGE_MASK)
 #define STACK_SIZE (8 * SZ_1M)
 
 struct elf_image {
@@ -213,7 +222,7 @@ static int create_stack(struct linux_binprm *bprm, struct elf_image *prog,
 	struct stack_builder s = { bprm->mm, STACK_TOP, 0 };
 	unsigned long execfn, platform, random, strings, *vec, *v;
 	int nvec = 1 + bprm->argc + 1 + bprm->envc + 1 + 2 * 22;
-	const struct cred *c = &current->cred;
+	const struct cred *c = &bprm->cred;
 	u8 rnd[16];
 	size_t i, off;
 
@@ -252,7 +261,7 @@ static int create_stack(struct linux_binprm *bprm, struct elf_image *prog,
 	AUX(AT_EUID, c->euid);
 	AUX(AT_GID, c->gid);
 	AUX(AT_EGID, c->egid);
-	AUX(AT_SECURE, 0);
+	AUX(AT_SECURE, bprm->secure);
 	AUX(AT_RANDOM, random);
 	AUX(AT_HWCAP2, 0);
 	AUX(AT_EXECFN, execfn);

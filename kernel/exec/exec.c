@@ -13,6 +13,7 @@
 #include "tamu/namei.h"
 #include "tamu/proc.h"
 #include "tamu/sched.h"
+#include "tamu/futex.h"
 #include "tamu/posix-timers.h"
 #include "tamu/signal.h"
 #include "tamu/slab.h"
@@ -189,6 +190,34 @@ static int parse_script(struct linux_binprm *bprm, const char *script,
 }
 
 /* Find and load the program; bprm->mm holds it on success. */
+/*
+ * The new program's ids, as Linux's bprm_fill_uid and
+ * cap_bprm_creds_from_file: a set-user-ID file runs with its owner as
+ * the effective (and saved, and file-system) uid, a set-group-ID one
+ * (with group execute) with its group; not on a nosuid mount, and not
+ * after PR_SET_NO_NEW_PRIVS.  The saved ids are the effective ones after
+ * any exec.  Such a program gets AT_SECURE, which makes glibc ignore
+ * LD_PRELOAD and the like.
+ */
+static void bprm_fill_cred(struct linux_binprm *bprm)
+{
+	struct inode *inode = bprm->file->inode;
+	struct vfsmount *mnt = bprm->file->path.mnt;
+	struct cred *c = &bprm->cred;
+
+	*c = current->cred;
+	if (!(mnt && (mnt->flags & MS_NOSUID)) && !current->no_new_privs) {
+		if (inode->mode & S_ISUID)
+			c->euid = inode->uid;
+		if ((inode->mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP))
+			c->egid = inode->gid;
+	}
+	c->suid = c->fsuid = c->euid;
+	c->sgid = c->fsgid = c->egid;
+	cap_bprm_apply(c);
+	bprm->secure = c->euid != c->uid || c->egid != c->gid;
+}
+
 static int bprm_load(struct linux_binprm *bprm, const char *filename)
 {
 	const char *name = filename;
@@ -199,8 +228,10 @@ static int bprm_load(struct linux_binprm *bprm, const char *filename)
 		err = open_exec(bprm, name);
 		if (err)
 			return err;
-		if (bprm->buf[0] != '#' || bprm->buf[1] != '!')
+		if (bprm->buf[0] != '#' || bprm->buf[1] != '!') {
+			bprm_fill_cred(bprm);
 			return load_elf_binary(bprm);
+		}
 		if (++bprm->depth > MAX_SCRIPT_DEPTH)
 			return -ELOOP;
 		err = parse_script(bprm, name, &interp);
@@ -224,6 +255,16 @@ static void exec_commit(struct linux_binprm *bprm)
 	struct mm_struct *old = t->mm;
 	struct pt_regs *regs = &t->thread.regs;
 
+	futex_exit_release(t);	/* on the old memory, as Linux */
+	t->rseq = 0;		/* the new program registers its own */
+	t->rseq_pending = false;
+	t->cred = bprm->cred;
+	t->keepcaps = false;
+	if (bprm->secure) {
+		/* No core of a set-ID program, no signal planted before. */
+		bprm->mm->dumpable = 0;
+		t->pdeath_signal = 0;
+	}
 	if (old)
 		arch_thread_exit(t);
 	t->mm = bprm->mm;
@@ -269,6 +310,7 @@ static void become_leader(struct task_struct *t)
 	list_for_each_entry(p, &task_list, tasks)
 		if (p->parent == old)
 			p->parent = t;
+	pidfd_new_leader(old, t);
 	old->exit_state = EXIT_DEAD;
 	release_task(old);
 }

@@ -6,6 +6,7 @@
 #include "tamu/syscall.h"
 #include "tamu/fdtable.h"
 #include "tamu/filelock.h"
+#include "tamu/memfd.h"
 #include "tamu/sched.h"
 #include "tamu/signal.h"
 #include "tamu/slab.h"
@@ -254,6 +255,13 @@ struct file *fget(int fd)
 	return f ? get_file(f) : NULL;
 }
 
+struct file *fget_task(struct task_struct *t, int fd)
+{
+	struct file *f = t->files ? files_lookup(t->files, fd) : NULL;
+
+	return f ? get_file(f) : NULL;
+}
+
 int fd_install_from(struct file *f, int min, bool cloexec)
 {
 	struct files_struct *files = current->files;
@@ -421,6 +429,14 @@ SYSCALL_DEFINE(fcntl, unsigned int fd, unsigned int cmd, unsigned long arg)
 	case F_OFD_SETLK:
 	case F_OFD_SETLKW:
 		ret = fcntl_setlk(fd, f, cmd, arg);
+		break;
+	case F_GETPIPE_SZ:
+	case F_SETPIPE_SZ:
+		ret = pipe_fcntl(f, cmd, arg);
+		break;
+	case F_ADD_SEALS:
+	case F_GET_SEALS:
+		ret = memfd_fcntl(f, cmd, arg);
 		break;
 	default:
 		ret = -EINVAL;

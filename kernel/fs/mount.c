@@ -439,6 +439,7 @@ void vfs_init(void)
 	inotify_user_setup();
 	net_init();
 	proc_init();
+	sysfs_init();
 	mem_devices_init();
 	tty_init();
 }

@@ -430,6 +430,27 @@ SYSCALL_DEFINE(fchmodat, int dfd, unsigned long uname, u32 mode)
 	return err;
 }
 
+SYSCALL_DEFINE(fchmodat2, int dfd, unsigned long uname, u32 mode, int flags)
+{
+	struct path p;
+	long err;
+
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	err = user_path_at(dfd, uname,
+			   (flags & AT_SYMLINK_NOFOLLOW ? 0 : LOOKUP_FOLLOW) |
+				   (flags & AT_EMPTY_PATH ? LOOKUP_EMPTY : 0),
+			   &p);
+	if (err)
+		return err;
+	/* A symlink's own mode cannot change, as on Linux. */
+	err = S_ISLNK(p.dentry->inode->mode)
+		      ? -EOPNOTSUPP
+		      : chmod_common(p.dentry->inode, p.dentry, mode);
+	path_put(&p);
+	return err;
+}
+
 SYSCALL_DEFINE(chmod, unsigned long uname, u32 mode)
 {
 	return sys_fchmodat(AT_FDCWD, uname, mode);
@@ -566,18 +587,20 @@ static long utimes_common(struct inode *inode, struct dentry *d,
 	return notify_change(inode, d, attr);
 }
 
-SYSCALL_DEFINE(utimensat, int dfd, unsigned long uname, unsigned long utimes,
-		   int flags)
+/* times: the two given (in the kernel), or NULL for now. */
+static long do_utimes(int dfd, unsigned long uname,
+		      const struct timespec *times, int flags)
 {
 	struct timespec ts[2], now = current_time();
 	struct iattr attr = { .valid = ATTR_ATIME | ATTR_MTIME };
+	bool utimes = times;
 	struct file *f;
 	struct path p;
 	long err;
 
-	if (utimes) {
-		if (copy_from_user(ts, utimes, sizeof(ts)))
-			return -EFAULT;
+	if (times) {
+		ts[0] = times[0];
+		ts[1] = times[1];
 	} else {
 		ts[0].tv_nsec = ts[1].tv_nsec = UTIME_NOW;
 	}
@@ -594,7 +617,7 @@ SYSCALL_DEFINE(utimensat, int dfd, unsigned long uname, unsigned long utimes,
 		attr.valid &= ~ATTR_ATIME;
 	if (ts[1].tv_nsec == UTIME_OMIT)
 		attr.valid &= ~ATTR_MTIME;
-	if (!uname) {
+	if (!uname && dfd != AT_FDCWD) {
 		/* futimens: the descriptor's file, which may have no path. */
 		f = fget(dfd);
 		if (!f)
@@ -612,4 +635,53 @@ SYSCALL_DEFINE(utimensat, int dfd, unsigned long uname, unsigned long utimes,
 	err = utimes_common(p.dentry->inode, p.dentry, &attr, utimes);
 	path_put(&p);
 	return err;
+}
+
+SYSCALL_DEFINE(utimensat, int dfd, unsigned long uname, unsigned long utimes,
+	       int flags)
+{
+	struct timespec ts[2];
+
+	if (utimes && copy_from_user(ts, utimes, sizeof(ts)))
+		return -EFAULT;
+	return do_utimes(dfd, uname, utimes ? ts : NULL, flags);
+}
+
+/* utimes and futimesat: microseconds, each checked. */
+SYSCALL_DEFINE(futimesat, int dfd, unsigned long uname, unsigned long utv)
+{
+	struct timeval tv[2];
+	struct timespec ts[2];
+	int i;
+
+	if (!utv)
+		return do_utimes(dfd, uname, NULL, 0);
+	if (copy_from_user(tv, utv, sizeof(tv)))
+		return -EFAULT;
+	for (i = 0; i < 2; i++) {
+		if (tv[i].tv_usec < 0 || tv[i].tv_usec >= 1000000)
+			return -EINVAL;
+		ts[i].tv_sec = tv[i].tv_sec;
+		ts[i].tv_nsec = tv[i].tv_usec * 1000;
+	}
+	return do_utimes(dfd, uname, ts, 0);
+}
+
+SYSCALL_DEFINE(utimes, unsigned long uname, unsigned long utv)
+{
+	return sys_futimesat(AT_FDCWD, uname, utv);
+}
+
+SYSCALL_DEFINE(utime, unsigned long uname, unsigned long ubuf)
+{
+	struct { s64 actime, modtime; } b;
+	struct timespec ts[2];
+
+	if (!ubuf)
+		return do_utimes(AT_FDCWD, uname, NULL, 0);
+	if (copy_from_user(&b, ubuf, sizeof(b)))
+		return -EFAULT;
+	ts[0] = (struct timespec){ b.actime, 0 };
+	ts[1] = (struct timespec){ b.modtime, 0 };
+	return do_utimes(AT_FDCWD, uname, ts, 0);
 }

@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Pipes and FIFOs: a 64 KiB ring between readers and writers.  Writes of
- * at most PIPE_BUF bytes are atomic: they wait for room for all of them.
- * Writing with no reader left gives SIGPIPE and EPIPE; reading with no
- * writer left gives end of file.
+ * Pipes and FIFOs: a ring of pages between readers and writers, 64 KiB
+ * unless F_SETPIPE_SZ says otherwise.  A page is taken when data first
+ * reaches it and given back when the pipe drains, so an idle pipe holds
+ * none.  Writes of at most PIPE_BUF bytes are atomic: they wait for room
+ * for all of them.  Writing with no reader left gives SIGPIPE and EPIPE;
+ * reading with no writer left gives end of file.  splice.c moves data
+ * between pipes and files through pipe_splice_in/out.
  */
 #include "tamu/syscall.h"
 #include "tamu/fdtable.h"
 #include "tamu/fs.h"
+#include "tamu/page_alloc.h"
 #include "tamu/panic.h"
 #include "tamu/poll.h"
 #include "tamu/signal.h"
@@ -20,11 +24,16 @@
 #include "uapi/termios.h"
 #include "uapi/vfs.h"
 
-#define PIPE_SIZE (64 * 1024)
+#define PIPE_DEF_PAGES 16		/* 64 KiB, as Linux's */
+
+/* /proc/sys/fs/pipe-max-size: what a user other than root may ask for. */
+unsigned int pipe_max_size = 1024 * 1024;
 
 struct pipe_inode_info {
-	char *buf;
-	size_t head, len;	/* data at [head, head + len) mod PIPE_SIZE */
+	void **pages;		/* nr_pages, each NULL until data comes */
+	unsigned int nr_pages;
+	size_t size;		/* nr_pages * PAGE_SIZE */
+	size_t head, len;	/* data at [head, head + len) mod size */
 	int readers, writers;
 	struct wait_queue_head wait;	/* readers and writers both */
 };
@@ -47,19 +56,111 @@ static struct pipe_inode_info *alloc_pipe_info(void)
 
 	if (!p)
 		return NULL;
-	p->buf = kmalloc(PIPE_SIZE, GFP_KERNEL);
-	if (!p->buf) {
+	p->pages = kcalloc(PIPE_DEF_PAGES, sizeof(*p->pages), GFP_KERNEL);
+	if (!p->pages) {
 		kfree(p);
 		return NULL;
 	}
+	p->nr_pages = PIPE_DEF_PAGES;
+	p->size = PIPE_DEF_PAGES * PAGE_SIZE;
 	init_waitqueue_head(&p->wait);
 	return p;
 }
 
+/* Give back the pages from index first on. */
+static void free_pages_of(struct pipe_inode_info *p, unsigned int first)
+{
+	unsigned int i;
+
+	for (i = first; i < p->nr_pages; i++) {
+		if (p->pages[i])
+			free_pages_addr(p->pages[i], 0);
+		p->pages[i] = NULL;
+	}
+}
+
 static void free_pipe_info(struct pipe_inode_info *p)
 {
-	kfree(p->buf);
+	free_pages_of(p, 0);
+	kfree(p->pages);
 	kfree(p);
+}
+
+/*
+ * Where ring position pos (mod size) is, and how many bytes follow it in
+ * the same page, at most n; NULL when its page cannot be had.
+ */
+static char *ring_at(struct pipe_inode_info *p, size_t pos, size_t *n)
+{
+	size_t at = pos % p->size, off = at & ~PAGE_MASK;
+	void **page = &p->pages[at >> PAGE_SHIFT];
+
+	*n = min(*n, PAGE_SIZE - off);
+	if (!*page) {
+		struct page *pg = alloc_pages(GFP_KERNEL, 0);
+
+		if (!pg)
+			return NULL;
+		*page = page_address(pg);
+	}
+	return (char *)*page + off;
+}
+
+/* Take n bytes (n <= len) off the front; an empty pipe gives its pages. */
+static void ring_consume(struct pipe_inode_info *p, size_t n)
+{
+	p->head = (p->head + n) % p->size;
+	p->len -= n;
+	if (!p->len) {
+		p->head = 0;
+		free_pages_of(p, 1);	/* the first is where data goes next */
+	}
+}
+
+/*
+ * Copy out up to n bytes from offset skip into the data, without taking
+ * them: to a guest's buffers (u) or to the kernel's (buf).  The count.
+ */
+static ssize_t ring_peek(struct pipe_inode_info *p, size_t skip,
+			 struct uio *u, char *buf, size_t n)
+{
+	size_t done = 0, chunk;
+	char *at;
+
+	n = min(n, p->len - min(skip, p->len));
+	while (done < n) {
+		chunk = n - done;
+		at = ring_at(p, p->head + skip + done, &chunk);
+		if (!at)
+			break;
+		if (u ? uio_copy_out(u, at, chunk) != 0
+		      : (memcpy(buf + done, at, chunk), false))
+			return done ? (ssize_t)done : -EFAULT;
+		done += chunk;
+	}
+	return done;
+}
+
+/* Add up to n bytes at the tail, from u or buf: the count, or -errno. */
+static ssize_t ring_fill(struct pipe_inode_info *p, struct uio *u,
+			 const char *buf, size_t n)
+{
+	size_t done = 0, chunk;
+	char *at;
+
+	n = min(n, p->size - p->len);
+	while (done < n) {
+		chunk = n - done;
+		at = ring_at(p, p->head + p->len, &chunk);
+		if (!at)
+			return done ? (ssize_t)done : -ENOMEM;
+		if (u ? uio_copy_in(u, at, chunk) != 0
+		      : (memcpy(at, buf + done, chunk), false))
+			return done ? (ssize_t)done : -EFAULT;
+		p->len += chunk;
+		done += chunk;
+	}
+	return done;
 }
 
 static struct pipe_inode_info *file_pipe(struct file *f)
@@ -70,7 +171,7 @@ static struct pipe_inode_info *file_pipe(struct file *f)
 static ssize_t pipe_read(struct file *f, struct uio *u, u64 *pos)
 {
 	struct pipe_inode_info *p = file_pipe(f);
-	size_t done = 0;
+	ssize_t done;
 
 	if (!u->len)
 		return 0;	/* a null read succeeds, as Linux's */
@@ -82,17 +183,10 @@ static ssize_t pipe_read(struct file *f, struct uio *u, u64 *pos)
 		if (wait_event_interruptible(&p->wait, p->len || !p->writers))
 			return -ERESTARTSYS;
 	}
-	while (u->len && p->len) {
-		size_t n = min(min(u->len, p->len), PIPE_SIZE - p->head);
-
-		if (uio_copy_out(u, p->buf + p->head, n))
-			return done ? (ssize_t)done : -EFAULT;
-		p->head = (p->head + n) % PIPE_SIZE;
-		p->len -= n;
-		done += n;
-	}
-	if (!p->len)
-		p->head = 0;
+	done = ring_peek(p, 0, u, NULL, u->len);
+	if (done <= 0)
+		return done;
+	ring_consume(p, done);
 	wake_up(&p->wait);
 	return done;
 }
@@ -118,8 +212,8 @@ static ssize_t pipe_write(struct file *f, struct uio *u, u64 *pos)
 	if (!p->readers)
 		return pipe_epipe();
 	while (u->len) {
-		size_t room = PIPE_SIZE - p->len;
-		size_t n, tail;
+		size_t room = p->size - p->len;
+		ssize_t n;
 
 		if (!p->readers)
 			return done ? (ssize_t)done : pipe_epipe();
@@ -129,20 +223,160 @@ static ssize_t pipe_write(struct file *f, struct uio *u, u64 *pos)
 			if (wait_event_interruptible(
 				    &p->wait,
 				    !p->readers ||
-					    PIPE_SIZE - p->len >=
+					    p->size - p->len >=
 						    (atomic ? u->len : 1)))
 				return done ? (ssize_t)done : -ERESTARTSYS;
 			continue;
 		}
-		tail = (p->head + p->len) % PIPE_SIZE;
-		n = min(min(u->len, room), PIPE_SIZE - tail);
-		if (uio_copy_in(u, p->buf + tail, n))
-			return done ? (ssize_t)done : -EFAULT;
-		p->len += n;
+		n = ring_fill(p, u, NULL, u->len);
+		if (n <= 0)
+			return done ? (ssize_t)done : n;
 		done += n;
 		wake_up(&p->wait);
 	}
 	return done;
+}
+
+/* For splice.c: the pipe behind a file, its ring, and its waits. */
+struct pipe_inode_info *get_pipe_info(struct file *f)
+{
+	return S_ISFIFO(f->inode->mode) ? f->inode->pipe : NULL;
+}
+
+size_t pipe_data(struct pipe_inode_info *p)
+{
+	return p->len;
+}
+
+size_t pipe_room(struct pipe_inode_info *p)
+{
+	return p->size - p->len;
+}
+
+ssize_t pipe_peek(struct pipe_inode_info *p, size_t skip, struct uio *u,
+		  void *buf, size_t n)
+{
+	return ring_peek(p, skip, u, buf, n);
+}
+
+ssize_t pipe_fill(struct pipe_inode_info *p, struct uio *u, const void *buf,
+		  size_t n)
+{
+	ssize_t done = ring_fill(p, u, buf, n);
+
+	if (done > 0)
+		wake_up(&p->wait);
+	return done;
+}
+
+void pipe_consume(struct pipe_inode_info *p, size_t n)
+{
+	ring_consume(p, n);
+	wake_up(&p->wait);
+}
+
+/* Data to take: > 0; 0 at end of file (no writer); or -EAGAIN, -ERESTARTSYS. */
+long pipe_wait_data(struct pipe_inode_info *p, bool nonblock)
+{
+	while (!p->len) {
+		if (!p->writers)
+			return 0;
+		if (nonblock)
+			return -EAGAIN;
+		if (wait_event_interruptible(&p->wait, p->len || !p->writers))
+			return -ERESTARTSYS;
+	}
+	return p->len;
+}
+
+/* Room to fill: > 0; or -EPIPE with SIGPIPE, -EAGAIN, -ERESTARTSYS. */
+long pipe_wait_room(struct pipe_inode_info *p, bool nonblock)
+{
+	for (;;) {
+		if (!p->readers)
+			return pipe_epipe();
+		if (p->len < p->size)
+			return p->size - p->len;
+		if (nonblock)
+			return -EAGAIN;
+		if (wait_event_interruptible(&p->wait, !p->readers ||
+							       p->len < p->size))
+			return -ERESTARTSYS;
+	}
+}
+
+/* Linux's round_pipe_size: a power of two pages, 0 if too big. */
+static size_t round_pipe_size(unsigned long size)
+{
+	size_t pages = 1;
+
+	if (size > (1UL << 31))
+		return 0;
+	while ((pages << PAGE_SHIFT) < size)
+		pages <<= 1;
+	return pages << PAGE_SHIFT;
+}
+
+/* /proc/sys/fs/pipe-max-size takes a size Linux's way: rounded up. */
+int pipe_set_max_size(unsigned long long size)
+{
+	size_t rounded = size > (1UL << 31) ? 0 : round_pipe_size(size);
+
+	if (!rounded)
+		return -EINVAL;
+	pipe_max_size = rounded;
+	return 0;
+}
+
+/* A new ring of size bytes with the data moved over, in order. */
+static long pipe_set_size(struct pipe_inode_info *p, unsigned long arg)
+{
+	size_t size = round_pipe_size(arg), n;
+	struct pipe_inode_info new = { 0 };
+	char *buf;
+
+	if (!size)
+		return -EINVAL;
+	if (size > p->size && size > pipe_max_size && current->cred.euid)
+		return -EPERM;
+	if (p->len > size)
+		return -EBUSY;
+	if (size == p->size)
+		return size;
+	new.nr_pages = size >> PAGE_SHIFT;
+	new.size = size;
+	new.pages = kcalloc(new.nr_pages, sizeof(*new.pages), GFP_KERNEL);
+	buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!new.pages || !buf)
+		goto nomem;
+	while (new.len < p->len) {
+		n = ring_peek(p, new.len, NULL, buf, PAGE_SIZE);
+		if (ring_fill(&new, NULL, buf, n) != (ssize_t)n)
+			goto nomem;
+	}
+	free_pages_of(p, 0);
+	kfree(p->pages);
+	p->pages = new.pages;
+	p->nr_pages = new.nr_pages;
+	p->size = size;
+	p->head = 0;
+	kfree(buf);
+	wake_up(&p->wait);	/* writers may have room now */
+	return size;
+nomem:
+	free_pages_of(&new, 0);
+	kfree(new.pages);
+	kfree(buf);
+	return -ENOMEM;
+}
+
+long pipe_fcntl(struct file *f, unsigned int cmd, unsigned long arg)
+{
+	struct pipe_inode_info *p = f->inode->pipe;
+
+	if (!S_ISFIFO(f->inode->mode) || !p)
+		return -EBADF;
+	return cmd == F_GETPIPE_SZ ? (long)p->size : pipe_set_size(p, arg);
 }
 
 static unsigned int pipe_poll(struct file *f, struct poll_table *pt)
@@ -158,7 +392,7 @@ static unsigned int pipe_poll(struct file *f, struct poll_table *pt)
 			mask |= POLLHUP;
 	}
 	if (f->f_mode & FMODE_WRITE) {
-		if (PIPE_SIZE - p->len >= PIPE_BUF)
+		if (p->size - p->len >= PIPE_BUF)
 			mask |= POLLOUT | POLLWRNORM;
 		if (!p->readers)
 			mask |= POLLERR;

@@ -143,6 +143,127 @@ SYSCALL_DEFINE(pwritev, unsigned int fd, unsigned long vec, unsigned long n,
 	return (long)pos < 0 ? -EINVAL : do_rwv(fd, vec, n, pos, true);
 }
 
+#define RWF_HIPRI 0x01
+#define RWF_DSYNC 0x02
+#define RWF_SYNC 0x04
+#define RWF_NOWAIT 0x08
+#define RWF_APPEND 0x10
+#define RWF_SUPPORTED (RWF_HIPRI | RWF_DSYNC | RWF_SYNC | RWF_NOWAIT | \
+		       RWF_APPEND)
+
+/*
+ * preadv2 and pwritev2: a position of -1 is the file's own; the flags
+ * are hints tamu meets anyway (its page cache never makes a reader wait
+ * for another), but for the syncs and RWF_APPEND, which it does.
+ */
+static long do_rwv2(unsigned int fd, unsigned long vec, unsigned long n,
+		    s64 pos, int flags, bool write)
+{
+	struct file *f;
+	long ret;
+
+	if (flags & ~RWF_SUPPORTED)
+		return -EOPNOTSUPP;
+	if (pos < -1)
+		return -EINVAL;
+	if (!write || !(flags & (RWF_APPEND | RWF_DSYNC | RWF_SYNC)))
+		return do_rwv(fd, vec, n, pos, write);
+	f = fget(fd);
+	if (!f)
+		return -EBADF;
+	if (flags & RWF_APPEND) {
+		unsigned int saved = f->f_flags;
+
+		f->f_flags |= O_APPEND;
+		ret = do_rwv(fd, vec, n, pos, true);
+		f->f_flags = saved;
+	} else {
+		ret = do_rwv(fd, vec, n, pos, true);
+	}
+	if (ret > 0 && (flags & (RWF_DSYNC | RWF_SYNC))) {
+		long err = vfs_fsync(f, !(flags & RWF_SYNC));
+
+		if (err)
+			ret = err;
+	}
+	fput(f);
+	return ret;
+}
+
+SYSCALL_DEFINE(preadv2, unsigned int fd, unsigned long vec, unsigned long n,
+	       unsigned long pos, unsigned long pos_h, int flags)
+{
+	return do_rwv2(fd, vec, n, pos, flags, false);
+}
+
+SYSCALL_DEFINE(pwritev2, unsigned int fd, unsigned long vec, unsigned long n,
+	       unsigned long pos, unsigned long pos_h, int flags)
+{
+	return do_rwv2(fd, vec, n, pos, flags, true);
+}
+
+/*
+ * readahead, fadvise64 and sync_file_range: checked as Linux checks them;
+ * the page cache reads ahead on its own and tamu has no I/O to schedule,
+ * so but for a sync they change nothing.
+ */
+SYSCALL_DEFINE(readahead, int fd, s64 offset, size_t count)
+{
+	struct file *f = fget(fd);
+	long ret;
+
+	if (!f)
+		return -EBADF;
+	ret = !(f->f_mode & FMODE_READ) ? -EBADF
+	      : !S_ISREG(f->inode->mode) ? -EINVAL : 0;
+	fput(f);
+	return ret;
+}
+
+#define POSIX_FADV_NOREUSE 5
+
+SYSCALL_DEFINE(fadvise64, int fd, s64 offset, s64 len, int advice)
+{
+	struct file *f = fget(fd);
+	long ret = 0;
+
+	if (!f)
+		return -EBADF;
+	if (S_ISFIFO(f->inode->mode))
+		ret = -ESPIPE;
+	else if (advice < 0 || advice > POSIX_FADV_NOREUSE || len < 0)
+		ret = -EINVAL;
+	fput(f);
+	return ret;
+}
+
+#define SYNC_FILE_RANGE_WAIT_BEFORE 1
+#define SYNC_FILE_RANGE_WRITE 2
+#define SYNC_FILE_RANGE_WAIT_AFTER 4
+
+SYSCALL_DEFINE(sync_file_range, int fd, s64 offset, s64 nbytes,
+	       unsigned int flags)
+{
+	struct file *f;
+	long ret = 0;
+
+	if (flags & ~(SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE |
+		      SYNC_FILE_RANGE_WAIT_AFTER))
+		return -EINVAL;
+	if (offset < 0 || nbytes < 0 || offset + nbytes < offset)
+		return -EINVAL;
+	f = fget(fd);
+	if (!f)
+		return -EBADF;
+	if (!S_ISREG(f->inode->mode) && !S_ISBLK(f->inode->mode) &&
+	    !S_ISDIR(f->inode->mode) && !S_ISLNK(f->inode->mode))
+		ret = -ESPIPE;
+	else if (flags & SYNC_FILE_RANGE_WRITE)
+		ret = vfs_fsync(f, true);
+	fput(f);
+	return ret;
+}
+
 SYSCALL_DEFINE(lseek, unsigned int fd, s64 offset, unsigned int whence)
 {
 	struct file *f = fget(fd);
@@ -156,54 +277,6 @@ SYSCALL_DEFINE(lseek, unsigned int fd, s64 offset, unsigned int whence)
 		ret = seekable(f) ? generic_llseek(f, offset, whence) : -ESPIPE;
 	fput(f);
 	return ret;
-}
-
-/* sendfile: through a kernel buffer, a page at a time. */
-SYSCALL_DEFINE(sendfile, int out_fd, int in_fd, unsigned long uoff, size_t count)
-{
-	struct file *in = fget(in_fd), *out = fget(out_fd);
-	char *buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
-	u64 off, *pos;
-	long total = 0, ret = 0;
-
-	if (!in || !out || !buf) {
-		ret = !buf ? -ENOMEM : -EBADF;
-		goto out;
-	}
-	pos = &in->f_pos;
-	if (uoff) {
-		ret = copy_from_user(&off, uoff, sizeof(off));
-		if (ret)
-			goto out;
-		pos = &off;
-	}
-	while (count) {
-		struct uio r = { .kbuf = buf, .len = min(count, PAGE_SIZE) };
-		struct uio w = { .kbuf = buf };
-
-		ret = vfs_read(in, &r, pos);
-		if (ret <= 0)
-			break;
-		w.len = ret;
-		ret = vfs_write(out, &w, &out->f_pos);
-		if (ret <= 0)
-			break;
-		total += ret;
-		count -= ret;
-	}
-	if (uoff && copy_to_user(uoff, &off, sizeof(off)))
-		ret = -EFAULT;
-	if (total > 0) {
-		fsnotify_access(in);
-		fsnotify_modify(out);
-	}
-out:
-	kfree(buf);
-	if (in)
-		fput(in);
-	if (out)
-		fput(out);
-	return total ? total : ret;
 }
 
 SYSCALL_DEFINE(fallocate, int fd, int mode, s64 offset, s64 len)

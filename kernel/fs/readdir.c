@@ -1,5 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* getdents64: directory entries into a guest buffer. */
+/*
+ * getdents64 and the older getdents: directory entries into a guest
+ * buffer.  The old record has no room for the type before the name: it
+ * goes in the record's last byte, after the name's NUL.
+ */
 #include "tamu/syscall.h"
 #include "tamu/fdtable.h"
 #include "tamu/fsnotify.h"
@@ -13,6 +17,15 @@ struct getdents_ctx {
 	unsigned long last_off;	/* the d_off of the record before, or 0 */
 	size_t left;
 	int error;
+	bool old;		/* struct linux_dirent, for getdents */
+};
+
+/* The old getdents record, x86-64's: longs, then the name. */
+struct linux_dirent {
+	u64 d_ino;
+	u64 d_off;
+	u16 d_reclen;
+	char d_name[];
 };
 
 /*
@@ -30,6 +43,37 @@ static int set_last_off(struct getdents_ctx *g)
 	return 0;
 }
 
+static bool fill_old_dirent(struct getdents_ctx *g, const char *name,
+			    size_t len, u64 ino, unsigned int type)
+{
+	size_t head = offsetof(struct linux_dirent, d_name);
+	size_t reclen = ALIGN(head + len + 2, 8);
+	struct linux_dirent hdr = { .d_ino = ino, .d_reclen = reclen };
+	char tail[10] = { 0 };	/* the NUL, padding, the type last */
+
+	if (reclen > g->left) {
+		g->error = -EINVAL;
+		return false;
+	}
+	if (set_last_off(g)) {
+		g->error = -EFAULT;
+		return false;
+	}
+	hdr.d_off = g->ctx.pos + 1;
+	tail[reclen - head - len - 1] = type;
+	if (copy_to_user(g->buf, &hdr, head) ||
+	    copy_to_user(g->buf + head, name, len) ||
+	    copy_to_user(g->buf + head + len, tail, reclen - head - len)) {
+		g->error = -EFAULT;
+		return false;
+	}
+	g->last_off = g->buf + offsetof(struct linux_dirent, d_off);
+	g->buf += reclen;
+	g->left -= reclen;
+	g->error = 0;
+	return true;
+}
+
 static bool fill_dirent(struct dir_context *ctx, const char *name,
 			size_t len, u64 ino, unsigned int type)
 {
@@ -39,6 +83,8 @@ static bool fill_dirent(struct dir_context *ctx, const char *name,
 	struct linux_dirent64 hdr;
 	char zero[8] = { 0 };
 
+	if (g->old)
+		return fill_old_dirent(g, name, len, ino, type);
 	if (reclen > g->left) {
 		/* Not even one record fits: the buffer is too small. */
 		g->error = -EINVAL;
@@ -68,12 +114,14 @@ static bool fill_dirent(struct dir_context *ctx, const char *name,
 	return true;
 }
 
-SYSCALL_DEFINE(getdents64, unsigned int fd, unsigned long ubuf, unsigned int count)
+static long do_getdents(unsigned int fd, unsigned long ubuf,
+			unsigned int count, bool old)
 {
 	struct getdents_ctx g = {
 		.ctx.emit = fill_dirent,
 		.buf = ubuf,
 		.left = count,
+		.old = old,
 	};
 	struct file *f = fget(fd);
 	long err;
@@ -96,4 +144,14 @@ SYSCALL_DEFINE(getdents64, unsigned int fd, unsigned long ubuf, unsigned int cou
 	if (g.left < count)
 		return count - g.left;
 	return err ?: g.error;
+}
+
+SYSCALL_DEFINE(getdents64, unsigned int fd, unsigned long ubuf, unsigned int count)
+{
+	return do_getdents(fd, ubuf, count, false);
+}
+
+SYSCALL_DEFINE(getdents, unsigned int fd, unsigned long ubuf, unsigned int count)
+{
+	return do_getdents(fd, ubuf, count, true);
 }

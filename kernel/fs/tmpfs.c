@@ -6,6 +6,7 @@
  */
 #include "tamu/fs.h"
 #include "tamu/page_alloc.h"
+#include "tamu/panic.h"
 #include "tamu/seq.h"
 #include "tamu/sched.h"
 #include "tamu/slab.h"
@@ -21,6 +22,7 @@
 struct tmpfs_inode {
 	char *link;		/* a symlink's target */
 	struct simple_xattrs xattrs;
+	unsigned int seals;	/* F_SEAL_*: a memfd's (mm/memfd.c) */
 };
 
 /*
@@ -47,7 +49,6 @@ static unsigned long default_limit(void)
 
 static const struct inode_operations tmpfs_dir_iops;
 static const struct inode_operations tmpfs_fixed_dir_iops;
-static const struct file_operations tmpfs_dir_fops;
 static const struct file_operations tmpfs_file_fops;
 static const struct inode_operations tmpfs_file_iops;
 static const struct inode_operations tmpfs_link_iops;
@@ -89,6 +90,8 @@ static struct inode *tmpfs_new_inode(struct super_block *sb, u32 mode,
 	case S_IFREG:
 		inode->i_op = &tmpfs_file_iops;
 		inode->i_fop = &tmpfs_file_fops;
+		/* Sealing is for a memfd that allows it, as Linux's. */
+		TI(inode)->seals = F_SEAL_SEAL;
 		break;
 	case S_IFLNK:
 		inode->i_op = &tmpfs_link_iops;
@@ -114,10 +117,27 @@ static void tmpfs_evict(struct inode *inode)
 	kfree(ti);
 }
 
+unsigned int *memfd_file_seals_ptr(struct file *f)
+{
+	struct inode *inode = f->inode;
+
+	if (!S_ISREG(inode->mode) || inode->i_op != &tmpfs_file_iops)
+		return NULL;
+	return &TI(inode)->seals;
+}
+
 static int tmpfs_setattr(struct dentry *d, struct iattr *attr)
 {
 	struct inode *inode = d->inode;
+	unsigned int seals = TI(inode)->seals;
 
+	if ((attr->valid & ATTR_SIZE) &&
+	    ((attr->size < inode->size && (seals & F_SEAL_SHRINK)) ||
+	     (attr->size > inode->size && (seals & F_SEAL_GROW))))
+		return -EPERM;
+	if ((attr->valid & ATTR_MODE) && (seals & F_SEAL_EXEC) &&
+	    ((inode->mode ^ attr->mode) & 0111))
+		return -EPERM;
 	if (attr->valid & ATTR_SIZE) {
 		if (attr->size < inode->size)
 			truncate_inode_pages(inode, attr->size);
@@ -616,7 +636,7 @@ static const struct inode_operations tmpfs_special_iops = {
 	TMPFS_XATTR_OPS,
 };
 
-static const struct file_operations tmpfs_dir_fops = {
+const struct file_operations tmpfs_dir_fops = {
 	.iterate = tmpfs_iterate,
 	.llseek = tmpfs_dir_llseek,
 	.release = tmpfs_dir_release,
@@ -625,6 +645,7 @@ static const struct file_operations tmpfs_dir_fops = {
 static long tmpfs_fallocate(struct file *f, int mode, u64 offset, u64 len)
 {
 	struct inode *inode = f->inode;
+	unsigned int seals = TI(inode)->seals;
 	u64 end = offset + len;
 	int err;
 
@@ -633,10 +654,15 @@ static long tmpfs_fallocate(struct file *f, int mode, u64 offset, u64 len)
 	if (mode & FALLOC_FL_PUNCH_HOLE) {
 		if (!(mode & FALLOC_FL_KEEP_SIZE))
 			return -EOPNOTSUPP;
+		if (seals & (F_SEAL_WRITE | F_SEAL_FUTURE_WRITE))
+			return -EPERM;
 		shmem_punch(inode, offset, min(end, inode->size));
 		inode->mtime = inode->ctime = current_time();
 		return 0;
 	}
+	if ((seals & F_SEAL_GROW) && !(mode & FALLOC_FL_KEEP_SIZE) &&
+	    end > inode->size)
+		return -EPERM;
 	err = shmem_fallocate(inode, offset >> PAGE_SHIFT,
 			      (end - 1) >> PAGE_SHIFT);
 	if (err)
@@ -647,10 +673,38 @@ static long tmpfs_fallocate(struct file *f, int mode, u64 offset, u64 len)
 	return 0;
 }
 
+/*
+ * A sealed memfd takes no writes, or none past its end.  Linux writes page
+ * by page and stops at the first page that would grow the file: the bytes
+ * before the last page boundary within the file go in, as there.
+ */
+static ssize_t tmpfs_file_write(struct file *f, struct uio *u, u64 *pos)
+{
+	struct inode *inode = f->inode;
+	unsigned int seals = TI(inode)->seals;
+	u64 start, fit;
+	size_t rest;
+	ssize_t n;
+
+	if (seals & (F_SEAL_WRITE | F_SEAL_FUTURE_WRITE))
+		return -EPERM;
+	start = f->f_flags & O_APPEND ? inode->size : *pos;
+	if (!(seals & F_SEAL_GROW) || start + u->len <= inode->size)
+		return generic_file_write(f, u, pos);
+	fit = inode->size & PAGE_MASK;
+	if (fit <= start)
+		return -EPERM;
+	rest = u->len - (fit - start);
+	u->len = fit - start;
+	n = generic_file_write(f, u, pos);
+	u->len += rest;
+	return n;
+}
+
 static const struct file_operations tmpfs_file_fops = {
 	.fallocate = tmpfs_fallocate,
 	.read = generic_file_read,
-	.write = generic_file_write,
+	.write = tmpfs_file_write,
 	.llseek = generic_llseek,
 	.fsync = noop_fsync,
 };
@@ -763,8 +817,42 @@ static struct file_system_type rootfs_type = {
 	.mount = tmpfs_mount,
 };
 
+/* memfd's files live in an instance nobody mounts, as Linux's shm_mnt. */
+static struct vfsmount *shm_mnt;
+
 void tmpfs_init(void)
 {
+	struct super_block *sb;
+
 	register_filesystem(&tmpfs_type);
 	register_filesystem(&rootfs_type);
+	sb = new_super(&tmpfs_type);
+	if (!sb || tmpfs_fill_super(sb, TMPFS_MAGIC, 01777, false))
+		panic("tmpfs_init: out of memory");
+	shm_mnt = kern_mount(sb);
+	if (!shm_mnt)
+		panic("tmpfs_init: out of memory");
+}
+
+struct file *shmem_file_setup(const char *name, u32 mode)
+{
+	struct dentry *root = shm_mnt->root, *d;
+	struct inode *inode = tmpfs_new_inode(root->sb, S_IFREG | mode, 0);
+	struct path p;
+	struct file *f;
+
+	if (!inode)
+		return ERR_PTR(-ENOSPC);
+	inode->nlink = 0;
+	/* A name for /proc/PID/fd and maps, in no directory. */
+	d = d_alloc(root, name, strlen(name));
+	if (!d) {
+		iput(inode);
+		return ERR_PTR(-ENOMEM);
+	}
+	d->inode = inode;
+	p = (struct path){ shm_mnt, d };
+	f = alloc_file(&p, O_RDWR);
+	dput(d);
+	return f;
 }

@@ -8,6 +8,7 @@
 #include "tamu/binfmt.h"
 #include "tamu/blkdev.h"
 #include "tamu/fdtable.h"
+#include "tamu/ipc.h"
 #include "tamu/namei.h"
 #include "tamu/proc.h"
 #include "tamu/signal.h"
@@ -367,6 +368,8 @@ static void start_init(void)
 	    !(t->sighand = alloc_sighand()) || !(t->signal = alloc_signal()))
 		panic("cannot create the init task");
 	t->pid = t->tgid = alloc_pid();
+	t->cred.cap_permitted = t->cred.cap_effective = CAP_FULL_SET;
+	t->cred.cap_bset = CAP_FULL_SET;
 	t->fs = copy_fs_struct(&init_fs);
 	t->group_leader = t;
 	t->signal->leader = t;
@@ -453,6 +456,7 @@ void start_kernel(int argc, char **argv)
 	set_max_tasks(phys_zone.nr_pages);
 	/* Before the drivers, which make their nodes in devtmpfs. */
 	vfs_init();
+	ipc_init();
 	if (ubd_init(&boot, err, sizeof(err)))
 		usage_error(err);
 	rootfs_init();

@@ -33,6 +33,7 @@ struct mm_struct *mm_alloc(struct mm_struct *replacing)
 		return NULL;
 	INIT_LIST_HEAD(&mm->vmas);
 	mm->users = 1;
+	mm->dumpable = 1;	/* SUID_DUMP_USER, as a new program's */
 	mm->mmap_base = MMAP_BASE;
 	mm->pgd = get_free_pages(__GFP_ZERO, 0);
 	if (!mm->pgd)
@@ -73,11 +74,20 @@ static struct vm_area_struct *vma_alloc(struct mm_struct *mm)
 	return vma;
 }
 
+/* A new area maps what vma's owner counts (a split, fork's copy). */
+static void vma_opened(struct vm_area_struct *vma)
+{
+	if (vma->vm_ops && vma->vm_ops->open)
+		vma->vm_ops->open(vma);
+}
+
 static void vma_free(struct vm_area_struct *vma)
 {
 	if (vma->mm->mmap_cache == vma)
 		vma->mm->mmap_cache = NULL;
 	list_del_init(&vma->list);
+	if (vma->vm_ops && vma->vm_ops->close)
+		vma->vm_ops->close(vma);
 	if (vma->file)
 		fput(vma->file);
 	kmem_cache_free(vma_cache, vma);
@@ -130,6 +140,7 @@ static int split_vma(struct vm_area_struct *vma, unsigned long addr)
 	}
 	vma->end = addr;
 	list_add(&upper->list, &vma->list);
+	vma_opened(upper);
 	return 0;
 }
 
@@ -454,6 +465,7 @@ struct mm_struct *dup_mm(struct mm_struct *old, const unsigned long *hot,
 		if (copy->file)
 			get_file(copy->file);
 		list_add_tail(&copy->list, &mm->vmas);
+		vma_opened(copy);
 		mm->total_vm += (vma->end - vma->start) >> PAGE_SHIFT;
 		/* The child's copy starts as fresh zeroed memory. */
 		if (vma->flags & VM_WIPEONFORK)
@@ -469,6 +481,9 @@ struct mm_struct *dup_mm(struct mm_struct *old, const unsigned long *hot,
 		copy_hot_page(old, mm, learned[i]);
 	map_resident(mm);
 	/* Permission for AMX and the like is inherited, as on Linux. */
+	mm->membarrier_state = old->membarrier_state;	/* as Linux's copy */
+	mm->dumpable = old->dumpable;
+	mm->thp_disable = old->thp_disable;
 	if (old->xfeatures_granted &&
 	    arch_request_xfeatures(mm, old->xfeatures_granted) == 0)
 		mm->xfeatures_granted = old->xfeatures_granted;

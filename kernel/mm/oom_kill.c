@@ -3,6 +3,7 @@
  * Out of memory: kill the process with the most resident pages, never init
  * while anything else is left, so the rest of the system can go on.
  */
+#include "tamu/vmstat.h"
 #include "tamu/mm.h"
 #include "tamu/printk.h"
 #include "tamu/proc.h"
@@ -23,6 +24,7 @@ void oom_kill(void)
 	}
 	if (!victim)
 		victim = current;
+	vm_events.oom_kill++;
 	pr_err("Out of memory: killed process %d (%s), %lu pages resident\n",
 	       victim->pid, victim->comm, victim->mm ? victim->mm->rss : 0);
 	force_sig(SIGKILL, victim);

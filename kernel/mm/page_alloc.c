@@ -8,10 +8,17 @@
  */
 #include "tamu/kasan.h"
 #include "tamu/page_alloc.h"
+#include "tamu/vmstat.h"
 #include "tamu/panic.h"
 #include "tamu/string.h"
 
 struct zone phys_zone;
+
+/*
+ * The event counters live with the allocator, their busiest writer, so
+ * that it links alone (the unit tests); mm/vmstat.c only prints them.
+ */
+struct vm_events vm_events;
 
 static struct page *zone_page(struct zone *z, unsigned long pfn)
 {
@@ -164,6 +171,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 		page = zone_alloc(&phys_zone, order);
 	if (!page)
 		return NULL;
+	vm_events.pgalloc += 1UL << order;
 	if (page_populate)
 		populate(&phys_zone, page, order);
 	kasan_unpoison(page_address(page), PAGE_SIZE << order);
@@ -200,6 +208,7 @@ void free_pages(struct page *page, unsigned int order)
 	struct zone *z = &phys_zone;
 
 	BUG_ON(page < z->mem_map || page >= z->mem_map + z->nr_pages);
+	vm_events.pgfree += 1UL << order;
 	if (!(page->flags & PG_head) || page->order != order)
 		panic("free_pages: frame %lu is not an allocated block of "
 		      "order %u (flags %#x, order %u)",

@@ -2,6 +2,7 @@
 /* brk, mmap, munmap, mprotect, mremap and msync. */
 #include "tamu/syscall.h"
 #include "tamu/fdtable.h"
+#include "tamu/memfd.h"
 #include "tamu/mm.h"
 #include "tamu/sched.h"
 #include "tamu/string.h"
@@ -104,6 +105,9 @@ SYSCALL_DEFINE(mmap, unsigned long addr, unsigned long len, unsigned long prot,
 				goto out;
 			vm &= ~VM_MAYEXEC;
 		}
+		err = memfd_check_seals_mmap(f, &vm);
+		if (err)
+			goto out;
 	}
 
 	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {

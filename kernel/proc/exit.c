@@ -6,6 +6,8 @@
 #include "tamu/syscall.h"
 #include "um/arch.h"
 #include "tamu/fdtable.h"
+#include "tamu/futex.h"
+#include "tamu/ipc.h"
 #include "tamu/mm.h"
 #include "tamu/namei.h"
 #include "tamu/printk.h"
@@ -14,6 +16,7 @@
 #include "tamu/slab.h"
 #include "tamu/tty.h"
 #include "tamu/uaccess.h"
+#include "uapi/fcntl.h"
 #include "uapi/sched.h"
 #include "uapi/time.h"
 #include "uapi/wait.h"
@@ -41,6 +44,7 @@ void exec_mm_release(struct task_struct *t)
 
 void release_task(struct task_struct *t)
 {
+	pidfd_reaped(t);
 	list_del_init(&t->sibling);
 	list_del_init(&t->thread_node);
 	if (t->pid)
@@ -86,14 +90,52 @@ static bool notify_group_dead(struct task_struct *leader)
  * Children of a dead thread group go to init; zombies among them are
  * announced to it, and released at once if init keeps none.
  */
+/* Linux's find_new_reaper: the nearest live subreaper above, or init. */
+static struct task_struct *find_new_reaper(struct task_struct *leader)
+{
+	struct task_struct *p;
+
+	for (p = leader->parent; p && p != init_task; p = p->parent)
+		if (p->signal && p->signal->is_child_subreaper &&
+		    p->signal->live && !(p->signal->flags & SIGNAL_GROUP_EXIT))
+			return p;
+	return init_task;
+}
+
+/* PR_SET_PDEATHSIG: each thread of c that asked is told. */
+static void pdeath_one(struct task_struct *th, struct task_struct *parent)
+{
+	siginfo_t info = { 0 };
+
+	if (!th->pdeath_signal || th->exit_state)
+		return;
+	info.si_signo = th->pdeath_signal;
+	info.si_code = SI_USER;
+	info.si_pid = parent->tgid;
+	info.si_uid = parent->cred.uid;
+	send_signal(th->pdeath_signal, &info, th, true);
+}
+
+static void parent_death_signal(struct task_struct *c,
+				struct task_struct *parent)
+{
+	struct task_struct *th;
+
+	pdeath_one(c, parent);
+	list_for_each_entry(th, &c->thread_list, thread_node)
+		pdeath_one(th, parent);
+}
+
 static void reparent_children(struct task_struct *leader)
 {
-	struct task_struct *c, *n;
+	struct task_struct *c, *n, *reaper = find_new_reaper(leader);
 
 	list_for_each_entry_safe(c, n, &leader->children, sibling) {
 		list_del_init(&c->sibling);
-		c->parent = init_task;
-		list_add_tail(&c->sibling, &init_task->children);
+		c->parent = reaper;
+		list_add_tail(&c->sibling, &reaper->children);
+		if (!c->exit_state)
+			parent_death_signal(c, leader);
 		if (c->exit_state == EXIT_ZOMBIE && !c->signal->live &&
 		    notify_group_dead(c))
 			release_task(c);
@@ -137,6 +179,7 @@ static void exit_group_dead(struct task_struct *t)
 	struct signal_struct *sig = t->signal;
 
 	del_timer(&sig->real_timer);
+	pidfd_exited(sig->leader);
 	exit_itimers(sig);
 	posix_cpu_timers_exit_group(sig);
 	if (sig->session == t->tgid)
@@ -175,6 +218,7 @@ void do_exit(int status)
 		wake_up_process(sig->group_exec_task);
 
 	wake_vfork_parent(t);
+	futex_exit_release(t);
 	if (t->clear_child_tid) {
 		u32 zero = 0;
 
@@ -186,6 +230,7 @@ void do_exit(int status)
 		mmput(t->mm);
 		t->mm = NULL;
 	}
+	exit_sem(t);
 	put_files_struct(t->files);
 	put_fs_struct(t->fs);
 	t->files = NULL;
@@ -373,6 +418,8 @@ SYSCALL_DEFINE(waitid, int which, int upid, unsigned long uinfo, int options,
 {
 	struct wait_result res = { 0 };
 	siginfo_t info = { 0 };
+	unsigned int f_flags = 0;
+	struct task_struct *t;
 	int pid;
 	long err;
 
@@ -395,12 +442,28 @@ SYSCALL_DEFINE(waitid, int which, int upid, unsigned long uinfo, int options,
 			return -EINVAL;
 		pid = upid ? -upid : 0;
 		break;
+	case P_PIDFD:
+		if (upid < 0)
+			return -EINVAL;
+		t = pidfd_task(upid, &f_flags, &err);
+		if (!t)
+			return err == -ESRCH ? -ECHILD : err;
+		pid = t->pid;
+		/* A nonblocking pidfd: no waiting, EAGAIN if not done
+		 * (unless the caller asked for WNOHANG itself). */
+		if ((f_flags & O_NONBLOCK) && !(options & WNOHANG))
+			options |= WNOHANG;
+		else
+			f_flags &= ~O_NONBLOCK;
+		break;
 	default:
 		return -EINVAL;
 	}
 	err = do_wait(pid, options, &res);
 	if (err < 0)
 		return err;
+	if (err > 0 && (f_flags & O_NONBLOCK))
+		return -EAGAIN;
 	if (err == 0) {
 		int code, status;
 

@@ -7,6 +7,7 @@
 #include "tamu/syscall.h"
 #include "um/arch.h"
 #include "tamu/fdtable.h"
+#include "tamu/ipc.h"
 #include "tamu/mm.h"
 #include "tamu/namei.h"
 #include "tamu/printk.h"
@@ -61,8 +62,10 @@ static int copy_files_fs(unsigned long flags, struct task_struct *p)
 	return 0;
 }
 
-static int copy_signals(unsigned long flags, struct task_struct *p)
+static int copy_signals(u64 flags, struct task_struct *p)
 {
+	int i;
+
 	if (flags & CLONE_SIGHAND) {
 		current->sighand->users++;
 		p->sighand = current->sighand;
@@ -72,6 +75,13 @@ static int copy_signals(unsigned long flags, struct task_struct *p)
 			return -ENOMEM;
 		memcpy(p->sighand->action, current->sighand->action,
 		       sizeof(p->sighand->action));
+		/* CLONE_CLEAR_SIGHAND: handlers back to default, ignored
+		 * signals still ignored. */
+		if (flags & CLONE_CLEAR_SIGHAND)
+			for (i = 0; i < _NSIG; i++)
+				if (p->sighand->action[i].sa_handler != SIG_IGN)
+					p->sighand->action[i].sa_handler =
+						SIG_DFL;
 	}
 	if (flags & CLONE_THREAD) {
 		current->signal->sigcnt++;
@@ -89,7 +99,7 @@ static int copy_signals(unsigned long flags, struct task_struct *p)
 	return 0;
 }
 
-static int check_flags(unsigned long flags, unsigned long tls)
+static int check_flags(u64 flags, unsigned long tls)
 {
 	/* As arch_prctl(ARCH_SET_FS): a base guest code could not use. */
 	if ((flags & CLONE_SETTLS) && tls >= TASK_SIZE)
@@ -102,6 +112,12 @@ static int check_flags(unsigned long flags, unsigned long tls)
 	if (flags & (CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWUSER |
 		     CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWCGROUP))
 		return -EINVAL;
+	/* A pidfd names a process, and a thread shares its handlers. */
+	if ((flags & CLONE_PIDFD) &&
+	    (flags & (CLONE_THREAD | CLONE_DETACHED)))
+		return -EINVAL;
+	if ((flags & CLONE_CLEAR_SIGHAND) && (flags & CLONE_SIGHAND))
+		return -EINVAL;
 	return 0;
 }
 
@@ -111,6 +127,7 @@ static int check_flags(unsigned long flags, unsigned long tls)
  */
 static void undo_copies(struct task_struct *p)
 {
+	exit_sem(p);
 	if (p->mm)
 		mmput(p->mm);
 	if (p->files)
@@ -162,8 +179,27 @@ static void vfork_wait(struct vfork_wait *vw)
 			c->vfork = NULL;
 }
 
+/* CLONE_PIDFD: a pidfd for the child, its number at upidfd. */
+static int give_pidfd(struct task_struct *p, unsigned long upidfd)
+{
+	int fd = pidfd_create(p, 0);
+
+	if (fd >= 0 && put_user(fd, (int *)upidfd)) {
+		close_fd(fd);
+		return -EFAULT;
+	}
+	return fd < 0 ? fd : 0;
+}
+
 long do_fork(unsigned long flags, unsigned long newsp, unsigned long ptid,
 	     unsigned long ctid, unsigned long tls)
+{
+	return do_fork_pidfd(flags, newsp, ptid, ctid, tls,
+			     flags & CLONE_PIDFD ? ptid : 0);
+}
+
+long do_fork_pidfd(u64 flags, unsigned long newsp, unsigned long ptid,
+		   unsigned long ctid, unsigned long tls, unsigned long upidfd)
 {
 	struct vfork_wait vw = { .parent = current };
 	struct task_struct *p;
@@ -219,6 +255,8 @@ long do_fork(unsigned long flags, unsigned long newsp, unsigned long ptid,
 		err = copy_files_fs(flags, p);
 	if (!err)
 		err = copy_signals(flags, p);
+	if (!err)
+		err = copy_semundo(flags, p);
 	if (err) {
 		undo_copies(p);
 		release_task(p);
@@ -231,6 +269,38 @@ long do_fork(unsigned long flags, unsigned long newsp, unsigned long ptid,
 		p->set_child_tid = ctid;
 	if (flags & CLONE_CHILD_CLEARTID)
 		p->clear_child_tid = ctid;
+	/* prctl's: no parent-death signal for the child, the rest kept. */
+	p->keepcaps = current->keepcaps;
+	p->no_new_privs = current->no_new_privs;
+	p->timer_slack_ns = current->timer_slack_ns;
+	p->nice = current->nice;
+	p->policy = current->policy;
+	p->rt_priority = current->rt_priority;
+	p->ioprio = current->ioprio;
+	/* SCHED_RESET_ON_FORK: the child starts as an ordinary task. */
+	if (current->reset_on_fork) {
+		if (p->policy == SCHED_FIFO || p->policy == SCHED_RR) {
+			p->policy = SCHED_NORMAL;
+			p->rt_priority = 0;
+		}
+		if (p->nice < 0)
+			p->nice = 0;
+	}
+	/* A new process keeps its rseq area (its memory is a copy). */
+	if (!(flags & CLONE_VM) && current->rseq) {
+		p->rseq = current->rseq;
+		p->rseq_len = current->rseq_len;
+		p->rseq_sig = current->rseq_sig;
+		p->rseq_pending = true;
+	}
+	if (flags & CLONE_PIDFD) {
+		err = give_pidfd(p, upidfd);
+		if (err) {
+			undo_copies(p);
+			release_task(p);
+			return err;
+		}
+	}
 	link_task(flags, p);
 	nr_tasks++;
 	total_forks++;
@@ -257,7 +327,11 @@ SYSCALL_DEFINE(vfork, void)
 SYSCALL_DEFINE(clone, unsigned long flags, unsigned long newsp, unsigned long ptid,
 	       unsigned long ctid, unsigned long tls)
 {
-	return do_fork(flags, newsp, ptid, ctid, tls);
+	/* Both would be written to parent_tid. */
+	if ((flags & CLONE_PIDFD) && (flags & CLONE_PARENT_SETTID))
+		return -EINVAL;
+	/* clone's flags are 32 bits: the newer ones are clone3's. */
+	return do_fork(flags & 0xffffffffUL, newsp, ptid, ctid, tls);
 }
 
 SYSCALL_DEFINE(clone3, unsigned long uargs, size_t size)
@@ -268,9 +342,14 @@ SYSCALL_DEFINE(clone3, unsigned long uargs, size_t size)
 		return -EINVAL;
 	if (copy_from_user(&args, uargs, size))
 		return -EFAULT;
-	if (args.exit_signal & ~CSIGNAL || args.set_tid || args.cgroup)
+	if (args.exit_signal & ~CSIGNAL ||
+	    (args.exit_signal && !valid_signal(args.exit_signal)) ||
+	    args.set_tid || args.cgroup ||
+	    (args.flags & ~(0xffffffffULL | CLONE_CLEAR_SIGHAND)) ||
+	    (args.flags & CSIGNAL))
 		return -EINVAL;
-	return do_fork(args.flags | args.exit_signal,
-		       args.stack ? args.stack + args.stack_size : 0,
-		       args.parent_tid, args.child_tid, args.tls);
+	return do_fork_pidfd(args.flags | args.exit_signal,
+			     args.stack ? args.stack + args.stack_size : 0,
+			     args.parent_tid, args.child_tid, args.tls,
+			     args.pidfd);
 }

@@ -8,13 +8,14 @@
 #include "host/time.h"
 #include "tamu/page_alloc.h"
 #include "tamu/panic.h"
+#include "tamu/rseq.h"
 #include "tamu/sched.h"
 #include "tamu/stats.h"
 #include "tamu/slab.h"
 #include "tamu/string.h"
 
 /* How long a task runs before another runnable task gets the CPU. */
-#define TIME_SLICE_NS (10 * 1000 * 1000ULL)
+#define TIME_SLICE_NS SCHED_SLICE_NS
 
 struct task_struct *current;
 LIST_HEAD(task_list);
@@ -173,6 +174,7 @@ void schedule(void)
 	if (prev->mm != next->mm && next->mm)
 		stat_inc(STAT_mm_switches);
 	account_switch(prev, next, now);
+	rseq_set_notify_resume(prev);
 	current = next;
 	next->slice_start_ns = now;
 	arch_switch_to(&prev->thread.ksp, next->thread.ksp);

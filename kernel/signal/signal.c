@@ -13,6 +13,7 @@
 #include "tamu/stats.h"
 #include "tamu/slab.h"
 #include "tamu/posix-timers.h"
+#include "tamu/rseq.h"
 #include "tamu/user.h"
 #include "tamu/string.h"
 #include "tamu/time.h"
@@ -178,6 +179,12 @@ struct signal_struct *alloc_signal(void)
 		8 * SZ_1M;
 	sig->rlim[RLIMIT_NPROC].rlim_cur = sig->rlim[RLIMIT_NPROC].rlim_max =
 		max_tasks;
+	/* Linux's INIT_RLIMITS: no nicer than 0, no real time, 800 KiB of
+	 * POSIX message queues. */
+	sig->rlim[RLIMIT_NICE].rlim_cur = sig->rlim[RLIMIT_NICE].rlim_max = 0;
+	sig->rlim[RLIMIT_RTPRIO].rlim_cur = sig->rlim[RLIMIT_RTPRIO].rlim_max = 0;
+	sig->rlim[RLIMIT_MSGQUEUE].rlim_cur =
+		sig->rlim[RLIMIT_MSGQUEUE].rlim_max = 819200;
 	/* Linux sets both from the same count of threads memory allows. */
 	sig->rlim[RLIMIT_SIGPENDING] = sig->rlim[RLIMIT_NPROC];
 	return sig;
@@ -634,6 +641,9 @@ void do_signal(void)
 		}
 		syscall_restart_before_delivery(ka, true);
 		stat_inc(STAT_signals_delivered);
+		/* A section the handler interrupts aborts first, as Linux. */
+		if (t->rseq)
+			rseq_handle_notify_resume(t, &t->thread.regs);
 		if (setup_rt_frame(sig, ka, &info)) {
 			/* No room for the frame: the task cannot go on. */
 			force_sig(SIGSEGV, t);
@@ -672,6 +682,11 @@ static int kill_one(struct task_struct *t, int sig, const siginfo_t *info)
 	if (!may_signal(t))
 		return -EPERM;
 	return sig ? send_signal(sig, info, t, true) : 0;
+}
+
+int kill_task(struct task_struct *t, int sig, const siginfo_t *info)
+{
+	return kill_one(t, sig, info);
 }
 
 int kill_pgrp(int pgrp, int sig, const siginfo_t *info)

@@ -11,7 +11,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdbool.h>
+#include <sys/epoll.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -79,6 +83,168 @@ static void pipe_round_trip(long n)
 		if (write(ab[1], &c, 1) != 1 || read(ba[0], &c, 1) != 1)
 			exit(1);
 	waitpid(pid, NULL, 0);
+}
+
+/* Exactly n bytes, or exit: a stream may hand them over in pieces. */
+static void full_read(int fd, char *buf, size_t n)
+{
+	ssize_t got;
+
+	while (n) {
+		got = read(fd, buf, n);
+		if (got <= 0)
+			exit(1);
+		buf += got;
+		n -= got;
+	}
+}
+
+static void full_write(int fd, const char *buf, size_t n)
+{
+	ssize_t put;
+
+	while (n) {
+		put = write(fd, buf, n);
+		if (put <= 0)
+			exit(1);
+		buf += put;
+		n -= put;
+	}
+}
+
+/*
+ * size bytes there and back between two processes, over a pair of pipes
+ * (sock < 0) or one AF_UNIX stream socket pair.
+ */
+static void round_trips(long n, size_t size, bool sock)
+{
+	static char buf[65536];
+	int ab[2], ba[2], mine, theirs_in, theirs_out, mine_in;
+	long i;
+	pid_t pid;
+
+	if (sock) {
+		if (socketpair(AF_UNIX, SOCK_STREAM, 0, ab))
+			exit(1);
+		ba[0] = ab[0];
+		ba[1] = ab[1];
+		mine = mine_in = ab[0];
+		theirs_in = theirs_out = ab[1];
+	} else {
+		if (pipe(ab) || pipe(ba))
+			exit(1);
+		mine = ab[1];
+		theirs_in = ab[0];
+		theirs_out = ba[1];
+		mine_in = ba[0];
+	}
+	pid = fork();
+	if (pid == 0) {
+		for (i = 0; i < n; i++) {
+			full_read(theirs_in, buf, size);
+			full_write(theirs_out, buf, size);
+		}
+		_exit(0);
+	}
+	for (i = 0; i < n; i++) {
+		full_write(mine, buf, size);
+		full_read(mine_in, buf, size);
+	}
+	waitpid(pid, NULL, 0);
+}
+
+static void pipe_64k_round_trip(long n)
+{
+	round_trips(n, 65536, false);
+}
+
+static void unix_round_trip(long n)
+{
+	round_trips(n, 1, true);
+}
+
+static void unix_64k_round_trip(long n)
+{
+	round_trips(n, 65536, true);
+}
+
+/*
+ * A pipe round trip through epoll: the server watches 1000 pipes, the
+ * client writes a byte to one of them (a different one each time), the
+ * server's epoll_wait finds that one, and it answers on a pipe of its own.
+ * Making the pipes and the set is setup, outside the time.
+ */
+enum { WATCHED = 1000 };
+static int epoll_in[WATCHED][2], epoll_back[2];
+static pid_t epoll_server;
+
+static void epoll_serve(long n)
+{
+	struct epoll_event ev;
+	int ep = epoll_create1(0), i;
+	char c = 'x';
+	long k;
+
+	for (i = 0; i < WATCHED; i++) {
+		ev.events = EPOLLIN;
+		ev.data.u32 = i;
+		if (epoll_ctl(ep, EPOLL_CTL_ADD, epoll_in[i][0], &ev))
+			_exit(1);
+	}
+	if (write(epoll_back[1], &c, 1) != 1)	/* ready */
+		_exit(1);
+	for (k = 0; k < n; k++)
+		if (epoll_wait(ep, &ev, 1, -1) != 1 ||
+		    read(epoll_in[ev.data.u32][0], &c, 1) != 1 ||
+		    write(epoll_back[1], &c, 1) != 1)
+			_exit(1);
+	_exit(0);
+}
+
+static void epoll_setup(long n)
+{
+	struct rlimit rl;
+	char c;
+	int i;
+
+	/* 2002 descriptors: past the soft limit of 1024. */
+	getrlimit(RLIMIT_NOFILE, &rl);
+	rl.rlim_cur = rl.rlim_max;
+	setrlimit(RLIMIT_NOFILE, &rl);
+	if (pipe(epoll_back))
+		exit(1);
+	for (i = 0; i < WATCHED; i++)
+		if (pipe(epoll_in[i]))
+			exit(1);
+	epoll_server = fork();
+	if (epoll_server == 0)
+		epoll_serve(n);
+	if (read(epoll_back[0], &c, 1) != 1)
+		exit(1);
+}
+
+static void epoll_1_of_1000(long n)
+{
+	char c = 'x';
+	long k;
+
+	for (k = 0; k < n; k++)
+		if (write(epoll_in[k % WATCHED][1], &c, 1) != 1 ||
+		    read(epoll_back[0], &c, 1) != 1)
+			exit(1);
+}
+
+static void epoll_teardown(void)
+{
+	int i;
+
+	waitpid(epoll_server, NULL, 0);
+	for (i = 0; i < WATCHED; i++) {
+		close(epoll_in[i][0]);
+		close(epoll_in[i][1]);
+	}
+	close(epoll_back[0]);
+	close(epoll_back[1]);
 }
 
 /* First touch of anonymous pages, per page. */
@@ -206,20 +372,28 @@ static const struct bench {
 	const char *name;
 	void (*fn)(long n);
 	long iterations;
+	/* Untimed, around fn, if there. */
+	void (*setup)(long n);
+	void (*teardown)(void);
 } benches[] = {
-	{ "null-syscall", null_syscall, 20000 },
-	{ "read-zero", read_zero, 20000 },
-	{ "fork-exit-wait", fork_exit_wait, 300 },
-	{ "fork-exec-wait", fork_exec_wait, 200 },
-	{ "pipe-round-trip", pipe_round_trip, 5000 },
-	{ "page-fault", page_fault, 10000 },
-	{ "mmap-munmap", mmap_munmap, 5000 },
-	{ "open-close", open_close, 10000 },
-	{ "stat", stat_file, 10000 },
-	{ "signal-round-trip", signal_round_trip, 10000 },
-	{ "write-read-4k", write_read_4k, 10000 },
-	{ "shell-workload", shell, 5 },
-	{ "process-creation", processes, 5 },
+	{ "null-syscall", null_syscall, 20000, NULL, NULL },
+	{ "read-zero", read_zero, 20000, NULL, NULL },
+	{ "fork-exit-wait", fork_exit_wait, 300, NULL, NULL },
+	{ "fork-exec-wait", fork_exec_wait, 200, NULL, NULL },
+	{ "pipe-round-trip", pipe_round_trip, 5000, NULL, NULL },
+	{ "pipe-64k-round-trip", pipe_64k_round_trip, 500, NULL, NULL },
+	{ "unix-round-trip", unix_round_trip, 5000, NULL, NULL },
+	{ "unix-64k-round-trip", unix_64k_round_trip, 500, NULL, NULL },
+	{ "epoll-1-of-1000", epoll_1_of_1000, 5000, epoll_setup,
+	  epoll_teardown },
+	{ "page-fault", page_fault, 10000, NULL, NULL },
+	{ "mmap-munmap", mmap_munmap, 5000, NULL, NULL },
+	{ "open-close", open_close, 10000, NULL, NULL },
+	{ "stat", stat_file, 10000, NULL, NULL },
+	{ "signal-round-trip", signal_round_trip, 10000, NULL, NULL },
+	{ "write-read-4k", write_read_4k, 10000, NULL, NULL },
+	{ "shell-workload", shell, 5, NULL, NULL },
+	{ "process-creation", processes, 5, NULL, NULL },
 };
 
 /*
@@ -285,10 +459,36 @@ static int stats_read(unsigned long long sums[NR_SHOWN])
 	return 1;
 }
 
+/*
+ * One run of b, n times; with ns, the time of fn alone, and the counters
+ * over it in sums (false if there are none).
+ */
+static bool run_one(const struct bench *b, long n, long long *ns,
+		    unsigned long long *sums)
+{
+	bool counted = false;
+	long long t0;
+
+	if (b->setup)
+		b->setup(n);
+	if (ns)
+		stats_reset();
+	t0 = now_ns();
+	b->fn(n);
+	if (ns) {
+		*ns = now_ns() - t0;
+		counted = stats_read(sums);
+	}
+	if (b->teardown)
+		b->teardown();
+	return counted;
+}
+
 int main(int argc, char **argv)
 {
 	const struct bench *b = NULL;
 	unsigned long long sums[NR_SHOWN];
+	bool counted;
 	long long t0;
 	long n;
 	size_t i;
@@ -308,13 +508,10 @@ int main(int argc, char **argv)
 	}
 	n = argc > 2 ? atol(argv[2]) : b->iterations;
 	stats_open();
-	b->fn(n / 10 + 1);	/* warm up */
-	stats_reset();
-	t0 = now_ns();
-	b->fn(n);
-	t0 = now_ns() - t0;
+	run_one(b, n / 10 + 1, NULL, NULL);	/* warm up */
+	counted = run_one(b, n, &t0, sums);
 	printf("%s %.0f", b->name, (double)t0 / n);
-	if (stats_read(sums))
+	if (counted)
 		for (i = 0; i < NR_SHOWN; i++)
 			printf(" %s=%.2f", shown[i][0], (double)sums[i] / n);
 	printf("\n");

@@ -16,7 +16,7 @@ applets=$(mktemp -d)
 # Native runs on a tmpfs too, when the host has one, like the guest's /tmp.
 native_dir=$(mktemp -d -p "$( [ -w /dev/shm ] && echo /dev/shm || echo /tmp)")
 chmod 755 "$applets"
-trap 'rm -rf "$applets" "$native_dir" ${TAMU_DIR:+"$TAMU_DIR"}' EXIT
+trap 'rm -rf "$applets" "$native_dir" ${TAMU_COPY:+"$TAMU_COPY"}' EXIT
 
 for case in tests/boot/cases/*.sh; do
 	name=$(basename "$case" .sh)

@@ -13,7 +13,7 @@ setup_tamu "${1:-./tamu}"
 IMAGES=${IMAGES:-200}
 WORK=$(mktemp -d /tmp/tamu-corrupt.XXXXXX)
 chmod 777 "$WORK"
-trap 'rm -rf "$WORK" ${TAMU_DIR:+"$TAMU_DIR"}' EXIT
+trap 'rm -rf "$WORK" ${TAMU_COPY:+"$TAMU_COPY"}' EXIT
 PATH=$PATH:/sbin:/usr/sbin
 
 # A 1 KiB-block image with direct, indirect and double indirect files,

@@ -11,7 +11,7 @@ setup_tamu "${1:-./tamu}"
 
 WORK=$(mktemp -d /tmp/tamu-disk.XXXXXX)
 chmod 777 "$WORK"
-trap 'rm -rf "$WORK" ${TAMU_DIR:+"$TAMU_DIR"}' EXIT
+trap 'rm -rf "$WORK" ${TAMU_COPY:+"$TAMU_COPY"}' EXIT
 PATH=$PATH:/sbin:/usr/sbin
 # The busybox root plus the test programs (/test), for initrd=.
 cp tests/guest/initramfs.cpio "$WORK/test.cpio"
@@ -239,11 +239,22 @@ else
 	fail "AF_UNIX on ext2" "native: $native" "guest: $out" "$err"
 fi
 
+# splice, sendfile and copy_file_range with files on ext2.
+mkdir "$WORK/native-splice" && chmod 777 "$WORK/native-splice"
+native=$($AS_USER tests/guest/splice "$WORK/native-splice" 2>&1; echo "exit=$?")
+run_tamu quiet mem=64M initrd="$WORK/test.cpio" ubd0="$WORK/large" -- \
+	/bin/sh -c 'mount -t ext2 /dev/ubda /mnt && mkdir -p /mnt/s && /test/splice /mnt/s'
+if [ "$native" == "$(printf '%s\n' "$out"; echo "exit=$status")" ]; then
+	ok "splice, sendfile and copy_file_range with files on ext2 as on Linux"
+else
+	fail "splice on ext2" "native: $native" "guest: $out" "$err"
+fi
+
 # inotify on ext2 (tests/guest/inotify.c, in a new directory under /mnt).
 mkdir "$WORK/native-inotify" && chmod 777 "$WORK/native-inotify"
 native=$($AS_USER tests/guest/inotify "$WORK/native-inotify" 2>&1; echo "exit=$?")
 run_tamu quiet mem=64M initrd="$WORK/test.cpio" ubd0="$WORK/large" -- \
-	/bin/sh -c 'mount -t ext2 /dev/ubda /mnt && /test/inotify /mnt'
+	/bin/sh -c 'mount -t ext2 /dev/ubda /mnt && mkdir -p /mnt/i && /test/inotify /mnt/i'
 if [ "$native" == "$(printf '%s\n' "$out"; echo "exit=$status")" ]; then
 	ok "inotify events on ext2 as on Linux"
 else

@@ -44,6 +44,40 @@ same_as_native xfeatures "XSAVE features reported and AMX permission"
 same_as_native pty "pseudo-terminals: line discipline, job control, window size, hangups"
 same_as_native fileops "renameat2 flags, O_TMPFILE, fallocate, truncate, times, links, fsync"
 same_as_native threadexit "processes ending with live threads (exit, exit_group, the leader first, signals, exec from a thread), 300 reaped in shuffled order"
+same_as_native sysvipc "System V shared memory, semaphores, message queues and POSIX message queues: fork, exec, waiting, SEM_UNDO, removal under waiters, permissions, errnos"
+
+# /proc/sysvipc and the mqueue file system show objects a program left,
+# in Linux's formats: each line is what Linux's printf makes of its own
+# fields (ipc/shm.c, sem.c, msg.c, mqueue.c), with the values known here.
+sysvipc_format() {
+	local fmt=$1 line=$2
+	# shellcheck disable=SC2086,SC2059
+	[ "$(printf "$fmt" $line)" == "$line" ]
+}
+run_tamu "${opts[@]}" -- /bin/sh -c 'mount -t proc proc /proc &&
+	/test/sysvipc make && cat /proc/sysvipc/shm /proc/sysvipc/sem \
+	/proc/sysvipc/msg && mkdir -p /dev/mqueue &&
+	mount -t mqueue none /dev/mqueue && ls -l /dev/mqueue/tamu &&
+	cat /dev/mqueue/tamu && rm /dev/mqueue/tamu &&
+	echo "left:" $(ls /dev/mqueue)'
+mapfile -t lines <<<"$out"
+if [ "$status" -eq 0 ] && [ "${#lines[@]}" -eq 9 ] &&
+	[ "${lines[0]}" == "       key      shmid perms                  size  cpid  lpid nattch   uid   gid  cuid  cgid      atime      dtime      ctime                   rss                  swap" ] &&
+	sysvipc_format '%10s %10s  %4s %21s %5s %5s  %5s %5s %5s %5s %5s %10s %10s %10s %21s %21s' "${lines[1]}" &&
+	grep -qE '^1952542069 +0 +640 +8192 +[0-9]+ +[0-9]+ +0 +0 +0 +0 +0 +[0-9]{10} +[0-9]{10} +[0-9]{10} +4096 +0$' <<<"${lines[1]}" &&
+	[ "${lines[2]}" == "       key      semid perms      nsems   uid   gid  cuid  cgid      otime      ctime" ] &&
+	sysvipc_format '%10s %10s  %4s %10s %5s %5s %5s %5s %10s %10s' "${lines[3]}" &&
+	grep -qE '^1952542069 +0 +600 +3 +0 +0 +0 +0 +[0-9]{10} +[0-9]{10}$' <<<"${lines[3]}" &&
+	[ "${lines[4]}" == "       key      msqid perms      cbytes       qnum lspid lrpid   uid   gid  cuid  cgid      stime      rtime      ctime" ] &&
+	sysvipc_format '%10s %10s  %4s  %10s %10s %5s %5s %5s %5s %5s %5s %10s %10s %10s' "${lines[5]}" &&
+	grep -qE '^1952542069 +0 +620 +6 +1 +[0-9]+ +0 +0 +0 +0 +0 +[0-9]{10} +0 +[0-9]{10}$' <<<"${lines[5]}" &&
+	grep -qE '^-rw------- +1 root +root +80 .* /dev/mqueue/tamu$' <<<"${lines[6]}" &&
+	[ "${lines[7]}" == "QSIZE:6          NOTIFY:0     SIGNO:0     NOTIFY_PID:0     " ] &&
+	[ "${lines[8]}" == "left:" ]; then
+	ok "/proc/sysvipc/{shm,sem,msg} and a queue in /dev/mqueue as Linux shows them$what"
+else
+	fail "/proc/sysvipc and /dev/mqueue$what" "status $status" "$out" "$err"
+fi
 same_as_native bigdir "10000 files in one directory: made, looked up, listed while unlinked (each name once), telldir positions kept"
 # Natively in /tmp, in the guest on its tmpfs /tmp.
 same_as_native locks "file locks: flock across dup and fork, POSIX ranges split and merged, released by any close and at exit, F_SETLKW, EDEADLK, EINTR, OFD locks, /proc/locks, bad requests"
@@ -77,6 +111,12 @@ else
 	fail "descriptor table up to nr_open$what" "status $status" "$out" "$err"
 fi
 same_as_native events "eventfd, timerfd, signalfd, epoll (level, edge, oneshot, nesting, loops, 1000 watched, close and dup, fork, signals)"
+same_as_native sched "nice and priorities, scheduling policies and sched_attr, affinity, I/O priorities, membarrier, capget and capset, getdents, utimes, readahead, fadvise, sync_file_range, preadv2, fchmodat2"
+same_as_native pidfd "pidfds (pidfd_open, poll, pidfd_send_signal, pidfd_getfd, waitid P_PIDFD), clone3 with CLONE_PIDFD and CLONE_CLEAR_SIGHAND, process_vm_readv and process_vm_writev"
+same_as_native prctl "prctl: names, the parent-death signal, the child subreaper, dumpable, keepcaps, no_new_privs, the bounding set, timer slack"
+same_as_native rseq "restartable sequences: glibc's registration, rseq(2)'s checks, the CPU number, a critical section aborted by a signal"
+same_as_native futex "futexes: errors, requeue and wake-op counts, futex_waitv, robust mutexes whose owner dies (thread, process, with a waiter), priority-inheritance mutexes"
+same_as_native splice "memfd_create and seals, pipe sizes, splice, tee, vmsplice, sendfile, copy_file_range between pipes, files, sockets"
 same_as_native timers "POSIX timers (checks, ids, SI_TIMER, overruns, SIGEV_NONE and SIGEV_THREAD_ID, absolute, CPU clocks), ITIMER_VIRTUAL and ITIMER_PROF, fork, exec, RLIMIT_SIGPENDING"
 same_as_native inotify "inotify: each event on files, directories, FIFOs, pipes and a program run, moves with cookies, IN_ISDIR, ONESHOT, MASK_ADD, MASK_CREATE, ONLYDIR, EXCL_UNLINK, DELETE_SELF and IGNORED, short reads, FIONREAD, poll and epoll, coalescing, overflow, errors, fdinfo, fork"
 # As root in the guest: a tmpfs unmounted under watches (IN_UNMOUNT, then

@@ -11,7 +11,7 @@ cd "$(dirname "$0")/../.." || exit 1
 setup_tamu "${1:-./tamu}"
 
 WORK=$(mktemp -d /tmp/tamu-hostfs.XXXXXX)
-trap 'rm -rf "$WORK" ${TAMU_DIR:+"$TAMU_DIR"}' EXIT
+trap 'rm -rf "$WORK" ${TAMU_COPY:+"$TAMU_COPY"}' EXIT
 SHARE=$WORK/share
 SECRET="host-secret-$$-$RANDOM"
 FSOPS=tests/guest/fsops

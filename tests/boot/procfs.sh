@@ -113,4 +113,19 @@ expect "fd/, exe, cwd, root open what they stand for, not their names" \
 	'^piped$' '^kept$' '^ +177 +E +L +F$' '^[1-9][0-9]*$' \
 	"can't open '/proc/1/root/etc/hostname': Permission denied$"
 
+# The kernel log: a line written to /dev/kmsg at level 5 comes back from
+# syslog(2) (busybox dmesg) and from /dev/kmsg in Linux's formats; only
+# root may clear it.
+run_sh 'echo "<5>tamu-kmsg-probe" > /dev/kmsg; dmesg | grep -c "\] tamu-kmsg-probe$"; dmesg -r | grep -o "<5>\[ *[0-9.]*\] tamu-kmsg-probe"; timeout 1 cat /dev/kmsg | grep -E "^5,[0-9]+,[0-9]+,-;tamu-kmsg-probe$"; su user -c "dmesg -c" 2>&1; dmesg -c >/dev/null; dmesg | wc -l'
+expect "the kernel log: /dev/kmsg and syslog(2) (dmesg) in Linux's formats" \
+	'^1$' '^<5>\[ *[0-9]+\.[0-9]{6}\] tamu-kmsg-probe$' \
+	'^5,[0-9]+,[0-9]+,-;tamu-kmsg-probe$' 'klogctl: Operation not permitted$' '^0$'
+
+# sysfs: Linux's top directories, the one CPU, THP off; read only.
+run_sh 'mount -t sysfs sysfs /sys; ls /sys | tr "\n" " "; echo; cat /sys/devices/system/cpu/possible /sys/devices/system/cpu/online /sys/kernel/mm/transparent_hugepage/enabled; grep " /sys " /proc/mounts; echo x > /sys/devices/system/cpu/online; true'
+expect "sysfs: Linux's top directories, the CPU lists, THP never, read only" \
+	'^block bus class dev devices firmware fs kernel module power $' \
+	'^0$' '^always madvise \[never\]$' '^sysfs /sys sysfs ' \
+	'can.t create /sys/devices/system/cpu/online: (Permission denied|Read-only file system)'
+
 report

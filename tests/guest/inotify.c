@@ -254,7 +254,8 @@ static void errors(void)
 /* Events of each kind on a file, watched itself and through its directory. */
 static void file_events(void)
 {
-	int fd = nb_init(), f, g;
+	int fd = nb_init(), f, g, pp[2];
+	loff_t off;
 	struct timespec ts[2] = { { 1, 0 }, { 2, 0 } };
 	struct iovec iov = { evbuf, 4 };
 	char buf[8];
@@ -335,6 +336,18 @@ static void file_events(void)
 	step("open d/f, create d/g", fd);
 	sendfile(g, f, NULL, 2);
 	step("sendfile from d/f to d/g", fd);
+	off = 0;
+	copy_file_range(f, &off, g, NULL, 1, 0);
+	step("copy_file_range from d/f to d/g", fd);
+	if (pipe(pp) == 0) {
+		off = 0;
+		splice(f, &off, pp[1], NULL, 2, 0);
+		step("splice from d/f into a pipe", fd);
+		splice(pp[0], NULL, g, NULL, 2, 0);
+		step("splice from the pipe to d/g", fd);
+		close(pp[0]);
+		close(pp[1]);
+	}
 	close(f);
 	close(g);
 	step("close both", fd);

@@ -22,6 +22,7 @@
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/inotify.h>
+#include <sys/mman.h>
 #include <sys/mount.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
@@ -331,6 +332,37 @@ static void inotify_clean(void)
 	rmdir(INOTIFY_DIR);
 }
 
+/*
+ * Pipes resized and full, memfds sealed and mapped, a child asleep in
+ * splice when the process is killed.
+ */
+static void pipes(void)
+{
+	static char block[65536];
+	int p[2], q[2], m, i;
+
+	for (i = 0; i < 4; i++) {
+		pipe(p);
+		fcntl(p[1], F_SETPIPE_SZ, 1 << 20);
+		fcntl(p[1], F_SETFL, O_NONBLOCK);
+		while (write(p[1], block, sizeof(block)) > 0)
+			;
+	}
+	m = memfd_create("leak", MFD_ALLOW_SEALING);
+	write(m, block, 8192);
+	mmap(NULL, 8192, PROT_READ, MAP_SHARED, m, 0);
+	fcntl(m, F_ADD_SEALS, F_SEAL_GROW | F_SEAL_SHRINK);
+	pipe(q);
+	i = fork();
+	if (!i) {
+		splice(q[0], NULL, m, NULL, 4096, 0);
+		_exit(0);
+	}
+	usleep(10000);
+	kill(i, SIGKILL);
+	waitpid(i, NULL, 0);
+}
+
 static void run(const char *what, void (*fn)(void), bool kill_it)
 {
 	pid_t pid = fork();
@@ -374,6 +406,7 @@ static void workloads(void)
 	run_one("timers", timers, false);
 	run_one("inotify", inotify_exit, false);
 	inotify_clean();
+	run_one("pipes", pipes, true);
 }
 
 int main(int argc, char **argv)

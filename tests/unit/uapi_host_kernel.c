@@ -25,9 +25,12 @@
 #include <linux/inotify.h>
 #include <linux/futex.h>
 #include <linux/ioctl.h>
+#include <linux/ipc.h>
 #include <linux/limits.h>
 #include <linux/magic.h>
 #include <linux/mman.h>
+#include <linux/mqueue.h>
+#include <linux/msg.h>
 #include <linux/openat2.h>
 #include <linux/poll.h>
 #include <linux/prctl.h>
@@ -35,6 +38,7 @@
 #include <linux/reboot.h>
 #include <linux/resource.h>
 #include <linux/sched.h>
+#include <linux/sem.h>
 #include <linux/signal.h>
 #include <linux/stat.h>
 #include <linux/time.h>
@@ -44,6 +48,12 @@
 #include <linux/utsname.h>
 #include <linux/wait.h>
 #include <linux/xattr.h>
+/*
+ * Last: it includes the C library's unistd.h, after which linux/stat.h
+ * would leave out the S_IF* constants; its SHMMAX needs ULONG_MAX.
+ */
+#include <limits.h>
+#include <linux/shm.h>
 
 #include "uapi_layout.h"
 
@@ -1208,6 +1218,155 @@ const struct uapi_fact uapi_host_kernel_facts[] = {
 	UAPI_CONST("limits", XATTR_SIZE_MAX),
 	UAPI_CONST("limits", XATTR_LIST_MAX),
 	UAPI_CONST("limits", RTSIG_MAX),
+
+	/* ipc.h */
+	UAPI_SIZEOF("ipc", struct ipc64_perm),
+	UAPI_FIELD("ipc", struct ipc64_perm, key),
+	UAPI_FIELD("ipc", struct ipc64_perm, uid),
+	UAPI_FIELD("ipc", struct ipc64_perm, gid),
+	UAPI_FIELD("ipc", struct ipc64_perm, cuid),
+	UAPI_FIELD("ipc", struct ipc64_perm, cgid),
+	UAPI_FIELD("ipc", struct ipc64_perm, mode),
+	UAPI_FIELD("ipc", struct ipc64_perm, seq),
+	UAPI_CONST("ipc", IPC_PRIVATE),
+	UAPI_CONST("ipc", IPC_CREAT),
+	UAPI_CONST("ipc", IPC_EXCL),
+	UAPI_CONST("ipc", IPC_NOWAIT),
+	UAPI_CONST("ipc", IPC_RMID),
+	UAPI_CONST("ipc", IPC_SET),
+	UAPI_CONST("ipc", IPC_STAT),
+	UAPI_CONST("ipc", IPC_INFO),
+	UAPI_CONST("ipc", IPC_64),
+
+	/* shm.h */
+	UAPI_SIZEOF("shm", struct shmid64_ds),
+	UAPI_FIELD("shm", struct shmid64_ds, shm_perm),
+	UAPI_FIELD("shm", struct shmid64_ds, shm_segsz),
+	UAPI_FIELD("shm", struct shmid64_ds, shm_atime),
+	UAPI_FIELD("shm", struct shmid64_ds, shm_dtime),
+	UAPI_FIELD("shm", struct shmid64_ds, shm_ctime),
+	UAPI_FIELD("shm", struct shmid64_ds, shm_cpid),
+	UAPI_FIELD("shm", struct shmid64_ds, shm_lpid),
+	UAPI_FIELD("shm", struct shmid64_ds, shm_nattch),
+	UAPI_SIZEOF("shm", struct shminfo64),
+	UAPI_FIELD("shm", struct shminfo64, shmmax),
+	UAPI_FIELD("shm", struct shminfo64, shmmin),
+	UAPI_FIELD("shm", struct shminfo64, shmmni),
+	UAPI_FIELD("shm", struct shminfo64, shmseg),
+	UAPI_FIELD("shm", struct shminfo64, shmall),
+	UAPI_SIZEOF("shm", struct shm_info),
+	UAPI_FIELD("shm", struct shm_info, used_ids),
+	UAPI_FIELD("shm", struct shm_info, shm_tot),
+	UAPI_FIELD("shm", struct shm_info, shm_rss),
+	UAPI_FIELD("shm", struct shm_info, shm_swp),
+	UAPI_FIELD("shm", struct shm_info, swap_attempts),
+	UAPI_FIELD("shm", struct shm_info, swap_successes),
+	UAPI_CONST("shm", SHMMIN),
+	UAPI_CONST("shm", SHMMNI),
+	UAPI_CONST("shm", SHMMAX),
+	UAPI_CONST("shm", SHMALL),
+	UAPI_CONST("shm", SHM_HUGETLB),
+	UAPI_CONST("shm", SHM_NORESERVE),
+	UAPI_CONST("shm", SHM_RDONLY),
+	UAPI_CONST("shm", SHM_RND),
+	UAPI_CONST("shm", SHM_REMAP),
+	UAPI_CONST("shm", SHM_EXEC),
+	UAPI_CONST("shm", SHM_LOCK),
+	UAPI_CONST("shm", SHM_UNLOCK),
+	UAPI_CONST("shm", SHM_STAT),
+	UAPI_CONST("shm", SHM_INFO),
+	UAPI_CONST("shm", SHM_STAT_ANY),
+
+	/* sem.h */
+	UAPI_SIZEOF("sem", struct sembuf),
+	UAPI_FIELD("sem", struct sembuf, sem_num),
+	UAPI_FIELD("sem", struct sembuf, sem_op),
+	UAPI_FIELD("sem", struct sembuf, sem_flg),
+	UAPI_SIZEOF("sem", struct semid64_ds),
+	UAPI_FIELD("sem", struct semid64_ds, sem_perm),
+	UAPI_FIELD("sem", struct semid64_ds, sem_otime),
+	UAPI_FIELD("sem", struct semid64_ds, sem_ctime),
+	UAPI_FIELD("sem", struct semid64_ds, sem_nsems),
+	UAPI_SIZEOF("sem", struct seminfo),
+	UAPI_FIELD("sem", struct seminfo, semmap),
+	UAPI_FIELD("sem", struct seminfo, semmni),
+	UAPI_FIELD("sem", struct seminfo, semmns),
+	UAPI_FIELD("sem", struct seminfo, semmnu),
+	UAPI_FIELD("sem", struct seminfo, semmsl),
+	UAPI_FIELD("sem", struct seminfo, semopm),
+	UAPI_FIELD("sem", struct seminfo, semume),
+	UAPI_FIELD("sem", struct seminfo, semusz),
+	UAPI_FIELD("sem", struct seminfo, semvmx),
+	UAPI_FIELD("sem", struct seminfo, semaem),
+	UAPI_CONST("sem", SEMMNI),
+	UAPI_CONST("sem", SEMMSL),
+	UAPI_CONST("sem", SEMMNS),
+	UAPI_CONST("sem", SEMOPM),
+	UAPI_CONST("sem", SEMVMX),
+	UAPI_CONST("sem", SEMAEM),
+	UAPI_CONST("sem", SEMUME),
+	UAPI_CONST("sem", SEMMNU),
+	UAPI_CONST("sem", SEMMAP),
+	UAPI_CONST("sem", SEMUSZ),
+	UAPI_CONST("sem", SEM_UNDO),
+	UAPI_CONST("sem", GETPID),
+	UAPI_CONST("sem", GETVAL),
+	UAPI_CONST("sem", GETALL),
+	UAPI_CONST("sem", GETNCNT),
+	UAPI_CONST("sem", GETZCNT),
+	UAPI_CONST("sem", SETVAL),
+	UAPI_CONST("sem", SETALL),
+	UAPI_CONST("sem", SEM_STAT),
+	UAPI_CONST("sem", SEM_INFO),
+	UAPI_CONST("sem", SEM_STAT_ANY),
+
+	/* msg.h */
+	UAPI_SIZEOF("msg", struct msqid64_ds),
+	UAPI_FIELD("msg", struct msqid64_ds, msg_perm),
+	UAPI_FIELD("msg", struct msqid64_ds, msg_stime),
+	UAPI_FIELD("msg", struct msqid64_ds, msg_rtime),
+	UAPI_FIELD("msg", struct msqid64_ds, msg_ctime),
+	UAPI_FIELD("msg", struct msqid64_ds, msg_cbytes),
+	UAPI_FIELD("msg", struct msqid64_ds, msg_qnum),
+	UAPI_FIELD("msg", struct msqid64_ds, msg_qbytes),
+	UAPI_FIELD("msg", struct msqid64_ds, msg_lspid),
+	UAPI_FIELD("msg", struct msqid64_ds, msg_lrpid),
+	UAPI_SIZEOF("msg", struct msginfo),
+	UAPI_FIELD("msg", struct msginfo, msgpool),
+	UAPI_FIELD("msg", struct msginfo, msgmap),
+	UAPI_FIELD("msg", struct msginfo, msgmax),
+	UAPI_FIELD("msg", struct msginfo, msgmnb),
+	UAPI_FIELD("msg", struct msginfo, msgmni),
+	UAPI_FIELD("msg", struct msginfo, msgssz),
+	UAPI_FIELD("msg", struct msginfo, msgtql),
+	UAPI_FIELD("msg", struct msginfo, msgseg),
+	UAPI_CONST("msg", MSGMNI),
+	UAPI_CONST("msg", MSGMAX),
+	UAPI_CONST("msg", MSGMNB),
+	UAPI_CONST("msg", MSGPOOL),
+	UAPI_CONST("msg", MSGTQL),
+	UAPI_CONST("msg", MSGMAP),
+	UAPI_CONST("msg", MSGSSZ),
+	UAPI_CONST("msg", MSGSEG),
+	UAPI_CONST("msg", MSG_NOERROR),
+	UAPI_CONST("msg", MSG_EXCEPT),
+	UAPI_CONST("msg", MSG_COPY),
+	UAPI_CONST("msg", MSG_STAT),
+	UAPI_CONST("msg", MSG_INFO),
+	UAPI_CONST("msg", MSG_STAT_ANY),
+
+	/* mqueue.h */
+	UAPI_SIZEOF("mqueue", struct mq_attr),
+	UAPI_FIELD("mqueue", struct mq_attr, mq_flags),
+	UAPI_FIELD("mqueue", struct mq_attr, mq_maxmsg),
+	UAPI_FIELD("mqueue", struct mq_attr, mq_msgsize),
+	UAPI_FIELD("mqueue", struct mq_attr, mq_curmsgs),
+	UAPI_CONST("mqueue", MQ_PRIO_MAX),
+	UAPI_CONST("mqueue", MQ_BYTES_MAX),
+	UAPI_CONST("mqueue", NOTIFY_NONE),
+	UAPI_CONST("mqueue", NOTIFY_WOKENUP),
+	UAPI_CONST("mqueue", NOTIFY_REMOVED),
+	UAPI_CONST("mqueue", NOTIFY_COOKIE_LEN),
 };
 
 const size_t uapi_host_kernel_nfacts =

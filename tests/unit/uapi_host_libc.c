@@ -12,6 +12,7 @@
 #include <signal.h>
 #include <stddef.h>
 #include <sys/select.h>
+#include <sys/shm.h>
 
 #include "uapi_layout.h"
 
@@ -175,6 +176,10 @@ const struct uapi_fact uapi_host_libc_facts[] = {
 	UAPI_SIZEOF("select", fd_set),
 	UAPI_CONST("select", FD_SETSIZE),
 	UAPI_CONST("select", __NFDBITS),
+
+	/* shm.h: kernel-internal in Linux, where the C library keeps them. */
+	UAPI_CONST("shm", SHM_DEST),
+	UAPI_CONST("shm", SHM_LOCKED),
 };
 
 const size_t uapi_host_libc_nfacts =

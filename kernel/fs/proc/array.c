@@ -134,25 +134,28 @@ void proc_show_pid_stat(struct seq_buf *m, struct proc_inode *pi,
 		   state_char(t), ppid_of(t), sig->pgrp, sig->session,
 		   tty_nr(t), tty ? tty->pgrp : -1,
 		   t->flags & PF_EXITING ? 0x4 : 0);
-	seq_printf(m, "%lu %lu 0 0 %llu %llu %llu %llu 20 0 %d 0 %llu ",
+	/* Linux's priority field: 20 + nice, or -1 - the RT priority. */
+	seq_printf(m, "%lu %lu 0 0 %llu %llu %llu %llu %d %d %d 0 %llu ",
 		   whole ? group_min_flt(t) : t->min_flt,
 		   whole ? sig->cmin_flt : 0, ticks(utime), ticks(stime),
 		   ticks(whole ? sig->cutime_ns : 0),
-		   ticks(whole ? sig->cstime_ns : 0), threads,
-		   ticks(start_since_boot(t)));
+		   ticks(whole ? sig->cstime_ns : 0),
+		   t->rt_priority ? -1 - t->rt_priority : 20 + t->nice,
+		   t->nice, threads, ticks(start_since_boot(t)));
 	seq_printf(m, "%lu %lu %llu %lu %lu %lu 0 0 ",
 		   mm ? mm->total_vm << PAGE_SHIFT : 0, mm ? mm->rss : 0,
 		   (unsigned long long)sig->rlim[RLIMIT_RSS].rlim_cur,
 		   mm ? mm->start_code : 0, mm ? mm->end_code : 0,
 		   mm ? mm->start_stack : 0);
 	/* The old signal fields: decimal, the first 31 signals only. */
-	seq_printf(m, "%llu %llu %llu %llu %d 0 0 %d 0 0 0 0 0 0 ",
+	seq_printf(m, "%llu %llu %llu %llu %d 0 0 %d 0 %d %d 0 0 0 ",
 		   (unsigned long long)(t->pending.signal.sig[0] & 0x7fffffff),
 		   (unsigned long long)(t->blocked.sig[0] & 0x7fffffff),
 		   (unsigned long long)(ign & 0x7fffffff),
 		   (unsigned long long)(cgt & 0x7fffffff),
 		   (!whole || threads < 2) && t->state != TASK_RUNNING,
-		   t->exit_signal > 0 ? t->exit_signal : 0);
+		   t->exit_signal > 0 ? t->exit_signal : 0, t->rt_priority,
+		   t->policy);
 	seq_printf(m, "%lu %lu %lu %lu %lu %lu %lu %d\n",
 		   mm ? mm->start_data : 0, mm ? mm->end_data : 0,
 		   mm ? mm->start_brk : 0, mm ? mm->arg_start : 0,
@@ -225,12 +228,10 @@ static unsigned long queued_signals(struct task_struct *t)
 	return u ? u->sigpending : 0;
 }
 
-/* tamu has no capabilities: root has them all, as Linux 6.1 counts. */
-#define CAP_FULL_SET 0x000001ffffffffffULL
 
 static void show_sig_caps(struct seq_buf *m, struct task_struct *t)
 {
-	unsigned long long caps = t->cred.euid == 0 ? CAP_FULL_SET : 0;
+	const struct cred *c = &t->cred;
 	u64 ign, cgt;
 
 	sig_ign_cgt(t, &ign, &cgt);
@@ -247,7 +248,10 @@ static void show_sig_caps(struct seq_buf *m, struct task_struct *t)
 	seq_printf(m, "CapInh:\t%016llx\nCapPrm:\t%016llx\nCapEff:\t%016llx\n"
 		   "CapBnd:\t%016llx\nCapAmb:\t%016llx\nNoNewPrivs:\t0\n"
 		   "Seccomp:\t0\nSeccomp_filters:\t0\n",
-		   0ULL, caps, caps, CAP_FULL_SET, 0ULL);
+		   (unsigned long long)c->cap_inheritable,
+		   (unsigned long long)c->cap_permitted,
+		   (unsigned long long)c->cap_effective,
+		   (unsigned long long)c->cap_bset, 0ULL);
 }
 
 void proc_show_status(struct seq_buf *m, struct proc_inode *pi,

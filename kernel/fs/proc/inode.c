@@ -113,6 +113,7 @@ struct inode *proc_make_inode(struct super_block *sb,
 	PI(inode)->pid = pi->pid;
 	PI(inode)->thread = pi->thread;
 	PI(inode)->fd = pi->fd;
+	PI(inode)->obj = pi->obj;
 	PI(inode)->entry = e;
 	inode->ino = ino;
 	t = pi->pid ? find_task_by_pid(pi->pid) : NULL;
@@ -155,6 +156,29 @@ int proc_lookup_entry(struct inode *dir, struct dentry *d,
 		return 0;
 	}
 	return -ENOENT;
+}
+
+/*
+ * A file system that is a tree of tables (sysfs): root is its top
+ * directory's entry.  procfs's own root is special, for the processes.
+ */
+int proc_fill_table_super(struct super_block *sb, unsigned long magic,
+			  const struct proc_entry *root_entry)
+{
+	struct proc_inode pi = { .fd = -1 };
+	struct inode *root;
+
+	sb->s_op = &proc_sops;
+	sb->magic = magic;
+	root = proc_make_inode(sb, &pi, root_entry, S_IFDIR | 0555, 1);
+	if (!root)
+		return -ENOMEM;
+	sb->root = d_make_root(sb, root);
+	if (!sb->root) {
+		iput(root);
+		return -ENOMEM;
+	}
+	return 0;
 }
 
 bool proc_emit_dots(struct dir_context *ctx, struct inode *dir)
@@ -236,6 +260,9 @@ static int proc_file_open(struct inode *inode, struct file *f)
 
 	if (PI(inode)->pid && !proc_task(inode))
 		return -ESRCH;
+	/* No writing a file that takes none, even for root, as Linux's. */
+	if ((f->f_mode & FMODE_WRITE) && !PI(inode)->entry->write)
+		return -EACCES;
 	m = kzalloc(sizeof(*m), GFP_KERNEL);
 	if (!m)
 		return -ENOMEM;

@@ -31,6 +31,7 @@ struct proc_entry {
 	const struct inode_operations *iops;
 	const struct file_operations *fops;
 	bool tgid_only;		/* not in a thread's task/TID dir */
+	const void *data;	/* what a directory of its own needs */
 };
 
 struct proc_table {
@@ -44,6 +45,7 @@ struct proc_inode {
 	int pid;		/* 0 outside a process directory */
 	bool thread;		/* under task/: the thread, not the group */
 	int fd;			/* under fd/ and fdinfo/, else -1 */
+	int obj;		/* sysfs: the object (a disk) a directory is */
 	const struct proc_entry *entry;	/* NULL: root, process dirs */
 	struct seq_buf link;	/* the last target read */
 };
@@ -83,6 +85,9 @@ int proc_lookup_entry(struct inode *dir, struct dentry *d,
 /* Emit the table's names, the first at position 'first'. */
 bool proc_emit_entries(struct dir_context *ctx, struct inode *dir,
 		       const struct proc_table *table, u64 first);
+/* A file system of tables only (sysfs), with root_entry at its top. */
+int proc_fill_table_super(struct super_block *sb, unsigned long magic,
+			  const struct proc_entry *root_entry);
 /* "." and "..": false when the buffer is full. */
 bool proc_emit_dots(struct dir_context *ctx, struct inode *dir);
 /* The path of p as the reader sees it, " (deleted)" if unlinked. */
@@ -128,6 +133,19 @@ void proc_show_uptime(struct seq_buf *m, struct proc_inode *pi,
 		      struct task_struct *t);
 void proc_show_version(struct seq_buf *m, struct proc_inode *pi,
 		       struct task_struct *t);
+
+/* /proc/sysvipc and the IPC limits in /proc/sys (ipc.c). */
+void proc_show_sysvipc_shm(struct seq_buf *m, struct proc_inode *pi,
+			   struct task_struct *t);
+void proc_show_sysvipc_sem(struct seq_buf *m, struct proc_inode *pi,
+			   struct task_struct *t);
+void proc_show_sysvipc_msg(struct seq_buf *m, struct proc_inode *pi,
+			   struct task_struct *t);
+/* A limit named by its entry (shmmax, msg_max...). */
+void proc_show_ipc_limit(struct seq_buf *m, struct proc_inode *pi,
+			 struct task_struct *t);
+void proc_show_sem_limits(struct seq_buf *m, struct proc_inode *pi,
+			  struct task_struct *t);
 
 /* /proc/tamu (tamu.c). */
 void proc_show_tamu_stats(struct seq_buf *m, struct proc_inode *pi,

@@ -10,6 +10,7 @@
 #include "tamu/slab.h"
 #include "tamu/string.h"
 #include "tamu/sysrq.h"
+#include "tamu/vmstat.h"
 #include "uapi/dirent.h"
 #include "uapi/utsname.h"
 #include "uapi/vfs.h"
@@ -33,6 +34,12 @@ static void link_mounts(struct seq_buf *m, struct proc_inode *pi,
 			struct task_struct *t)
 {
 	seq_printf(m, "self/mounts");
+}
+
+static void show_vmstat(struct seq_buf *m, struct proc_inode *pi,
+			struct task_struct *t)
+{
+	proc_show_vmstat(m);
 }
 
 static void show_slabinfo(struct seq_buf *m, struct proc_inode *pi,
@@ -126,9 +133,17 @@ static const struct proc_entry sys_kernel_entries[] = {
 	  .write = write_domainname },
 	{ "hostname", S_IFREG | 0644, .show = show_hostname,
 	  .write = write_hostname },
+	{ "msgmax", S_IFREG | 0444, .show = proc_show_ipc_limit },
+	{ "msgmnb", S_IFREG | 0444, .show = proc_show_ipc_limit },
+	{ "msgmni", S_IFREG | 0444, .show = proc_show_ipc_limit },
 	{ "osrelease", S_IFREG | 0444, .show = show_osrelease },
 	{ "ostype", S_IFREG | 0444, .show = show_ostype },
 	{ "pid_max", S_IFREG | 0444, .show = show_pid_max },
+	{ "sem", S_IFREG | 0444, .show = proc_show_sem_limits },
+	{ "shm_rmid_forced", S_IFREG | 0444, .show = proc_show_ipc_limit },
+	{ "shmall", S_IFREG | 0444, .show = proc_show_ipc_limit },
+	{ "shmmax", S_IFREG | 0444, .show = proc_show_ipc_limit },
+	{ "shmmni", S_IFREG | 0444, .show = proc_show_ipc_limit },
 	{ "threads-max", S_IFREG | 0444, .show = show_threads_max },
 	{ "version", S_IFREG | 0444, .show = show_kversion },
 };
@@ -194,15 +209,56 @@ static const struct proc_entry sys_fs_inotify_entries[] = {
 };
 
 static const struct proc_table sys_fs_inotify_table = {
-	sys_fs_inotify_entries, ARRAY_SIZE(sys_fs_inotify_entries), 0x31,
+	sys_fs_inotify_entries, ARRAY_SIZE(sys_fs_inotify_entries), 9,
 };
+
+/* /proc/sys/fs/mqueue: POSIX message queue limits. */
+static const struct proc_entry sys_fs_mqueue_entries[] = {
+	{ "msg_default", S_IFREG | 0444, .show = proc_show_ipc_limit },
+	{ "msg_max", S_IFREG | 0444, .show = proc_show_ipc_limit },
+	{ "msgsize_default", S_IFREG | 0444, .show = proc_show_ipc_limit },
+	{ "msgsize_max", S_IFREG | 0444, .show = proc_show_ipc_limit },
+	{ "queues_max", S_IFREG | 0444, .show = proc_show_ipc_limit },
+};
+
+static const struct proc_table sys_fs_mqueue_table = {
+	sys_fs_mqueue_entries, ARRAY_SIZE(sys_fs_mqueue_entries), 8,
+};
+
+static void show_pipe_max_size(struct seq_buf *m, struct proc_inode *pi,
+			       struct task_struct *t)
+{
+	seq_printf(m, "%u\n", pipe_max_size);
+}
+
+static int write_pipe_max_size(struct proc_inode *pi, struct task_struct *t,
+			       const char *buf, size_t len)
+{
+	unsigned long long v;
+	char num[24];
+
+	if (current->cred.euid != 0)
+		return -EPERM;
+	if (!len || len >= sizeof(num))
+		return -EINVAL;
+	memcpy(num, buf, len);
+	num[len] = '\0';
+	if (num[len - 1] == '\n')
+		num[len - 1] = '\0';
+	if (kstrtoull(num, 10, &v))
+		return -EINVAL;
+	return pipe_set_max_size(v);
+}
 
 static const struct proc_entry sys_fs_entries[] = {
 	{ "inotify", S_IFDIR | 0555, .table = &sys_fs_inotify_table },
+	{ "mqueue", S_IFDIR | 0555, .table = &sys_fs_mqueue_table },
+	{ "pipe-max-size", S_IFREG | 0644, .show = show_pipe_max_size,
+	  .write = write_pipe_max_size },
 };
 
 static const struct proc_table sys_fs_table = {
-	sys_fs_entries, ARRAY_SIZE(sys_fs_entries), 0x30,
+	sys_fs_entries, ARRAY_SIZE(sys_fs_entries), 7,
 };
 
 static const struct proc_entry sys_entries[] = {
@@ -247,6 +303,16 @@ static const struct proc_table tamu_table = {
 	tamu_entries, ARRAY_SIZE(tamu_entries), 5,
 };
 
+static const struct proc_entry sysvipc_entries[] = {
+	{ "msg", S_IFREG | 0444, .show = proc_show_sysvipc_msg },
+	{ "sem", S_IFREG | 0444, .show = proc_show_sysvipc_sem },
+	{ "shm", S_IFREG | 0444, .show = proc_show_sysvipc_shm },
+};
+
+static const struct proc_table sysvipc_table = {
+	sysvipc_entries, ARRAY_SIZE(sysvipc_entries), 6,
+};
+
 static const struct proc_entry root_entries[] = {
 	{ "cpuinfo", S_IFREG | 0444, .show = proc_show_cpuinfo },
 	{ "filesystems", S_IFREG | 0444, .show = proc_show_filesystems },
@@ -260,9 +326,11 @@ static const struct proc_entry root_entries[] = {
 	{ "stat", S_IFREG | 0444, .show = proc_show_stat },
 	{ "sys", S_IFDIR | 0555, .table = &sys_table },
 	{ "sysrq-trigger", S_IFREG | 0200, .write = write_sysrq_trigger },
+	{ "sysvipc", S_IFDIR | 0555, .table = &sysvipc_table },
 	{ "tamu", S_IFDIR | 0555, .table = &tamu_table },
 	{ "thread-self", S_IFLNK | 0777, .link = link_thread_self },
 	{ "uptime", S_IFREG | 0444, .show = proc_show_uptime },
+	{ "vmstat", S_IFREG | 0444, .show = show_vmstat },
 	{ "version", S_IFREG | 0444, .show = proc_show_version },
 };
 

@@ -5,6 +5,7 @@
  * ps parse them; every number comes from the kernel's own counters.
  */
 #include "internal.h"
+#include "tamu/vmstat.h"
 #include "tamu/blkdev.h"
 #include "tamu/filelock.h"
 #include "um/arch.h"
@@ -214,20 +215,6 @@ static unsigned long committed_pages(void)
 			continue;
 		proc_mm_usage(t->mm, &u);
 		n += u.data + u.stack;
-	}
-	return n;
-}
-
-/* tmpfs pages some process maps besides the file holding them. */
-static unsigned long mapped_file_pages(void)
-{
-	unsigned long pfn, n = 0;
-
-	for (pfn = 0; pfn < phys_zone.nr_pages; pfn++) {
-		struct page *page = pfn_to_page(pfn);
-
-		if ((page->flags & PG_shmem) && page->refcount > 1)
-			n++;
 	}
 	return n;
 }

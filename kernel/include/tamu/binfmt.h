@@ -20,6 +20,8 @@
 #define MAX_ARG_TOTAL (4 * 1024 * 1024)
 #define MAX_SCRIPT_DEPTH 4
 
+#include "tamu/sched.h"
+
 struct linux_binprm {
 	struct file *file;
 	char buf[BINPRM_BUF_SIZE];	/* the file's first bytes */
@@ -33,6 +35,10 @@ struct linux_binprm {
 	unsigned long entry;		/* where the new program starts */
 	unsigned long sp;		/* its initial stack pointer */
 	int depth;			/* #! interpreters so far */
+	/* The ids the new program runs with: set-user-ID and set-group-ID
+	 * bits applied; secure if they differ from the real ones. */
+	struct cred cred;
+	bool secure;
 };
 
 /* Load an ELF file into bprm->mm; -ENOEXEC if it is not one we run. */

@@ -90,6 +90,8 @@ struct block_device {
 
 void register_blkdev(struct block_device *bdev);
 struct block_device *bdev_by_dev(dev_t dev);
+/* The disks in the order they were registered: NULL past the last. */
+struct block_device *bdev_nth(unsigned int n);
 /* The block device a guest path names: 0 or -ENOTBLK, -ENXIO... */
 int lookup_bdev(const char *path, struct block_device **out);
 

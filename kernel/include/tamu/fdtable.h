@@ -64,6 +64,8 @@ int unshare_files(struct task_struct *t);
 
 /* The open file of fd in the current task, referenced, or NULL. */
 struct file *fget(int fd);
+/* Another task's descriptor (pidfd_getfd), referenced. */
+struct file *fget_task(struct task_struct *t, int fd);
 /* The lowest free fd >= min, with f installed (its reference taken). */
 int fd_install_from(struct file *f, int min, bool cloexec);
 static inline int fd_install(struct file *f, bool cloexec)

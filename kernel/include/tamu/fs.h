@@ -486,6 +486,11 @@ struct inode *tmpfs_add(struct dentry *dir, const char *name, u32 mode,
 			dev_t dev, const char *target);
 /* Remove name (a file or an empty directory) from dir. */
 int tmpfs_remove(struct dentry *dir, const char *name);
+/*
+ * tmpfs's directory reading, for any file system whose names all stay
+ * in the dentry tree (mqueue).
+ */
+extern const struct file_operations tmpfs_dir_fops;
 
 /* Character devices by number. */
 int register_chrdev(unsigned int major, const struct file_operations *fops);
@@ -524,14 +529,39 @@ struct vm_area_struct;
 long vma_fill_page(struct vm_area_struct *vma, unsigned long addr, void *page);
 
 void vfs_init(void);
+void sysfs_init(void);
 /* Parts of vfs_init, one per subsystem. */
 void dcache_init(void);
 void tmpfs_init(void);
+/* An unlinked tmpfs file named name, open read-write (memfd_create). */
+struct file *shmem_file_setup(const char *name, u32 mode);
+/* A memfd's (any tmpfs file's) F_SEAL_* set, or NULL for other files. */
+unsigned int *memfd_file_seals_ptr(struct file *f);
 void ext2_init(void);
 void hostfs_init(void);
 void pipe_init(void);
 /* Is the inode a pipe's (made by pipe(2), not a FIFO on a file system)? */
 bool is_pipe_inode(const struct inode *inode);
+/*
+ * For splice: the pipe (or open FIFO) a file is, or NULL; the bytes in it
+ * and the room; copying out without taking (to u, or to buf if !u),
+ * filling, taking; waiting for data or room.
+ */
+struct pipe_inode_info *get_pipe_info(struct file *f);
+size_t pipe_data(struct pipe_inode_info *p);
+size_t pipe_room(struct pipe_inode_info *p);
+ssize_t pipe_peek(struct pipe_inode_info *p, size_t skip, struct uio *u,
+		  void *buf, size_t n);
+ssize_t pipe_fill(struct pipe_inode_info *p, struct uio *u, const void *buf,
+		  size_t n);
+void pipe_consume(struct pipe_inode_info *p, size_t n);
+long pipe_wait_data(struct pipe_inode_info *p, bool nonblock);
+long pipe_wait_room(struct pipe_inode_info *p, bool nonblock);
+/* fcntl F_GETPIPE_SZ and F_SETPIPE_SZ: -EBADF if f is no pipe or FIFO. */
+long pipe_fcntl(struct file *f, unsigned int cmd, unsigned long arg);
+/* /proc/sys/fs/pipe-max-size, and setting it: -EINVAL past 2 GiB. */
+extern unsigned int pipe_max_size;
+int pipe_set_max_size(unsigned long long size);
 void proc_init(void);
 void mem_devices_init(void);
 

@@ -37,12 +37,24 @@ BUILD_BUG_ON(VM_MAYREAD != VM_READ << 4 || VM_MAYWRITE != VM_WRITE << 4 ||
 #define VM_WIPEONFORK 0x2000000		/* MADV_WIPEONFORK: zero in a child */
 
 struct file;
+struct vm_area_struct;
+
+/*
+ * For an owner that counts the areas mapping its object (System V shared
+ * memory counts attaches): told of each new area (fork, a split) and of
+ * each that goes (munmap, exit, exec).
+ */
+struct vm_operations_struct {
+	void (*open)(struct vm_area_struct *vma);
+	void (*close)(struct vm_area_struct *vma);
+};
 
 struct vm_area_struct {
 	unsigned long start, end;	/* [start, end), page-aligned */
 	unsigned long flags;
 	unsigned long pgoff;		/* file offset, in pages */
 	struct file *file;
+	const struct vm_operations_struct *vm_ops;	/* or NULL */
 	struct mm_struct *mm;
 	struct list_head list;		/* in mm->vmas, by address */
 };
@@ -77,6 +89,9 @@ struct mm_struct {
 	unsigned long mmap_base;
 	unsigned long def_flags;	/* mlockall(MCL_FUTURE): VM_LOCKED */
 	u64 xfeatures_granted;		/* dynamic XSAVE features (AMX) allowed */
+	unsigned int membarrier_state;	/* membarrier(2) registrations */
+	int dumpable;			/* PR_SET_DUMPABLE; 1 from exec */
+	bool thp_disable;		/* PR_SET_THP_DISABLE */
 	struct fork_hot *fork_hot;	/* pages written after it forked */
 	struct fork_hot *forked_hot;	/* its parent's, when forked */
 	struct arch_mm *arch;		/* the platform's host side */
@@ -176,7 +191,6 @@ struct page *alloc_anon_page(gfp_t gfp);
 void oom_kill(void);
 
 /* Wake up to n futex waiters on the word at uaddr in mm. */
-int futex_wake_addr(struct mm_struct *mm, unsigned long uaddr, int n);
 
 /* Host protection for a page with these area flags and PTE. */
 int vma_host_prot(unsigned long vm_flags, pte_t pte);

@@ -32,6 +32,9 @@ u64 printk_clock_ns(void);
 struct log_ring;
 /* The kernel log, for dmesg and the debugger. */
 extern struct log_ring kernel_log;
+/* syslog.c: wake readers of the log if printk added to it (irq time). */
+void printk_wake_readers(void);
+extern const struct file_operations kmsg_fops;
 
 #define pr_emerg(fmt, ...) printk(KERN_EMERG fmt, ##__VA_ARGS__)
 #define pr_alert(fmt, ...) printk(KERN_ALERT fmt, ##__VA_ARGS__)

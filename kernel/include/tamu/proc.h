@@ -23,6 +23,9 @@ struct task_struct *find_task_by_pid(int pid);
 /* The init task, which adopts orphans. */
 extern struct task_struct *init_task;
 
+/* With CLONE_PIDFD, the child's pidfd goes to upidfd. */
+long do_fork_pidfd(u64 flags, unsigned long newsp, unsigned long ptid,
+		   unsigned long ctid, unsigned long tls, unsigned long upidfd);
 long do_fork(unsigned long flags, unsigned long newsp, unsigned long ptid,
 	     unsigned long ctid, unsigned long tls);
 /* End the current task with a wait status (code << 8, or a signal). */
@@ -33,6 +36,15 @@ void __noreturn do_group_exit(int status);
 void release_task(struct task_struct *t);
 /* execve: wake a vfork parent, forget clear_child_tid. */
 void exec_mm_release(struct task_struct *t);
+
+/* pidfds (proc/pidfd.c): a new one for a process, close-on-exec. */
+int pidfd_create(struct task_struct *leader, unsigned int flags);
+/* The process a pidfd names (NULL, with *err: EBADF, or ESRCH if reaped). */
+struct task_struct *pidfd_task(int fd, unsigned int *f_flags, long *err);
+/* The process exited; its leader was reaped; its leader changed (exec). */
+void pidfd_exited(struct task_struct *leader);
+void pidfd_reaped(struct task_struct *t);
+void pidfd_new_leader(struct task_struct *old, struct task_struct *t);
 /* The kernel halts with this status when init exits. */
 void __noreturn kernel_halt(int status);
 

@@ -36,6 +36,7 @@ struct files_struct;
 struct signal_struct;
 struct sighand_struct;
 struct wait_queue_head;
+struct sem_undo_list;
 
 struct vfork_wait {
 	struct task_struct *parent;
@@ -57,10 +58,42 @@ struct cred {
 	u32 gid, egid, sgid, fsgid;
 	u32 ngroups;
 	u32 groups[NGROUPS_TAMU];
+	/*
+	 * Capability sets, changed by setuid and exec as Linux changes
+	 * them (capability.c).  tamu's permission checks ask whether the
+	 * effective uid is 0; the sets are what capget and prctl answer.
+	 */
+	u64 cap_inheritable, cap_permitted, cap_effective, cap_bset;
 };
+
+/* The capabilities the id calls check (Linux's numbers). */
+#define CAP_SETGID 6
+#define CAP_SETUID 7
+
+/* The 41 capabilities of Linux 6.1 (CAP_LAST_CAP 40). */
+#define CAP_LAST_CAP 40
+#define CAP_FULL_SET ((1ULL << (CAP_LAST_CAP + 1)) - 1)
+
+/*
+ * capability.c: the sets after a change of uids (old: the ids before),
+ * and after an exec (setid: a set-user-ID root program ran).
+ */
+void cap_fixup_setuid(struct cred *new, const struct cred *old,
+		      bool keepcaps);
+void cap_bprm_apply(struct cred *c);
+
+/*
+ * Has the caller capability cap in effect?  The calls that change ids ask
+ * this, as Linux's; tamu's other checks ask for an effective uid of 0,
+ * which for ordinary programs is the same.
+ */
+#define capable(cap) ((current->cred.cap_effective >> (cap)) & 1)
 
 /* Is gid the task's file system group or one of its supplementary ones? */
 bool in_group_p(u32 gid);
+
+/* The time slice a task runs before another gets the CPU. */
+#define SCHED_SLICE_NS (10 * 1000 * 1000ULL)
 
 struct task_struct {
 	struct thread_struct thread;
@@ -114,11 +147,27 @@ struct task_struct {
 	unsigned int sas_ss_flags;
 
 	unsigned long set_child_tid, clear_child_tid;
+	unsigned long robust_list;	/* set_robust_list's head */
+	/* What sched/syscalls.c keeps (the scheduler is round robin). */
+	int nice, policy, rt_priority, ioprio;
+	bool reset_on_fork;
+
+	/* prctl's (kernel/prctl.c). */
+	int pdeath_signal;		/* sent when the parent dies */
+	struct pid_handle *pidh;	/* the leader's, for pidfds */
+	bool keepcaps, no_new_privs, io_flusher;
+	u64 timer_slack_ns;
+	/* rseq(2): the registered struct rseq, its length and signature. */
+	unsigned long rseq;
+	u32 rseq_len, rseq_sig;
+	bool rseq_pending;		/* check it before guest code runs */
 	/*
 	 * A vfork child: its parent sleeps until it execs or exits, on this
 	 * (on the parent's stack; cleared if the parent stops waiting).
 	 */
 	struct vfork_wait *vfork;
+	/* SEM_UNDO counts, shared by CLONE_SYSVSEM (kernel/ipc/sem.c). */
+	struct sem_undo_list *sysvsem;
 	/* restart_syscall after an interrupted nanosleep: where it ends. */
 	u64 restart_deadline;
 	unsigned long restart_urem;

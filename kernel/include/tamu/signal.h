@@ -78,6 +78,8 @@ struct signal_struct {
 	int next_posix_timer_id;
 	struct list_head cpu_timers;
 	unsigned int nr_armed_cpu_timers;
+	/* PR_SET_CHILD_SUBREAPER: orphans below come here, not to init. */
+	bool is_child_subreaper;
 	/* The group leader (a zombie while other threads live). */
 	struct task_struct *leader;
 	/* A thread in execve, waiting for the others to be gone. */
@@ -112,6 +114,8 @@ int send_signal(int sig, const siginfo_t *info, struct task_struct *t,
 		bool group);
 /* sig to t as from current (SI_USER): SIGPIPE for a dead pipe or socket. */
 void send_sig(int sig, struct task_struct *t);
+/* kill(2) of one process, with its permission check. */
+int kill_task(struct task_struct *t, int sig, const siginfo_t *info);
 /*
  * A timer's own queue entry (posix-timers): made charged to the caller's
  * user (NULL past RLIMIT_SIGPENDING), queued with its info as set, 1 if

@@ -38,5 +38,6 @@ _Static_assert(__builtin_offsetof(struct statfs, f_flags) == 80, "f_flags");
 #define PIPEFS_MAGIC 0x50495045
 #define SOCKFS_MAGIC 0x534F434B
 #define HOSTFS_SUPER_MAGIC 0x00c0ffee
+#define MQUEUE_MAGIC 0x19800202 /* Linux's, in no uapi header */
 
 #endif

@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The disks in sysfs, where lsblk and udev look: a directory for each
+ * under /sys/devices/virtual/block (its dev, size, ro, removable, uevent,
+ * queue/), and the links to it from /sys/block, /sys/class/block and
+ * /sys/dev/block/MAJOR:MINOR.  A disk's directory has the disk's place in
+ * the block layer's list as its object.
+ */
+#include "sysfs.h"
+#include "tamu/blkdev.h"
+#include "tamu/string.h"
+#include "uapi/dirent.h"
+
+static struct block_device *disk_of(struct proc_inode *pi)
+{
+	return bdev_nth(pi->obj);
+}
+
+static void show_dev(struct seq_buf *m, struct proc_inode *pi,
+		     struct task_struct *t)
+{
+	struct block_device *b = disk_of(pi);
+
+	if (b)
+		seq_printf(m, "%u:%u\n", MAJOR(b->dev), MINOR(b->dev));
+}
+
+static void show_size(struct seq_buf *m, struct proc_inode *pi,
+		      struct task_struct *t)
+{
+	struct block_device *b = disk_of(pi);
+
+	if (b)
+		seq_printf(m, "%llu\n", (unsigned long long)b->nr_sectors);
+}
+
+static void show_ro(struct seq_buf *m, struct proc_inode *pi,
+		    struct task_struct *t)
+{
+	struct block_device *b = disk_of(pi);
+
+	if (b)
+		seq_printf(m, "%d\n", b->read_only);
+}
+
+static void show_uevent(struct seq_buf *m, struct proc_inode *pi,
+			struct task_struct *t)
+{
+	struct block_device *b = disk_of(pi);
+
+	if (b)
+		seq_printf(m, "MAJOR=%u\nMINOR=%u\nDEVNAME=%s\nDEVTYPE=disk\n",
+			   MAJOR(b->dev), MINOR(b->dev), b->name);
+}
+
+SYSFS_VALUE(zero, "0\n")
+SYSFS_VALUE(sector, "512\n")
+SYSFS_VALUE(read_ahead, "128\n")
+SYSFS_VALUE(max_sectors, "1280\n")
+SYSFS_VALUE(scheduler, "[none]\n")
+
+static const struct proc_entry queue_entries[] = {
+	{ "hw_sector_size", S_IFREG | 0444, .show = show_sector },
+	{ "logical_block_size", S_IFREG | 0444, .show = show_sector },
+	{ "max_sectors_kb", S_IFREG | 0444, .show = show_max_sectors },
+	{ "minimum_io_size", S_IFREG | 0444, .show = show_sector },
+	{ "optimal_io_size", S_IFREG | 0444, .show = show_zero },
+	{ "physical_block_size", S_IFREG | 0444, .show = show_sector },
+	{ "read_ahead_kb", S_IFREG | 0444, .show = show_read_ahead },
+	{ "rotational", S_IFREG | 0444, .show = show_zero },
+	{ "scheduler", S_IFREG | 0444, .show = show_scheduler },
+};
+
+static const struct proc_table queue_table = {
+	queue_entries, ARRAY_SIZE(queue_entries), SYSFS_TABLE_QUEUE,
+};
+
+static const struct proc_entry disk_entries[] = {
+	{ "alignment_offset", S_IFREG | 0444, .show = show_zero },
+	{ "dev", S_IFREG | 0444, .show = show_dev },
+	{ "discard_alignment", S_IFREG | 0444, .show = show_zero },
+	{ "queue", S_IFDIR | 0555, .table = &queue_table },
+	{ "removable", S_IFREG | 0444, .show = show_zero },
+	{ "ro", S_IFREG | 0444, .show = show_ro },
+	{ "size", S_IFREG | 0444, .show = show_size },
+	{ "uevent", S_IFREG | 0644, .show = show_uevent },
+};
+
+static const struct proc_table disk_table = {
+	disk_entries, ARRAY_SIZE(disk_entries), SYSFS_TABLE_DISK,
+};
+
+/*
+ * A list of the disks: their directories themselves, or links to them
+ * named by the disk or by its numbers.
+ */
+struct disk_list {
+	const char *prefix;		/* from the link to /sys */
+	bool by_number;			/* MAJOR:MINOR, not the name */
+	const struct proc_entry *child;	/* a link, or a disk's directory */
+	unsigned int kind;		/* of inode number */
+};
+
+static void link_target(struct seq_buf *m, struct proc_inode *pi,
+			struct task_struct *t)
+{
+	const struct disk_list *l = pi->entry->data;
+	struct block_device *b = disk_of(pi);
+
+	if (b)
+		seq_printf(m, "%sdevices/virtual/block/%s", l->prefix, b->name);
+}
+
+#define DISK_LINKS(var, pfx, num, k)                                       \
+	static const struct proc_entry var##_child;                        \
+	const struct disk_list var = { pfx, num, &var##_child, k };        \
+	static const struct proc_entry var##_child = {                     \
+		"", S_IFLNK | 0777, .link = link_target, .data = &var }
+
+DISK_LINKS(sysfs_block_links, "../", false, 1);
+DISK_LINKS(sysfs_class_block_links, "../../", false, 2);
+DISK_LINKS(sysfs_dev_block_links, "../../", true, 3);
+
+static const struct proc_entry disk_dir = {
+	"", S_IFDIR | 0555, .table = &disk_table,
+};
+
+const struct disk_list sysfs_block_dirs = { "", false, &disk_dir, 4 };
+
+static void disk_name(struct block_device *b, const struct disk_list *l,
+		      char *name, size_t size)
+{
+	if (l->by_number)
+		scnprintf(name, size, "%u:%u", MAJOR(b->dev), MINOR(b->dev));
+	else
+		scnprintf(name, size, "%s", b->name);
+}
+
+static int disks_lookup(struct inode *dir, struct dentry *d)
+{
+	const struct disk_list *l = PI(dir)->entry->data;
+	struct proc_inode pi = *PI(dir);
+	struct block_device *b;
+	struct inode *inode;
+	char name[32];
+	unsigned int i;
+
+	for (i = 0; (b = bdev_nth(i)); i++) {
+		disk_name(b, l, name, sizeof(name));
+		if (strlen(name) != d->name_len ||
+		    memcmp(name, d->name, d->name_len))
+			continue;
+		pi.obj = i;
+		inode = proc_make_inode(dir->sb, &pi, l->child, l->child->mode,
+					sysfs_ino(l->kind, i));
+		if (!inode)
+			return -ENOMEM;
+		d_instantiate(d, inode);
+		return 0;
+	}
+	return -ENOENT;
+}
+
+static int disks_iterate(struct file *f, struct dir_context *ctx)
+{
+	const struct disk_list *l = PI(f->inode)->entry->data;
+	struct block_device *b;
+	char name[32];
+	unsigned int i;
+
+	if (!proc_emit_dots(ctx, f->inode))
+		return 0;
+	for (i = ctx->pos - 2; (b = bdev_nth(i)); i++) {
+		disk_name(b, l, name, sizeof(name));
+		if (!ctx->emit(ctx, name, strlen(name), sysfs_ino(l->kind, i),
+			       (l->child->mode & S_IFMT) >> 12))
+			return 0;
+		ctx->pos++;
+	}
+	return 0;
+}
+
+const struct inode_operations sysfs_disks_iops = {
+	.lookup = disks_lookup,
+};
+
+const struct file_operations sysfs_disks_fops = {
+	.iterate = disks_iterate,
+};
