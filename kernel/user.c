@@ -42,7 +42,8 @@ struct user_struct *get_user_struct(u32 uid)
 
 void user_struct_release(struct user_struct *u)
 {
-	if (!u || u->sigpending || u->unix_inflight)
+	if (!u || u->sigpending || u->unix_inflight || u->inotify_devs ||
+	    u->inotify_watches)
 		return;
 	hlist_del_init(&u->hash);
 	kfree(u);

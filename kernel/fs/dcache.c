@@ -6,6 +6,7 @@
  * inode; an inode dies with its last reference once no link names it.
  */
 #include "tamu/fs.h"
+#include "tamu/fsnotify.h"
 #include "tamu/page_alloc.h"
 #include "tamu/panic.h"
 #include "tamu/slab.h"
@@ -285,6 +286,9 @@ void dput(struct dentry *d)
 
 		BUG_ON(!d->unhashed);
 		list_del_init(&d->d_lru);
+		/* Linux's dentry_unlink_inode: the last name of a deleted inode. */
+		if (d->inode && !d->inode->nlink)
+			fsnotify_inoderemove(d->inode);
 		iput(d->inode);
 		kfree(d->name);
 		kmem_cache_free(dentry_cache, d);

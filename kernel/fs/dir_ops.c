@@ -6,6 +6,7 @@
  */
 #include "tamu/syscall.h"
 #include "tamu/fdtable.h"
+#include "tamu/fsnotify.h"
 #include "tamu/namei.h"
 #include "tamu/sched.h"
 #include "tamu/slab.h"
@@ -97,6 +98,7 @@ int vfs_mknod_path(const char *name, u32 mode, struct path *out)
 					 (mode & 07777 & ~current->fs->umask), 0)
 		      : -EPERM;
 	if (!err) {
+		fsnotify_create(dir, n.d);
 		out->mnt = n.parent.mnt;
 		out->dentry = dget(n.d);
 	}
@@ -118,6 +120,8 @@ SYSCALL_DEFINE(mkdirat, int dfd, unsigned long uname, u32 mode)
 						    ~current->fs->umask) |
 							   S_IFDIR)
 		      : -EPERM;
+	if (!err)
+		fsnotify_mkdir(dir, n.d);
 	put_new_name(&n);
 	return err;
 }
@@ -161,6 +165,8 @@ SYSCALL_DEFINE(mknodat, int dfd, unsigned long uname, u32 mode, unsigned int dev
 					       (dev & 0xff) |
 						       ((dev >> 12) & 0xfff00)))
 		      : -EPERM;
+	if (!err)
+		fsnotify_create(dir, n.d);
 	put_new_name(&n);
 	return err;
 }
@@ -185,6 +191,8 @@ SYSCALL_DEFINE(symlinkat, unsigned long utarget, int dfd, unsigned long uname)
 		err = dir->i_op && dir->i_op->symlink
 			      ? dir->i_op->symlink(dir, n.d, target)
 			      : -EPERM;
+		if (!err)
+			fsnotify_create(dir, n.d);
 		put_new_name(&n);
 	}
 	kfree(target);
@@ -225,6 +233,8 @@ SYSCALL_DEFINE(linkat, int olddfd, unsigned long uold, int newdfd,
 		err = dir->i_op && dir->i_op->link
 			      ? dir->i_op->link(old.dentry, dir, n.d)
 			      : -EPERM;
+	if (!err)
+		fsnotify_link(dir, old.dentry->inode, n.d);
 	put_new_name(&n);
 out:
 	path_put(&old);
@@ -322,6 +332,22 @@ static long do_unlink(int dfd, unsigned long uname, bool dir)
 	else
 		err = pi->i_op && pi->i_op->unlink ? pi->i_op->unlink(pi, d)
 						   : -EPERM;
+	if (!err) {
+		/*
+		 * As Linux's vfs_unlink and vfs_rmdir: the file's lost link;
+		 * its name goes, and with the last reference to it the inode
+		 * (IN_DELETE_SELF, from dput); then the directory's IN_DELETE.
+		 */
+		bool isdir = S_ISDIR(d->inode->mode);
+
+		if (!isdir)
+			fsnotify_link_count(d->inode);
+		igrab(pi);
+		put_existing(&parent, d);
+		fsnotify_delete(pi, isdir, last.name, last.len);
+		iput(pi);
+		goto out_name;
+	}
 	put_existing(&parent, d);
 out_name:
 	kfree(name);
@@ -367,7 +393,7 @@ SYSCALL_DEFINE(renameat2, int olddfd, unsigned long uold, int newdfd,
 	struct nameidata_last olast, nlast;
 	struct path oparent, nparent;
 	struct dentry *od, *nd;
-	struct inode *odir, *ndir;
+	struct inode *odir, *ndir, *target;
 	char *oname, *nname;
 	long err;
 
@@ -444,8 +470,19 @@ SYSCALL_DEFINE(renameat2, int olddfd, unsigned long uold, int newdfd,
 			goto out_nd;
 	}
 	err = -EPERM;
+	target = nd->inode;
 	if (odir->i_op && odir->i_op->rename)
 		err = odir->i_op->rename(odir, od, ndir, nd, flags);
+	if (!err) {
+		fsnotify_move(odir, ndir, olast.name, olast.len, nlast.name,
+			      nlast.len, S_ISDIR(od->inode->mode),
+			      flags & RENAME_EXCHANGE ? NULL : target,
+			      od->inode);
+		if (flags & RENAME_EXCHANGE)
+			fsnotify_move(ndir, odir, nlast.name, nlast.len,
+				      olast.name, olast.len,
+				      S_ISDIR(target->mode), NULL, target);
+	}
 out_nd:
 	dput(nd);
 out_new_parent:

@@ -2,6 +2,7 @@
 /* Open files, and moving data through them. */
 #include "tamu/filelock.h"
 #include "tamu/fs.h"
+#include "tamu/fsnotify.h"
 #include "tamu/panic.h"
 #include "tamu/slab.h"
 #include "tamu/string.h"
@@ -71,6 +72,9 @@ struct file *alloc_file(const struct path *p, unsigned int flags)
 	}
 	/* As Linux's do_dentry_open: open() saw them, nothing else does. */
 	f->f_flags &= ~OPEN_ONLY_FLAGS;
+	/* Linux 6.8 on tells every open here, the kernel's too (exec). */
+	f->f_mode |= FMODE_OPENED;
+	fsnotify_open(f);
 	return f;
 }
 
@@ -82,11 +86,13 @@ struct file *open_inode(struct inode *inode, unsigned int flags,
 	if (!f)
 		return ERR_PTR(-ENOMEM);
 	igrab(inode);
+	f->f_mode |= FMODE_OPENED;
 	return f;
 }
 
 static void __fput(struct file *f)
 {
+	fsnotify_close(f);
 	if (!list_empty(&f->f_ep_links))
 		eventpoll_release(f);
 	locks_remove_file(f);
@@ -243,22 +249,31 @@ ssize_t vfs_write(struct file *f, struct uio *u, u64 *pos)
 	return f->f_op->write(f, u, pos);
 }
 
+/* As Linux's __kernel_read, it is told (exec reading a program: IN_ACCESS). */
 ssize_t kernel_read(struct file *f, void *buf, size_t n, u64 pos)
 {
 	struct uio u = { .kbuf = buf, .len = n };
+	ssize_t ret;
 
 	if (!f->f_op || !f->f_op->read)
 		return -EINVAL;
-	return f->f_op->read(f, &u, &pos);
+	ret = f->f_op->read(f, &u, &pos);
+	if (ret > 0)
+		fsnotify_access(f);
+	return ret;
 }
 
 ssize_t kernel_write(struct file *f, const void *buf, size_t n, u64 pos)
 {
 	struct uio u = { .kbuf = (char *)buf, .len = n };
+	ssize_t ret;
 
 	if (!f->f_op || !f->f_op->write)
 		return -EINVAL;
-	return f->f_op->write(f, &u, &pos);
+	ret = f->f_op->write(f, &u, &pos);
+	if (ret > 0)
+		fsnotify_modify(f);
+	return ret;
 }
 
 s64 generic_llseek(struct file *f, s64 offset, int whence)

@@ -7,6 +7,7 @@
 #include "tamu/syscall.h"
 #include "tamu/blkdev.h"
 #include "tamu/fs.h"
+#include "tamu/fsnotify.h"
 #include "tamu/net.h"
 #include "tamu/namei.h"
 #include "tamu/sched.h"
@@ -316,6 +317,17 @@ int do_mount(const char *source, const struct path *at, const char *type,
 	return 0;
 }
 
+/* Does a mount in the tree still show sb? */
+static bool sb_mounted(struct super_block *sb)
+{
+	struct vfsmount *m;
+
+	list_for_each_entry(m, &mount_list, list)
+		if (m->sb == sb)
+			return true;
+	return false;
+}
+
 int do_umount(const struct path *p)
 {
 	struct vfsmount *mnt = p->mnt, *m;
@@ -340,6 +352,14 @@ int do_umount(const struct path *p)
 	 */
 	mnt->mountpoint = NULL;
 	mnt->parent = mnt;
+	/*
+	 * Linux tells watches of a file system's inodes IN_UNMOUNT when its
+	 * super block shuts down, after its last mount.  Here the super block
+	 * lives on while used, so its last mount is the time.  (A file system
+	 * of one instance, devtmpfs or devpts, never shuts down.)
+	 */
+	if (!mnt->sb->type->mount_single && !sb_mounted(mnt->sb))
+		fsnotify_sb_delete(mnt->sb);
 	return 0;
 }
 
@@ -415,6 +435,8 @@ void vfs_init(void)
 	pipe_init();
 	anon_inode_init();
 	eventpoll_init();
+	fsnotify_init();
+	inotify_user_setup();
 	net_init();
 	proc_init();
 	sysfs_init();

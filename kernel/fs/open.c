@@ -5,6 +5,7 @@
  */
 #include "tamu/syscall.h"
 #include "tamu/fdtable.h"
+#include "tamu/fsnotify.h"
 #include "tamu/namei.h"
 #include "tamu/sched.h"
 #include "tamu/slab.h"
@@ -67,9 +68,9 @@ int vfs_create(const struct path *dir, struct dentry *d, u32 mode)
 					       S_IFREG);
 }
 
-/* The path to open: looked up, or created for O_CREAT. */
+/* The path to open: looked up, or created for O_CREAT (*created). */
 static int open_path(int dfd, const char *name, int flags, u32 mode,
-		     struct path *out)
+		     struct path *out, bool *created)
 {
 	struct nameidata_last last;
 	struct path parent;
@@ -95,6 +96,10 @@ static int open_path(int dfd, const char *name, int flags, u32 mode,
 	d = lookup_one_locked(&parent, last.name, last.len);
 	err = IS_ERR(d) ? PTR_ERR(d) : d->inode ? -EEXIST
 				   : vfs_create(&parent, d, mode);
+	if (!err) {
+		*created = true;
+		fsnotify_create(parent.dentry->inode, d);
+	}
 	mutex_unlock(&parent.dentry->inode->i_mutex);
 	if (err == -EEXIST && !(flags & O_EXCL)) {
 		/* It exists: open it as if O_CREAT were not given. */
@@ -165,13 +170,14 @@ static struct file *open_tmpfile(int dfd, const char *name, int flags,
 struct file *file_open(int dfd, const char *name, int flags, u32 mode)
 {
 	struct inode *inode;
+	bool created = false;
 	struct path p;
 	struct file *f;
 	int err;
 
 	if (flags & __O_TMPFILE)
 		return open_tmpfile(dfd, name, flags, mode);
-	err = open_path(dfd, name, flags, mode, &p);
+	err = open_path(dfd, name, flags, mode, &p, &created);
 	if (err)
 		return ERR_PTR(err);
 	inode = p.dentry->inode;
@@ -181,13 +187,20 @@ struct file *file_open(int dfd, const char *name, int flags, u32 mode)
 	err = open_permission(inode, flags);
 	if (err)
 		goto out;
-	if ((flags & O_TRUNC) && S_ISREG(inode->mode) &&
-	    (flags & O_ACCMODE) != O_RDONLY) {
-		err = vfs_truncate(p.dentry, 0);
-		if (err)
-			goto out;
-	}
 	f = alloc_file(&p, flags);
+	/*
+	 * O_TRUNC once open, as Linux's handle_truncate (so IN_OPEN comes
+	 * before IN_MODIFY, and a failure closes the file); a file just made
+	 * is empty already.
+	 */
+	if (!IS_ERR(f) && (flags & O_TRUNC) && !created &&
+	    S_ISREG(inode->mode) && (flags & O_ACCMODE) != O_RDONLY) {
+		err = vfs_truncate(p.dentry, 0);
+		if (err) {
+			fput(f);
+			f = ERR_PTR(err);
+		}
+	}
 	path_put(&p);
 	return f;
 out:
@@ -365,12 +378,19 @@ void setattr_copy(struct inode *inode, const struct iattr *attr)
 static int notify_change(struct inode *inode, struct dentry *d,
 			 struct iattr *attr)
 {
+	/* What was asked: a file system's setattr may drop bits it ignores. */
+	unsigned int valid = attr->valid;
+	int err = 0;
+
 	if (inode->i_op && inode->i_op->setattr)
-		return inode->i_op->setattr(d, attr);
-	if (attr->valid & ATTR_SIZE)
-		return -EPERM;
-	setattr_copy(inode, attr);
-	return 0;
+		err = inode->i_op->setattr(d, attr);
+	else if (attr->valid & ATTR_SIZE)
+		err = -EPERM;
+	else
+		setattr_copy(inode, attr);
+	if (!err)
+		fsnotify_change(inode, d, valid);
+	return err;
 }
 
 int vfs_truncate(struct dentry *d, u64 size)

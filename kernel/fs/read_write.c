@@ -2,6 +2,7 @@
 /* read, write and their vector, positioned and seeking variants. */
 #include "tamu/syscall.h"
 #include "tamu/fdtable.h"
+#include "tamu/fsnotify.h"
 #include "tamu/slab.h"
 #include "tamu/uaccess.h"
 #include "uapi/fcntl.h"
@@ -13,14 +14,31 @@ static bool seekable(struct file *f)
 	       S_ISBLK(f->inode->mode);
 }
 
+/*
+ * Bytes moved through a file: IN_MODIFY or IN_ACCESS, as Linux tells them
+ * from read(2) and write(2) (and not from the kernel's own reads).
+ */
+static void rw_notify(struct file *f, long ret, bool write)
+{
+	if (ret <= 0)
+		return;
+	if (write)
+		fsnotify_modify(f);
+	else
+		fsnotify_access(f);
+}
+
 static long rw_file(struct file *f, unsigned long buf, size_t count,
 		    u64 *pos, bool write)
 {
 	struct uio u = { .addr = buf, .len = min(count, MAX_RW_COUNT) };
+	long ret;
 
 	if ((long)count < 0)
 		return -EINVAL;
-	return write ? vfs_write(f, &u, pos) : vfs_read(f, &u, pos);
+	ret = write ? vfs_write(f, &u, pos) : vfs_read(f, &u, pos);
+	rw_notify(f, ret, write);
+	return ret;
 }
 
 static long do_rw(unsigned int fd, unsigned long buf, size_t count,
@@ -89,9 +107,14 @@ static long do_rwv(unsigned int fd, unsigned long uvec, unsigned long n,
 	ret = import_iovec(uvec, n, fast, &iov, &u);
 	if (ret >= 0 && pos >= 0 && !seekable(f))
 		ret = -ESPIPE;
-	if (ret >= 0)
+	if (ret >= 0) {
 		ret = write ? vfs_write(f, &u, pos >= 0 ? &p : &f->f_pos)
 			    : vfs_read(f, &u, pos >= 0 ? &p : &f->f_pos);
+		/* Linux's vfs_readv tells even a read of nothing. */
+		if (!write && ret == 0)
+			fsnotify_access(f);
+		rw_notify(f, ret, write);
+	}
 	if (iov != fast)
 		kfree(iov);
 	fput(f);
@@ -279,6 +302,8 @@ SYSCALL_DEFINE(fallocate, int fd, int mode, s64 offset, s64 len)
 		err = f->f_op->fallocate ? f->f_op->fallocate(f, mode, offset,
 							       len)
 					 : -EOPNOTSUPP;
+	if (!err)
+		fsnotify_modify(f);
 	fput(f);
 	return err;
 }

@@ -6,6 +6,7 @@
  */
 #include "tamu/syscall.h"
 #include "tamu/fdtable.h"
+#include "tamu/fsnotify.h"
 #include "tamu/string.h"
 #include "tamu/uaccess.h"
 #include "uapi/dirent.h"
@@ -132,6 +133,9 @@ static long do_getdents(unsigned int fd, unsigned long ubuf,
 		g.ctx.pos = f->f_pos;
 		err = f->f_op->iterate(f, &g.ctx);
 		f->f_pos = g.ctx.pos;
+		/* Linux tells every listing but one of a removed directory. */
+		if (f->inode->nlink)
+			fsnotify_access(f);
 		if (!err)
 			err = set_last_off(&g);
 	}

@@ -14,6 +14,7 @@
  */
 #include "tamu/syscall.h"
 #include "tamu/fdtable.h"
+#include "tamu/fsnotify.h"
 #include "tamu/signal.h"
 #include "tamu/slab.h"
 #include "tamu/uaccess.h"
@@ -49,6 +50,16 @@ static ssize_t write_from_buf(struct file *out, const void *buf, size_t n,
 	struct uio u = { .kbuf = (char *)buf, .len = n };
 
 	return vfs_write(out, &u, pos);
+}
+
+/* Bytes moved: the source was read and the destination changed. */
+static long splice_notify(struct file *in, struct file *out, long ret)
+{
+	if (ret > 0) {
+		fsnotify_access(in);
+		fsnotify_modify(out);
+	}
+	return ret;
 }
 
 /* File to pipe: what fits now, at least one byte unless at end of file. */
@@ -207,6 +218,7 @@ static long do_splice(struct file *in, unsigned long uoff_in,
 	else
 		ret = splice_pipe_to_file(ip, out, pos, len, nonblock, buf);
 	kfree(buf);
+	splice_notify(in, out, ret);
 	if (has && ret >= 0 && copy_to_user(uoff, &off, sizeof(off)))
 		return -EFAULT;
 	return ret;
@@ -258,6 +270,7 @@ SYSCALL_DEFINE(tee, int fd_in, int fd_out, size_t len, unsigned int flags)
 	if (buf)
 		ret = pipe_to_pipe(ip, op, min(len, MAX_RW_COUNT),
 				   flags & SPLICE_F_NONBLOCK, false, buf);
+	splice_notify(in, out, ret);
 out:
 	kfree(buf);
 	if (in)
@@ -297,12 +310,16 @@ SYSCALL_DEFINE(vmsplice, int fd, unsigned long uiov, unsigned long nr_segs,
 		ret = pipe_wait_room(p, nonblock);
 		if (ret > 0)
 			ret = pipe_fill(p, &u, NULL, u.len);
+		if (ret > 0)
+			fsnotify_modify(f);
 	} else {
 		ret = pipe_wait_data(p, nonblock);
 		if (ret > 0) {
 			ret = pipe_peek(p, 0, &u, NULL, u.len);
-			if (ret > 0)
+			if (ret > 0) {
 				pipe_consume(p, ret);
+				fsnotify_access(f);
+			}
 		}
 	}
 out:
@@ -381,6 +398,7 @@ SYSCALL_DEFINE(sendfile, int out_fd, int in_fd, unsigned long uoff,
 					  out->f_flags & O_NONBLOCK, buf);
 	else
 		ret = copy_direct(in, pos, out, &out->f_pos, count, buf);
+	splice_notify(in, out, ret);
 	if (has && ret >= 0 && copy_to_user(uoff, &off, sizeof(off)))
 		ret = -EFAULT;
 out:
@@ -446,6 +464,7 @@ SYSCALL_DEFINE(copy_file_range, int fd_in, unsigned long uoff_in, int fd_out,
 	buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
 	if (buf)
 		ret = copy_direct(in, pin, out, pout, len, buf);
+	splice_notify(in, out, ret);
 	if (ret >= 0 && ((has_in && copy_to_user(uoff_in, &off_in,
 						  sizeof(off_in))) ||
 			 (has_out && copy_to_user(uoff_out, &off_out,

@@ -17,6 +17,7 @@
  */
 #include "tamu/xattr.h"
 #include "tamu/fdtable.h"
+#include "tamu/fsnotify.h"
 #include "tamu/namei.h"
 #include "tamu/sched.h"
 #include "tamu/slab.h"
@@ -190,6 +191,8 @@ static long path_setxattr(unsigned long upath, unsigned long uname,
 	err = want_write(&p, p.dentry->inode);
 	if (!err)
 		err = setxattr(p.dentry->inode, uname, uvalue, size, flags);
+	if (!err)
+		fsnotify_xattr(p.dentry->inode, p.dentry);
 	path_put(&p);
 	return err;
 }
@@ -217,6 +220,8 @@ SYSCALL_DEFINE(fsetxattr, int fd, unsigned long uname, unsigned long uvalue,
 	err = want_write(&f->path, f->inode);
 	if (!err)
 		err = setxattr(f->inode, uname, uvalue, size, flags);
+	if (!err)
+		fsnotify_xattr(f->inode, f->path.dentry);
 	fput(f);
 	return err;
 }
@@ -384,6 +389,8 @@ static long path_removexattr(unsigned long upath, unsigned long uname,
 	err = want_write(&p, p.dentry->inode);
 	if (!err)
 		err = removexattr(p.dentry->inode, uname);
+	if (!err)
+		fsnotify_xattr(p.dentry->inode, p.dentry);
 	path_put(&p);
 	return err;
 }
@@ -408,6 +415,8 @@ SYSCALL_DEFINE(fremovexattr, int fd, unsigned long uname)
 	err = want_write(&f->path, f->inode);
 	if (!err)
 		err = removexattr(f->inode, uname);
+	if (!err)
+		fsnotify_xattr(f->inode, f->path.dentry);
 	fput(f);
 	return err;
 }

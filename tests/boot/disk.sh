@@ -250,6 +250,17 @@ else
 	fail "splice on ext2" "native: $native" "guest: $out" "$err"
 fi
 
+# inotify on ext2 (tests/guest/inotify.c, in a new directory under /mnt).
+mkdir "$WORK/native-inotify" && chmod 777 "$WORK/native-inotify"
+native=$($AS_USER tests/guest/inotify "$WORK/native-inotify" 2>&1; echo "exit=$?")
+run_tamu quiet mem=64M initrd="$WORK/test.cpio" ubd0="$WORK/large" -- \
+	/bin/sh -c 'mount -t ext2 /dev/ubda /mnt && mkdir -p /mnt/i && /test/inotify /mnt/i'
+if [ "$native" == "$(printf '%s\n' "$out"; echo "exit=$status")" ]; then
+	ok "inotify events on ext2 as on Linux"
+else
+	fail "inotify on ext2" "native: $native" "guest: $out" "$err"
+fi
+
 # Four processes at once changing one directory and appending to one
 # file: names, link counts and blocks must add up (e2fsck), and no name
 # may be lost or doubled.

@@ -118,12 +118,41 @@ same_as_native rseq "restartable sequences: glibc's registration, rseq(2)'s chec
 same_as_native futex "futexes: errors, requeue and wake-op counts, futex_waitv, robust mutexes whose owner dies (thread, process, with a waiter), priority-inheritance mutexes"
 same_as_native splice "memfd_create and seals, pipe sizes, splice, tee, vmsplice, sendfile, copy_file_range between pipes, files, sockets"
 same_as_native timers "POSIX timers (checks, ids, SI_TIMER, overruns, SIGEV_NONE and SIGEV_THREAD_ID, absolute, CPU clocks), ITIMER_VIRTUAL and ITIMER_PROF, fork, exec, RLIMIT_SIGPENDING"
+same_as_native inotify "inotify: each event on files, directories, FIFOs, pipes and a program run, moves with cookies, IN_ISDIR, ONESHOT, MASK_ADD, MASK_CREATE, ONLYDIR, EXCL_UNLINK, DELETE_SELF and IGNORED, short reads, FIONREAD, poll and epoll, coalescing, overflow, errors, fdinfo, fork"
+# As root in the guest: a tmpfs unmounted under watches (IN_UNMOUNT, then
+# IN_IGNORED, newest inode first as on Linux), and max_user_watches.
+run_tamu "${opts[@]}" -- /test/inotify unmount /tmp
+want='watch m (the root of the mount): 1
+watch m/d: 2
+watch m/f: 3
+watch . (not on it): 4
+umount: ok
+events:
+  wd 3 UNMOUNT
+  wd 3 IGNORED
+  wd 2 UNMOUNT|ISDIR
+  wd 2 IGNORED
+  wd 1 UNMOUNT|ISDIR
+  wd 1 IGNORED
+rmdir m:
+  wd 4 DELETE|ISDIR "m" (len 16)'
+if [ "$status" -eq 0 ] && [ "$out" == "$want" ]; then
+	ok "inotify: an unmount sends IN_UNMOUNT and IN_IGNORED to every watch on it$what"
+else
+	fail "inotify and unmount$what" "status $status" "$out" "$err"
+fi
+run_tamu "${opts[@]}" -- /test/inotify watches /tmp
+if [ "$status" -eq 0 ] && [ "$out" == $'watches made: max_user_watches, then No space left on device\nafter one is removed, another: the wd after the failed attempt' ]; then
+	ok "inotify: max_user_watches watches over two instances, then ENOSPC$what"
+else
+	fail "inotify max_user_watches$what" "status $status" "$out" "$err"
+fi
 same_as_native unix "AF_UNIX: stream, datagram and seqpacket pairs, names in files and abstract, listen and accept, SCM_RIGHTS and SCM_CREDENTIALS, options, errors, /proc/net/unix"
 # Exit paths: the kernel's object counts (/proc/slabinfo) come back.
 run_tamu "${opts[@]}" -- /test/leaks
-if [ "$status" -eq 0 ] && [ "$(grep -c ': as before$' <<<"$out")" -eq 8 ] &&
-	[ "$(wc -l <<<"$out")" -eq 8 ]; then
-	ok "processes ending with socket rings, chains, backlogs, epoll sets, POSIX timers and blocked threads leave no objects behind$what"
+if [ "$status" -eq 0 ] && [ "$(grep -c ': as before$' <<<"$out")" -eq 11 ] &&
+	[ "$(wc -l <<<"$out")" -eq 11 ]; then
+	ok "processes ending with socket rings, chains, backlogs, epoll sets, POSIX timers, blocked threads and inotify watches and events leave no objects behind$what"
 else
 	fail "objects left behind by exits$what" "status $status" "$out" "$err"
 fi

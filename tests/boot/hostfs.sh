@@ -119,6 +119,46 @@ else
 	fail "no $FSOPS: make guest-tests first"
 fi
 
+# inotify: the guest's own changes through hostfs, as natively (less
+# the extended attributes hostfs does not pass through).
+INOTIFY=tests/guest/inotify
+if [ -x "$INOTIFY" ]; then
+	cp "$INOTIFY" "$SHARE/inotify"
+	mkdir "$SHARE/inotify-work" "$WORK/native-inotify"
+	[ -n "$AS_USER" ] && chown -R 65534:65534 "$SHARE" "$WORK/native-inotify"
+	no_xattr() { sed '/^setxattr: /,/^link:$/{/^link:$/!d}'; }
+	native=$($AS_USER "$INOTIFY" "$WORK/native-inotify" 2>&1 | no_xattr; echo "exit=${PIPESTATUS[0]}")
+	run_tamu quiet hostfs="$SHARE" -- /host/inotify /host/inotify-work
+	if [ "$native" = "$(no_xattr <<<"$out")"$'\n'"exit=$status" ] &&
+		grep -q "^setxattr: Operation not supported" <<<"$out"; then
+		ok "inotify: the guest's own changes through hostfs are told as on Linux"
+	else
+		fail "inotify through hostfs" "native: $native" "guest: $out" \
+			"exit=$status" "$err"
+	fi
+	# The host's changes are not seen (tamu learns of them only by
+	# looking, and tells nobody).
+	(
+		for _ in $(seq 100); do [ -e "$SHARE/inotify-work/ready" ] && break; sleep 0.1; done
+		echo host >"$SHARE/inotify-work/ready"
+		mkdir "$SHARE/inotify-work/hostdir"
+		rm -f "$SHARE/inotify-work/ready"
+		touch "$SHARE/inotify-work/go"
+		[ -n "$AS_USER" ] && chown -R 65534:65534 "$SHARE/inotify-work"
+	) &
+	run_tamu quiet hostfs="$SHARE" -- /host/inotify host /host/inotify-work
+	wait
+	if [ "$status" -eq 0 ] && [ "$out" = 'watch: 1
+after the host changed it:
+  wd 1 CREATE "ready" (len 16)' ]; then
+		ok "inotify: changes made on the host are not told to the guest"
+	else
+		fail "inotify and the host's changes" "status $status" "$out" "$err"
+	fi
+else
+	fail "no $INOTIFY: make guest-tests first"
+fi
+
 # The host's changes, seen while the guest runs.
 (
 	for _ in $(seq 100); do [ -e "$SHARE/ready" ] && break; sleep 0.1; done

@@ -3,7 +3,8 @@
  * Exit paths free what they hold: processes end (exit, exit_group with
  * threads blocked, SIGKILL) holding sockets with files in flight, rings
  * and chains of them, listeners with connections never accepted, epoll
- * sets watching everything, timers and signal files.  /proc/slabinfo's
+ * sets watching everything, timers and signal files, inotify instances
+ * with watches and queued events.  /proc/slabinfo's
  * counts of the kernel's objects must come back to where they were.
  *
  * Runs inside tamu as root (it reads /proc/slabinfo), not natively: the
@@ -20,10 +21,12 @@
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <sys/inotify.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/timerfd.h>
 #include <sys/un.h>
 #include <sys/wait.h>
@@ -33,7 +36,8 @@
 
 static const char *const caches[] = {
 	"filp", "UNIX", "eventpoll_epi", "eventpoll_pwq", "task_struct",
-	"mm_struct", "vm_area_struct",
+	"mm_struct", "vm_area_struct", "inotify_inode_mark",
+	"fsnotify_mark_connector", "inotify_event_info",
 };
 #define NR_CACHES (sizeof(caches) / sizeof(caches[0]))
 
@@ -265,6 +269,69 @@ static void timers(void)
 	timer_on(CLOCK_PROCESS_CPUTIME_ID, SIGRTMIN, 1000000);
 }
 
+#define INOTIFY_DIR "/tmp/leaks-inotify"
+#define INOTIFY_FILES 8
+
+/* Root may set how many events an instance made from now on queues. */
+static void set_max_queued_events(const char *value)
+{
+	int fd = open("/proc/sys/fs/inotify/max_queued_events", O_WRONLY);
+
+	if (fd < 0 || write(fd, value, strlen(value)) < 0)
+		printf("max_queued_events: %s\n", strerror(errno));
+	close(fd);
+}
+
+/*
+ * Two inotify instances watching a directory and the files in it, with
+ * events queued (named, so they hold names, and past a small queue's
+ * limit in one instance: the overflow event), and watching a directory
+ * and a file that are deleted under them (DELETE_SELF and IGNORED queued,
+ * the watches gone) while the file is open; exits holding them all.
+ */
+static void inotify_exit(void)
+{
+	int a, b, i, fd;
+	char name[64], buf[4096];
+
+	set_max_queued_events("16\n");
+	a = inotify_init1(IN_NONBLOCK);
+	set_max_queued_events("16384\n");
+	b = inotify_init();
+	mkdir(INOTIFY_DIR, 0755);
+	inotify_add_watch(a, INOTIFY_DIR, IN_ALL_EVENTS);
+	inotify_add_watch(b, INOTIFY_DIR, IN_CREATE | IN_ONESHOT);
+	for (i = 0; i < INOTIFY_FILES; i++) {
+		snprintf(name, sizeof(name), INOTIFY_DIR "/file-%d", i);
+		fd = open(name, O_CREAT | O_WRONLY, 0644);
+		write(fd, "x", 1);
+		close(fd);
+		inotify_add_watch(a, name, IN_ALL_EVENTS);
+		inotify_add_watch(b, name, IN_OPEN | IN_EXCL_UNLINK);
+	}
+	mkdir(INOTIFY_DIR "-gone", 0755);
+	fd = open(INOTIFY_DIR "-gone/f", O_CREAT | O_RDWR, 0644);
+	inotify_add_watch(a, INOTIFY_DIR "-gone", IN_ALL_EVENTS);
+	inotify_add_watch(b, INOTIFY_DIR "-gone/f", IN_ALL_EVENTS);
+	unlink(INOTIFY_DIR "-gone/f");
+	rmdir(INOTIFY_DIR "-gone");
+	write(fd, "x", 1);
+	read(b, buf, sizeof(buf));
+}
+
+/* The files inotify_exit left, once nothing watches them. */
+static void inotify_clean(void)
+{
+	char name[64];
+	int i;
+
+	for (i = 0; i < INOTIFY_FILES; i++) {
+		snprintf(name, sizeof(name), INOTIFY_DIR "/file-%d", i);
+		unlink(name);
+	}
+	rmdir(INOTIFY_DIR);
+}
+
 /*
  * Pipes resized and full, memfds sealed and mapped, a child asleep in
  * splice when the process is killed.
@@ -337,6 +404,8 @@ static void workloads(void)
 	run_one("threads", threads, false);
 	run_one("threads-killed", threads, true);
 	run_one("timers", timers, false);
+	run_one("inotify", inotify_exit, false);
+	inotify_clean();
 	run_one("pipes", pipes, true);
 }
 

@@ -22,6 +22,7 @@
 #include <linux/close_range.h>
 #include <linux/fcntl.h>
 #include <linux/fs.h>
+#include <linux/inotify.h>
 #include <linux/futex.h>
 #include <linux/ioctl.h>
 #include <linux/ipc.h>
@@ -1161,6 +1162,41 @@ const struct uapi_fact uapi_host_kernel_facts[] = {
 	UAPI_CONST("vfs", PIPEFS_MAGIC),
 	UAPI_CONST("vfs", SOCKFS_MAGIC),
 
+	/* inotify.h */
+	UAPI_SIZEOF("inotify", struct inotify_event),
+	UAPI_FIELD("inotify", struct inotify_event, wd),
+	UAPI_FIELD("inotify", struct inotify_event, mask),
+	UAPI_FIELD("inotify", struct inotify_event, cookie),
+	UAPI_FIELD("inotify", struct inotify_event, len),
+	UAPI_OFFSETOF("inotify", struct inotify_event, name),
+	UAPI_CONST("inotify", IN_ACCESS),
+	UAPI_CONST("inotify", IN_MODIFY),
+	UAPI_CONST("inotify", IN_ATTRIB),
+	UAPI_CONST("inotify", IN_CLOSE_WRITE),
+	UAPI_CONST("inotify", IN_CLOSE_NOWRITE),
+	UAPI_CONST("inotify", IN_OPEN),
+	UAPI_CONST("inotify", IN_MOVED_FROM),
+	UAPI_CONST("inotify", IN_MOVED_TO),
+	UAPI_CONST("inotify", IN_CREATE),
+	UAPI_CONST("inotify", IN_DELETE),
+	UAPI_CONST("inotify", IN_DELETE_SELF),
+	UAPI_CONST("inotify", IN_MOVE_SELF),
+	UAPI_CONST("inotify", IN_UNMOUNT),
+	UAPI_CONST("inotify", IN_Q_OVERFLOW),
+	UAPI_CONST("inotify", IN_IGNORED),
+	UAPI_CONST("inotify", IN_CLOSE),
+	UAPI_CONST("inotify", IN_MOVE),
+	UAPI_CONST("inotify", IN_ONLYDIR),
+	UAPI_CONST("inotify", IN_DONT_FOLLOW),
+	UAPI_CONST("inotify", IN_EXCL_UNLINK),
+	UAPI_CONST("inotify", IN_MASK_CREATE),
+	UAPI_CONST("inotify", IN_MASK_ADD),
+	UAPI_CONST("inotify", IN_ISDIR),
+	UAPI_CONST("inotify", IN_ONESHOT),
+	UAPI_CONST("inotify", IN_ALL_EVENTS),
+	UAPI_CONST("inotify", IN_CLOEXEC),
+	UAPI_CONST("inotify", IN_NONBLOCK),
+	UAPI_CONST("inotify", INOTIFY_IOC_SETNEXTWD),
 	/* xattr.h */
 	UAPI_CONST("xattr", XATTR_CREATE),
 	UAPI_CONST("xattr", XATTR_REPLACE),

@@ -4,6 +4,7 @@
  * and a directory per process.
  */
 #include "internal.h"
+#include "tamu/fsnotify_backend.h"
 #include "tamu/proc.h"
 #include "tamu/panic.h"
 #include "tamu/slab.h"
@@ -151,6 +152,66 @@ static const struct proc_table sys_kernel_table = {
 	sys_kernel_entries, ARRAY_SIZE(sys_kernel_entries), 4,
 };
 
+/*
+ * An integer sysctl of at least 0, as Linux's proc_dointvec_minmax takes
+ * it: blanks around the number, nothing else.
+ */
+static int write_int_min0(int *v, const char *buf, size_t len)
+{
+	char s[32];
+	size_t i = 0;
+	int n;
+
+	if (current->cred.euid != 0)
+		return -EPERM;
+	while (len && (*buf == ' ' || *buf == '\t' || *buf == '\n')) {
+		buf++;
+		len--;
+	}
+	while (len && (buf[len - 1] == ' ' || buf[len - 1] == '\t' ||
+		       buf[len - 1] == '\n' || !buf[len - 1]))
+		len--;
+	if (!len || len >= sizeof(s))
+		return -EINVAL;
+	for (; i < len; i++)
+		s[i] = buf[i];
+	s[i] = '\0';
+	if (kstrtoint(s, 10, &n) || n < 0)
+		return -EINVAL;
+	*v = n;
+	return 0;
+}
+
+/* /proc/sys/fs/inotify: the limits of fs/notify/inotify/inotify_user.c. */
+#define INOTIFY_SYSCTL(name)                                                 \
+	static void show_##name(struct seq_buf *m, struct proc_inode *pi,    \
+				struct task_struct *t)                       \
+	{                                                                    \
+		seq_printf(m, "%d\n", inotify_##name);                       \
+	}                                                                    \
+	static int write_##name(struct proc_inode *pi, struct task_struct *t, \
+				const char *buf, size_t len)                 \
+	{                                                                    \
+		return write_int_min0(&inotify_##name, buf, len);            \
+	}
+
+INOTIFY_SYSCTL(max_queued_events)
+INOTIFY_SYSCTL(max_user_instances)
+INOTIFY_SYSCTL(max_user_watches)
+
+static const struct proc_entry sys_fs_inotify_entries[] = {
+	{ "max_queued_events", S_IFREG | 0644, .show = show_max_queued_events,
+	  .write = write_max_queued_events },
+	{ "max_user_instances", S_IFREG | 0644,
+	  .show = show_max_user_instances, .write = write_max_user_instances },
+	{ "max_user_watches", S_IFREG | 0644, .show = show_max_user_watches,
+	  .write = write_max_user_watches },
+};
+
+static const struct proc_table sys_fs_inotify_table = {
+	sys_fs_inotify_entries, ARRAY_SIZE(sys_fs_inotify_entries), 9,
+};
+
 /* /proc/sys/fs/mqueue: POSIX message queue limits. */
 static const struct proc_entry sys_fs_mqueue_entries[] = {
 	{ "msg_default", S_IFREG | 0444, .show = proc_show_ipc_limit },
@@ -190,6 +251,7 @@ static int write_pipe_max_size(struct proc_inode *pi, struct task_struct *t,
 }
 
 static const struct proc_entry sys_fs_entries[] = {
+	{ "inotify", S_IFDIR | 0555, .table = &sys_fs_inotify_table },
 	{ "mqueue", S_IFDIR | 0555, .table = &sys_fs_mqueue_table },
 	{ "pipe-max-size", S_IFREG | 0644, .show = show_pipe_max_size,
 	  .write = write_pipe_max_size },

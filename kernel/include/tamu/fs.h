@@ -27,6 +27,7 @@ struct bio_batch;
 struct bio_run;
 struct path;
 struct file_lock_context;
+struct fsnotify_mark_connector;
 
 typedef u32 dev_t;
 #define MKDEV(ma, mi) (((ma) << 20) | (mi))
@@ -209,6 +210,8 @@ struct inode {
 	struct pipe_inode_info *pipe;	/* a FIFO's, while open */
 	/* Its file locks (fs/locks.c); NULL while it has none. */
 	struct file_lock_context *i_flctx;
+	/* Its inotify watches (fs/notify/); NULL while nobody watches. */
+	struct fsnotify_mark_connector *i_fsnotify_marks;
 	struct address_space i_data;
 	/* A directory's: held by whoever looks up or changes its names. */
 	struct mutex i_mutex;
@@ -324,6 +327,8 @@ struct path {
 /* file->f_mode */
 #define FMODE_READ 0x1
 #define FMODE_WRITE 0x2
+/* Opened by alloc_file (not a failed open): its close is reported. */
+#define FMODE_OPENED 0x80000
 
 struct file {
 	const struct file_operations *f_op;

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * What each user holds across all its processes, for the limits Linux
- * counts per user: queued signals (RLIMIT_SIGPENDING) and files in flight
- * on unix sockets (RLIMIT_NOFILE).  A user's entry lives while any count
- * is not zero.
+ * counts per user: queued signals (RLIMIT_SIGPENDING), files in flight
+ * on unix sockets (RLIMIT_NOFILE), inotify instances and watches.  A
+ * user's entry lives while any count is not zero.
  */
 #ifndef _TAMU_USER_H
 #define _TAMU_USER_H
@@ -16,6 +16,8 @@ struct user_struct {
 	u32 uid;
 	unsigned long sigpending;	/* sigqueues charged to it */
 	unsigned long unix_inflight;	/* files in flight (net/unix) */
+	unsigned long inotify_devs;	/* inotify instances */
+	unsigned long inotify_watches;	/* and their watches */
 };
 
 /* The user's entry, made if it has none yet; NULL when memory is out. */
