@@ -67,11 +67,14 @@ for mode in tt seccomp; do
 
 	# The classic address-space switch: everything of the outgoing
 	# space unmapped, every resident page of the incoming one mapped.
+	# The switches are a difference of two runs (tests/guest/counters.c):
+	# a preemption more in the shorter one (a loaded host) takes a few
+	# off the 2N, so 2% may go; that each switch is one munmap is exact.
 	run_tamu quiet initrd=test.cpio mode=$mode -- /bin/sh -c \
 		"mount -t proc proc /proc; /test/counters pipes $N"
 	read_counters
 	sw=${c[mm_switches]:-0}
-	if [ "$status" -eq 0 ] && [ "$sw" -ge $((2 * N)) ] &&
+	if [ "$status" -eq 0 ] && [ "$sw" -ge $((2 * N * 98 / 100)) ] &&
 		[ "${c[munmap_guest_switch]}" -eq "$sw" ] &&
 		[ "${c[mmap_guest_switch]}" -ge "$sw" ]; then
 		ok "mode=$mode: $N pipe round trips, $sw address-space switches, ${c[munmap_guest_switch]} munmap and ${c[mmap_guest_switch]} mmap calls for them"
@@ -85,7 +88,7 @@ for mode in tt seccomp; do
 	read_counters
 	sw=${c[mm_switches]:-0}
 	if [ "$status" -eq 0 ] && [ "${c[aspace]}" = lazy ] &&
-		[ "$sw" -ge $((2 * N)) ] &&
+		[ "$sw" -ge $((2 * N * 98 / 100)) ] &&
 		[ "${c[munmap_guest_switch]}" -eq "$sw" ] &&
 		[ "${c[mmap_guest_switch]}" -eq 0 ] &&
 		[ "${c[mmap_guest_fault]}" -ge "$sw" ]; then
