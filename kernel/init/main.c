@@ -319,6 +319,7 @@ static void mount_block_root(const char *dev)
 	path_put(&current->fs->root);
 	path_put(&current->fs->pwd);
 	current->fs->root = current->fs->pwd = root;
+	path_get(&root);	/* one reference each */
 	path_get(&root);
 	pr_info("VFS: Mounted root (%s filesystem) on device %u:%u.\n",
 		root.mnt->sb->type->name, MAJOR(root.mnt->sb->dev),
