@@ -150,6 +150,8 @@ static void handle_trap(struct trap *trap)
 static void exit_to_user_mode(void)
 {
 	for (;;) {
+		/* Unmounted file systems whose last user this was. */
+		run_delayed_mntput();
 		if (arch_irqs_pending())
 			handle_irqs();
 		if (need_resched)

@@ -90,6 +90,7 @@ struct inode *new_inode(struct super_block *sb, u32 mode)
 		return NULL;
 	inode->sb = sb;
 	inode->ino = ++sb->next_ino;
+	sb->s_nr_inodes++;
 	inode->mode = mode;
 	inode->nlink = 1;
 	inode->refcount = 1;
@@ -223,6 +224,8 @@ void iput(struct inode *inode)
 		inode->sb->s_op->evict_inode(inode);
 	truncate_inode_pages(inode, 0);
 	hlist_del_init(&inode->i_hash);
+	if (inode->sb)
+		inode->sb->s_nr_inodes--;
 	kmem_cache_free(inode_cache, inode);
 }
 
@@ -245,6 +248,7 @@ static struct dentry *__d_alloc(struct super_block *sb, const char *name,
 	d->refcount = 1;
 	INIT_HLIST_NODE(&d->d_hash);
 	d->sb = sb;
+	sb->s_nr_dentries++;
 	d->unhashed = true;
 	INIT_LIST_HEAD(&d->children);
 	INIT_LIST_HEAD(&d->sibling);
@@ -291,6 +295,7 @@ void dput(struct dentry *d)
 			fsnotify_inoderemove(d->inode);
 		iput(d->inode);
 		kfree(d->name);
+		d->sb->s_nr_dentries--;
 		kmem_cache_free(dentry_cache, d);
 		if (parent == d)
 			break;
@@ -438,12 +443,48 @@ void d_exchange(struct dentry *a, struct dentry *b)
 	hlist_add_head(&b->d_hash, d_hash(pa, b->name_hash));
 }
 
+/*
+ * Drop every dentry of sb's tree, leaves first, and its root: the
+ * file system shuts down and nothing uses it.  Only the tree holds what
+ * it drops, so each dentry goes with its inode as the tree lets go of
+ * it; one held elsewhere (a kernel bug) stays, counted in
+ * sb->s_nr_dentries.  The dentry in hand is held across each step: an
+ * iput may sleep, and prune_dcache must not free it meanwhile.
+ */
+void shrink_dcache_sb(struct super_block *sb)
+{
+	struct dentry *root = sb->root, *d = dget(root), *next;
+
+	for (;;) {
+		if (!list_empty(&d->children)) {
+			next = dget(list_first_entry(&d->children,
+						     struct dentry, sibling));
+			dput(d);	/* the tree and next hold it */
+			d = next;
+			continue;
+		}
+		if (d == root)
+			break;
+		next = dget(d->parent);
+		d_delete(d);
+		dput(d);
+		d = next;
+	}
+	dput(d);
+	root->unhashed = true;	/* the root is in no directory */
+	sb->root = NULL;
+	dput(root);
+}
+
 void path_get(const struct path *p)
 {
+	mntget(p->mnt);
 	dget(p->dentry);
 }
 
+/* The dentry first: freeing the mount drops its root dentry. */
 void path_put(const struct path *p)
 {
 	dput(p->dentry);
+	mntput(p->mnt);
 }

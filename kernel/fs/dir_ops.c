@@ -99,7 +99,7 @@ int vfs_mknod_path(const char *name, u32 mode, struct path *out)
 		      : -EPERM;
 	if (!err) {
 		fsnotify_create(dir, n.d);
-		out->mnt = n.parent.mnt;
+		out->mnt = mntget(n.parent.mnt);
 		out->dentry = dget(n.d);
 	}
 	put_new_name(&n);

@@ -1,8 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * File system types and mounts.  Every mount has a parent mount and a
- * dentry in it where it sits; the root mount is its own parent.  Path walk
- * crosses from a mountpoint to the newest mount on it.
+ * File system types, super blocks and mounts.  Every mount in the tree has
+ * a parent mount and a dentry in it where it sits; the root mount is its
+ * own parent.  Path walk crosses from a mountpoint to the newest mount on
+ * it.
+ *
+ * Lifetimes, as Linux's: mounts are counted (struct vfsmount), and
+ * umount without MNT_DETACH is EBUSY while anything beyond the tree uses
+ * one.  This counting was chosen over comparing dentry counts with the
+ * tree's at unmount time: only a mount count tells a bind mount's users
+ * from another's, and only it knows when a lazily detached mount's last
+ * user goes.  A super block counts its mounts (s_active) and shuts down
+ * with the last: watches told, written back, every dentry and inode
+ * dropped, then the file system's put_super and the disk let go.
  */
 #include "tamu/syscall.h"
 #include "tamu/blkdev.h"
@@ -10,6 +20,8 @@
 #include "tamu/fsnotify.h"
 #include "tamu/net.h"
 #include "tamu/namei.h"
+#include "tamu/panic.h"
+#include "tamu/printk.h"
 #include "tamu/sched.h"
 #include "tamu/slab.h"
 #include "tamu/string.h"
@@ -23,6 +35,10 @@ struct path root_path;
 static LIST_HEAD(super_blocks);
 LIST_HEAD(file_systems);
 static int next_mount_id = 1;
+/* Detached mounts whose last reference went, to be freed. */
+static LIST_HEAD(delayed_mntput);
+/* Woken when a shut-down super block lets go of its disk. */
+static DECLARE_WAIT_QUEUE_HEAD(super_wait);
 
 void register_filesystem(struct file_system_type *fs)
 {
@@ -39,12 +55,61 @@ static struct file_system_type *get_fs_type(const char *name)
 	return NULL;
 }
 
-/* Anonymous device numbers for file systems without a disk (major 0). */
+/*
+ * Anonymous device numbers for file systems without a disk (major 0),
+ * the lowest free one first as Linux's ida hands them out: a tmpfs
+ * mounted again after an unmount gets the same st_dev, and mounting in
+ * a loop never runs out.  A bit per minor in use, the map grown as needed.
+ */
+#define ANON_DEV_MAX (1U << 20)
+#define BITS_PER_LONG (8 * sizeof(unsigned long))
+static unsigned long *anon_dev_map;
+static unsigned int anon_dev_bits;
+
+static bool grow_anon_dev_map(void)
+{
+	unsigned int bits = anon_dev_bits ? 2 * anon_dev_bits : 1024;
+	unsigned long *map;
+
+	if (anon_dev_bits >= ANON_DEV_MAX)
+		return false;
+	map = kzalloc(bits / 8, GFP_KERNEL);
+	if (!map)
+		return false;
+	if (anon_dev_map)
+		memcpy(map, anon_dev_map, anon_dev_bits / 8);
+	kfree(anon_dev_map);
+	anon_dev_map = map;
+	anon_dev_bits = bits;
+	return true;
+}
+
 dev_t new_anon_dev(void)
 {
-	static unsigned int next = 1;
+	unsigned int w, i;
 
-	return MKDEV(0, next++);
+	for (w = 0;; w++) {
+		if (w == anon_dev_bits / BITS_PER_LONG && !grow_anon_dev_map())
+			return 0;
+		/* Minor 0 is never handed out, as on Linux. */
+		if (!w && !(anon_dev_map[0] & 1))
+			anon_dev_map[0] |= 1;
+		if (~anon_dev_map[w])
+			break;
+	}
+	i = __builtin_ctzl(~anon_dev_map[w]);
+	anon_dev_map[w] |= 1UL << i;
+	return MKDEV(0, w * BITS_PER_LONG + i);
+}
+
+void free_anon_dev(dev_t dev)
+{
+	unsigned int minor = MINOR(dev);
+
+	BUG_ON(MAJOR(dev) || !minor || minor >= anon_dev_bits ||
+	       !(anon_dev_map[minor / BITS_PER_LONG] &
+		 (1UL << minor % BITS_PER_LONG)));
+	anon_dev_map[minor / BITS_PER_LONG] &= ~(1UL << minor % BITS_PER_LONG);
 }
 
 struct super_block *new_super(struct file_system_type *fs)
@@ -55,9 +120,129 @@ struct super_block *new_super(struct file_system_type *fs)
 		return NULL;
 	sb->type = fs;
 	sb->dev = new_anon_dev();
+	if (!sb->dev) {
+		kfree(sb);
+		return NULL;
+	}
+	sb->s_anon_dev = true;
+	sb->s_count = 1;
+	mutex_init(&sb->s_umount);
 	INIT_LIST_HEAD(&sb->s_dirty);
 	list_add_tail(&sb->s_list, &super_blocks);
 	return sb;
+}
+
+/* Drop a hold on the struct: the last frees it (Linux's __put_super). */
+static void __put_super(struct super_block *sb)
+{
+	if (--sb->s_count > 0)
+		return;
+	list_del_init(&sb->s_list);
+	if (sb->s_anon_dev)
+		free_anon_dev(sb->dev);
+	kfree(sb);
+}
+
+int sync_filesystem(struct super_block *sb)
+{
+	int err;
+
+	if (sb->s_flags & MS_RDONLY)
+		return 0;
+	err = write_dirty_inodes(sb);
+	if (sb->s_op && sb->s_op->sync_fs)
+		err = sb->s_op->sync_fs(sb) ?: err;
+	return err;
+}
+
+/*
+ * Each super block is held while synced, so it stays on the list (and
+ * the walk can go on from it) even if it shuts down meanwhile; s_umount
+ * keeps a shutdown from freeing what the sync uses.
+ */
+int sync_filesystems(void)
+{
+	struct super_block *sb, *prev = NULL;
+	int err = 0, e;
+
+	list_for_each_entry(sb, &super_blocks, s_list) {
+		if (sb->s_dying)
+			continue;
+		sb->s_count++;
+		if (prev)
+			__put_super(prev);
+		prev = sb;
+		mutex_lock(&sb->s_umount);
+		e = sb->s_dying ? 0 : sync_filesystem(sb);
+		mutex_unlock(&sb->s_umount);
+		if (e && !err)
+			err = e;
+	}
+	if (prev)
+		__put_super(prev);
+	return err;
+}
+
+/*
+ * Drop the tree and what the file system holds, then the disk.  Only
+ * for a super block nobody uses; false (and a message) if something
+ * still holds a dentry or inode of it: then it stays, with its disk.
+ */
+static bool kill_super(struct super_block *sb)
+{
+	if (sb->root)
+		shrink_dcache_sb(sb);
+	if (sb->s_nr_dentries || sb->s_nr_inodes) {
+		pr_err("VFS: %s on %u:%u still has %lu dentries and %lu inodes "
+		       "in use after its last unmount: it stays in memory\n",
+		       sb->type->name, MAJOR(sb->dev), MINOR(sb->dev),
+		       sb->s_nr_dentries, sb->s_nr_inodes);
+		return false;
+	}
+	if (sb->s_op && sb->s_op->put_super)
+		sb->s_op->put_super(sb);
+	if (sb->bdev) {
+		/* As Linux's kill_block_super: written back, then forgotten,
+		 * so the next mount reads the disk afresh. */
+		if (!(sb->s_flags & MS_RDONLY))
+			sync_blockdev(sb->bdev);
+		invalidate_bdev(sb->bdev);
+	}
+	return true;
+}
+
+/*
+ * The last mount of sb went: watches are told, everything is written
+ * back and freed (Linux's generic_shutdown_super and kill_sb).  The
+ * super block leaves the list when its last holder lets go.
+ */
+static void shutdown_super(struct super_block *sb)
+{
+	bool killed;
+
+	sb->s_dying = true;
+	mutex_lock(&sb->s_umount);
+	fsnotify_sb_delete(sb);
+	sync_filesystem(sb);
+	killed = kill_super(sb);
+	mutex_unlock(&sb->s_umount);
+	if (!killed) {
+		sb->s_leaked = true;
+		return;
+	}
+	if (sb->bdev) {
+		sb->bdev->mounted = NULL;
+		wake_up(&super_wait);
+	}
+	__put_super(sb);
+}
+
+/* A mount of sb went.  One-instance file systems keep theirs. */
+static void deactivate_super(struct super_block *sb)
+{
+	if (--sb->s_active > 0 || sb->type->mount_single)
+		return;
+	shutdown_super(sb);
 }
 
 static char *kstrdup(const char *s)
@@ -70,6 +255,7 @@ static char *kstrdup(const char *s)
 	return copy;
 }
 
+/* A mount of sb at root, with one reference: the caller's. */
 static struct vfsmount *new_mount(struct super_block *sb, struct dentry *root,
 				  const char *source, unsigned long flags)
 {
@@ -87,8 +273,70 @@ static struct vfsmount *new_mount(struct super_block *sb, struct dentry *root,
 	mnt->root = dget(root);
 	mnt->flags = flags;
 	mnt->parent = mnt;
+	mnt->mnt_count = 1;
+	sb->s_active++;
 	INIT_LIST_HEAD(&mnt->list);
 	return mnt;
+}
+
+struct vfsmount *mntget(struct vfsmount *mnt)
+{
+	if (mnt)
+		mnt->mnt_count++;
+	return mnt;
+}
+
+/*
+ * Only a detached mount loses its last reference: the tree holds one on
+ * every mount in it, kern_mount one on its own.  It is freed later, by
+ * run_delayed_mntput(), as Linux frees it in task work: whoever dropped
+ * the reference may still use the dentry or inode it had (an inode held
+ * across the put, a walk going on from there).
+ */
+static void mntput_no_expire(struct vfsmount *mnt)
+{
+	if (!mnt || --mnt->mnt_count > 0)
+		return;
+	BUG_ON(mnt->mnt_count < 0 || mnt->internal ||
+	       !list_empty(&mnt->list));
+	list_add_tail(&mnt->list, &delayed_mntput);
+}
+
+/* Any use of a mount takes back an umount MNT_EXPIRE's first call. */
+void mntput(struct vfsmount *mnt)
+{
+	if (mnt)
+		mnt->expiry_mark = false;
+	mntput_no_expire(mnt);
+}
+
+static void free_mount(struct vfsmount *mnt)
+{
+	struct super_block *sb = mnt->sb;
+
+	dput(mnt->root);
+	kfree(mnt->source);
+	kfree(mnt);
+	deactivate_super(sb);
+}
+
+void run_delayed_mntput(void)
+{
+	struct vfsmount *mnt;
+
+	/* One at a time off the list: a shutdown sleeps, and another task
+	 * may run this meanwhile. */
+	while (!list_empty(&delayed_mntput)) {
+		mnt = list_first_entry(&delayed_mntput, struct vfsmount, list);
+		list_del_init(&mnt->list);
+		free_mount(mnt);
+	}
+}
+
+/* Is the mount in the tree (not detached, not the kernel's own)? */
+static bool check_mnt(const struct vfsmount *mnt)
+{
+	return !list_empty(&mnt->list);
 }
 
 /*
@@ -107,6 +355,14 @@ static struct super_block *get_sb(struct file_system_type *fs,
 		err = source ? lookup_bdev(source, &bdev) : -EINVAL;
 		if (err)
 			return ERR_PTR(err);
+		/* One shutting down: wait until it has let go of the disk. */
+		while (bdev->mounted && bdev->mounted->s_dying) {
+			if (bdev->mounted->s_leaked)
+				return ERR_PTR(-EBUSY);
+			wait_event(&super_wait, !bdev->mounted ||
+						!bdev->mounted->s_dying ||
+						bdev->mounted->s_leaked);
+		}
 		if (bdev->mounted)
 			return bdev->mounted->type == fs ? bdev->mounted
 							 : ERR_PTR(-EBUSY);
@@ -122,6 +378,8 @@ static struct super_block *get_sb(struct file_system_type *fs,
 	if (!sb)
 		return ERR_PTR(-ENOMEM);
 	if (bdev) {
+		free_anon_dev(sb->dev);
+		sb->s_anon_dev = false;
 		sb->bdev = bdev;
 		sb->dev = bdev->dev;
 	}
@@ -134,7 +392,9 @@ static struct super_block *get_sb(struct file_system_type *fs,
 	if (bdev)
 		bdev->mounting = false;
 	if (err) {
-		kfree(sb);
+		/* What it made before failing (tmpfs: a root, its options). */
+		if (kill_super(sb))
+			__put_super(sb);
 		return ERR_PTR(err);
 	}
 	list_add_tail(&sb->s_list, &super_blocks);
@@ -143,34 +403,13 @@ static struct super_block *get_sb(struct file_system_type *fs,
 	return sb;
 }
 
-int sync_filesystem(struct super_block *sb)
-{
-	int err;
-
-	if (sb->s_flags & MS_RDONLY)
-		return 0;
-	err = write_dirty_inodes(sb);
-	if (sb->s_op && sb->s_op->sync_fs)
-		err = sb->s_op->sync_fs(sb) ?: err;
-	return err;
-}
-
-int sync_filesystems(void)
-{
-	struct super_block *sb;
-	int err = 0, e;
-
-	list_for_each_entry(sb, &super_blocks, s_list) {
-		e = sync_filesystem(sb);
-		if (e && !err)
-			err = e;
-	}
-	return err;
-}
-
 struct vfsmount *kern_mount(struct super_block *sb)
 {
-	return new_mount(sb, sb->root, "none", 0);
+	struct vfsmount *mnt = new_mount(sb, sb->root, "none", 0);
+
+	if (mnt)
+		mnt->internal = true;
+	return mnt;
 }
 
 static struct vfsmount *mount_fs(const char *type, const char *source,
@@ -185,12 +424,17 @@ static struct vfsmount *mount_fs(const char *type, const char *source,
 	sb = get_sb(fs, source, flags, options);
 	if (IS_ERR(sb))
 		return ERR_CAST(sb);
-	/* Out of memory here leaves the super block as it is: it may be
-	 * shared (a device mounted twice), and it stays usable. */
 	mnt = new_mount(sb, sb->root, source, flags);
-	return mnt ? mnt : ERR_PTR(-ENOMEM);
+	if (mnt)
+		return mnt;
+	/* A new super block no mount shows goes again; a shared one (a
+	 * device mounted twice) stays as it is. */
+	if (!sb->s_active && !fs->mount_single)
+		shutdown_super(sb);
+	return ERR_PTR(-ENOMEM);
 }
 
+/* mnt, with the caller's reference, becomes the tree's at 'at'. */
 static void attach_mount(struct vfsmount *mnt, const struct path *at)
 {
 	mnt->parent = at->mnt;
@@ -210,8 +454,6 @@ int mount_root(const char *type)
 	root_path.dentry = mnt->root;
 	return 0;
 }
-
-/* Write the file system back: unmount, remount read-only. */
 
 /* mount -o remount,ro (shutdown scripts) and back to rw. */
 static int do_remount(const struct path *at, unsigned long flags,
@@ -246,7 +488,8 @@ static int do_remount(const struct path *at, unsigned long flags,
 
 /*
  * mount --move: the mount whose root source names now sits on at (how
- * busybox's switch_root puts a disk over the initramfs).
+ * busybox's switch_root puts a disk over the initramfs).  The tree's
+ * reference goes with it.
  */
 static int do_move_mount(const char *source, const struct path *at)
 {
@@ -261,7 +504,7 @@ static int do_move_mount(const char *source, const struct path *at)
 		return err;
 	mnt = from.mnt;
 	err = -EINVAL;
-	if (from.dentry != mnt->root || mnt->parent == mnt)
+	if (from.dentry != mnt->root || mnt->parent == mnt || !check_mnt(mnt))
 		goto out;
 	/* Not onto itself or anything below it. */
 	for (m = at->mnt;; m = m->parent) {
@@ -284,6 +527,28 @@ out:
 	return err;
 }
 
+static int do_bind_mount(const char *source, const struct path *at,
+			 unsigned long flags)
+{
+	struct vfsmount *mnt;
+	struct path src;
+	int err = source ? kern_path(source, LOOKUP_FOLLOW, &src) : -EINVAL;
+
+	if (err)
+		return err;
+	/* Not from a detached tree, nor from the kernel's own mounts. */
+	mnt = check_mnt(src.mnt) ? new_mount(src.mnt->sb, src.dentry,
+					     src.mnt->source, flags)
+				 : ERR_PTR(-EINVAL);
+	path_put(&src);
+	if (!mnt)
+		return -ENOMEM;
+	if (IS_ERR(mnt))
+		return PTR_ERR(mnt);
+	attach_mount(mnt, at);
+	return 0;
+}
+
 int do_mount(const char *source, const struct path *at, const char *type,
 	     unsigned long flags, const char *options)
 {
@@ -291,76 +556,128 @@ int do_mount(const char *source, const struct path *at, const char *type,
 
 	if (!S_ISDIR(at->dentry->inode->mode))
 		return -ENOTDIR;
+	/*
+	 * A detached tree is changed no more: remounting it is EINVAL,
+	 * mounting on it ENOENT (Linux's check_mnt and lock_mount).
+	 */
+	if (!check_mnt(at->mnt))
+		return flags & MS_REMOUNT ? -EINVAL : -ENOENT;
 	if (flags & MS_REMOUNT)
 		return do_remount(at, flags, options);
 	if (flags & MS_MOVE)
 		return do_move_mount(source, at);
-	if (flags & MS_BIND) {
-		struct path src;
-		int err = kern_path(source, LOOKUP_FOLLOW, &src);
-
-		if (err)
-			return err;
-		mnt = new_mount(src.mnt->sb, src.dentry, src.mnt->source,
-				flags);
-		path_put(&src);
-		if (!mnt)
-			return -ENOMEM;
-	} else {
-		if (!type)
-			return -EINVAL;
-		mnt = mount_fs(type, source, flags, options);
-		if (IS_ERR(mnt))
-			return PTR_ERR(mnt);
-	}
+	if (flags & MS_BIND)
+		return do_bind_mount(source, at, flags);
+	if (!type)
+		return -EINVAL;
+	mnt = mount_fs(type, source, flags, options);
+	if (IS_ERR(mnt))
+		return PTR_ERR(mnt);
 	attach_mount(mnt, at);
 	return 0;
 }
 
-/* Does a mount in the tree still show sb? */
-static bool sb_mounted(struct super_block *sb)
+static bool has_children(const struct vfsmount *mnt)
 {
 	struct vfsmount *m;
 
 	list_for_each_entry(m, &mount_list, list)
-		if (m->sb == sb)
+		if (m->parent == mnt && m != mnt)
 			return true;
 	return false;
 }
 
-int do_umount(const struct path *p)
+/*
+ * Take mnt and every mount below it out of the tree (Linux's umount_tree;
+ * the ones below are disconnected too, as Linux does by default): each
+ * loses the tree's reference, and is freed when its last user lets go.
+ * ".." at a detached mount's root stays there.
+ */
+static void umount_tree(struct vfsmount *mnt)
 {
-	struct vfsmount *mnt = p->mnt, *m;
+	LIST_HEAD(doomed);
+	struct vfsmount *m, *next;
+	bool more = true;
 
-	if (p->dentry != mnt->root)
-		return -EINVAL;
-	if (mnt->parent == mnt)
-		return -EBUSY;
-	list_for_each_entry(m, &mount_list, list)
-		if (m->parent == mnt && m != mnt)
+	mnt->umounting = true;
+	list_move_tail(&mnt->list, &doomed);
+	/* A mount moved may be listed before its parent: repeat. */
+	while (more) {
+		more = false;
+		list_for_each_entry_safe(m, next, &mount_list, list) {
+			if (!m->parent->umounting)
+				continue;
+			m->umounting = true;
+			list_move_tail(&m->list, &doomed);
+			more = true;
+		}
+	}
+	list_for_each_entry_safe(m, next, &doomed, list) {
+		list_del_init(&m->list);
+		m->umounting = false;
+		m->mountpoint->mounted--;
+		dput(m->mountpoint);
+		m->mountpoint = NULL;
+		m->parent = m;
+		mntput(m);
+	}
+}
+
+/*
+ * Busy, as Linux's propagate_mount_busy(mnt, 2) decides: a mount below
+ * it, or a reference beyond the tree's and the caller's (the path umount
+ * looked up): an open file or mapping, a working directory or root, a
+ * bound unix socket, a walk in progress.  inotify watches hold inodes,
+ * not mounts: they do not count, and are dropped at the shutdown.
+ */
+static bool mount_busy(const struct vfsmount *mnt)
+{
+	return mnt->mnt_count > 2 || has_children(mnt);
+}
+
+static int do_umount(struct vfsmount *mnt, int flags)
+{
+	bool own_root = mnt == current->fs->root.mnt;
+
+	if (flags & MNT_EXPIRE) {
+		if (own_root || (flags & (MNT_FORCE | MNT_DETACH)))
+			return -EINVAL;
+		if (mnt->mnt_count != 2)
 			return -EBUSY;
-	/* The file system reaches its disk, whoever still uses it. */
-	sync_filesystem(mnt->sb);
-	list_del_init(&mnt->list);
-	mnt->mountpoint->mounted--;
-	dput(mnt->mountpoint);
+		/* The first call marks it; a second with no use between
+		 * unmounts it. */
+		if (!mnt->expiry_mark) {
+			mnt->expiry_mark = true;
+			return -EAGAIN;
+		}
+	}
 	/*
-	 * Detached, not freed: open files, working directories and paths
-	 * from /proc/PID/fd may still name it (mounts are not counted), and
-	 * ".." inside it now stops at its root.  Its super block and files
-	 * stay as long as anything uses them.
+	 * Linux remounts the caller's root read-only here, and may detach
+	 * the root of the namespace; tamu keeps both, busy.
 	 */
-	mnt->mountpoint = NULL;
-	mnt->parent = mnt;
-	/*
-	 * Linux tells watches of a file system's inodes IN_UNMOUNT when its
-	 * super block shuts down, after its last mount.  Here the super block
-	 * lives on while used, so its last mount is the time.  (A file system
-	 * of one instance, devtmpfs or devpts, never shuts down.)
-	 */
-	if (!mnt->sb->type->mount_single && !sb_mounted(mnt->sb))
-		fsnotify_sb_delete(mnt->sb);
+	if ((own_root && !(flags & MNT_DETACH)) || mnt->parent == mnt)
+		return -EBUSY;
+	if (!(flags & MNT_DETACH) && mount_busy(mnt))
+		return -EBUSY;
+	umount_tree(mnt);
 	return 0;
+}
+
+int path_umount(struct path *p, int flags)
+{
+	struct vfsmount *mnt = p->mnt;
+	int err = 0;
+
+	if (current->cred.euid != 0)
+		err = -EPERM;
+	else if (p->dentry != mnt->root || !check_mnt(mnt))
+		err = -EINVAL;
+	if (!err)
+		err = do_umount(mnt, flags);
+	/* Not path_put: that would take back MNT_EXPIRE's mark. */
+	dput(p->dentry);
+	mntput_no_expire(mnt);
+	return err;
 }
 
 /* A string argument of mount(2), or NULL. */
@@ -404,22 +721,22 @@ SYSCALL_DEFINE(mount, unsigned long usource, unsigned long utarget,
 	return err;
 }
 
+/*
+ * Flags first, then the path, then the caller's right (Linux's order:
+ * a user unmounting a missing path gets ENOENT).
+ */
 SYSCALL_DEFINE(umount2, unsigned long utarget, int flags)
 {
 	struct path p;
 	long err;
 
-	if (current->cred.euid != 0)
-		return -EPERM;
 	if (flags & ~(MNT_FORCE | MNT_DETACH | MNT_EXPIRE | UMOUNT_NOFOLLOW))
 		return -EINVAL;
 	err = user_path_at(AT_FDCWD, utarget,
 			   flags & UMOUNT_NOFOLLOW ? 0 : LOOKUP_FOLLOW, &p);
 	if (err)
 		return err;
-	err = do_umount(&p);
-	path_put(&p);
-	return err;
+	return path_umount(&p, flags);
 }
 
 void vfs_init(void)

@@ -39,9 +39,14 @@ static bool path_equal(const struct path *a, const struct path *b)
 	return a->mnt == b->mnt && a->dentry == b->dentry;
 }
 
+/*
+ * Move the walk to d (referenced by the caller) in mnt, which gains a
+ * reference before the old place loses its own: it may be the same.
+ */
 static void set_cur(struct walk *w, struct vfsmount *mnt, struct dentry *d)
 {
-	dput(w->cur.dentry);
+	mntget(mnt);
+	path_put(&w->cur);
 	w->cur.mnt = mnt;
 	w->cur.dentry = d;
 }
@@ -141,8 +146,10 @@ static int follow_link(struct walk *w, struct dentry *link, bool last,
 		struct path p;
 
 		err = link->inode->i_op->get_link_path(link, &p);
-		if (!err)
-			set_cur(w, p.mnt, p.dentry);
+		if (!err) {
+			path_put(&w->cur);
+			w->cur = p;	/* its references, now the walk's */
+		}
 		return err;
 	}
 	target = link->inode->i_op->get_link(link);
@@ -231,11 +238,14 @@ static int walk_start(struct walk *w, int dfd, const char *name,
 		if (!f)
 			return -EBADF;
 		w->cur = f->path;
+		if (!w->cur.dentry || /* a pipe or socket: no path */
+		    (*name && !S_ISDIR(w->cur.dentry->inode->mode))) {
+			fput(f);
+			return -ENOTDIR;
+		}
+		path_get(&w->cur);	/* before the file may go */
 		fput(f);
-		if (!w->cur.dentry)	/* a pipe or socket: no path */
-			return -ENOTDIR;
-		if (*name && !S_ISDIR(w->cur.dentry->inode->mode))
-			return -ENOTDIR;
+		return 0;
 	}
 	path_get(&w->cur);
 	return 0;

@@ -115,7 +115,7 @@ static int open_path(int dfd, const char *name, int flags, u32 mode,
 		path_put(&parent);
 		return err;
 	}
-	out->mnt = parent.mnt;
+	out->mnt = mntget(parent.mnt);
 	out->dentry = d;
 	path_put(&parent);
 	return 0;
@@ -155,15 +155,16 @@ static struct file *open_tmpfile(int dfd, const char *name, int flags,
 		inode->i_state |= I_LINKABLE;
 	/* A dentry of its own, in no directory's list. */
 	d = d_alloc(p.dentry, "#tmpfile", 8);
-	path_put(&p);
 	if (!d) {
+		path_put(&p);
 		iput(inode);
 		return ERR_PTR(-ENOMEM);
 	}
 	d->inode = inode;
-	p.dentry = d;
-	f = alloc_file(&p, flags & ~(__O_TMPFILE | O_DIRECTORY | O_EXCL));
+	f = alloc_file(&(struct path){ p.mnt, d },
+		       flags & ~(__O_TMPFILE | O_DIRECTORY | O_EXCL));
 	dput(d);
+	path_put(&p);
 	return f;
 }
 

@@ -509,7 +509,10 @@ static int name_pipe(struct inode *inode, struct file *r, struct file *w)
 		return -ENOMEM;
 	d->inode = igrab(inode);
 	r->path = w->path = (struct path){ pipe_mnt, d };
+	/* Both ends hold the path: two references of each. */
 	dget(d);
+	mntget(pipe_mnt);
+	mntget(pipe_mnt);
 	return 0;
 }
 

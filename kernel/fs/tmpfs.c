@@ -592,11 +592,20 @@ static void tmpfs_show_options(struct seq_buf *m, struct super_block *sb)
 		seq_printf(m, ",gid=%u", sbi->gid);
 }
 
+/* Its files and their pages went with the tree; its limits remain. */
+static void tmpfs_put_super(struct super_block *sb)
+{
+	BUG_ON(sb->s_mem_pages);
+	kfree(sb->fs_info);
+	sb->fs_info = NULL;
+}
+
 static const struct super_operations tmpfs_sops = {
 	.evict_inode = tmpfs_evict,
 	.statfs = tmpfs_statfs,
 	.remount_fs = tmpfs_remount,
 	.show_options = tmpfs_show_options,
+	.put_super = tmpfs_put_super,
 };
 
 static const struct inode_operations tmpfs_dir_iops = {

@@ -84,7 +84,7 @@ static struct file *shm_file_setup(s32 key, size_t size)
 		dput(d);
 		return f;
 	}
-	f->path = (struct path){ shm_mnt, d };
+	f->path = (struct path){ mntget(shm_mnt), d };
 	return f;
 }
 

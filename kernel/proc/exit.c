@@ -235,6 +235,8 @@ void do_exit(int status)
 	put_fs_struct(t->fs);
 	t->files = NULL;
 	t->fs = NULL;
+	/* This task never returns to guest code to free them there. */
+	run_delayed_mntput();
 	flush_sigqueue(&t->pending);
 	posix_cpu_timers_exit(t);
 	if (group_dead)

@@ -256,6 +256,22 @@ static void ext2_show_options(struct seq_buf *m, struct super_block *sb)
 		seq_printf(m, sbi->user_xattr ? ",user_xattr" : ",nouser_xattr");
 }
 
+/*
+ * Unmounted, every inode gone: the super block marked clean goes to the
+ * disk buffer, then the group descriptors and the super block's buffers
+ * are let go.  The VFS writes the device back and forgets its buffers.
+ */
+static void ext2_put_super(struct super_block *sb)
+{
+	struct ext2_sb_info *sbi = EXT2_SB(sb);
+
+	if (!sbi)
+		return;		/* a mount that failed freed it */
+	ext2_sync_fs(sb);
+	put_sbi(sbi);
+	sb->fs_info = NULL;
+}
+
 static int mount_rw(struct super_block *sb);
 
 static const struct super_operations ext2_sops = {
@@ -265,6 +281,7 @@ static const struct super_operations ext2_sops = {
 	.sync_fs = ext2_sync_fs,
 	.remount_rw = mount_rw,
 	.show_options = ext2_show_options,
+	.put_super = ext2_put_super,
 };
 
 /* Going writable: what a read-write mount checks and records. */

@@ -133,9 +133,10 @@ void fsnotify_destroy_marks(struct inode *inode)
 }
 
 /*
- * Linux sends IN_UNMOUNT when the super block shuts down; tamu's never
- * does (an unmounted tree lives while used), so do_umount calls this when
- * the last mount of sb goes.  Newest watched inode first, as Linux walks
+ * The super block shuts down (its last mount is freed: fs/mount.c's
+ * shutdown_super), as Linux's generic_shutdown_super calls it: watches
+ * hold inodes, not mounts, so they never keep a file system busy; they
+ * get IN_UNMOUNT and go.  Newest watched inode first, as Linux walks
  * sb->s_inodes.  Each round may sleep (an inode put back): start over.
  */
 void fsnotify_sb_delete(struct super_block *sb)

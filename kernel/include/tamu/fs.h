@@ -271,6 +271,11 @@ struct super_operations {
 	int (*remount_fs)(struct super_block *sb, const char *options);
 	/* Its options for /proc/mounts, each with a leading comma. */
 	void (*show_options)(struct seq_buf *m, struct super_block *sb);
+	/*
+	 * The last mount went and every dentry and inode of sb is gone:
+	 * write back and free what the file system holds (its fs_info).
+	 */
+	void (*put_super)(struct super_block *sb);
 };
 
 struct super_block {
@@ -289,6 +294,21 @@ struct super_block {
 	void *fs_info;
 	struct list_head s_dirty;	/* inodes to write back */
 	struct list_head s_list;	/* in the list of all super blocks */
+	/*
+	 * Mounts showing it (kern_mount's too); at 0 it shuts down, unless
+	 * its type has one instance (mount_single) that lives on.
+	 */
+	int s_active;
+	/* Holders of the struct itself (sync walking the list, and the
+	 * mounts as one): the last frees it. */
+	int s_count;
+	bool s_dying;			/* shutting down: sync skips it */
+	bool s_leaked;			/* still used after it shut down */
+	bool s_anon_dev;		/* dev is new_anon_dev()'s, to give back */
+	/* Held by whoever syncs it and while it shuts down. */
+	struct mutex s_umount;
+	/* Its dentries and inodes in memory: 0 before it may be freed. */
+	unsigned long s_nr_dentries, s_nr_inodes;
 };
 
 #define FS_REQUIRES_DEV 0x1	/* mounts a block device */
@@ -304,19 +324,32 @@ struct file_system_type {
 	 * super block every mount shares, options applied, or an ERR_PTR.
 	 */
 	struct super_block *(*mount_single)(const char *options);
-	void (*kill_sb)(struct super_block *sb);
 	struct list_head list;
 };
 
+/*
+ * A mount: a file system's tree (or a part of it, bound) shown at a
+ * place.  Counted as Linux counts its mounts: one reference while it is
+ * in the tree (or kern_mount's, forever), one for each struct path that
+ * names it (open files, working directories and roots, path walks, bound
+ * unix sockets...).  Detached by umount, it is freed when the count
+ * reaches 0, and its super block with its last mount.
+ */
 struct vfsmount {
 	struct dentry *root;
-	struct dentry *mountpoint;	/* in parent */
-	struct vfsmount *parent;	/* itself for the root mount */
+	struct dentry *mountpoint;	/* in parent; NULL once detached */
+	struct vfsmount *parent;	/* itself for the root and detached */
 	struct super_block *sb;
 	const char *source;
 	unsigned long flags;
 	int id;				/* for /proc/PID/mountinfo */
-	struct list_head list;		/* all mounts, in mount order */
+	int mnt_count;
+	bool internal;			/* kern_mount's: never freed */
+	bool expiry_mark;		/* umount MNT_EXPIRE asked once */
+	bool umounting;			/* being detached with its subtree */
+	/* All mounts in the tree, in mount order; once detached, on the
+	 * list of those waiting to be freed. */
+	struct list_head list;
 };
 
 struct path {
@@ -354,6 +387,15 @@ struct inode *igrab(struct inode *inode);
 void iput(struct inode *inode);
 void path_get(const struct path *p);
 void path_put(const struct path *p);
+/* Mount references (path_get and path_put take and drop one too). */
+struct vfsmount *mntget(struct vfsmount *mnt);
+void mntput(struct vfsmount *mnt);
+/*
+ * Free the detached mounts whose last reference went (and shut their
+ * file systems down): on the way back to guest code and at exit, where
+ * nothing of the caller's still points into them.  May sleep.
+ */
+void run_delayed_mntput(void);
 static inline struct file *get_file(struct file *f)
 {
 	f->refcount++;
@@ -399,6 +441,8 @@ void d_move(struct dentry *d, struct dentry *new_parent, const char *name,
  * whose files live elsewhere, when memory runs short; how many went.
  */
 unsigned long prune_dcache(unsigned long want);
+/* Drop all of sb's dentries (and so its inodes): it shuts down. */
+void shrink_dcache_sb(struct super_block *sb);
 /* Swap two names in the tree (rename with RENAME_EXCHANGE). */
 void d_exchange(struct dentry *a, struct dentry *b);
 struct timespec current_time(void);
@@ -413,7 +457,8 @@ struct super_block *new_super(struct file_system_type *fs);
 extern struct list_head file_systems;
 int do_mount(const char *source, const struct path *at, const char *type,
 	     unsigned long flags, const char *options);
-int do_umount(const struct path *p);
+/* umount2(2)'s work on a path looked up (its references are dropped). */
+int path_umount(struct path *p, int flags);
 /* Mount the root file system (tmpfs) at boot. */
 int mount_root(const char *type);
 /* Fill the root from a newc cpio archive; what names it in messages. */
@@ -426,7 +471,9 @@ int hostfs_export(const char *path);
 /* The file system root the first mount made. */
 extern struct path root_path;
 extern struct list_head mount_list;
+/* A device number for a file system without a disk; 0 if none is free. */
 dev_t new_anon_dev(void);
+void free_anon_dev(dev_t dev);
 
 /* Opening and basic I/O. */
 struct file *alloc_file(const struct path *p, unsigned int flags);

@@ -80,6 +80,12 @@ static inline void list_move(struct list_head *e, struct list_head *head)
 	list_add(e, head);
 }
 
+static inline void list_move_tail(struct list_head *e, struct list_head *head)
+{
+	list_del_init(e);
+	list_add_tail(e, head);
+}
+
 static inline bool list_empty(const struct list_head *head)
 {
 	return head->next == head;
