@@ -147,6 +147,35 @@ if [ "$status" -eq 0 ] && [ "$out" == $'watches made: max_user_watches, then No 
 else
 	fail "inotify max_user_watches$what" "status $status" "$out" "$err"
 fi
+# umount2: EBUSY while a file system is used, MNT_DETACH, MNT_EXPIRE,
+# UMOUNT_NOFOLLOW, bind and stacked mounts, EINVAL and EPERM.  Natively
+# as root in a private mount namespace, in the guest as init in /tmp.
+umount_desc="umount2: EBUSY for an open file, a working directory or root, a mount below, a mapping, a bound socket (not a watch); MNT_DETACH, MNT_EXPIRE, UMOUNT_NOFOLLOW, bind and stacked mounts, EINVAL, EPERM"
+run_tamu "${opts[@]}" -- /test/umount /tmp
+if [ "$(id -u)" -eq 0 ] && unshare -m true 2>/dev/null; then
+	udir=$(mktemp -d /tmp/tamu-umount.XXXXXX)
+	chmod 755 "$udir"
+	native=$(unshare -m tests/guest/umount "$udir" 2>&1; echo "exit=$?")
+	rmdir "$udir"
+	if [ "$native" == "$(printf '%s\n' "$out"; echo "exit=$status")" ]; then
+		ok "$umount_desc as on Linux$what"
+	else
+		fail "$umount_desc$what" "native: $native" "guest: $out" "$err"
+	fi
+else
+	[ "$status" -eq 0 ] && [ "$(grep -c ": Device or resource busy$" <<<"$out")" -eq 12 ] &&
+		[ "$(tail -1 <<<"$out")" == "left mounted: nothing" ] &&
+		ok "$umount_desc (not compared: needs root and unshare -m)$what" ||
+		fail "$umount_desc$what" "status $status" "$out" "$err"
+fi
+# What unmounting gives back: 20 rounds of 32 MiB in a tmpfs.
+run_tamu "${opts[@]}" -- /test/umount memory /tmp
+if [ "$status" -eq 0 ] && [ "$(grep -c ': as before' <<<"$out")" -eq 8 ] &&
+	[ "$(wc -l <<<"$out")" -eq 8 ]; then
+	ok "20 tmpfs mounts filled with 32 MiB and unmounted (some lazily while open) give back their memory and objects$what"
+else
+	fail "memory given back by unmounts$what" "status $status" "$out" "$err"
+fi
 same_as_native unix "AF_UNIX: stream, datagram and seqpacket pairs, names in files and abstract, listen and accept, SCM_RIGHTS and SCM_CREDENTIALS, options, errors, /proc/net/unix"
 # Exit paths: the kernel's object counts (/proc/slabinfo) come back.
 run_tamu "${opts[@]}" -- /test/leaks
