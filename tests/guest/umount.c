@@ -90,6 +90,16 @@ static const char *read_file(const char *path, char *buf, size_t size)
 	return buf;
 }
 
+/* What the open file fd holds, or "(errno text)". */
+static void show_read(const char *what, int fd)
+{
+	char buf[64];
+	ssize_t n = fd < 0 ? -1 : pread(fd, buf, sizeof(buf) - 1, 0);
+
+	buf[n < 0 ? 0 : n] = '\0';
+	printf("%s: %s\n", what, n < 0 ? strerror(errno) : buf);
+}
+
 /* Is the mount at m gone: m shows the directory under it again? */
 static const char *gone(dev_t under)
 {
@@ -164,7 +174,8 @@ static void child_holds(const char *how)
 		_exit(0);
 	}
 	read(ready[0], &c, 1);
-	snprintf(what, sizeof(what), "umount while another process's %s is in it",
+	snprintf(what, sizeof(what),
+		 "umount while another process's %s is in it",
 		 strcmp(how, "chroot") ? "working directory" : "root");
 	show(what, umount("m"));
 	write(go[1], "g", 1);
@@ -231,8 +242,9 @@ static void watched(void)
 	n = read(in, buf, sizeof(buf));
 	for (off = 0; off < n; off += sizeof(*ev) + ev->len) {
 		ev = (struct inotify_event *)(buf + off);
-		printf("  event %s\n", ev->mask & IN_UNMOUNT ? "UNMOUNT" :
-				       ev->mask & IN_IGNORED ? "IGNORED" : "other");
+		printf("  event %s\n",
+		       ev->mask & IN_UNMOUNT ? "UNMOUNT" :
+		       ev->mask & IN_IGNORED ? "IGNORED" : "other");
 	}
 	close(in);
 }
@@ -251,16 +263,11 @@ static void detach(dev_t under)
 	show("umount2 MNT_DETACH of a busy mount", umount2("m", MNT_DETACH));
 	printf("the mountpoint after it: %s\n", gone(under));
 	printf("m/f by name: %s\n", read_file("m/f", buf, sizeof(buf)));
-	n = pread(fd, buf, sizeof(buf) - 1, 0);
-	buf[n < 0 ? 0 : n] = '\0';
-	printf("the open file still reads: %s\n", n < 0 ? strerror(errno) : buf);
+	show_read("the open file still reads", fd);
 	show("and takes writes", pwrite(fd, "more", 4, 4));
 	/* Names relative to a directory of the detached tree still work. */
 	f2 = openat(dfd, "../f", O_RDONLY);
-	n = f2 < 0 ? -1 : pread(f2, buf, sizeof(buf) - 1, 0);
-	buf[n < 0 ? 0 : n] = '\0';
-	printf("openat ../f from a directory in it: %s\n",
-	       n < 0 ? strerror(errno) : buf);
+	show_read("openat ../f from a directory in it", f2);
 	n = openat(dfd, "new", O_CREAT | O_WRONLY, 0644);
 	show("openat a new file there", n);
 	close(n);
@@ -268,8 +275,8 @@ static void detach(dev_t under)
 	fchdir(dfd);
 	show("mount onto a directory of the detached tree",
 	     mount("none", ".", "tmpfs", 0, NULL));
-	show("umount2 MNT_DETACH of the detached tree's root", umount2("..",
-								       MNT_DETACH));
+	show("umount2 MNT_DETACH of the detached tree's root",
+	     umount2("..", MNT_DETACH));
 	chdir(getenv("UMOUNT_TEST_DIR"));
 	close(f2);
 	close(fd);
@@ -284,9 +291,7 @@ static void detach(dev_t under)
 	show("umount2 MNT_DETACH with a mount below it",
 	     umount2("m", MNT_DETACH));
 	printf("the mountpoint after it: %s\n", gone(under));
-	n = pread(fd, buf, sizeof(buf) - 1, 0);
-	buf[n < 0 ? 0 : n] = '\0';
-	printf("a file open below still reads: %s\n", n < 0 ? strerror(errno) : buf);
+	show_read("a file open below still reads", fd);
 	close(fd);
 	mount_tmpfs("m");
 	show("umount2 MNT_DETACH of an idle mount", umount2("m", MNT_DETACH));
@@ -302,8 +307,10 @@ static void expire(void)
 	show("umount2 MNT_EXPIRE, first", umount2("m", MNT_EXPIRE));
 	show("umount2 MNT_EXPIRE, second", umount2("m", MNT_EXPIRE));
 	mount_tmpfs("m");
-	show("umount2 MNT_EXPIRE|MNT_DETACH", umount2("m", MNT_EXPIRE | MNT_DETACH));
-	show("umount2 MNT_EXPIRE|MNT_FORCE", umount2("m", MNT_EXPIRE | MNT_FORCE));
+	show("umount2 MNT_EXPIRE|MNT_DETACH",
+	     umount2("m", MNT_EXPIRE | MNT_DETACH));
+	show("umount2 MNT_EXPIRE|MNT_FORCE",
+	     umount2("m", MNT_EXPIRE | MNT_FORCE));
 	show("umount2 MNT_EXPIRE, first", umount2("m", MNT_EXPIRE));
 	stat("m/.", &st);
 	show("umount2 MNT_EXPIRE after a use of it", umount2("m", MNT_EXPIRE));
@@ -599,7 +606,8 @@ static int ext2(const char *dev, const char *dir)
 	printf("the file: %s\n", read_file("m/d/f", buf, sizeof(buf)));
 
 	/* Twice at once: one file system, until its last mount goes. */
-	show("mount it on a second directory", mount(dev, "m2", "ext2", 0, NULL));
+	show("mount it on a second directory",
+	     mount(dev, "m2", "ext2", 0, NULL));
 	write_file("m2/d/g", "through the second");
 	show("umount the first", umount("m"));
 	printf("the second still shows: %s\n",
