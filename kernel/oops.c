@@ -19,6 +19,7 @@
 #define OOPS_LOG_LINES 10
 
 bool oops_continue;
+unsigned long tainted_mask;
 
 static int oops_depth;
 static int saved_loglevel;
@@ -131,6 +132,7 @@ static void oops_end(u64 log_end, bool killable)
 		pr_emerg("---[ end trace: killing %s[%d], the kernel runs on "
 			 "(oops=continue) ]---\n",
 			 current->comm, current->pid);
+		tainted_mask |= 1UL << TAINT_DIE;
 		console_loglevel = saved_loglevel;
 		oops_depth--;
 		return;

@@ -62,7 +62,10 @@ struct file *alloc_file(const struct path *p, unsigned int flags)
 	f->path = *p;
 	path_get(p);
 	igrab(inode);
-	if (!(flags & O_PATH) && f->f_op && f->f_op->open) {
+	/* An O_PATH file has no operations, as Linux's empty_fops. */
+	if (flags & O_PATH)
+		f->f_op = NULL;
+	if (f->f_op && f->f_op->open) {
 		err = f->f_op->open(inode, f);
 		if (err) {
 			f->f_op = NULL;

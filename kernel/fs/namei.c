@@ -226,7 +226,7 @@ static int walk_start(struct walk *w, int dfd, const char *name,
 	} else if (dfd == AT_FDCWD) {
 		w->cur = fs->pwd;
 	} else {
-		struct file *f = fget(dfd);
+		struct file *f = fget_raw(dfd);
 
 		if (!f)
 			return -EBADF;

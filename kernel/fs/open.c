@@ -298,7 +298,7 @@ SYSCALL_DEFINE(chdir, unsigned long uname)
 
 SYSCALL_DEFINE(fchdir, unsigned int fd)
 {
-	struct file *f = fget(fd);
+	struct file *f = fget_raw(fd);
 	long err;
 
 	if (!f)

@@ -117,6 +117,7 @@ same_as_native prctl "prctl: names, the parent-death signal, the child subreaper
 same_as_native rseq "restartable sequences: glibc's registration, rseq(2)'s checks, the CPU number, a critical section aborted by a signal"
 same_as_native futex "futexes: errors, requeue and wake-op counts, futex_waitv, robust mutexes whose owner dies (thread, process, with a waiter), priority-inheritance mutexes"
 same_as_native splice "memfd_create and seals, pipe sizes, splice, tee, vmsplice, sendfile, copy_file_range between pipes, files, sockets"
+same_as_native opath "O_PATH descriptors of files, directories, FIFOs, /proc files and devices: EBADF where Linux says so, fstat, fstatfs, fchdir, dup, fcntl, *at, SCM_RIGHTS, select and poll, closed and at exit"
 same_as_native timers "POSIX timers (checks, ids, SI_TIMER, overruns, SIGEV_NONE and SIGEV_THREAD_ID, absolute, CPU clocks), ITIMER_VIRTUAL and ITIMER_PROF, fork, exec, RLIMIT_SIGPENDING"
 same_as_native inotify "inotify: each event on files, directories, FIFOs, pipes and a program run, moves with cookies, IN_ISDIR, ONESHOT, MASK_ADD, MASK_CREATE, ONLYDIR, EXCL_UNLINK, DELETE_SELF and IGNORED, short reads, FIONREAD, poll and epoll, coalescing, overflow, errors, fdinfo, fork"
 # As root in the guest: a tmpfs unmounted under watches (IN_UNMOUNT, then

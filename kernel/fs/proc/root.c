@@ -122,6 +122,12 @@ static void show_pid_max(struct seq_buf *m, struct proc_inode *pi,
 	seq_printf(m, "%d\n", PID_MAX);
 }
 
+static void show_tainted(struct seq_buf *m, struct proc_inode *pi,
+			 struct task_struct *t)
+{
+	seq_printf(m, "%lu\n", tainted_mask);
+}
+
 static void show_threads_max(struct seq_buf *m, struct proc_inode *pi,
 			     struct task_struct *t)
 {
@@ -144,6 +150,7 @@ static const struct proc_entry sys_kernel_entries[] = {
 	{ "shmall", S_IFREG | 0444, .show = proc_show_ipc_limit },
 	{ "shmmax", S_IFREG | 0444, .show = proc_show_ipc_limit },
 	{ "shmmni", S_IFREG | 0444, .show = proc_show_ipc_limit },
+	{ "tainted", S_IFREG | 0444, .show = show_tainted },
 	{ "threads-max", S_IFREG | 0444, .show = show_threads_max },
 	{ "version", S_IFREG | 0444, .show = show_kversion },
 };
