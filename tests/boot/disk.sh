@@ -217,10 +217,12 @@ else
 fi
 
 # Mappings, directory positions, links and truncation on ext2 as on the
-# host's own file system (tests/guest/fsops.c).
+# host's own file system (tests/guest/fsops.c).  These runs unpack the
+# whole test initramfs (35 MB) into the root tmpfs, which holds at most
+# half of memory: mem=128M.
 mkdir "$WORK/native" && chmod 777 "$WORK/native"
 native=$($AS_USER tests/guest/fsops "$WORK/native" 2>&1; echo "exit=$?")
-run_tamu quiet mem=64M initrd="$WORK/test.cpio" ubd0="$WORK/large" -- \
+run_tamu quiet mem=128M initrd="$WORK/test.cpio" ubd0="$WORK/large" -- \
 	/bin/sh -c 'mount -t ext2 /dev/ubda /mnt && mkdir /mnt/w && /test/fsops /mnt/w'
 if [ "$native" == "$(printf '%s\n' "$out"; echo "exit=$status")" ]; then
 	ok "mmap, seekdir, links, truncation on ext2 as on Linux"
@@ -231,7 +233,7 @@ fi
 # AF_UNIX sockets named on ext2 (tests/guest/unix.c, names under /mnt/w).
 mkdir "$WORK/native-unix" && chmod 777 "$WORK/native-unix"
 native=$($AS_USER tests/guest/unix "$WORK/native-unix" 2>&1; echo "exit=$?")
-run_tamu quiet mem=64M initrd="$WORK/test.cpio" ubd0="$WORK/large" -- \
+run_tamu quiet mem=128M initrd="$WORK/test.cpio" ubd0="$WORK/large" -- \
 	/bin/sh -c 'mount -t ext2 /dev/ubda /mnt && mkdir -p /mnt/u && /test/unix /mnt/u'
 if [ "$native" == "$(printf '%s\n' "$out"; echo "exit=$status")" ]; then
 	ok "AF_UNIX sockets with names on ext2 as on Linux"
@@ -242,7 +244,7 @@ fi
 # splice, sendfile and copy_file_range with files on ext2.
 mkdir "$WORK/native-splice" && chmod 777 "$WORK/native-splice"
 native=$($AS_USER tests/guest/splice "$WORK/native-splice" 2>&1; echo "exit=$?")
-run_tamu quiet mem=64M initrd="$WORK/test.cpio" ubd0="$WORK/large" -- \
+run_tamu quiet mem=128M initrd="$WORK/test.cpio" ubd0="$WORK/large" -- \
 	/bin/sh -c 'mount -t ext2 /dev/ubda /mnt && mkdir -p /mnt/s && /test/splice /mnt/s'
 if [ "$native" == "$(printf '%s\n' "$out"; echo "exit=$status")" ]; then
 	ok "splice, sendfile and copy_file_range with files on ext2 as on Linux"
@@ -253,7 +255,7 @@ fi
 # inotify on ext2 (tests/guest/inotify.c, in a new directory under /mnt).
 mkdir "$WORK/native-inotify" && chmod 777 "$WORK/native-inotify"
 native=$($AS_USER tests/guest/inotify "$WORK/native-inotify" 2>&1; echo "exit=$?")
-run_tamu quiet mem=64M initrd="$WORK/test.cpio" ubd0="$WORK/large" -- \
+run_tamu quiet mem=128M initrd="$WORK/test.cpio" ubd0="$WORK/large" -- \
 	/bin/sh -c 'mount -t ext2 /dev/ubda /mnt && mkdir -p /mnt/i && /test/inotify /mnt/i'
 if [ "$native" == "$(printf '%s\n' "$out"; echo "exit=$status")" ]; then
 	ok "inotify events on ext2 as on Linux"
