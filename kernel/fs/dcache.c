@@ -11,7 +11,7 @@
 #include "tamu/panic.h"
 #include "tamu/slab.h"
 #include "tamu/string.h"
-#include "host/time.h"
+#include "tamu/time.h"
 
 static struct kmem_cache *inode_cache, *dentry_cache;
 /* Dentries of s_prunable file systems, in the order they were made. */
@@ -77,7 +77,7 @@ static struct hlist_head *d_hash(const struct dentry *parent, u32 hash)
 
 struct timespec current_time(void)
 {
-	u64 ns = host_clock_ns(HOST_CLOCK_REALTIME);
+	u64 ns = ktime_get_real_ns();
 
 	return (struct timespec){ ns / 1000000000, ns % 1000000000 };
 }

@@ -118,6 +118,29 @@ same_as_native rseq "restartable sequences: glibc's registration, rseq(2)'s chec
 same_as_native futex "futexes: errors, requeue and wake-op counts, futex_waitv, robust mutexes whose owner dies (thread, process, with a waiter), priority-inheritance mutexes"
 same_as_native splice "memfd_create and seals, pipe sizes, splice, tee, vmsplice, sendfile, copy_file_range between pipes, files, sockets"
 same_as_native opath "O_PATH descriptors of files, directories, FIFOs, /proc files and devices: EBADF where Linux says so, fstat, fstatfs, fchdir, dup, fcntl, *at, SCM_RIGHTS, select and poll, closed and at exit"
+same_as_native settime "settimeofday, clock_settime, adjtimex and clock_adjtime for a user: EPERM, EINVAL, EFAULT, EOPNOTSUPP, the read-only state"
+same_as_native unshare "unshare of descriptors, fs and SysV undo, shared or not; namespaces and setns for a user"
+# As root, tamu sets the guest's clock only, and has no namespaces.
+run_tamu "${opts[@]}" -- /test/settime root
+if [ "$status" -eq 0 ] && [ "$(grep -c ': yes$' <<<"$out")" -eq 5 ] &&
+	grep -qx 'its zone: -60 0' <<<"$out" &&
+	grep -qx 'TAI - UTC after ADJ_TAI 37: 37' <<<"$out" &&
+	grep -qx '  freq 65536 maxerror 1000 esterror 10 status 0x1 constant 7' <<<"$out" &&
+	grep -qx 'a time before the monotonic clock: EINVAL' <<<"$out" &&
+	[ "$(date +%Y)" -lt 2030 ]; then
+	ok "root sets the guest's clock (clock_settime, settimeofday, ADJ_SETOFFSET, ADJ_TAI), files see it, the host's stays$what"
+else
+	fail "root setting the guest's clock$what" "status $status" "$out" "$err"
+fi
+run_tamu "${opts[@]}" -- /test/unshare root
+if [ "$status" -eq 0 ] &&
+	[ "$(grep -c '^unshare CLONE_NEW[A-Z]*: EINVAL$' <<<"$out")" -eq 4 ] &&
+	grep -qx 'setns a pidfd, CLONE_NEWNS: 0' <<<"$out" &&
+	grep -qx 'working directory after it: /' <<<"$out"; then
+	ok "root: namespaces are EINVAL as on a Linux without them; setns to the one mount namespace goes to its root$what"
+else
+	fail "unshare and setns as root$what" "status $status" "$out" "$err"
+fi
 same_as_native timers "POSIX timers (checks, ids, SI_TIMER, overruns, SIGEV_NONE and SIGEV_THREAD_ID, absolute, CPU clocks), ITIMER_VIRTUAL and ITIMER_PROF, fork, exec, RLIMIT_SIGPENDING"
 same_as_native inotify "inotify: each event on files, directories, FIFOs, pipes and a program run, moves with cookies, IN_ISDIR, ONESHOT, MASK_ADD, MASK_CREATE, ONLYDIR, EXCL_UNLINK, DELETE_SELF and IGNORED, short reads, FIONREAD, poll and epoll, coalescing, overflow, errors, fdinfo, fork"
 # As root in the guest: a tmpfs unmounted under watches (IN_UNMOUNT, then

@@ -66,9 +66,13 @@ struct cred {
 	u64 cap_inheritable, cap_permitted, cap_effective, cap_bset;
 };
 
-/* The capabilities the id calls check (Linux's numbers). */
+/* The capabilities tamu's checks ask for (Linux's numbers). */
 #define CAP_SETGID 6
 #define CAP_SETUID 7
+#define CAP_SYS_CHROOT 18
+#define CAP_SYS_ADMIN 21
+#define CAP_SYS_TIME 25
+#define CAP_SYS_TTY_CONFIG 26
 
 /* The 41 capabilities of Linux 6.1 (CAP_LAST_CAP 40). */
 #define CAP_LAST_CAP 40
