@@ -156,7 +156,9 @@ SYSCALL_DEFINE(munmap, unsigned long addr, unsigned long len)
 	return do_munmap(current->mm, addr, len);
 }
 
-SYSCALL_DEFINE(mprotect, unsigned long addr, unsigned long len, unsigned long prot)
+/* Linux's do_mprotect_pkey; pkey -1 is plain mprotect. */
+static long mprotect_pkey(unsigned long addr, unsigned long len,
+			  unsigned long prot, int pkey)
 {
 	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_GROWSDOWN |
 		     PROT_GROWSUP))
@@ -168,7 +170,42 @@ SYSCALL_DEFINE(mprotect, unsigned long addr, unsigned long len, unsigned long pr
 	/* As Linux: a range that wraps or runs past user space is ENOMEM. */
 	if (len > TASK_SIZE || addr > TASK_SIZE - ALIGN(len, PAGE_SIZE))
 		return -ENOMEM;
+	/* No key is ever allocated (pkey_alloc below). */
+	if (pkey != -1)
+		return -EINVAL;
 	return do_mprotect(current->mm, addr, len, prot_to_vm(prot));
+}
+
+SYSCALL_DEFINE(mprotect, unsigned long addr, unsigned long len, unsigned long prot)
+{
+	return mprotect_pkey(addr, len, prot, -1);
+}
+
+/*
+ * Memory protection keys, as Linux 6.18 answers on a CPU without them
+ * (pkey_alloc EINVAL): tamu keeps PKRU to itself (protect=pkeys may use
+ * the keys for the kernel's range), so there is no key to give.
+ */
+#define PKEY_DISABLE_ACCESS 0x1
+#define PKEY_DISABLE_WRITE 0x2
+
+SYSCALL_DEFINE(pkey_mprotect, unsigned long addr, unsigned long len,
+	       unsigned long prot, int pkey)
+{
+	return mprotect_pkey(addr, len, prot, pkey);
+}
+
+SYSCALL_DEFINE(pkey_alloc, unsigned long flags, unsigned long init_val)
+{
+	if (flags || (init_val & ~(PKEY_DISABLE_ACCESS | PKEY_DISABLE_WRITE)))
+		return -EINVAL;
+	/* Linux with keys would say ENOSPC once they are all taken. */
+	return -EINVAL;
+}
+
+SYSCALL_DEFINE(pkey_free, int pkey)
+{
+	return -EINVAL;
 }
 
 /*

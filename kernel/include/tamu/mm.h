@@ -195,4 +195,11 @@ void oom_kill(void);
 /* Host protection for a page with these area flags and PTE. */
 int vma_host_prot(unsigned long vm_flags, pte_t pte);
 
+/*
+ * May the caller reach t's memory (process_vm_readv, process_madvise)?
+ * As Linux's ptrace_may_access: root, the same ids, or a shared mm.
+ */
+struct task_struct;
+bool may_access_mm(struct task_struct *t);
+
 #endif
