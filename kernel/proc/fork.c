@@ -96,6 +96,8 @@ static int copy_signals(u64 flags, struct task_struct *p)
 	p->signal->session = current->signal->session;
 	p->signal->tty = current->signal->tty;
 	memcpy(p->signal->rlim, current->signal->rlim, sizeof(p->signal->rlim));
+	p->signal->oom_score_adj = current->signal->oom_score_adj;
+	p->signal->oom_score_adj_min = current->signal->oom_score_adj_min;
 	return 0;
 }
 

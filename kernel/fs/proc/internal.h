@@ -106,6 +106,19 @@ void proc_show_pid_stat(struct seq_buf *m, struct proc_inode *pi,
 			struct task_struct *t);
 void proc_show_status(struct seq_buf *m, struct proc_inode *pi,
 		      struct task_struct *t);
+/* pid_limits.c */
+void proc_show_limits(struct seq_buf *m, struct proc_inode *pi,
+		      struct task_struct *t);
+void proc_show_oom_score(struct seq_buf *m, struct proc_inode *pi,
+			 struct task_struct *t);
+void proc_show_oom_score_adj(struct seq_buf *m, struct proc_inode *pi,
+			     struct task_struct *t);
+void proc_show_oom_adj(struct seq_buf *m, struct proc_inode *pi,
+		       struct task_struct *t);
+int proc_write_oom_score_adj(struct proc_inode *pi, struct task_struct *t,
+			     const char *buf, size_t len);
+int proc_write_oom_adj(struct proc_inode *pi, struct task_struct *t,
+		       const char *buf, size_t len);
 void proc_show_statm(struct seq_buf *m, struct proc_inode *pi,
 		     struct task_struct *t);
 void proc_show_maps(struct seq_buf *m, struct proc_inode *pi,

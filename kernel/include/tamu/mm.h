@@ -189,6 +189,13 @@ struct page *alloc_anon_page(gfp_t gfp);
 
 /* Memory is out: kill the biggest process (mm/oom_kill.c). */
 void oom_kill(void);
+/* The OOM killer's range of oom_score_adj, and how it scores a process. */
+#define OOM_SCORE_ADJ_MIN (-1000)
+#define OOM_SCORE_ADJ_MAX 1000
+#ifndef LONG_MIN
+#define LONG_MIN (-0x7fffffffffffffffL - 1)
+#endif
+long oom_badness(struct task_struct *t, long totalpages);
 
 /* Wake up to n futex waiters on the word at uaddr in mm. */
 

@@ -72,6 +72,7 @@ struct cred {
 #define CAP_SYS_CHROOT 18
 #define CAP_SYS_ADMIN 21
 #define CAP_SYS_NICE 23
+#define CAP_SYS_RESOURCE 24
 #define CAP_SYS_TIME 25
 #define CAP_SYS_TTY_CONFIG 26
 
