@@ -134,7 +134,20 @@ static void show_threads_max(struct seq_buf *m, struct proc_inode *pi,
 	seq_printf(m, "%u\n", max_tasks);
 }
 
+/* /proc/sys/kernel/random: the pool as Linux 5.18 on shows it, and ids. */
+static const struct proc_entry sys_random_entries[] = {
+	{ "boot_id", S_IFREG | 0444, .show = proc_show_boot_id },
+	{ "entropy_avail", S_IFREG | 0444, .show = proc_show_poolsize },
+	{ "poolsize", S_IFREG | 0444, .show = proc_show_poolsize },
+	{ "uuid", S_IFREG | 0444, .show = proc_show_uuid },
+};
+
+static const struct proc_table sys_random_table = {
+	sys_random_entries, ARRAY_SIZE(sys_random_entries), 10,
+};
+
 static const struct proc_entry sys_kernel_entries[] = {
+	{ "cap_last_cap", S_IFREG | 0444, .show = proc_show_cap_last_cap },
 	{ "domainname", S_IFREG | 0644, .show = show_domainname,
 	  .write = write_domainname },
 	{ "hostname", S_IFREG | 0644, .show = show_hostname,
@@ -142,9 +155,13 @@ static const struct proc_entry sys_kernel_entries[] = {
 	{ "msgmax", S_IFREG | 0444, .show = proc_show_ipc_limit },
 	{ "msgmnb", S_IFREG | 0444, .show = proc_show_ipc_limit },
 	{ "msgmni", S_IFREG | 0444, .show = proc_show_ipc_limit },
+	{ "ngroups_max", S_IFREG | 0444, .show = proc_show_ngroups_max },
 	{ "osrelease", S_IFREG | 0444, .show = show_osrelease },
 	{ "ostype", S_IFREG | 0444, .show = show_ostype },
+	{ "overflowgid", S_IFREG | 0444, .show = proc_show_overflowid },
+	{ "overflowuid", S_IFREG | 0444, .show = proc_show_overflowid },
 	{ "pid_max", S_IFREG | 0444, .show = show_pid_max },
+	{ "random", S_IFDIR | 0555, .table = &sys_random_table },
 	{ "sem", S_IFREG | 0444, .show = proc_show_sem_limits },
 	{ "shm_rmid_forced", S_IFREG | 0444, .show = proc_show_ipc_limit },
 	{ "shmall", S_IFREG | 0444, .show = proc_show_ipc_limit },
@@ -258,8 +275,12 @@ static int write_pipe_max_size(struct proc_inode *pi, struct task_struct *t,
 }
 
 static const struct proc_entry sys_fs_entries[] = {
+	{ "file-max", S_IFREG | 0444, .show = proc_show_file_max },
+	{ "file-nr", S_IFREG | 0444, .show = proc_show_file_nr },
 	{ "inotify", S_IFDIR | 0555, .table = &sys_fs_inotify_table },
 	{ "mqueue", S_IFDIR | 0555, .table = &sys_fs_mqueue_table },
+	{ "nr_open", S_IFREG | 0644, .show = proc_show_nr_open,
+	  .write = proc_write_nr_open },
 	{ "pipe-max-size", S_IFREG | 0644, .show = show_pipe_max_size,
 	  .write = write_pipe_max_size },
 };
@@ -321,6 +342,7 @@ static const struct proc_table sysvipc_table = {
 };
 
 static const struct proc_entry root_entries[] = {
+	{ "cmdline", S_IFREG | 0444, .show = proc_show_cmdline },
 	{ "cpuinfo", S_IFREG | 0444, .show = proc_show_cpuinfo },
 	{ "filesystems", S_IFREG | 0444, .show = proc_show_filesystems },
 	{ "loadavg", S_IFREG | 0444, .show = proc_show_loadavg },
@@ -328,9 +350,11 @@ static const struct proc_entry root_entries[] = {
 	{ "meminfo", S_IFREG | 0444, .show = proc_show_meminfo },
 	{ "mounts", S_IFLNK | 0777, .link = link_mounts },
 	{ "net", S_IFLNK | 0777, .link = link_net },
+	{ "partitions", S_IFREG | 0444, .show = proc_show_partitions },
 	{ "self", S_IFLNK | 0777, .link = link_self },
 	{ "slabinfo", S_IFREG | 0400, .show = show_slabinfo },
 	{ "stat", S_IFREG | 0444, .show = proc_show_stat },
+	{ "swaps", S_IFREG | 0444, .show = proc_show_swaps },
 	{ "sys", S_IFDIR | 0555, .table = &sys_table },
 	{ "sysrq-trigger", S_IFREG | 0200, .write = write_sysrq_trigger },
 	{ "sysvipc", S_IFDIR | 0555, .table = &sysvipc_table },

@@ -402,6 +402,7 @@ unsigned long prune_dcache(unsigned long want);
 /* Swap two names in the tree (rename with RENAME_EXCHANGE). */
 void d_exchange(struct dentry *a, struct dentry *b);
 struct timespec current_time(void);
+unsigned long files_allocated(void);
 
 /* File systems and mounts. */
 void register_filesystem(struct file_system_type *fs);
