@@ -219,6 +219,9 @@ static int walk_name(struct walk *w, const char *name, unsigned int flags)
 			continue;
 		if (!S_ISDIR(w->cur.dentry->inode->mode))
 			return -ENOTDIR;
+		/* Search permission on every directory passed through. */
+		if (inode_permission(w->cur.dentry->inode, MAY_EXEC))
+			return -EACCES;
 		if (len == 1 && comp[0] == '.')
 			continue;
 		if (len == 2 && comp[0] == '.' && comp[1] == '.') {

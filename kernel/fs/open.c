@@ -39,7 +39,7 @@ int inode_permission(struct inode *inode, int mask)
 
 static int open_permission(struct inode *inode, int flags)
 {
-	int mask = 0;
+	int mask = 0, err;
 
 	if (flags & O_PATH)
 		return 0;
@@ -52,7 +52,14 @@ static int open_permission(struct inode *inode, int flags)
 		mask |= MAY_WRITE;
 	if (S_ISDIR(inode->mode) && (mask & MAY_WRITE))
 		return -EISDIR;
-	return inode_permission(inode, mask);
+	err = inode_permission(inode, mask);
+	if (err)
+		return err;
+	/* Not touching the access time is for the owner (or root). */
+	if ((flags & O_NOATIME) && current->cred.fsuid &&
+	    current->cred.fsuid != inode->uid)
+		return -EPERM;
+	return 0;
 }
 
 int vfs_create(const struct path *dir, struct dentry *d, u32 mode)
@@ -171,9 +178,12 @@ static struct file *open_tmpfile(int dfd, const char *name, int flags,
 	return f;
 }
 
-/* Open name at dfd; scope: LOOKUP_SCOPE flags for openat2, or 0. */
-static struct file *file_open_scoped(int dfd, const char *name, int flags,
-				     u32 mode, unsigned int scope)
+/*
+ * Open name at dfd; scope: more LOOKUP_* flags for the walk (openat2's
+ * LOOKUP_SCOPE ones, execveat's LOOKUP_EMPTY), or 0.
+ */
+struct file *file_open_lookup(int dfd, const char *name, int flags, u32 mode,
+			      unsigned int scope)
 {
 	struct inode *inode;
 	bool created = false;
@@ -216,7 +226,7 @@ out:
 
 struct file *file_open(int dfd, const char *name, int flags, u32 mode)
 {
-	return file_open_scoped(dfd, name, flags, mode, 0);
+	return file_open_lookup(dfd, name, flags, mode, 0);
 }
 
 static long do_sys_open(int dfd, unsigned long uname, int flags, u32 mode,
@@ -229,7 +239,7 @@ static long do_sys_open(int dfd, unsigned long uname, int flags, u32 mode,
 	if (IS_ERR(name))
 		return PTR_ERR(name);
 	flags &= ~__FMODE_EXEC;		/* the kernel's alone */
-	f = file_open_scoped(dfd, name, flags, mode, scope);
+	f = file_open_lookup(dfd, name, flags, mode, scope);
 	kfree(name);
 	if (IS_ERR(f))
 		return PTR_ERR(f);

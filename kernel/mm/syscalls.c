@@ -84,11 +84,30 @@ SYSCALL_DEFINE(mmap, unsigned long addr, unsigned long len, unsigned long prot,
 		f = fget(fd);
 		if (!f)
 			return -EBADF;
-		err = -EACCES;
 		if (!(f->f_mode & FMODE_READ) ||
 		    ((vm & VM_SHARED) && (prot & PROT_WRITE) &&
-		     !(f->f_mode & FMODE_WRITE)))
-			goto out;
+		     !(f->f_mode & FMODE_WRITE))) {
+			fput(f);
+			return -EACCES;
+		}
+		/* /dev/zero: anonymous memory, shared or private (mmap_zero). */
+		if (S_ISCHR(f->inode->mode) && f->inode->rdev == MKDEV(1, 5)) {
+			fput(f);
+			f = NULL;
+		}
+	}
+	/*
+	 * Shared anonymous memory is a file of the kernel's tmpfs, unlinked,
+	 * as Linux's shmem_zero_setup: pages first touched after a fork are
+	 * shared too, and the maps show "/dev/zero (deleted)".
+	 */
+	if (!f && (vm & VM_SHARED)) {
+		f = shmem_zero_file(len);
+		if (IS_ERR(f))
+			return PTR_ERR(f);
+		off = 0;
+		vm |= VM_MAY_ALL;
+	} else if (f) {
 		err = -ENODEV;
 		if (!S_ISREG(f->inode->mode) && !S_ISCHR(f->inode->mode))
 			goto out;
@@ -210,8 +229,8 @@ SYSCALL_DEFINE(pkey_free, int pkey)
 
 /*
  * mremap: shrinking unmaps the tail; growing extends in place when the
- * space above is free, or moves (copying the pages' contents) with
- * MREMAP_MAYMOVE.
+ * space above is free, or moves with MREMAP_MAYMOVE (a file mapping goes
+ * on at the same file offset; private pages are copied over).
  */
 SYSCALL_DEFINE(mremap, unsigned long addr, unsigned long old_len,
 		unsigned long new_len, unsigned long flags,
@@ -219,7 +238,8 @@ SYSCALL_DEFINE(mremap, unsigned long addr, unsigned long old_len,
 {
 	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *vma;
-	unsigned long vm;
+	unsigned long vm, pgoff;
+	struct file *f;
 	long at;
 	int err;
 
@@ -241,21 +261,35 @@ SYSCALL_DEFINE(mremap, unsigned long addr, unsigned long old_len,
 		return addr;
 	}
 	vm = vma->flags;
-	if (vma->end == addr + old_len && !vma->file) {
+	f = vma->file;
+	pgoff = vma->pgoff + ((addr - vma->start) >> PAGE_SHIFT);
+	if (vma->end == addr + old_len) {
 		struct vm_area_struct *next = find_vma(mm, vma->end);
 
 		if ((!next || next->start >= addr + new_len) &&
 		    addr + new_len <= TASK_SIZE &&
-		    !mmap_region(mm, addr + old_len, new_len - old_len, vm,
-				 NULL, 0))
+		    !mmap_region(mm, addr + old_len, new_len - old_len, vm, f,
+				 pgoff + (old_len >> PAGE_SHIFT)))
 			return addr;
 	}
-	if (!(flags & MREMAP_MAYMOVE) || vma->file)
+	if (!(flags & MREMAP_MAYMOVE))
 		return -ENOMEM;
 	at = get_unmapped_area(mm, new_len);
 	if (at < 0)
 		return at;
-	err = mmap_region(mm, at, new_len, vm | VM_WRITE, NULL, 0);
+	/*
+	 * A shared mapping's pages are the file's: mapped again at the new
+	 * place, nothing moves.  Private pages (anonymous, or a file's
+	 * copied on write) are moved.
+	 */
+	if (vm & VM_SHARED) {
+		err = mmap_region(mm, at, new_len, vm, f, pgoff);
+		if (err)
+			return err;
+		do_munmap(mm, addr, old_len);
+		return at;
+	}
+	err = mmap_region(mm, at, new_len, vm | VM_WRITE, f, pgoff);
 	if (!err)
 		err = move_pages(mm, addr, at, old_len);
 	if (err) {

@@ -279,6 +279,8 @@ long do_fork_pidfd(u64 flags, unsigned long newsp, unsigned long ptid,
 	p->policy = current->policy;
 	p->rt_priority = current->rt_priority;
 	p->ioprio = current->ioprio;
+	p->mempolicy = current->mempolicy;
+	p->mempolicy_nodes = current->mempolicy_nodes;
 	/* SCHED_RESET_ON_FORK: the child starts as an ordinary task. */
 	if (current->reset_on_fork) {
 		if (p->policy == SCHED_FIFO || p->policy == SCHED_RR) {

@@ -781,6 +781,14 @@ const struct uapi_fact uapi_host_kernel_facts[] = {
 	UAPI_CONST("sched", SCHED_RESET_ON_FORK),
 
 	/* termios.h */
+	UAPI_SIZEOF("termios", struct termio),
+	UAPI_FIELD("termios", struct termio, c_iflag),
+	UAPI_FIELD("termios", struct termio, c_oflag),
+	UAPI_FIELD("termios", struct termio, c_cflag),
+	UAPI_FIELD("termios", struct termio, c_lflag),
+	UAPI_FIELD("termios", struct termio, c_line),
+	UAPI_FIELD("termios", struct termio, c_cc),
+	UAPI_CONST("termios", NCC),
 	UAPI_SIZEOF("termios", struct termios),
 	UAPI_FIELD("termios", struct termios, c_iflag),
 	UAPI_FIELD("termios", struct termios, c_oflag),

@@ -470,6 +470,8 @@ int inode_permission(struct inode *inode, int mask);
 int vfs_create(const struct path *dir, struct dentry *d, u32 mode);
 /* open(2) for the kernel: a referenced file or an ERR_PTR. */
 struct file *file_open(int dfd, const char *name, int flags, u32 mode);
+struct file *file_open_lookup(int dfd, const char *name, int flags, u32 mode,
+			      unsigned int lookup);
 
 /*
  * tmpfs for file systems the kernel fills (devtmpfs, devpts).  Fill sb
@@ -536,6 +538,7 @@ void dcache_init(void);
 void tmpfs_init(void);
 /* An unlinked tmpfs file named name, open read-write (memfd_create). */
 struct file *shmem_file_setup(const char *name, u32 mode);
+struct file *shmem_zero_file(unsigned long len);
 /* A memfd's (any tmpfs file's) F_SEAL_* set, or NULL for other files. */
 unsigned int *memfd_file_seals_ptr(struct file *f);
 void ext2_init(void);

@@ -156,6 +156,9 @@ struct task_struct {
 	unsigned long robust_list;	/* set_robust_list's head */
 	/* What sched/syscalls.c keeps (the scheduler is round robin). */
 	int nice, policy, rt_priority, ioprio;
+	/* The NUMA policy set_mempolicy set (mm/mempolicy.c), and its nodes. */
+	int mempolicy;
+	u64 mempolicy_nodes;
 	bool reset_on_fork;
 
 	/* prctl's (kernel/prctl.c). */
