@@ -449,6 +449,7 @@ void start_kernel(int argc, char **argv)
 
 	/* Memory. */
 	mm_init();
+	mmap_min_addr_init();
 	if (boot.force_panic)
 		force_panic();
 	if (boot.break_at == BREAK_MM)

@@ -145,9 +145,11 @@ SYSCALL_DEFINE(mmap, unsigned long addr, unsigned long len, unsigned long prot,
 		}
 		at = addr;
 	} else {
-		/* A hint that is free is taken as it is. */
+		/* A hint that is free is taken as it is (not below the floor). */
 		struct vm_area_struct *vma = NULL;
 
+		if (addr && addr < MMAP_MIN_ADDR)
+			addr = MMAP_MIN_ADDR;
 		at = -ENOMEM;
 		if (addr && !(addr & ~PAGE_MASK) && addr < TASK_SIZE &&
 		    len <= TASK_SIZE - addr) {

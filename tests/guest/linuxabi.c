@@ -4,7 +4,8 @@
  * list): renameat2 of a name onto itself, fexecve, the System V termio
  * ioctls, shared anonymous memory and /dev/zero across fork, mremap of a
  * shared file mapping, search permission during lookup, O_NOATIME by a
- * non-owner, ARCH_SET_CPUID, and the NUMA policy calls on node 0.
+ * non-owner, mmap_min_addr, ARCH_SET_CPUID, and the NUMA policy calls on
+ * node 0.
  * Compared with Linux.
  */
 #define _GNU_SOURCE
@@ -178,6 +179,14 @@ static void permissions(void)
 		show("stat inside it", stat("locked/x", &(struct stat){ 0 }));
 		show("O_NOATIME on another's file",
 		     open("mine", O_RDONLY | O_NOATIME));
+		show("MAP_FIXED below mmap_min_addr",
+		     mmap((void *)0x1000, 4096, PROT_READ,
+			  MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) ==
+				     MAP_FAILED ? -1 : 0);
+		printf("a hint below it lands above it: %s\n",
+		       (unsigned long)mmap((void *)0x1000, 4096, PROT_READ,
+					   MAP_PRIVATE | MAP_ANONYMOUS, -1,
+					   0) >= 65536 ? "yes" : "no");
 		_exit(0);
 	}
 	wait_status(pid);

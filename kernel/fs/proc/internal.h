@@ -124,6 +124,7 @@ PROC_SHOW(ngroups_max);
 PROC_SHOW(overflowid);
 PROC_SHOW(poolsize);
 PROC_SHOW(file_max);
+PROC_SHOW(mmap_min_addr);
 PROC_SHOW(boot_id);
 PROC_SHOW(uuid);
 PROC_SHOW(file_nr);

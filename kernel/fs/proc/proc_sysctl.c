@@ -3,12 +3,13 @@
  * /proc/sys values that describe limits tamu has, in Linux's places:
  * kernel/cap_last_cap, ngroups_max, overflowuid, overflowgid, the
  * random/ directory (a boot id, a fresh uuid per read, the pool's
- * numbers), fs/file-max, file-nr and nr_open.
+ * numbers), fs/file-max, file-nr and nr_open, vm/mmap_min_addr.
  */
 #include "internal.h"
 #include "host/random.h"
 #include "tamu/fdtable.h"
 #include "tamu/kernel.h"
+#include "tamu/mm.h"
 #include "tamu/sched.h"
 #include "tamu/slab.h"
 #include "tamu/string.h"
@@ -27,6 +28,7 @@ SYSCTL_CONST(overflowid, "%d", 65534)
 SYSCTL_CONST(poolsize, "%d", 256)
 /* No system-wide limit on open files but memory: Linux's default. */
 SYSCTL_CONST(file_max, "%ld", 0x7fffffffffffffffL)
+SYSCTL_CONST(mmap_min_addr, "%lu", mmap_min_addr)
 
 /* A version 4 (random) UUID, as Linux's generate_random_uuid. */
 static void show_uuid(struct seq_buf *m, const u8 *u)

@@ -289,9 +289,19 @@ static const struct proc_table sys_fs_table = {
 	sys_fs_entries, ARRAY_SIZE(sys_fs_entries), 7,
 };
 
+/* /proc/sys/vm: what tamu's memory management has of Linux's knobs. */
+static const struct proc_entry sys_vm_entries[] = {
+	{ "mmap_min_addr", S_IFREG | 0444, .show = proc_show_mmap_min_addr },
+};
+
+static const struct proc_table sys_vm_table = {
+	sys_vm_entries, ARRAY_SIZE(sys_vm_entries), 11,
+};
+
 static const struct proc_entry sys_entries[] = {
 	{ "fs", S_IFDIR | 0555, .table = &sys_fs_table },
 	{ "kernel", S_IFDIR | 0555, .table = &sys_kernel_table },
+	{ "vm", S_IFDIR | 0555, .table = &sys_vm_table },
 };
 
 static const struct proc_table sys_table = {

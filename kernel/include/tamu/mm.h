@@ -188,6 +188,15 @@ static inline struct page *pte_page(pte_t pte)
 struct page *alloc_anon_page(gfp_t gfp);
 
 /* Memory is out: kill the biggest process (mm/oom_kill.c). */
+/*
+ * The lowest address a guest may map: the host's vm.mmap_min_addr (tamu
+ * could not map lower in a guest's host process, or its own), at least a
+ * page; /proc/sys/vm/mmap_min_addr shows it.  Set at boot.
+ */
+extern unsigned long mmap_min_addr;
+void mmap_min_addr_init(void);
+#define MMAP_MIN_ADDR mmap_min_addr
+
 void oom_kill(void);
 /* The OOM killer's range of oom_score_adj, and how it scores a process. */
 #define OOM_SCORE_ADJ_MIN (-1000)
