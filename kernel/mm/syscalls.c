@@ -231,8 +231,8 @@ SYSCALL_DEFINE(pkey_free, int pkey)
 
 /*
  * mremap: shrinking unmaps the tail; growing extends in place when the
- * space above is free, or moves with MREMAP_MAYMOVE (a file mapping goes
- * on at the same file offset; private pages are copied over).
+ * space above is free, or moves with MREMAP_MAYMOVE: anonymous pages are
+ * moved, a shared file mapping is mapped again at its file offset.
  */
 SYSCALL_DEFINE(mremap, unsigned long addr, unsigned long old_len,
 		unsigned long new_len, unsigned long flags,
@@ -265,6 +265,9 @@ SYSCALL_DEFINE(mremap, unsigned long addr, unsigned long old_len,
 	vm = vma->flags;
 	f = vma->file;
 	pgoff = vma->pgoff + ((addr - vma->start) >> PAGE_SHIFT);
+	/* An area with operations of its own (a SysV segment) stays. */
+	if (vma->vm_ops)
+		return -ENOMEM;
 	if (vma->end == addr + old_len) {
 		struct vm_area_struct *next = find_vma(mm, vma->end);
 
@@ -274,16 +277,17 @@ SYSCALL_DEFINE(mremap, unsigned long addr, unsigned long old_len,
 				 pgoff + (old_len >> PAGE_SHIFT)))
 			return addr;
 	}
-	if (!(flags & MREMAP_MAYMOVE))
+	/*
+	 * Moving: a private file mapping's pages are part page cache, part
+	 * copies; tamu moves only anonymous pages, so such a mapping can
+	 * grow in place but not move (ENOMEM, as when there is no room).
+	 */
+	if (!(flags & MREMAP_MAYMOVE) || (f && !(vm & VM_SHARED)))
 		return -ENOMEM;
 	at = get_unmapped_area(mm, new_len);
 	if (at < 0)
 		return at;
-	/*
-	 * A shared mapping's pages are the file's: mapped again at the new
-	 * place, nothing moves.  Private pages (anonymous, or a file's
-	 * copied on write) are moved.
-	 */
+	/* A shared mapping's pages are the file's: mapped again, not moved. */
 	if (vm & VM_SHARED) {
 		err = mmap_region(mm, at, new_len, vm, f, pgoff);
 		if (err)
@@ -291,7 +295,7 @@ SYSCALL_DEFINE(mremap, unsigned long addr, unsigned long old_len,
 		do_munmap(mm, addr, old_len);
 		return at;
 	}
-	err = mmap_region(mm, at, new_len, vm | VM_WRITE, f, pgoff);
+	err = mmap_region(mm, at, new_len, vm | VM_WRITE, NULL, 0);
 	if (!err)
 		err = move_pages(mm, addr, at, old_len);
 	if (err) {
