@@ -159,8 +159,9 @@ void mark_inode_dirty(struct inode *inode)
 {
 	struct super_block *sb = inode->sb;
 
+	/* An inode being evicted is written by its file system, not later. */
 	if (!sb || !sb->s_op || !sb->s_op->write_inode ||
-	    (inode->i_state & I_DIRTY))
+	    (inode->i_state & (I_DIRTY | I_FREEING)))
 		return;
 	inode->i_state |= I_DIRTY;
 	list_add_tail(&inode->i_dirty, &sb->s_dirty);
@@ -218,6 +219,13 @@ void iput(struct inode *inode)
 		write_inode(inode);
 	if (--inode->refcount > 0)
 		return;
+	/*
+	 * Off the dirty list for good: eviction (ext2 freeing a deleted
+	 * inode's blocks and attributes) changes it and writes it itself,
+	 * and must not put it back on a list it is about to leave freed.
+	 */
+	inode->i_state |= I_FREEING;
+	inode->i_state &= ~I_DIRTY;
 	list_del_init(&inode->i_dirty);
 	if (inode->sb && inode->sb->s_op && inode->sb->s_op->evict_inode)
 		inode->sb->s_op->evict_inode(inode);

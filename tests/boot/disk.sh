@@ -426,6 +426,23 @@ else
 	fail "find over a big tree" "status $status" "$out" "$err"
 fi
 
+# Files with indirect blocks deleted while open, their inodes written by
+# a sync, then closed: freeing the blocks changes the inode as it is
+# evicted, which must not put it back on the dirty list it is leaving
+# (trinity found the use after free at the next sync).  Then e2fsck.
+make_image "$WORK/del"
+run_tamu quiet ubd0="$WORK/del" root=/dev/ubda -- /bin/sh -c \
+	'for i in 1 2 3; do dd if=/dev/zero of=/big$i bs=1k count=$((i * 300)) 2>/dev/null; done
+	exec 3</big1 4</big2; rm /big1 /big2; sync; exec 3<&- 4<&-; sync
+	rm /big3; sync; echo deleted; poweroff -f'
+fsck=$(e2fsck -fn "$WORK/del" 2>&1)
+fsck_status=$?
+if [ "$status" -eq 0 ] && [ "$out" = deleted ] && [ "$fsck_status" -eq 0 ]; then
+	ok "files with indirect blocks deleted while open, synced, closed: the kernel lives, e2fsck clean"
+else
+	fail "deleting big files on ext2" "status $status" "$out" "$err" "$fsck"
+fi
+
 # Files with holes, and one reaching the triple indirect blocks (1 KiB
 # blocks: past 64 MiB), grown, cut and checked by e2fsck and debugfs.
 make_image "$WORK/img"

@@ -223,6 +223,7 @@ struct inode {
 #define I_DIRTY 0x1
 #define I_NEW 0x2
 #define I_LINKABLE 0x4	/* an O_TMPFILE file linkat may name */
+#define I_FREEING 0x8	/* its last reference is gone: being evicted */
 
 struct dentry {
 	char *name;
