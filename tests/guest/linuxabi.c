@@ -196,6 +196,27 @@ static void permissions(void)
 	unlink("mine");
 }
 
+/* The old calls about file systems, on the one tmpfs/ext2 a test sits on. */
+static void old_fs_calls(void)
+{
+	struct stat st;
+	char name[64] = "";
+	long n = syscall(SYS_sysfs, 3), i;
+	struct { int tfree; unsigned long tinode; char f[12]; } u;
+
+	show("sysfs 3 at least 1", n >= 1 ? 0 : -1);
+	show("sysfs 2 of the last one", syscall(SYS_sysfs, 2, n - 1, name));
+	i = syscall(SYS_sysfs, 1, name);
+	printf("sysfs 1 gives its index back: %s\n", i == n - 1 ? "yes" : "no");
+	show("sysfs 1 of no such type", syscall(SYS_sysfs, 1, "nosuchfs"));
+	show("sysfs 2 past the end", syscall(SYS_sysfs, 2, n + 5, name));
+	show("sysfs 4", syscall(SYS_sysfs, 4));
+	stat(".", &st);
+	show("ustat of this directory's device",
+	     syscall(SYS_ustat, (unsigned int)st.st_dev, &u));
+	show("ustat of no device", syscall(SYS_ustat, 0xfff00, &u));
+}
+
 static void numa(void *mem)
 {
 	unsigned long node0 = 1, mask = 0;
@@ -256,6 +277,7 @@ int main(int argc, char **argv)
 	termio();
 	shared_memory();
 	permissions();
+	old_fs_calls();
 	numa(mem);
 	unlink("a");
 	chdir("/");

@@ -540,6 +540,7 @@ void tmpfs_init(void);
 /* An unlinked tmpfs file named name, open read-write (memfd_create). */
 struct file *shmem_file_setup(const char *name, u32 mode);
 struct file *shmem_zero_file(unsigned long len);
+struct super_block *super_by_dev(dev_t dev);
 /* A memfd's (any tmpfs file's) F_SEAL_* set, or NULL for other files. */
 unsigned int *memfd_file_seals_ptr(struct file *f);
 void ext2_init(void);
