@@ -97,6 +97,12 @@ static void oops_begin(u64 *log_end)
 
 static void show_current(void)
 {
+	static volatile int *volatile bad = (volatile int *)16;
+
+	if (provoke_nested_oops) {
+		provoke_nested_oops = false;
+		*bad = 0;
+	}
 	if (!current) {	/* before the scheduler is up */
 		pr_emerg("CPU: 0 PID: - (early boot) tamu " TAMU_VERSION "\n");
 		return;

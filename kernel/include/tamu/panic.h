@@ -24,6 +24,9 @@ void panic(const char *fmt, ...) __noreturn __printf(1, 2) __noinline;
  */
 void panic_boot(const char *fmt, ...) __noreturn __printf(1, 2) __noinline;
 
+/* /proc/tamu/provoke-crash NESTED: fault again while reporting the oops. */
+extern bool provoke_nested_oops;
+
 /* oops=continue: an oops kills the task it hit, if that is safe. */
 extern bool oops_continue;
 
