@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include <errno.h>
+#include <stdio.h>
 #include <sys/mman.h>
 
 #include "host/mman.h"
@@ -40,4 +41,17 @@ int host_mprotect(void *addr, size_t len, int prot)
 int host_populate(void *addr, size_t len)
 {
 	return madvise(addr, len, MADV_POPULATE_WRITE) ? -errno : 0;
+}
+
+unsigned long host_mmap_min_addr(void)
+{
+	unsigned long v = 65536;
+	FILE *f = fopen("/proc/sys/vm/mmap_min_addr", "re");
+
+	if (f) {
+		if (fscanf(f, "%lu", &v) != 1)
+			v = 65536;
+		fclose(f);
+	}
+	return v;
 }

@@ -19,6 +19,7 @@
 #define OOPS_LOG_LINES 10
 
 bool oops_continue;
+unsigned long tainted_mask;
 
 static int oops_depth;
 static int saved_loglevel;
@@ -96,6 +97,12 @@ static void oops_begin(u64 *log_end)
 
 static void show_current(void)
 {
+	static volatile int *volatile bad = (volatile int *)16;
+
+	if (provoke_nested_oops) {
+		provoke_nested_oops = false;
+		*bad = 0;
+	}
 	if (!current) {	/* before the scheduler is up */
 		pr_emerg("CPU: 0 PID: - (early boot) tamu " TAMU_VERSION "\n");
 		return;
@@ -131,6 +138,7 @@ static void oops_end(u64 log_end, bool killable)
 		pr_emerg("---[ end trace: killing %s[%d], the kernel runs on "
 			 "(oops=continue) ]---\n",
 			 current->comm, current->pid);
+		tainted_mask |= 1UL << TAINT_DIE;
 		console_loglevel = saved_loglevel;
 		oops_depth--;
 		return;

@@ -28,12 +28,22 @@ static __noinline void provoke_ud2(void)
 	__asm__ volatile("ud2");
 }
 
+/* A fault, and another while it is reported (oops.c looks at this). */
+bool provoke_nested_oops;
+
+static __noinline void provoke_nested(void)
+{
+	provoke_nested_oops = true;
+	provoke_exception();
+}
+
 static const struct {
 	const char *name;
 	void (*fn)(void);
 } crashes[] = {
 	{ "BUG", provoke_bug },
 	{ "EXCEPTION", provoke_exception },
+	{ "NESTED", provoke_nested },
 	{ "UD2", provoke_ud2 },
 };
 

@@ -316,6 +316,9 @@ SYSCALL_DEFINE(arch_prctl, int code, unsigned long addr)
 		return put_user(r->gs_base, (u64 *)addr);
 	case ARCH_GET_CPUID:
 		return 1;
+	case ARCH_SET_CPUID:
+		/* No CPUID faulting for guests: Linux on a CPU without it. */
+		return -ENODEV;
 	case ARCH_GET_XCOMP_SUPP:
 		return put_user(arch_xfeatures_supported(), (u64 *)addr);
 	case ARCH_GET_XCOMP_PERM:

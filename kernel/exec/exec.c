@@ -109,8 +109,16 @@ static int add_user_strings(struct linux_binprm *bprm, unsigned long uvec)
 
 static int open_exec(struct linux_binprm *bprm, const char *name)
 {
-	struct file *f = file_open(AT_FDCWD, name, O_RDONLY | __FMODE_EXEC, 0);
+	struct file *f = file_open_lookup(bprm->dfd, name,
+					  O_RDONLY | __FMODE_EXEC |
+						  bprm->open_flags,
+					  0, bprm->lookup);
 	ssize_t n;
+
+	/* Only the program itself comes from execveat's directory. */
+	bprm->dfd = AT_FDCWD;
+	bprm->lookup = 0;
+	bprm->open_flags = 0;
 
 	if (IS_ERR(f))
 		return PTR_ERR(f);
@@ -218,14 +226,19 @@ static void bprm_fill_cred(struct linux_binprm *bprm)
 	bprm->secure = c->euid != c->uid || c->egid != c->gid;
 }
 
-static int bprm_load(struct linux_binprm *bprm, const char *filename)
+/*
+ * Open the program, and its interpreters in turn.  The first is opened by
+ * the name execve was given, relative to execveat's directory; scripts
+ * are told its filename (a /dev/fd path for one under a descriptor).
+ */
+static int bprm_load(struct linux_binprm *bprm, const char *open_name)
 {
-	const char *name = filename;
+	const char *name = bprm->filename;
 	char *interp;
 	int err;
 
 	for (;;) {
-		err = open_exec(bprm, name);
+		err = open_exec(bprm, open_name);
 		if (err)
 			return err;
 		if (bprm->buf[0] != '#' || bprm->buf[1] != '!') {
@@ -234,10 +247,14 @@ static int bprm_load(struct linux_binprm *bprm, const char *filename)
 		}
 		if (++bprm->depth > MAX_SCRIPT_DEPTH)
 			return -ELOOP;
+		/* Its interpreter could not open a close-on-exec /dev/fd/N. */
+		if (bprm->path_inaccessible)
+			return -ENOENT;
 		err = parse_script(bprm, name, &interp);
 		if (err)
 			return err;
 		name = bprm->strings;	/* the interpreter, now argv[0] */
+		open_name = name;
 	}
 }
 
@@ -276,7 +293,9 @@ static void exec_commit(struct linux_binprm *bprm)
 	close_on_exec(t->files);
 	exit_itimers(t->signal);	/* POSIX timers do not survive exec */
 	flush_signal_handlers(t);
-	set_task_comm(t, basename(bprm->filename));
+	/* As Linux 6.14 on: fexecve's program is named by its file. */
+	set_task_comm(t, bprm->comm_from_file ? bprm->file->path.dentry->name
+					      : basename(bprm->filename));
 
 	memset(regs, 0, sizeof(*regs));
 	regs->ip = bprm->entry;
@@ -352,7 +371,7 @@ static int bprm_execve(struct linux_binprm *bprm)
 	size_t ptrs = (max(bprm->argc, 1) + bprm->envc) * sizeof(void *);
 	int err = bprm->strings_len + ptrs > arg_limit()
 			  ? -E2BIG
-			  : bprm_load(bprm, bprm->filename);
+			  : bprm_load(bprm, bprm->open_name ?: bprm->filename);
 
 	if (!err)
 		err = de_thread(current);
@@ -371,7 +390,7 @@ static int bprm_execve(struct linux_binprm *bprm)
 
 int do_execve(const char *filename, char *const *kargv, char *const *kenvp)
 {
-	struct linux_binprm bprm = { .filename = filename };
+	struct linux_binprm bprm = { .filename = filename, .dfd = AT_FDCWD };
 	int err = 0;
 
 	for (; !err && kargv && *kargv; kargv++, bprm.argc++)
@@ -385,20 +404,64 @@ int do_execve(const char *filename, char *const *kargv, char *const *kenvp)
 	return bprm_execve(&bprm);
 }
 
+/*
+ * The name the new program is given (AT_EXECFN, comm): the path, or for
+ * a relative one under a descriptor "/dev/fd/N[/path]", as Linux's
+ * alloc_bprm; NULL without memory.
+ */
+static char *exec_filename(int dfd, const char *name)
+{
+	size_t len = strlen(name) + 32;
+	char *s;
+
+	if (name[0] == '/' || dfd == AT_FDCWD) {
+		s = kmalloc(len, GFP_KERNEL);
+		if (s)
+			memcpy(s, name, strlen(name) + 1);
+		return s;
+	}
+	s = kmalloc(len, GFP_KERNEL);
+	if (s)
+		scnprintf(s, len, *name ? "/dev/fd/%d/%s" : "/dev/fd/%d", dfd,
+			  name);
+	return s;
+}
+
 static long execveat(int dfd, unsigned long uname, unsigned long uargv,
 		     unsigned long uenvp, int flags)
 {
-	struct linux_binprm bprm = { 0 };
-	char *name;
+	struct linux_binprm bprm = { .dfd = dfd };
+	char *name, *filename;
 	int n;
 	long err;
 
-	if (flags || dfd != AT_FDCWD)
-		return -EINVAL;
 	name = getname(uname);
 	if (IS_ERR(name))
 		return PTR_ERR(name);
-	bprm.filename = name;
+	/* As Linux: the name first (getname_uflags), then the flags. */
+	err = !*name && !(flags & AT_EMPTY_PATH) ? -ENOENT
+	      : flags & ~(AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW) ? -EINVAL
+								: 0;
+	if (err) {
+		kfree(name);
+		return err;
+	}
+	filename = exec_filename(dfd, name);
+	if (!filename) {
+		kfree(name);
+		return -ENOMEM;
+	}
+	if (flags & AT_EMPTY_PATH)
+		bprm.lookup = LOOKUP_EMPTY;
+	if (flags & AT_SYMLINK_NOFOLLOW)
+		bprm.open_flags = O_NOFOLLOW;
+	bprm.comm_from_file = !*name && (flags & AT_EMPTY_PATH);
+	bprm.path_inaccessible = name[0] != '/' && dfd != AT_FDCWD &&
+				 dfd >= 0 &&
+				 (unsigned int)dfd < current->files->max_fds &&
+				 fd_close_on_exec(current->files, dfd);
+	bprm.filename = filename;
+	bprm.open_name = name;
 	n = add_user_strings(&bprm, uargv);
 	if (n >= 0) {
 		bprm.argc = n;
@@ -406,11 +469,13 @@ static long execveat(int dfd, unsigned long uname, unsigned long uargv,
 	}
 	if (n < 0) {
 		kfree(bprm.strings);
+		kfree(filename);
 		kfree(name);
 		return n;
 	}
 	bprm.envc = n;
 	err = bprm_execve(&bprm);
+	kfree(filename);
 	kfree(name);
 	return err;
 }

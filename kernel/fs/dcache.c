@@ -11,7 +11,7 @@
 #include "tamu/panic.h"
 #include "tamu/slab.h"
 #include "tamu/string.h"
-#include "host/time.h"
+#include "tamu/time.h"
 
 static struct kmem_cache *inode_cache, *dentry_cache;
 /* Dentries of s_prunable file systems, in the order they were made. */
@@ -77,7 +77,7 @@ static struct hlist_head *d_hash(const struct dentry *parent, u32 hash)
 
 struct timespec current_time(void)
 {
-	u64 ns = host_clock_ns(HOST_CLOCK_REALTIME);
+	u64 ns = ktime_get_real_ns();
 
 	return (struct timespec){ ns / 1000000000, ns % 1000000000 };
 }
@@ -160,8 +160,9 @@ void mark_inode_dirty(struct inode *inode)
 {
 	struct super_block *sb = inode->sb;
 
+	/* An inode being evicted is written by its file system, not later. */
 	if (!sb || !sb->s_op || !sb->s_op->write_inode ||
-	    (inode->i_state & I_DIRTY))
+	    (inode->i_state & (I_DIRTY | I_FREEING)))
 		return;
 	inode->i_state |= I_DIRTY;
 	list_add_tail(&inode->i_dirty, &sb->s_dirty);
@@ -219,6 +220,13 @@ void iput(struct inode *inode)
 		write_inode(inode);
 	if (--inode->refcount > 0)
 		return;
+	/*
+	 * Off the dirty list for good: eviction (ext2 freeing a deleted
+	 * inode's blocks and attributes) changes it and writes it itself,
+	 * and must not put it back on a list it is about to leave freed.
+	 */
+	inode->i_state |= I_FREEING;
+	inode->i_state &= ~I_DIRTY;
 	list_del_init(&inode->i_dirty);
 	if (inode->sb && inode->sb->s_op && inode->sb->s_op->evict_inode)
 		inode->sb->s_op->evict_inode(inode);

@@ -438,18 +438,19 @@ SYSCALL_DEFINE(renameat2, int olddfd, unsigned long uold, int newdfd,
 	err = -EXDEV;
 	if (oparent.mnt != nparent.mnt)
 		goto out_nd;
+	/* As do_renameat2: these before "a name onto itself is done". */
+	err = -EEXIST;
+	if (nd->inode && (flags & RENAME_NOREPLACE))
+		goto out_nd;
+	err = -ENOENT;
+	if (!nd->inode && (flags & RENAME_EXCHANGE))
+		goto out_nd;
 	err = 0;
 	if (od == nd)
 		goto out_nd;
 	err = -EACCES;
 	if (!may_delete(odir, od->inode) ||
 	    inode_permission(ndir, MAY_WRITE | MAY_EXEC))
-		goto out_nd;
-	err = -EEXIST;
-	if (nd->inode && (flags & RENAME_NOREPLACE))
-		goto out_nd;
-	err = -ENOENT;
-	if (!nd->inode && (flags & RENAME_EXCHANGE))
 		goto out_nd;
 	err = -EINVAL;
 	if (S_ISDIR(od->inode->mode) && is_ancestor(od, nparent.dentry))

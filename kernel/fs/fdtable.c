@@ -248,11 +248,18 @@ int unshare_files(struct task_struct *t)
 	return 0;
 }
 
-struct file *fget(int fd)
+struct file *fget_raw(int fd)
 {
 	struct file *f = files_lookup(current->files, fd);
 
 	return f ? get_file(f) : NULL;
+}
+
+struct file *fget(int fd)
+{
+	struct file *f = files_lookup(current->files, fd);
+
+	return f && !(f->f_flags & O_PATH) ? get_file(f) : NULL;
 }
 
 struct file *fget_task(struct task_struct *t, int fd)
@@ -342,7 +349,7 @@ SYSCALL_DEFINE(close_range, unsigned int first, unsigned int last, unsigned int 
 
 SYSCALL_DEFINE(dup, unsigned int oldfd)
 {
-	struct file *f = fget(oldfd);
+	struct file *f = fget_raw(oldfd);
 	int fd;
 
 	if (!f)
@@ -359,7 +366,7 @@ SYSCALL_DEFINE(dup3, unsigned int oldfd, unsigned int newfd, int flags)
 
 	if ((flags & ~O_CLOEXEC) || oldfd == newfd)
 		return -EINVAL;
-	f = fget(oldfd);
+	f = fget_raw(oldfd);
 	if (!f)
 		return -EBADF;
 	ret = replace_fd(newfd, f, flags & O_CLOEXEC);
@@ -373,7 +380,7 @@ SYSCALL_DEFINE(dup2, unsigned int oldfd, unsigned int newfd)
 
 	if (oldfd != newfd)
 		return sys_dup3(oldfd, newfd, 0);
-	f = fget(oldfd);
+	f = fget_raw(oldfd);
 	if (!f)
 		return -EBADF;
 	fput(f);
@@ -392,7 +399,7 @@ static bool path_fcntl_cmd(unsigned int cmd)
 SYSCALL_DEFINE(fcntl, unsigned int fd, unsigned int cmd, unsigned long arg)
 {
 	struct files_struct *files = current->files;
-	struct file *f = fget(fd);
+	struct file *f = fget_raw(fd);
 	long ret = 0;
 
 	if (!f)

@@ -15,6 +15,12 @@
 
 static struct kmem_cache *filp_cache;
 
+/* Open files in the whole kernel (/proc/sys/fs/file-nr). */
+unsigned long files_allocated(void)
+{
+	return filp_cache->nr_objs_inuse;
+}
+
 void files_init(void)
 {
 	filp_cache = kmem_cache_create("filp", sizeof(struct file), 0);
@@ -62,7 +68,10 @@ struct file *alloc_file(const struct path *p, unsigned int flags)
 	f->path = *p;
 	path_get(p);
 	igrab(inode);
-	if (!(flags & O_PATH) && f->f_op && f->f_op->open) {
+	/* An O_PATH file has no operations, as Linux's empty_fops. */
+	if (flags & O_PATH)
+		f->f_op = NULL;
+	if (f->f_op && f->f_op->open) {
 		err = f->f_op->open(inode, f);
 		if (err) {
 			f->f_op = NULL;

@@ -45,6 +45,17 @@ void register_filesystem(struct file_system_type *fs)
 	list_add_tail(&fs->list, &file_systems);
 }
 
+/* The mounted file system on dev (ustat), or NULL. */
+struct super_block *super_by_dev(dev_t dev)
+{
+	struct super_block *sb;
+
+	list_for_each_entry(sb, &super_blocks, s_list)
+		if (sb->dev == dev)
+			return sb;
+	return NULL;
+}
+
 static struct file_system_type *get_fs_type(const char *name)
 {
 	struct file_system_type *fs;

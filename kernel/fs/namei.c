@@ -15,7 +15,13 @@
 
 struct walk {
 	struct path cur;	/* referenced */
-	struct path root;	/* not referenced: the task's, held by fs */
+	/*
+	 * Where "/" and ".." stop: the task's root (not referenced, fs
+	 * holds it), or for a scoped walk (LOOKUP_BENEATH, LOOKUP_IN_ROOT)
+	 * where it started (referenced).
+	 */
+	struct path root;
+	unsigned int scope;	/* LOOKUP_SCOPE flags */
 	int links;
 };
 
@@ -65,16 +71,24 @@ static struct vfsmount *mount_on(const struct path *p)
 	return found;
 }
 
-static void follow_mounts(struct walk *w)
+static int follow_mounts(struct walk *w)
 {
 	struct vfsmount *m;
 
-	while ((m = mount_on(&w->cur)))
+	while ((m = mount_on(&w->cur))) {
+		if (w->scope & LOOKUP_NO_XDEV)
+			return -EXDEV;
 		set_cur(w, m, dget(m->root));
+	}
+	return 0;
 }
 
-static void step_up(struct walk *w)
+/* "..": up one, across mounts, never above the walk's root. */
+static int step_up(struct walk *w)
 {
+	/* At the start of a RESOLVE_BENEATH walk, ".." would leave it. */
+	if (path_equal(&w->cur, &w->root) && (w->scope & LOOKUP_BENEATH))
+		return -EXDEV;
 	while (!path_equal(&w->cur, &w->root)) {
 		struct vfsmount *mnt = w->cur.mnt;
 
@@ -84,9 +98,23 @@ static void step_up(struct walk *w)
 		}
 		if (mnt->parent == mnt)
 			break;
+		if (w->scope & LOOKUP_NO_XDEV)
+			return -EXDEV;
 		set_cur(w, mnt->parent, dget(mnt->mountpoint));
 	}
-	follow_mounts(w);
+	return follow_mounts(w);
+}
+
+/* To the walk's root: "/" at the start or in a symlink (nd_jump_root). */
+static int jump_root(struct walk *w)
+{
+	if (w->scope & LOOKUP_BENEATH)
+		return -EXDEV;
+	if ((w->scope & LOOKUP_NO_XDEV) && w->cur.mnt &&
+	    w->cur.mnt != w->root.mnt)
+		return -EXDEV;
+	set_cur(w, w->root.mnt, dget(w->root.dentry));
+	return 0;
 }
 
 struct dentry *lookup_one(const struct path *parent, const char *name,
@@ -140,17 +168,27 @@ static int follow_link(struct walk *w, struct dentry *link, bool last,
 	char *copy;
 	int err;
 
+	if (w->scope & LOOKUP_NO_SYMLINKS)
+		return -ELOOP;
 	if (++w->links > MAX_SYMLINKS)
 		return -ELOOP;
 	if (link->inode->i_op->get_link_path) {
 		struct path p;
 
+		/* A /proc link jumps: refused as Linux's nd_jump_link. */
+		if (w->scope & LOOKUP_NO_MAGICLINKS)
+			return -ELOOP;
 		err = link->inode->i_op->get_link_path(link, &p);
-		if (!err) {
-			path_put(&w->cur);
-			w->cur = p;	/* its references, now the walk's */
+		if (err)
+			return err;
+		if (((w->scope & LOOKUP_NO_XDEV) && p.mnt != w->cur.mnt) ||
+		    (w->scope & (LOOKUP_BENEATH | LOOKUP_IN_ROOT))) {
+			path_put(&p);
+			return -EXDEV;
 		}
-		return err;
+		path_put(&w->cur);
+		w->cur = p;	/* its references, now the walk's */
+		return 0;
 	}
 	target = link->inode->i_op->get_link(link);
 	if (IS_ERR(target))
@@ -159,9 +197,10 @@ static int follow_link(struct walk *w, struct dentry *link, bool last,
 	if (!copy)
 		return -ENOMEM;
 	memcpy(copy, target, strlen(target) + 1);
-	if (copy[0] == '/')
-		set_cur(w, w->root.mnt, dget(w->root.dentry));
-	err = walk_name(w, copy, last ? flags | LOOKUP_FOLLOW : LOOKUP_FOLLOW);
+	err = copy[0] == '/' ? jump_root(w) : 0;
+	if (!err)
+		err = walk_name(w, copy,
+				last ? flags | LOOKUP_FOLLOW : LOOKUP_FOLLOW);
 	kfree(copy);
 	return err;
 }
@@ -186,10 +225,16 @@ static int walk_name(struct walk *w, const char *name, unsigned int flags)
 			continue;
 		if (!S_ISDIR(w->cur.dentry->inode->mode))
 			return -ENOTDIR;
+		/* Search permission on every directory passed through. */
+		if (inode_permission(w->cur.dentry->inode, MAY_EXEC))
+			return -EACCES;
 		if (len == 1 && comp[0] == '.')
 			continue;
 		if (len == 2 && comp[0] == '.' && comp[1] == '.') {
-			step_up(w);
+			int err = step_up(w);
+
+			if (err)
+				return err;
 			continue;
 		}
 		d = lookup_one(&w->cur, comp, len);
@@ -209,7 +254,8 @@ static int walk_name(struct walk *w, const char *name, unsigned int flags)
 			continue;
 		}
 		set_cur(w, w->cur.mnt, d);
-		follow_mounts(w);
+		if (follow_mounts(w))
+			return -EXDEV;
 		if (last && slash && !S_ISDIR(d->inode->mode))
 			return -ENOTDIR;
 	}
@@ -223,17 +269,19 @@ static int walk_start(struct walk *w, int dfd, const char *name,
 		      unsigned int flags)
 {
 	struct fs_struct *fs = current->fs;
+	bool held = false;
 
 	w->root = fs->root;
+	w->scope = flags & LOOKUP_SCOPE;
 	w->links = 0;
 	if (!*name && !(flags & LOOKUP_EMPTY))
 		return -ENOENT;
-	if (name[0] == '/') {
+	if (name[0] == '/' && !(w->scope & (LOOKUP_BENEATH | LOOKUP_IN_ROOT))) {
 		w->cur = fs->root;
 	} else if (dfd == AT_FDCWD) {
 		w->cur = fs->pwd;
 	} else {
-		struct file *f = fget(dfd);
+		struct file *f = fget_raw(dfd);
 
 		if (!f)
 			return -EBADF;
@@ -245,10 +293,28 @@ static int walk_start(struct walk *w, int dfd, const char *name,
 		}
 		path_get(&w->cur);	/* before the file may go */
 		fput(f);
-		return 0;
+		held = true;
 	}
-	path_get(&w->cur);
+	if (!held)
+		path_get(&w->cur);
+	/* A scoped walk's root is where it starts, held while it walks. */
+	if (w->scope & (LOOKUP_BENEATH | LOOKUP_IN_ROOT)) {
+		w->root = w->cur;
+		path_get(&w->root);
+		if (name[0] == '/' && (w->scope & LOOKUP_BENEATH)) {
+			path_put(&w->cur);
+			path_put(&w->root);
+			return -EXDEV;
+		}
+	}
 	return 0;
+}
+
+/* The end of a walk that started: what it held but its result. */
+static void walk_end(struct walk *w)
+{
+	if (w->scope & (LOOKUP_BENEATH | LOOKUP_IN_ROOT))
+		path_put(&w->root);
 }
 
 int path_lookupat(int dfd, const char *name, unsigned int flags,
@@ -260,6 +326,7 @@ int path_lookupat(int dfd, const char *name, unsigned int flags,
 	if (err)
 		return err;
 	err = walk_name(&w, name, flags);
+	walk_end(&w);
 	if (err) {
 		path_put(&w.cur);
 		return err;
@@ -289,12 +356,18 @@ int user_path_at(int dfd, unsigned long uname, unsigned int flags,
 int path_parentat(int dfd, const char *name, struct path *parent,
 		  struct nameidata_last *last)
 {
+	return path_parentat_scoped(dfd, name, 0, parent, last);
+}
+
+int path_parentat_scoped(int dfd, const char *name, unsigned int scope,
+			 struct path *parent, struct nameidata_last *last)
+{
 	const char *end = name + strlen(name), *start;
 	char *dir;
 	struct walk w;
 	int err;
 
-	err = walk_start(&w, dfd, name, 0);
+	err = walk_start(&w, dfd, name, scope & LOOKUP_SCOPE);
 	if (err)
 		return err;
 	last->trailing_slash = end > name && end[-1] == '/';
@@ -311,6 +384,7 @@ int path_parentat(int dfd, const char *name, struct path *parent,
 
 	dir = kmalloc(start - name + 1, GFP_KERNEL);
 	if (!dir) {
+		walk_end(&w);
 		path_put(&w.cur);
 		return -ENOMEM;
 	}
@@ -318,6 +392,7 @@ int path_parentat(int dfd, const char *name, struct path *parent,
 	dir[start - name] = '\0';
 	err = walk_name(&w, dir, LOOKUP_FOLLOW | LOOKUP_DIRECTORY);
 	kfree(dir);
+	walk_end(&w);
 	if (!err && !S_ISDIR(w.cur.dentry->inode->mode))
 		err = -ENOTDIR;
 	if (err) {

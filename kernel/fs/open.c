@@ -39,7 +39,7 @@ int inode_permission(struct inode *inode, int mask)
 
 static int open_permission(struct inode *inode, int flags)
 {
-	int mask = 0;
+	int mask = 0, err;
 
 	if (flags & O_PATH)
 		return 0;
@@ -52,7 +52,14 @@ static int open_permission(struct inode *inode, int flags)
 		mask |= MAY_WRITE;
 	if (S_ISDIR(inode->mode) && (mask & MAY_WRITE))
 		return -EISDIR;
-	return inode_permission(inode, mask);
+	err = inode_permission(inode, mask);
+	if (err)
+		return err;
+	/* Not touching the access time is for the owner (or root). */
+	if ((flags & O_NOATIME) && current->cred.fsuid &&
+	    current->cred.fsuid != inode->uid)
+		return -EPERM;
+	return 0;
 }
 
 int vfs_create(const struct path *dir, struct dentry *d, u32 mode)
@@ -70,7 +77,7 @@ int vfs_create(const struct path *dir, struct dentry *d, u32 mode)
 
 /* The path to open: looked up, or created for O_CREAT (*created). */
 static int open_path(int dfd, const char *name, int flags, u32 mode,
-		     struct path *out, bool *created)
+		     unsigned int scope, struct path *out, bool *created)
 {
 	struct nameidata_last last;
 	struct path parent;
@@ -79,12 +86,14 @@ static int open_path(int dfd, const char *name, int flags, u32 mode,
 
 	if (!(flags & O_CREAT))
 		return path_lookupat(dfd, name,
-				     (flags & O_NOFOLLOW ? 0 : LOOKUP_FOLLOW) |
+				     scope |
+					     (flags & O_NOFOLLOW ? 0
+								 : LOOKUP_FOLLOW) |
 					     (flags & O_DIRECTORY
 						      ? LOOKUP_DIRECTORY
 						      : 0),
 				     out);
-	err = path_parentat(dfd, name, &parent, &last);
+	err = path_parentat_scoped(dfd, name, scope, &parent, &last);
 	if (err)
 		return err;
 	if (last.dot || last.trailing_slash) {
@@ -106,7 +115,8 @@ static int open_path(int dfd, const char *name, int flags, u32 mode,
 		dput(d);
 		path_put(&parent);
 		return path_lookupat(dfd, name,
-				     flags & O_NOFOLLOW ? 0 : LOOKUP_FOLLOW,
+				     scope | (flags & O_NOFOLLOW ? 0
+								 : LOOKUP_FOLLOW),
 				     out);
 	}
 	if (err) {
@@ -126,7 +136,7 @@ static int open_path(int dfd, const char *name, int flags, u32 mode,
  * unless linkat gives it one (not if O_EXCL).
  */
 static struct file *open_tmpfile(int dfd, const char *name, int flags,
-				 u32 mode)
+				 u32 mode, unsigned int scope)
 {
 	struct inode *dir, *inode;
 	struct dentry *d;
@@ -136,7 +146,8 @@ static struct file *open_tmpfile(int dfd, const char *name, int flags,
 
 	if ((flags & O_ACCMODE) == O_RDONLY)
 		return ERR_PTR(-EINVAL);
-	err = path_lookupat(dfd, name, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &p);
+	err = path_lookupat(dfd, name, scope | LOOKUP_FOLLOW | LOOKUP_DIRECTORY,
+			    &p);
 	if (err)
 		return ERR_PTR(err);
 	dir = p.dentry->inode;
@@ -168,7 +179,12 @@ static struct file *open_tmpfile(int dfd, const char *name, int flags,
 	return f;
 }
 
-struct file *file_open(int dfd, const char *name, int flags, u32 mode)
+/*
+ * Open name at dfd; scope: more LOOKUP_* flags for the walk (openat2's
+ * LOOKUP_SCOPE ones, execveat's LOOKUP_EMPTY), or 0.
+ */
+struct file *file_open_lookup(int dfd, const char *name, int flags, u32 mode,
+			      unsigned int scope)
 {
 	struct inode *inode;
 	bool created = false;
@@ -177,8 +193,8 @@ struct file *file_open(int dfd, const char *name, int flags, u32 mode)
 	int err;
 
 	if (flags & __O_TMPFILE)
-		return open_tmpfile(dfd, name, flags, mode);
-	err = open_path(dfd, name, flags, mode, &p, &created);
+		return open_tmpfile(dfd, name, flags, mode, scope);
+	err = open_path(dfd, name, flags, mode, scope, &p, &created);
 	if (err)
 		return ERR_PTR(err);
 	inode = p.dentry->inode;
@@ -209,7 +225,13 @@ out:
 	return ERR_PTR(err);
 }
 
-SYSCALL_DEFINE(openat, int dfd, unsigned long uname, int flags, u32 mode)
+struct file *file_open(int dfd, const char *name, int flags, u32 mode)
+{
+	return file_open_lookup(dfd, name, flags, mode, 0);
+}
+
+static long do_sys_open(int dfd, unsigned long uname, int flags, u32 mode,
+			unsigned int scope)
 {
 	char *name = getname(uname);
 	struct file *f;
@@ -218,13 +240,104 @@ SYSCALL_DEFINE(openat, int dfd, unsigned long uname, int flags, u32 mode)
 	if (IS_ERR(name))
 		return PTR_ERR(name);
 	flags &= ~__FMODE_EXEC;		/* the kernel's alone */
-	f = file_open(dfd, name, flags, mode);
+	f = file_open_lookup(dfd, name, flags, mode, scope);
 	kfree(name);
 	if (IS_ERR(f))
 		return PTR_ERR(f);
 	fd = fd_install(f, flags & O_CLOEXEC);
 	fput(f);
 	return fd;
+}
+
+SYSCALL_DEFINE(openat, int dfd, unsigned long uname, int flags, u32 mode)
+{
+	return do_sys_open(dfd, uname, flags, mode, 0);
+}
+
+#define VALID_OPEN_FLAGS (O_ACCMODE | O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | \
+			  O_APPEND | O_NONBLOCK | __O_SYNC | O_DSYNC | \
+			  FASYNC | O_DIRECT | O_LARGEFILE | O_DIRECTORY | \
+			  O_NOFOLLOW | O_NOATIME | O_CLOEXEC | O_PATH | \
+			  __O_TMPFILE)
+#define VALID_RESOLVE_FLAGS (RESOLVE_NO_XDEV | RESOLVE_NO_MAGICLINKS | \
+			     RESOLVE_NO_SYMLINKS | RESOLVE_BENEATH | \
+			     RESOLVE_IN_ROOT | RESOLVE_CACHED)
+#define O_PATH_FLAGS (O_DIRECTORY | O_NOFOLLOW | O_PATH | O_CLOEXEC)
+
+/* Linux's build_open_flags for openat2: every argument checked. */
+static long check_open_how(const struct open_how *how)
+{
+	u64 flags = how->flags & ~(u64)O_CLOEXEC;
+
+	if (flags & ~(u64)VALID_OPEN_FLAGS)
+		return -EINVAL;
+	if (how->resolve & ~(u64)VALID_RESOLVE_FLAGS)
+		return -EINVAL;
+	if ((how->resolve & RESOLVE_BENEATH) && (how->resolve & RESOLVE_IN_ROOT))
+		return -EINVAL;
+	if (flags & (O_CREAT | __O_TMPFILE)) {
+		if (how->mode & ~(u64)07777)
+			return -EINVAL;
+	} else if (how->mode) {
+		return -EINVAL;
+	}
+	if ((flags & O_CREAT) && (flags & O_DIRECTORY))
+		return -EINVAL;
+	if ((flags & __O_TMPFILE) &&
+	    ((flags & (__O_TMPFILE | O_DIRECTORY | O_CREAT)) !=
+		     (__O_TMPFILE | O_DIRECTORY) ||
+	     (flags & O_ACCMODE) == O_RDONLY))
+		return -EINVAL;
+	if ((flags & O_PATH) && (flags & ~(u64)O_PATH_FLAGS))
+		return -EINVAL;
+	/* Nothing is made or cut from the cache alone. */
+	if ((how->resolve & RESOLVE_CACHED) &&
+	    (flags & (O_TRUNC | O_CREAT | __O_TMPFILE)))
+		return -EAGAIN;
+	return 0;
+}
+
+/*
+ * openat2: openat with every argument checked and the walk scoped.
+ * RESOLVE_CACHED is always met: tamu's lookups never wait for I/O that a
+ * caller could be told to retry.
+ */
+SYSCALL_DEFINE(openat2, int dfd, unsigned long uname, unsigned long uhow,
+	       size_t usize)
+{
+	static const unsigned int scope[] = {
+		[0] = LOOKUP_NO_XDEV, [1] = LOOKUP_NO_MAGICLINKS,
+		[2] = LOOKUP_NO_SYMLINKS, [3] = LOOKUP_BENEATH,
+		[4] = LOOKUP_IN_ROOT,
+	};
+	struct open_how how = { 0 };
+	unsigned int lookup = 0;
+	unsigned char c;
+	size_t i;
+	long err;
+
+	if (usize < sizeof(how))
+		return -EINVAL;
+	if (usize > PAGE_SIZE)
+		return -E2BIG;
+	if (copy_from_user(&how, uhow, sizeof(how)))
+		return -EFAULT;
+	/* A newer caller's larger struct: what we do not know must be 0. */
+	for (i = sizeof(how); i < usize; i++) {
+		if (copy_from_user(&c, uhow + i, 1))
+			return -EFAULT;
+		if (c)
+			return -E2BIG;
+	}
+	err = check_open_how(&how);
+	if (err)
+		return err;
+	for (i = 0; i < ARRAY_SIZE(scope); i++)
+		if (how.resolve & (1ULL << i))
+			lookup |= scope[i];
+	if (!(how.flags & O_PATH))
+		how.flags |= O_LARGEFILE;
+	return do_sys_open(dfd, uname, how.flags, how.mode, lookup);
 }
 
 SYSCALL_DEFINE(open, unsigned long uname, int flags, u32 mode)
@@ -299,7 +412,7 @@ SYSCALL_DEFINE(chdir, unsigned long uname)
 
 SYSCALL_DEFINE(fchdir, unsigned int fd)
 {
-	struct file *f = fget(fd);
+	struct file *f = fget_raw(fd);
 	long err;
 
 	if (!f)

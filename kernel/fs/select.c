@@ -12,6 +12,7 @@
 #include "tamu/string.h"
 #include "tamu/time.h"
 #include "tamu/uaccess.h"
+#include "uapi/fcntl.h"
 #include "uapi/poll.h"
 #include "uapi/select.h"
 #include "uapi/time.h"
@@ -243,9 +244,13 @@ struct select_args {
 	u64 rin[FD_SETSIZE / 64], rout[FD_SETSIZE / 64], rex[FD_SETSIZE / 64];
 };
 
-#define SEL_IN (POLLIN | POLLRDNORM | POLLHUP | POLLERR)
-#define SEL_OUT (POLLOUT | POLLWRNORM | POLLERR)
-#define SEL_EX POLLPRI
+/*
+ * Linux's POLLIN_SET, POLLOUT_SET and POLLEX_SET: POLLNVAL (an O_PATH
+ * descriptor, open but with nothing to poll) is in all three.
+ */
+#define SEL_IN (POLLIN | POLLRDNORM | POLLRDBAND | POLLHUP | POLLERR | POLLNVAL)
+#define SEL_OUT (POLLOUT | POLLWRNORM | POLLWRBAND | POLLERR | POLLNVAL)
+#define SEL_EX (POLLPRI | POLLNVAL)
 
 static long select_pass(void *arg, struct poll_table *p)
 {
@@ -263,10 +268,11 @@ static long select_pass(void *arg, struct poll_table *p)
 
 		if (!((a->in[w] | a->out[w] | a->ex[w]) & bit))
 			continue;
-		f = fget(fd);
+		/* An O_PATH descriptor is open but has nothing to report. */
+		f = fget_raw(fd);
 		if (!f)
 			return -EBADF;
-		mask = file_poll(f, p);
+		mask = f->f_flags & O_PATH ? POLLNVAL : file_poll(f, p);
 		fput(f);
 		if ((a->in[w] & bit) && (mask & SEL_IN)) {
 			a->rin[w] |= bit;

@@ -83,7 +83,7 @@ static struct inode *stat_inode(int dfd, unsigned long uname, int flags)
 	if (IS_ERR(name))
 		return (struct inode *)name;
 	if (!*name && (flags & AT_EMPTY_PATH) && dfd != AT_FDCWD) {
-		struct file *f = fget(dfd);
+		struct file *f = fget_raw(dfd);
 
 		kfree(name);
 		if (!f)
@@ -131,7 +131,7 @@ SYSCALL_DEFINE(lstat, unsigned long uname, unsigned long ust)
 
 SYSCALL_DEFINE(fstat, unsigned int fd, unsigned long ust)
 {
-	struct file *f = fget(fd);
+	struct file *f = fget_raw(fd);
 	long err;
 
 	if (!f)

@@ -51,7 +51,7 @@ SYSCALL_DEFINE(statfs, unsigned long uname, unsigned long ubuf)
 
 SYSCALL_DEFINE(fstatfs, int fd, unsigned long ubuf)
 {
-	struct file *f = fget(fd);
+	struct file *f = fget_raw(fd);
 	struct statfs st;
 	long err;
 

@@ -865,3 +865,19 @@ struct file *shmem_file_setup(const char *name, u32 mode)
 	dput(d);
 	return f;
 }
+
+/* Shared anonymous memory of len bytes: an unlinked file, "dev/zero". */
+struct file *shmem_zero_file(unsigned long len)
+{
+	struct file *f = shmem_file_setup("dev/zero", 0777);
+	int err;
+
+	if (IS_ERR(f))
+		return f;
+	err = vfs_truncate(f->path.dentry, len);
+	if (err) {
+		fput(f);
+		return ERR_PTR(err);
+	}
+	return f;
+}

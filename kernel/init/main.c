@@ -55,16 +55,19 @@ static void __noreturn usage_error(const char *msg)
 	arch_halt(TAMU_EXIT_USAGE);
 }
 
+/* The command line, for /proc/cmdline (Linux's COMMAND_LINE_SIZE). */
+char saved_command_line[2048];
+
 static void log_command_line(int argc, char **argv)
 {
-	char line[512];
 	size_t len = 0;
 	int i;
 
 	for (i = 0; i < argc; i++)
-		len += scnprintf(line + len, sizeof(line) - len, "%s%s",
+		len += scnprintf(saved_command_line + len,
+				 sizeof(saved_command_line) - len, "%s%s",
 				 i ? " " : "", argv[i]);
-	pr_info("Command line: %s\n", line);
+	pr_info("Command line: %s\n", saved_command_line);
 }
 
 static int physmem_fd;
@@ -447,6 +450,7 @@ void start_kernel(int argc, char **argv)
 
 	/* Memory. */
 	mm_init();
+	mmap_min_addr_init();
 	if (boot.force_panic)
 		force_panic();
 	if (boot.break_at == BREAK_MM)

@@ -9,9 +9,12 @@
 #include "tamu/syscall.h"
 #include "tamu/fs.h"
 #include "tamu/mm.h"
+#include "tamu/proc.h"
 #include "tamu/sched.h"
+#include "tamu/uaccess.h"
 #include "uapi/fcntl.h"
 #include "uapi/mman.h"
+#include "uapi/uio.h"
 
 #define MADV_COLLAPSE 25
 #define MADV_DONTNEED_LOCKED 24
@@ -128,9 +131,9 @@ static int advise_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 	return 0;
 }
 
-SYSCALL_DEFINE(madvise, unsigned long start, size_t len_in, int advice)
+static long do_madvise(struct mm_struct *mm, unsigned long start,
+		       size_t len_in, int advice)
 {
-	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *vma;
 	unsigned long len, end, at, next;
 	bool hole = false;
@@ -167,4 +170,62 @@ SYSCALL_DEFINE(madvise, unsigned long start, size_t len_in, int advice)
 		at = next;
 	}
 	return hole ? -ENOMEM : 0;
+}
+
+SYSCALL_DEFINE(madvise, unsigned long start, size_t len_in, int advice)
+{
+	return do_madvise(current->mm, start, len_in, advice);
+}
+
+/* The advice one process may give about another's memory: hints only. */
+static bool process_advice_valid(int advice)
+{
+	return advice == MADV_COLD || advice == MADV_PAGEOUT ||
+	       advice == MADV_WILLNEED || advice == MADV_COLLAPSE;
+}
+
+/*
+ * process_madvise: advice about the memory of the process a pidfd names,
+ * hints only, for a caller who could read it (as ptrace) and has
+ * CAP_SYS_NICE; about its own, any advice.  The
+ * bytes advised, or the first error if none were.
+ */
+SYSCALL_DEFINE(process_madvise, int pidfd, unsigned long uvec,
+	       unsigned long vlen, int advice, unsigned int flags)
+{
+	struct task_struct *t;
+	struct iovec iov;
+	unsigned long i;
+	size_t done = 0;
+	long err = 0;
+
+	if (flags)
+		return -EINVAL;
+	if (vlen > UIO_MAXIOV)
+		return -EINVAL;
+	for (i = 0; i < vlen; i++)
+		if (copy_from_user(&iov, uvec + i * sizeof(iov), sizeof(iov)))
+			return -EFAULT;
+	t = pidfd_task(pidfd, NULL, &err);
+	if (!t)
+		return err;
+	err = 0;
+	if (!t->mm)
+		return -ESRCH;
+	/* About itself a process may say anything madvise takes (6.13). */
+	if (t->mm != current->mm) {
+		if (!process_advice_valid(advice))
+			return -EINVAL;
+		if (!may_access_mm(t) || !capable(CAP_SYS_NICE))
+			return -EPERM;
+	}
+	for (i = 0; i < vlen; i++) {
+		copy_from_user(&iov, uvec + i * sizeof(iov), sizeof(iov));
+		err = do_madvise(t->mm, (unsigned long)iov.iov_base,
+				 iov.iov_len, advice);
+		if (err < 0)
+			break;
+		done += iov.iov_len;
+	}
+	return done ? (long)done : err;
 }

@@ -5,6 +5,7 @@
  */
 #include "um/arch.h"
 #include "tamu/fs.h"
+#include "host/mman.h"
 #include "tamu/mm.h"
 #include "tamu/panic.h"
 #include "tamu/slab.h"
@@ -210,6 +211,13 @@ static void insert_vma(struct mm_struct *mm, struct vm_area_struct *vma)
 	}
 }
 
+unsigned long mmap_min_addr = 65536;
+
+void mmap_min_addr_init(void)
+{
+	mmap_min_addr = ALIGN(max(host_mmap_min_addr(), PAGE_SIZE), PAGE_SIZE);
+}
+
 int mmap_region(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		unsigned long flags, struct file *file, unsigned long pgoff)
 {
@@ -217,6 +225,12 @@ int mmap_region(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	int err;
 
 	len = ALIGN(len, PAGE_SIZE);
+	/*
+	 * Nothing below mmap_min_addr, as Linux's security_mmap_addr: the
+	 * host would refuse to map it in the guest's process (or tamu's).
+	 */
+	if (addr < MMAP_MIN_ADDR)
+		return -EPERM;
 	err = do_munmap(mm, addr, len);
 	if (err)
 		return err;
@@ -244,7 +258,7 @@ long get_unmapped_area(struct mm_struct *mm, unsigned long len)
 	unsigned long top = mm->mmap_base;
 
 	len = ALIGN(len, PAGE_SIZE);
-	if (len > top)
+	if (len > top || top - len < MMAP_MIN_ADDR)
 		return -ENOMEM;
 	/* Highest gap below top that fits, walking the areas downwards. */
 	list_for_each_entry_reverse(vma, &mm->vmas, list) {
@@ -252,11 +266,11 @@ long get_unmapped_area(struct mm_struct *mm, unsigned long len)
 			continue;
 		if (vma->end <= top - len)
 			return top - len;
-		if (vma->start < len)
+		if (vma->start < len + MMAP_MIN_ADDR)
 			return -ENOMEM;
 		top = vma->start;
 	}
-	return top >= len + PAGE_SIZE ? (long)(top - len) : -ENOMEM;
+	return top >= len + MMAP_MIN_ADDR ? (long)(top - len) : -ENOMEM;
 }
 
 /*

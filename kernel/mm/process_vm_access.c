@@ -13,7 +13,7 @@
 #include "uapi/uio.h"
 
 /* As ptrace_may_access(PTRACE_MODE_ATTACH_REALCREDS). */
-static bool may_access(struct task_struct *t)
+bool may_access_mm(struct task_struct *t)
 {
 	const struct cred *c = &current->cred, *tc = &t->cred;
 
@@ -105,7 +105,7 @@ static long process_vm_rw(int pid, unsigned long ulocal, unsigned long nl,
 	if (!t || !t->mm || t->exit_state)
 		goto out;
 	err = -EPERM;
-	if (!may_access(t))
+	if (!may_access_mm(t))
 		goto out;
 	err = -ENOMEM;
 	buf = kmalloc(PAGE_SIZE, GFP_KERNEL);

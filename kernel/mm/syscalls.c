@@ -84,11 +84,30 @@ SYSCALL_DEFINE(mmap, unsigned long addr, unsigned long len, unsigned long prot,
 		f = fget(fd);
 		if (!f)
 			return -EBADF;
-		err = -EACCES;
 		if (!(f->f_mode & FMODE_READ) ||
 		    ((vm & VM_SHARED) && (prot & PROT_WRITE) &&
-		     !(f->f_mode & FMODE_WRITE)))
-			goto out;
+		     !(f->f_mode & FMODE_WRITE))) {
+			fput(f);
+			return -EACCES;
+		}
+		/* /dev/zero: anonymous memory, shared or private (mmap_zero). */
+		if (S_ISCHR(f->inode->mode) && f->inode->rdev == MKDEV(1, 5)) {
+			fput(f);
+			f = NULL;
+		}
+	}
+	/*
+	 * Shared anonymous memory is a file of the kernel's tmpfs, unlinked,
+	 * as Linux's shmem_zero_setup: pages first touched after a fork are
+	 * shared too, and the maps show "/dev/zero (deleted)".
+	 */
+	if (!f && (vm & VM_SHARED)) {
+		f = shmem_zero_file(len);
+		if (IS_ERR(f))
+			return PTR_ERR(f);
+		off = 0;
+		vm |= VM_MAY_ALL;
+	} else if (f) {
 		err = -ENODEV;
 		if (!S_ISREG(f->inode->mode) && !S_ISCHR(f->inode->mode))
 			goto out;
@@ -126,9 +145,11 @@ SYSCALL_DEFINE(mmap, unsigned long addr, unsigned long len, unsigned long prot,
 		}
 		at = addr;
 	} else {
-		/* A hint that is free is taken as it is. */
+		/* A hint that is free is taken as it is (not below the floor). */
 		struct vm_area_struct *vma = NULL;
 
+		if (addr && addr < MMAP_MIN_ADDR)
+			addr = MMAP_MIN_ADDR;
 		at = -ENOMEM;
 		if (addr && !(addr & ~PAGE_MASK) && addr < TASK_SIZE &&
 		    len <= TASK_SIZE - addr) {
@@ -156,7 +177,9 @@ SYSCALL_DEFINE(munmap, unsigned long addr, unsigned long len)
 	return do_munmap(current->mm, addr, len);
 }
 
-SYSCALL_DEFINE(mprotect, unsigned long addr, unsigned long len, unsigned long prot)
+/* Linux's do_mprotect_pkey; pkey -1 is plain mprotect. */
+static long mprotect_pkey(unsigned long addr, unsigned long len,
+			  unsigned long prot, int pkey)
 {
 	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_GROWSDOWN |
 		     PROT_GROWSUP))
@@ -168,13 +191,48 @@ SYSCALL_DEFINE(mprotect, unsigned long addr, unsigned long len, unsigned long pr
 	/* As Linux: a range that wraps or runs past user space is ENOMEM. */
 	if (len > TASK_SIZE || addr > TASK_SIZE - ALIGN(len, PAGE_SIZE))
 		return -ENOMEM;
+	/* No key is ever allocated (pkey_alloc below). */
+	if (pkey != -1)
+		return -EINVAL;
 	return do_mprotect(current->mm, addr, len, prot_to_vm(prot));
+}
+
+SYSCALL_DEFINE(mprotect, unsigned long addr, unsigned long len, unsigned long prot)
+{
+	return mprotect_pkey(addr, len, prot, -1);
+}
+
+/*
+ * Memory protection keys, as Linux 6.18 answers on a CPU without them
+ * (pkey_alloc EINVAL): tamu keeps PKRU to itself (protect=pkeys may use
+ * the keys for the kernel's range), so there is no key to give.
+ */
+#define PKEY_DISABLE_ACCESS 0x1
+#define PKEY_DISABLE_WRITE 0x2
+
+SYSCALL_DEFINE(pkey_mprotect, unsigned long addr, unsigned long len,
+	       unsigned long prot, int pkey)
+{
+	return mprotect_pkey(addr, len, prot, pkey);
+}
+
+SYSCALL_DEFINE(pkey_alloc, unsigned long flags, unsigned long init_val)
+{
+	if (flags || (init_val & ~(PKEY_DISABLE_ACCESS | PKEY_DISABLE_WRITE)))
+		return -EINVAL;
+	/* Linux with keys would say ENOSPC once they are all taken. */
+	return -EINVAL;
+}
+
+SYSCALL_DEFINE(pkey_free, int pkey)
+{
+	return -EINVAL;
 }
 
 /*
  * mremap: shrinking unmaps the tail; growing extends in place when the
- * space above is free, or moves (copying the pages' contents) with
- * MREMAP_MAYMOVE.
+ * space above is free, or moves with MREMAP_MAYMOVE: anonymous pages are
+ * moved, a shared file mapping is mapped again at its file offset.
  */
 SYSCALL_DEFINE(mremap, unsigned long addr, unsigned long old_len,
 		unsigned long new_len, unsigned long flags,
@@ -182,7 +240,8 @@ SYSCALL_DEFINE(mremap, unsigned long addr, unsigned long old_len,
 {
 	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *vma;
-	unsigned long vm;
+	unsigned long vm, pgoff;
+	struct file *f;
 	long at;
 	int err;
 
@@ -204,20 +263,38 @@ SYSCALL_DEFINE(mremap, unsigned long addr, unsigned long old_len,
 		return addr;
 	}
 	vm = vma->flags;
-	if (vma->end == addr + old_len && !vma->file) {
+	f = vma->file;
+	pgoff = vma->pgoff + ((addr - vma->start) >> PAGE_SHIFT);
+	/* An area with operations of its own (a SysV segment) stays. */
+	if (vma->vm_ops)
+		return -ENOMEM;
+	if (vma->end == addr + old_len) {
 		struct vm_area_struct *next = find_vma(mm, vma->end);
 
 		if ((!next || next->start >= addr + new_len) &&
 		    addr + new_len <= TASK_SIZE &&
-		    !mmap_region(mm, addr + old_len, new_len - old_len, vm,
-				 NULL, 0))
+		    !mmap_region(mm, addr + old_len, new_len - old_len, vm, f,
+				 pgoff + (old_len >> PAGE_SHIFT)))
 			return addr;
 	}
-	if (!(flags & MREMAP_MAYMOVE) || vma->file)
+	/*
+	 * Moving: a private file mapping's pages are part page cache, part
+	 * copies; tamu moves only anonymous pages, so such a mapping can
+	 * grow in place but not move (ENOMEM, as when there is no room).
+	 */
+	if (!(flags & MREMAP_MAYMOVE) || (f && !(vm & VM_SHARED)))
 		return -ENOMEM;
 	at = get_unmapped_area(mm, new_len);
 	if (at < 0)
 		return at;
+	/* A shared mapping's pages are the file's: mapped again, not moved. */
+	if (vm & VM_SHARED) {
+		err = mmap_region(mm, at, new_len, vm, f, pgoff);
+		if (err)
+			return err;
+		do_munmap(mm, addr, old_len);
+		return at;
+	}
 	err = mmap_region(mm, at, new_len, vm | VM_WRITE, NULL, 0);
 	if (!err)
 		err = move_pages(mm, addr, at, old_len);

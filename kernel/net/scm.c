@@ -50,7 +50,7 @@ static int add_rights(struct socket *sock, unsigned long data, int len,
 	for (i = 0; i < n; i++) {
 		if (get_user(fd, (int *)(data + i * sizeof(int))))
 			return -EFAULT;
-		scm->fp[scm->nr_fp] = fget(fd);
+		scm->fp[scm->nr_fp] = fget_raw(fd);
 		if (!scm->fp[scm->nr_fp])
 			return -EBADF;
 		scm->nr_fp++;

@@ -96,6 +96,8 @@ static int copy_signals(u64 flags, struct task_struct *p)
 	p->signal->session = current->signal->session;
 	p->signal->tty = current->signal->tty;
 	memcpy(p->signal->rlim, current->signal->rlim, sizeof(p->signal->rlim));
+	p->signal->oom_score_adj = current->signal->oom_score_adj;
+	p->signal->oom_score_adj_min = current->signal->oom_score_adj_min;
 	return 0;
 }
 
@@ -277,6 +279,8 @@ long do_fork_pidfd(u64 flags, unsigned long newsp, unsigned long ptid,
 	p->policy = current->policy;
 	p->rt_priority = current->rt_priority;
 	p->ioprio = current->ioprio;
+	p->mempolicy = current->mempolicy;
+	p->mempolicy_nodes = current->mempolicy_nodes;
 	/* SCHED_RESET_ON_FORK: the child starts as an ordinary task. */
 	if (current->reset_on_fork) {
 		if (p->policy == SCHED_FIFO || p->policy == SCHED_RR) {

@@ -28,8 +28,10 @@ static long clock_now(int clock, u64 *ns)
 	switch (clock) {
 	case CLOCK_REALTIME:
 	case CLOCK_REALTIME_COARSE:
-	case CLOCK_TAI:
 		*ns = ktime_get_real_ns();
+		return 0;
+	case CLOCK_TAI:
+		*ns = ktime_get_tai_ns();
 		return 0;
 	case CLOCK_MONOTONIC:
 	case CLOCK_MONOTONIC_RAW:
@@ -67,8 +69,9 @@ SYSCALL_DEFINE(gettimeofday, unsigned long utv, unsigned long utz)
 {
 	u64 ns = ktime_get_real_ns();
 	struct timeval tv = { ns / NSEC_PER_SEC, ns % NSEC_PER_SEC / 1000 };
-	struct timezone tz = { 0, 0 };
+	struct timezone tz;
 
+	get_sys_tz(&tz);
 	if (utv && copy_to_user(utv, &tv, sizeof(tv)))
 		return -EFAULT;
 	if (utz && copy_to_user(utz, &tz, sizeof(tz)))

@@ -16,11 +16,6 @@ u64 ktime_get_ns(void)
 	return host_clock_ns(HOST_CLOCK_MONOTONIC);
 }
 
-u64 ktime_get_real_ns(void)
-{
-	return host_clock_ns(HOST_CLOCK_REALTIME);
-}
-
 /* The printk clock starts at boot. */
 u64 ktime_since_boot_ns(void)
 {

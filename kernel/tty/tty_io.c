@@ -304,6 +304,40 @@ static bool same_session(struct tty_struct *tty, int pgrp)
 	return false;
 }
 
+/* The termios a TCSET* ioctl gives: whole, or termio's low halves. */
+static long read_termios(struct tty_struct *tty, unsigned int cmd,
+			 unsigned long arg, struct termios *t)
+{
+	struct termio o;
+
+	if (cmd != TCSETA && cmd != TCSETAW && cmd != TCSETAF)
+		return copy_from_user(t, arg, sizeof(*t));
+	if (copy_from_user(&o, arg, sizeof(o)))
+		return -EFAULT;
+	*t = tty->termios;
+	t->c_iflag = (t->c_iflag & 0xffff0000) | o.c_iflag;
+	t->c_oflag = (t->c_oflag & 0xffff0000) | o.c_oflag;
+	t->c_cflag = (t->c_cflag & 0xffff0000) | o.c_cflag;
+	t->c_lflag = (t->c_lflag & 0xffff0000) | o.c_lflag;
+	t->c_line = o.c_line;
+	memcpy(t->c_cc, o.c_cc, NCC);
+	return 0;
+}
+
+static long get_termio(struct tty_struct *tty, unsigned long arg)
+{
+	struct termio o = {
+		.c_iflag = tty->termios.c_iflag,
+		.c_oflag = tty->termios.c_oflag,
+		.c_cflag = tty->termios.c_cflag,
+		.c_lflag = tty->termios.c_lflag,
+		.c_line = tty->termios.c_line,
+	};
+
+	memcpy(o.c_cc, tty->termios.c_cc, NCC);
+	return copy_to_user(arg, &o, sizeof(o));
+}
+
 static long set_termios(struct tty_struct *tty, unsigned int cmd,
 			unsigned long arg)
 {
@@ -312,9 +346,9 @@ static long set_termios(struct tty_struct *tty, unsigned int cmd,
 
 	if (err)
 		return err;
-	if (copy_from_user(&t, arg, sizeof(t)))
+	if (read_termios(tty, cmd, arg, &t))
 		return -EFAULT;
-	if (cmd == TCSETSF || cmd == TCSETSF2)
+	if (cmd == TCSETSF || cmd == TCSETSF2 || cmd == TCSETAF)
 		tty_flush_input(tty);
 	/* Leaving canonical mode makes the line being edited readable. */
 	tty->termios = t;
@@ -399,12 +433,17 @@ static long tty_common_ioctl(struct tty_struct *tty, unsigned int cmd,
 		memcpy(&t2, &real->termios, sizeof(real->termios));
 		t2.c_ispeed = t2.c_ospeed = 38400;
 		return copy_to_user(arg, &t2, sizeof(t2));
+	case TCGETA:
+		return get_termio(real, arg);
 	case TCSETS:
 	case TCSETSW:
 	case TCSETSF:
 	case TCSETS2:
 	case TCSETSW2:
 	case TCSETSF2:
+	case TCSETA:
+	case TCSETAW:
+	case TCSETAF:
 		return set_termios(real, cmd, arg);
 	case TIOCGWINSZ:
 		return copy_to_user(arg, &real->winsize, sizeof(real->winsize));

@@ -117,6 +117,39 @@ same_as_native prctl "prctl: names, the parent-death signal, the child subreaper
 same_as_native rseq "restartable sequences: glibc's registration, rseq(2)'s checks, the CPU number, a critical section aborted by a signal"
 same_as_native futex "futexes: errors, requeue and wake-op counts, futex_waitv, robust mutexes whose owner dies (thread, process, with a waiter), priority-inheritance mutexes"
 same_as_native splice "memfd_create and seals, pipe sizes, splice, tee, vmsplice, sendfile, copy_file_range between pipes, files, sockets"
+same_as_native opath "O_PATH descriptors of files, directories, FIFOs, /proc files and devices: EBADF where Linux says so, fstat, fstatfs, fchdir, dup, fcntl, *at, SCM_RIGHTS, select and poll, closed and at exit"
+same_as_native settime "settimeofday, clock_settime, adjtimex and clock_adjtime for a user: EPERM, EINVAL, EFAULT, EOPNOTSUPP, the read-only state"
+same_as_native unshare "unshare of descriptors, fs and SysV undo, shared or not; namespaces and setns for a user"
+same_as_native openat2 "openat2: its struct, flags, modes and resolve flags checked; BENEATH, IN_ROOT, NO_SYMLINKS, NO_MAGICLINKS, NO_XDEV over links, .., /proc and a mount"
+same_as_native linuxabi "renameat2 onto itself, fexecve, termio ioctls, shared anonymous and /dev/zero memory across fork, mremap of a shared file, search permission, O_NOATIME, ARCH_SET_CPUID, NUMA policies on node 0"
+same_as_native procmm "process_madvise and process_mrelease through pidfds: ranges, holes, flags, dead and reaped processes"
+run_tamu "${opts[@]}" -- /test/procmm pkeys
+if [ "$status" -eq 0 ] && [ "$out" == $'pkey_alloc: EINVAL\npkey_alloc flags 1: EINVAL\npkey_alloc rights 4: EINVAL\npkey_free 1: EINVAL\npkey_mprotect key -1: 0\npkey_mprotect key 1: EINVAL\npkey_mprotect misaligned: EINVAL' ]; then
+	ok "protection keys as Linux on a CPU without them: none to allocate, key -1 is mprotect$what"
+else
+	fail "protection keys$what" "status $status" "$out" "$err"
+fi
+# As root, tamu sets the guest's clock only, and has no namespaces.
+run_tamu "${opts[@]}" -- /test/settime root
+if [ "$status" -eq 0 ] && [ "$(grep -c ': yes$' <<<"$out")" -eq 5 ] &&
+	grep -qx 'its zone: -60 0' <<<"$out" &&
+	grep -qx 'TAI - UTC after ADJ_TAI 37: 37' <<<"$out" &&
+	grep -qx '  freq 65536 maxerror 1000 esterror 10 status 0x1 constant 7' <<<"$out" &&
+	grep -qx 'a time before the monotonic clock: EINVAL' <<<"$out" &&
+	[ "$(date +%Y)" -lt 2030 ]; then
+	ok "root sets the guest's clock (clock_settime, settimeofday, ADJ_SETOFFSET, ADJ_TAI), files see it, the host's stays$what"
+else
+	fail "root setting the guest's clock$what" "status $status" "$out" "$err"
+fi
+run_tamu "${opts[@]}" -- /test/unshare root
+if [ "$status" -eq 0 ] &&
+	[ "$(grep -c '^unshare CLONE_NEW[A-Z]*: EINVAL$' <<<"$out")" -eq 4 ] &&
+	grep -qx 'setns a pidfd, CLONE_NEWNS: 0' <<<"$out" &&
+	grep -qx 'working directory after it: /' <<<"$out"; then
+	ok "root: namespaces are EINVAL as on a Linux without them; setns to the one mount namespace goes to its root$what"
+else
+	fail "unshare and setns as root$what" "status $status" "$out" "$err"
+fi
 same_as_native timers "POSIX timers (checks, ids, SI_TIMER, overruns, SIGEV_NONE and SIGEV_THREAD_ID, absolute, CPU clocks), ITIMER_VIRTUAL and ITIMER_PROF, fork, exec, RLIMIT_SIGPENDING"
 same_as_native inotify "inotify: each event on files, directories, FIFOs, pipes and a program run, moves with cookies, IN_ISDIR, ONESHOT, MASK_ADD, MASK_CREATE, ONLYDIR, EXCL_UNLINK, DELETE_SELF and IGNORED, short reads, FIONREAD, poll and epoll, coalescing, overflow, errors, fdinfo, fork"
 # As root in the guest: a tmpfs unmounted under watches (IN_UNMOUNT, then

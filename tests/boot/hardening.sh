@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # Limits a guest meets instead of the end of the kernel: tmpfs sizes and
-# inode counts, an fallocate that fails and gives back what it took.
+# inode counts, an fallocate that fails and gives back what it took, the
+# OOM killer.
 # (tests/guest/hostile.c compares the system-call answers with Linux.)
 
 cd "$(dirname "$0")/../.." || exit 1
@@ -69,6 +70,20 @@ if [ "$status" -eq 0 ] &&
 	ok "tmpfs options: nr_inodes= (ENOSPC past it), size=10%, mode=, uid=, remount, shown in /proc/mounts; an unknown one is EINVAL$what"
 else
 	fail "tmpfs options$what" "status $status" "$out" "$err"
+fi
+
+# A process that wants more memory than there is: the OOM killer takes
+# it (SIGKILL), not the kernel, and the shell and new processes go on.
+run_tamu "${opts[@]}" -- /bin/sh -c "$PROC
+	dd if=/dev/zero of=/dev/null bs=400M count=1 2>/dev/null
+	echo hog \$?
+	echo after | cat"
+if [ "$status" -eq 0 ] && grep -qx 'hog 137' <<<"$out" &&
+	grep -qx 'after' <<<"$out" &&
+	grep -q 'Out of memory: killed process [0-9]* (dd)' <<<"$err$out"; then
+	ok "a 400M allocation in mem=128M: the OOM killer takes the hog, the guest goes on$what"
+else
+	fail "out of memory$what" "status $status" "$out" "$err"
 fi
 
 # System call numbers the guest kernel does not know, in every mode: the

@@ -90,6 +90,16 @@ else
 	fail "BUG_ON oops" "status $status (want 70)" "$err"
 fi
 
+# A fault while an oops is reported: one more line, and status 70, not the
+# host's SIGSEGV.
+run_tamu quiet -- /bin/sh -c "$PROC; echo NESTED > /proc/tamu/provoke-crash"
+if [ "$status" -eq 70 ] &&
+	[ "$(grep -c 'Oops while reporting an oops: halting' <<<"$err")" -eq 1 ]; then
+	ok "a fault while an oops is reported: one line saying so, status 70"
+else
+	fail "nested oops" "status $status (want 70)" "$err"
+fi
+
 run_tamu quiet -- /bin/sh -c "$PROC; echo UD2 > /proc/tamu/provoke-crash"
 if [ "$status" -eq 70 ] &&
 	has 'BUG: unexpected host SIGILL \(4, code [0-9]+\) in kernel code' "$err" &&

@@ -21,6 +21,7 @@
 #include <sys/fsuid.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -1094,6 +1095,91 @@ static void test_comm(void)
 	      !strcmp(s.comm, "renamed"), "%s", buf);
 }
 
+/* /proc/self/limits says what getrlimit says, in Linux's columns. */
+static void test_limits(void)
+{
+	static const int order[] = { RLIMIT_CPU, RLIMIT_FSIZE, RLIMIT_DATA,
+		RLIMIT_STACK, RLIMIT_CORE, RLIMIT_RSS, RLIMIT_NPROC,
+		RLIMIT_NOFILE, RLIMIT_MEMLOCK, RLIMIT_AS, RLIMIT_LOCKS,
+		RLIMIT_SIGPENDING, RLIMIT_MSGQUEUE, RLIMIT_NICE, RLIMIT_RTPRIO,
+		RLIMIT_RTTIME };
+	static char buf[4096];
+	char want[2][32], *line;
+	struct rlimit r;
+	size_t i;
+	bool ok = true;
+
+	slurp("/proc/self/limits", buf, sizeof(buf));
+	line = strchr(buf, '\n');
+	check("limits header", !strncmp(buf, "Limit                     "
+				      "Soft Limit           Hard Limit           "
+				      "Units     \n", line - buf + 1), "%s", buf);
+	for (i = 0; i < sizeof(order) / sizeof(order[0]) && line; i++) {
+		getrlimit(order[i], &r);
+		snprintf(want[0], sizeof(want[0]), r.rlim_cur == RLIM_INFINITY ?
+			 "unlimited" : "%llu", (unsigned long long)r.rlim_cur);
+		snprintf(want[1], sizeof(want[1]), r.rlim_max == RLIM_INFINITY ?
+			 "unlimited" : "%llu", (unsigned long long)r.rlim_max);
+		line++;
+		if (strncmp(line + 26, want[0], strlen(want[0])) ||
+		    strncmp(line + 47, want[1], strlen(want[1])))
+			ok = false;
+		line = strchr(line, '\n');
+	}
+	check("limits agree with getrlimit", ok && i == 16, "%s", buf);
+}
+
+static int write_file(const char *path, const char *s)
+{
+	int fd = open(path, O_WRONLY), ret;
+
+	if (fd < 0)
+		return -errno;
+	ret = write(fd, s, strlen(s)) < 0 ? -errno : 0;
+	close(fd);
+	return ret;
+}
+
+static long read_long(const char *path)
+{
+	char buf[64];
+
+	return slurp(path, buf, sizeof(buf)) < 0 ? -99999 : atol(buf);
+}
+
+/*
+ * oom_score_adj and oom_adj, in a child: a user may raise the score and
+ * not lower it below what was set (oom_adj: not at all).
+ */
+static void test_oom(void)
+{
+	pid_t pid = fork();
+	int status;
+
+	if (pid == 0) {
+		bool ok = read_long("/proc/self/oom_score_adj") == 0 &&
+			  read_long("/proc/self/oom_adj") == 0 &&
+			  read_long("/proc/self/oom_score") >= 0;
+
+		ok = ok && !write_file("/proc/self/oom_score_adj", "500\n") &&
+		     read_long("/proc/self/oom_score_adj") == 500 &&
+		     read_long("/proc/self/oom_adj") == 8;
+		ok = ok && write_file("/proc/self/oom_score_adj", "1001") ==
+				   -EINVAL &&
+		     write_file("/proc/self/oom_score_adj", "x") == -EINVAL;
+		/* Lowering needs CAP_SYS_RESOURCE, which a host's root may lack. */
+		ok = ok && !setuid(65534) && !prctl(PR_SET_DUMPABLE, 1) &&
+		     write_file("/proc/self/oom_score_adj", "-1") == -EACCES &&
+		     write_file("/proc/self/oom_score_adj", "600") == 0 &&
+		     write_file("/proc/self/oom_adj", "1") == -EACCES &&
+		     write_file("/proc/self/oom_score_adj", "700") == 0;
+		_exit(ok ? 0 : 1);
+	}
+	waitpid(pid, &status, 0);
+	check("oom_score_adj and oom_adj: read, raised, not lowered by a user",
+	      WIFEXITED(status) && !WEXITSTATUS(status), "status %#x", status);
+}
+
 static int run_tests(void)
 {
 	test_stat();
@@ -1112,6 +1198,9 @@ static int run_tests(void)
 	test_mounts();
 	test_cpuinfo();
 	test_comm();
+	test_limits();
+	if (!getuid())
+		test_oom();
 	return failures ? 1 : 0;
 }
 

@@ -22,7 +22,7 @@ static const char *const groups[] = {
 	"wait",	  "sched",    "termios", "elf",	   "utsname", "resource",
 	"dirent", "poll",     "select",	 "uio",	   "reboot",  "random",
 	"futex",  "prctl",    "vfs",	 "limits", "xattr",   "ipc",
-	"shm",	  "sem",      "msg",	 "mqueue", "inotify",
+	"shm",	  "sem",      "msg",	 "mqueue", "inotify", "timex",
 };
 
 #define NGROUPS (sizeof(groups) / sizeof(groups[0]))

@@ -68,8 +68,12 @@ int arch_fault_init(void)
 		return -1;
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_sigaction = (void (*)(int, siginfo_t *, void *))arch_fault_signal;
-	/* A fault while reporting one kills tamu as the host would. */
-	sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
+	/*
+	 * A fault while reporting one comes back here (SA_NODEFER, on the
+	 * same stack), where oops_begin() halts with status 70, once; the
+	 * host's default action would end tamu by the signal, unreported.
+	 */
+	sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
 	sigemptyset(&sa.sa_mask);
 	for (i = 0; i < NR_FAULT_SIGNALS; i++)
 		if (sigaction(arch_fault_signals[i], &sa, NULL) < 0)

@@ -24,5 +24,7 @@ int host_munmap(void *addr, size_t len);
 /* Back [addr, addr+len) of a writable mapping with host pages now. */
 int host_populate(void *addr, size_t len);
 int host_mprotect(void *addr, size_t len, int prot);
+/* The lowest address the host lets this user map (65536 if unknown). */
+unsigned long host_mmap_min_addr(void);
 
 #endif

@@ -6,6 +6,7 @@
  * when it is closed.
  */
 #include "internal.h"
+#include "tamu/mm.h"
 #include "tamu/fdtable.h"
 #include "tamu/namei.h"
 #include "tamu/proc.h"
@@ -32,6 +33,19 @@ static bool fd_is_open(struct task_struct *t, int fd)
 	return files_lookup(t->files, fd) != NULL;
 }
 
+/*
+ * A process's files belong to its effective ids, or to root while it is
+ * not dumpable (after a set-ID change), as Linux's task_dump_owner; looked
+ * at again on every use, since the ids change under a cached inode.
+ */
+static void proc_set_owner(struct inode *inode, struct task_struct *t)
+{
+	bool dumpable = !t->mm || t->mm->dumpable;
+
+	inode->uid = dumpable ? t->cred.euid : 0;
+	inode->gid = dumpable ? t->cred.egid : 0;
+}
+
 static bool proc_revalidate(struct dentry *d)
 {
 	struct proc_inode *pi = PI(d->inode);
@@ -42,6 +56,7 @@ static bool proc_revalidate(struct dentry *d)
 	t = proc_task(d->inode);
 	if (!t)
 		return false;
+	proc_set_owner(d->inode, t);
 	return pi->fd < 0 || fd_is_open(t, pi->fd);
 }
 
@@ -117,10 +132,8 @@ struct inode *proc_make_inode(struct super_block *sb,
 	PI(inode)->entry = e;
 	inode->ino = ino;
 	t = pi->pid ? find_task_by_pid(pi->pid) : NULL;
-	if (t) {
-		inode->uid = t->cred.euid;
-		inode->gid = t->cred.egid;
-	}
+	if (t)
+		proc_set_owner(inode, t);
 	if (S_ISDIR(mode))
 		inode->nlink = 2;
 	set_ops(inode, e);

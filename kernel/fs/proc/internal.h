@@ -106,6 +106,44 @@ void proc_show_pid_stat(struct seq_buf *m, struct proc_inode *pi,
 			struct task_struct *t);
 void proc_show_status(struct seq_buf *m, struct proc_inode *pi,
 		      struct task_struct *t);
+/* system.c */
+extern char saved_command_line[2048];
+void proc_show_cmdline(struct seq_buf *m, struct proc_inode *pi,
+		       struct task_struct *t);
+void proc_show_swaps(struct seq_buf *m, struct proc_inode *pi,
+		     struct task_struct *t);
+void proc_show_partitions(struct seq_buf *m, struct proc_inode *pi,
+			  struct task_struct *t);
+
+/* proc_sysctl.c */
+#define PROC_SHOW(name)                                                      \
+	void proc_show_##name(struct seq_buf *m, struct proc_inode *pi,      \
+			      struct task_struct *t)
+PROC_SHOW(cap_last_cap);
+PROC_SHOW(ngroups_max);
+PROC_SHOW(overflowid);
+PROC_SHOW(poolsize);
+PROC_SHOW(file_max);
+PROC_SHOW(mmap_min_addr);
+PROC_SHOW(boot_id);
+PROC_SHOW(uuid);
+PROC_SHOW(file_nr);
+PROC_SHOW(nr_open);
+int proc_write_nr_open(struct proc_inode *pi, struct task_struct *t,
+		       const char *buf, size_t len);
+/* pid_limits.c */
+void proc_show_limits(struct seq_buf *m, struct proc_inode *pi,
+		      struct task_struct *t);
+void proc_show_oom_score(struct seq_buf *m, struct proc_inode *pi,
+			 struct task_struct *t);
+void proc_show_oom_score_adj(struct seq_buf *m, struct proc_inode *pi,
+			     struct task_struct *t);
+void proc_show_oom_adj(struct seq_buf *m, struct proc_inode *pi,
+		       struct task_struct *t);
+int proc_write_oom_score_adj(struct proc_inode *pi, struct task_struct *t,
+			     const char *buf, size_t len);
+int proc_write_oom_adj(struct proc_inode *pi, struct task_struct *t,
+		       const char *buf, size_t len);
 void proc_show_statm(struct seq_buf *m, struct proc_inode *pi,
 		     struct task_struct *t);
 void proc_show_maps(struct seq_buf *m, struct proc_inode *pi,

@@ -122,13 +122,32 @@ static void show_pid_max(struct seq_buf *m, struct proc_inode *pi,
 	seq_printf(m, "%d\n", PID_MAX);
 }
 
+static void show_tainted(struct seq_buf *m, struct proc_inode *pi,
+			 struct task_struct *t)
+{
+	seq_printf(m, "%lu\n", tainted_mask);
+}
+
 static void show_threads_max(struct seq_buf *m, struct proc_inode *pi,
 			     struct task_struct *t)
 {
 	seq_printf(m, "%u\n", max_tasks);
 }
 
+/* /proc/sys/kernel/random: the pool as Linux 5.18 on shows it, and ids. */
+static const struct proc_entry sys_random_entries[] = {
+	{ "boot_id", S_IFREG | 0444, .show = proc_show_boot_id },
+	{ "entropy_avail", S_IFREG | 0444, .show = proc_show_poolsize },
+	{ "poolsize", S_IFREG | 0444, .show = proc_show_poolsize },
+	{ "uuid", S_IFREG | 0444, .show = proc_show_uuid },
+};
+
+static const struct proc_table sys_random_table = {
+	sys_random_entries, ARRAY_SIZE(sys_random_entries), 10,
+};
+
 static const struct proc_entry sys_kernel_entries[] = {
+	{ "cap_last_cap", S_IFREG | 0444, .show = proc_show_cap_last_cap },
 	{ "domainname", S_IFREG | 0644, .show = show_domainname,
 	  .write = write_domainname },
 	{ "hostname", S_IFREG | 0644, .show = show_hostname,
@@ -136,14 +155,19 @@ static const struct proc_entry sys_kernel_entries[] = {
 	{ "msgmax", S_IFREG | 0444, .show = proc_show_ipc_limit },
 	{ "msgmnb", S_IFREG | 0444, .show = proc_show_ipc_limit },
 	{ "msgmni", S_IFREG | 0444, .show = proc_show_ipc_limit },
+	{ "ngroups_max", S_IFREG | 0444, .show = proc_show_ngroups_max },
 	{ "osrelease", S_IFREG | 0444, .show = show_osrelease },
 	{ "ostype", S_IFREG | 0444, .show = show_ostype },
+	{ "overflowgid", S_IFREG | 0444, .show = proc_show_overflowid },
+	{ "overflowuid", S_IFREG | 0444, .show = proc_show_overflowid },
 	{ "pid_max", S_IFREG | 0444, .show = show_pid_max },
+	{ "random", S_IFDIR | 0555, .table = &sys_random_table },
 	{ "sem", S_IFREG | 0444, .show = proc_show_sem_limits },
 	{ "shm_rmid_forced", S_IFREG | 0444, .show = proc_show_ipc_limit },
 	{ "shmall", S_IFREG | 0444, .show = proc_show_ipc_limit },
 	{ "shmmax", S_IFREG | 0444, .show = proc_show_ipc_limit },
 	{ "shmmni", S_IFREG | 0444, .show = proc_show_ipc_limit },
+	{ "tainted", S_IFREG | 0444, .show = show_tainted },
 	{ "threads-max", S_IFREG | 0444, .show = show_threads_max },
 	{ "version", S_IFREG | 0444, .show = show_kversion },
 };
@@ -251,8 +275,12 @@ static int write_pipe_max_size(struct proc_inode *pi, struct task_struct *t,
 }
 
 static const struct proc_entry sys_fs_entries[] = {
+	{ "file-max", S_IFREG | 0444, .show = proc_show_file_max },
+	{ "file-nr", S_IFREG | 0444, .show = proc_show_file_nr },
 	{ "inotify", S_IFDIR | 0555, .table = &sys_fs_inotify_table },
 	{ "mqueue", S_IFDIR | 0555, .table = &sys_fs_mqueue_table },
+	{ "nr_open", S_IFREG | 0644, .show = proc_show_nr_open,
+	  .write = proc_write_nr_open },
 	{ "pipe-max-size", S_IFREG | 0644, .show = show_pipe_max_size,
 	  .write = write_pipe_max_size },
 };
@@ -261,9 +289,19 @@ static const struct proc_table sys_fs_table = {
 	sys_fs_entries, ARRAY_SIZE(sys_fs_entries), 7,
 };
 
+/* /proc/sys/vm: what tamu's memory management has of Linux's knobs. */
+static const struct proc_entry sys_vm_entries[] = {
+	{ "mmap_min_addr", S_IFREG | 0444, .show = proc_show_mmap_min_addr },
+};
+
+static const struct proc_table sys_vm_table = {
+	sys_vm_entries, ARRAY_SIZE(sys_vm_entries), 11,
+};
+
 static const struct proc_entry sys_entries[] = {
 	{ "fs", S_IFDIR | 0555, .table = &sys_fs_table },
 	{ "kernel", S_IFDIR | 0555, .table = &sys_kernel_table },
+	{ "vm", S_IFDIR | 0555, .table = &sys_vm_table },
 };
 
 static const struct proc_table sys_table = {
@@ -314,6 +352,7 @@ static const struct proc_table sysvipc_table = {
 };
 
 static const struct proc_entry root_entries[] = {
+	{ "cmdline", S_IFREG | 0444, .show = proc_show_cmdline },
 	{ "cpuinfo", S_IFREG | 0444, .show = proc_show_cpuinfo },
 	{ "filesystems", S_IFREG | 0444, .show = proc_show_filesystems },
 	{ "loadavg", S_IFREG | 0444, .show = proc_show_loadavg },
@@ -321,9 +360,11 @@ static const struct proc_entry root_entries[] = {
 	{ "meminfo", S_IFREG | 0444, .show = proc_show_meminfo },
 	{ "mounts", S_IFLNK | 0777, .link = link_mounts },
 	{ "net", S_IFLNK | 0777, .link = link_net },
+	{ "partitions", S_IFREG | 0444, .show = proc_show_partitions },
 	{ "self", S_IFLNK | 0777, .link = link_self },
 	{ "slabinfo", S_IFREG | 0400, .show = show_slabinfo },
 	{ "stat", S_IFREG | 0444, .show = proc_show_stat },
+	{ "swaps", S_IFREG | 0444, .show = proc_show_swaps },
 	{ "sys", S_IFDIR | 0555, .table = &sys_table },
 	{ "sysrq-trigger", S_IFREG | 0200, .write = write_sysrq_trigger },
 	{ "sysvipc", S_IFDIR | 0555, .table = &sysvipc_table },

@@ -365,3 +365,30 @@ void proc_show_locks(struct seq_buf *m, struct proc_inode *pi,
 {
 	locks_show(m);
 }
+
+void proc_show_cmdline(struct seq_buf *m, struct proc_inode *pi,
+		       struct task_struct *t)
+{
+	seq_printf(m, "%s\n", saved_command_line);
+}
+
+/* No swap: Linux's header alone. */
+void proc_show_swaps(struct seq_buf *m, struct proc_inode *pi,
+		     struct task_struct *t)
+{
+	seq_printf(m, "Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n");
+}
+
+/* The disks, in 1 KiB blocks, as Linux's show_partition. */
+void proc_show_partitions(struct seq_buf *m, struct proc_inode *pi,
+			  struct task_struct *t)
+{
+	struct block_device *b;
+	unsigned int i;
+
+	seq_printf(m, "major minor  #blocks  name\n\n");
+	for (i = 0; (b = bdev_nth(i)); i++)
+		seq_printf(m, "%4u  %7u %10llu %s\n", MAJOR(b->dev),
+			   MINOR(b->dev),
+			   (unsigned long long)b->nr_sectors >> 1, b->name);
+}

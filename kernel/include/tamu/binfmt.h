@@ -26,6 +26,17 @@ struct linux_binprm {
 	struct file *file;
 	char buf[BINPRM_BUF_SIZE];	/* the file's first bytes */
 	const char *filename;		/* as execve was given it */
+	const char *open_name;		/* execveat's name, if not filename */
+	/*
+	 * execveat: where the program is looked up (then AT_FDCWD for its
+	 * interpreters), with LOOKUP_EMPTY and O_NOFOLLOW as its flags say;
+	 * a close-on-exec descriptor's /dev/fd path no interpreter can open.
+	 */
+	int dfd;
+	unsigned int lookup;
+	int open_flags;
+	bool path_inaccessible;
+	bool comm_from_file;		/* "" with AT_EMPTY_PATH */
 	/* argv then envp strings, each NUL-terminated, end to end. */
 	char *strings;
 	size_t strings_len, strings_cap;

@@ -62,8 +62,14 @@ void close_on_exec(struct files_struct *files);
 /* execve: a table shared with another process becomes the task's own. */
 int unshare_files(struct task_struct *t);
 
-/* The open file of fd in the current task, referenced, or NULL. */
+/*
+ * The file at fd in the current task, referenced, or NULL.  fget, as
+ * Linux's fdget, leaves out O_PATH descriptors (the caller answers
+ * EBADF); fget_raw is for the calls Linux lets them reach: dup, fcntl,
+ * fstat, fstatfs, fchdir, a directory for the *at calls, SCM_RIGHTS.
+ */
 struct file *fget(int fd);
+struct file *fget_raw(int fd);
 /* Another task's descriptor (pidfd_getfd), referenced. */
 struct file *fget_task(struct task_struct *t, int fd);
 /* The lowest free fd >= min, with f installed (its reference taken). */

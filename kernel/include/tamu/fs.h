@@ -223,6 +223,7 @@ struct inode {
 #define I_DIRTY 0x1
 #define I_NEW 0x2
 #define I_LINKABLE 0x4	/* an O_TMPFILE file linkat may name */
+#define I_FREEING 0x8	/* its last reference is gone: being evicted */
 
 struct dentry {
 	char *name;
@@ -446,6 +447,7 @@ void shrink_dcache_sb(struct super_block *sb);
 /* Swap two names in the tree (rename with RENAME_EXCHANGE). */
 void d_exchange(struct dentry *a, struct dentry *b);
 struct timespec current_time(void);
+unsigned long files_allocated(void);
 
 /* File systems and mounts. */
 void register_filesystem(struct file_system_type *fs);
@@ -516,6 +518,8 @@ int inode_permission(struct inode *inode, int mask);
 int vfs_create(const struct path *dir, struct dentry *d, u32 mode);
 /* open(2) for the kernel: a referenced file or an ERR_PTR. */
 struct file *file_open(int dfd, const char *name, int flags, u32 mode);
+struct file *file_open_lookup(int dfd, const char *name, int flags, u32 mode,
+			      unsigned int lookup);
 
 /*
  * tmpfs for file systems the kernel fills (devtmpfs, devpts).  Fill sb
@@ -582,6 +586,8 @@ void dcache_init(void);
 void tmpfs_init(void);
 /* An unlinked tmpfs file named name, open read-write (memfd_create). */
 struct file *shmem_file_setup(const char *name, u32 mode);
+struct file *shmem_zero_file(unsigned long len);
+struct super_block *super_by_dev(dev_t dev);
 /* A memfd's (any tmpfs file's) F_SEAL_* set, or NULL for other files. */
 unsigned int *memfd_file_seals_ptr(struct file *f);
 void ext2_init(void);

@@ -188,11 +188,34 @@ static inline struct page *pte_page(pte_t pte)
 struct page *alloc_anon_page(gfp_t gfp);
 
 /* Memory is out: kill the biggest process (mm/oom_kill.c). */
+/*
+ * The lowest address a guest may map: the host's vm.mmap_min_addr (tamu
+ * could not map lower in a guest's host process, or its own), at least a
+ * page; /proc/sys/vm/mmap_min_addr shows it.  Set at boot.
+ */
+extern unsigned long mmap_min_addr;
+void mmap_min_addr_init(void);
+#define MMAP_MIN_ADDR mmap_min_addr
+
 void oom_kill(void);
+/* The OOM killer's range of oom_score_adj, and how it scores a process. */
+#define OOM_SCORE_ADJ_MIN (-1000)
+#define OOM_SCORE_ADJ_MAX 1000
+#ifndef LONG_MIN
+#define LONG_MIN (-0x7fffffffffffffffL - 1)
+#endif
+long oom_badness(struct task_struct *t, long totalpages);
 
 /* Wake up to n futex waiters on the word at uaddr in mm. */
 
 /* Host protection for a page with these area flags and PTE. */
 int vma_host_prot(unsigned long vm_flags, pte_t pte);
+
+/*
+ * May the caller reach t's memory (process_vm_readv, process_madvise)?
+ * As Linux's ptrace_may_access: root, the same ids, or a shared mm.
+ */
+struct task_struct;
+bool may_access_mm(struct task_struct *t);
 
 #endif

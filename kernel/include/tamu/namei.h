@@ -9,6 +9,14 @@
 #define LOOKUP_FOLLOW 0x1	/* follow a symlink in the last component */
 #define LOOKUP_DIRECTORY 0x2	/* the result must be a directory */
 #define LOOKUP_EMPTY 0x4	/* "" names the starting directory */
+/* openat2's RESOLVE_* (scoping and refusals of the walk itself). */
+#define LOOKUP_NO_SYMLINKS 0x10		/* any symlink: ELOOP */
+#define LOOKUP_NO_MAGICLINKS 0x20	/* a /proc link to a file: ELOOP */
+#define LOOKUP_NO_XDEV 0x40		/* crossing a mount: EXDEV */
+#define LOOKUP_BENEATH 0x80		/* leaving the start: EXDEV */
+#define LOOKUP_IN_ROOT 0x100		/* the start is the root */
+#define LOOKUP_SCOPE (LOOKUP_NO_SYMLINKS | LOOKUP_NO_MAGICLINKS | \
+		      LOOKUP_NO_XDEV | LOOKUP_BENEATH | LOOKUP_IN_ROOT)
 
 #define MAX_SYMLINKS 40
 
@@ -44,6 +52,9 @@ struct nameidata_last {
 };
 int path_parentat(int dfd, const char *name, struct path *parent,
 		  struct nameidata_last *last);
+/* The same within a scope (LOOKUP_SCOPE flags: openat2's O_CREAT). */
+int path_parentat_scoped(int dfd, const char *name, unsigned int scope,
+			 struct path *parent, struct nameidata_last *last);
 
 /* The dentry for the last component in parent, negative if none. */
 struct dentry *lookup_one(const struct path *parent, const char *name,

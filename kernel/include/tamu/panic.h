@@ -24,8 +24,19 @@ void panic(const char *fmt, ...) __noreturn __printf(1, 2) __noinline;
  */
 void panic_boot(const char *fmt, ...) __noreturn __printf(1, 2) __noinline;
 
+/* /proc/tamu/provoke-crash NESTED: fault again while reporting the oops. */
+extern bool provoke_nested_oops;
+
 /* oops=continue: an oops kills the task it hit, if that is safe. */
 extern bool oops_continue;
+
+/*
+ * Linux's taint flags, /proc/sys/kernel/tainted: what happened to the
+ * kernel that makes its state suspect.  tamu sets TAINT_DIE when it runs
+ * on after an oops (oops=continue); fuzzers such as trinity stop there.
+ */
+#define TAINT_DIE 7
+extern unsigned long tainted_mask;
 
 /* A host signal that hit kernel code, as the arch saw it. */
 struct kernel_fault {

@@ -66,9 +66,15 @@ struct cred {
 	u64 cap_inheritable, cap_permitted, cap_effective, cap_bset;
 };
 
-/* The capabilities the id calls check (Linux's numbers). */
+/* The capabilities tamu's checks ask for (Linux's numbers). */
 #define CAP_SETGID 6
 #define CAP_SETUID 7
+#define CAP_SYS_CHROOT 18
+#define CAP_SYS_ADMIN 21
+#define CAP_SYS_NICE 23
+#define CAP_SYS_RESOURCE 24
+#define CAP_SYS_TIME 25
+#define CAP_SYS_TTY_CONFIG 26
 
 /* The 41 capabilities of Linux 6.1 (CAP_LAST_CAP 40). */
 #define CAP_LAST_CAP 40
@@ -150,6 +156,9 @@ struct task_struct {
 	unsigned long robust_list;	/* set_robust_list's head */
 	/* What sched/syscalls.c keeps (the scheduler is round robin). */
 	int nice, policy, rt_priority, ioprio;
+	/* The NUMA policy set_mempolicy set (mm/mempolicy.c), and its nodes. */
+	int mempolicy;
+	u64 mempolicy_nodes;
 	bool reset_on_fork;
 
 	/* prctl's (kernel/prctl.c). */

@@ -60,6 +60,8 @@ struct signal_struct {
 	struct tty_struct *tty;		/* controlling terminal */
 	struct wait_queue_head wait_chldexit;	/* parents in wait4 */
 	struct rlimit rlim[RLIM_NLIMITS];
+	/* The OOM killer's bias (-1000: never; 1000: first) and its floor. */
+	short oom_score_adj, oom_score_adj_min;
 	/* Accumulated times of waited-for children, for RUSAGE_CHILDREN. */
 	u64 cutime_ns, cstime_ns;
 	unsigned long cmin_flt;

@@ -22,9 +22,17 @@ void run_timers(u64 now);
 /* When the first timer is due, or 0 if none. */
 u64 next_timer_expiry(void);
 
-/* Monotonic ns (since the host booted) and real time. */
+/*
+ * Monotonic ns (since the host booted), the guest's real time (the
+ * host's, moved by what root set: timekeeping.c) and TAI (real time plus
+ * the TAI offset adjtimex set).
+ */
 u64 ktime_get_ns(void);
 u64 ktime_get_real_ns(void);
+u64 ktime_get_tai_ns(void);
+/* The time zone settimeofday set, which gettimeofday gives back. */
+struct timezone;
+void get_sys_tz(struct timezone *tz);
 /* ns since tamu booted, for /proc/uptime. */
 u64 ktime_since_boot_ns(void);
 

@@ -58,6 +58,17 @@ struct termios {
 	cc_t c_cc[NCCS];
 };
 
+/* TCGETA, TCSETA*: System V's struct, the low 16 bits of each mode. */
+#define NCC 8
+struct termio {
+	u16 c_iflag;
+	u16 c_oflag;
+	u16 c_cflag;
+	u16 c_lflag;
+	u8 c_line;
+	u8 c_cc[NCC];
+};
+
 /* TCGETS2, TCSETS*2: with arbitrary speeds (BOTHER in c_cflag). */
 struct termios2 {
 	tcflag_t c_iflag;

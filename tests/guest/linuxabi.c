@@ -1,0 +1,286 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Answers Linux gives that tamu once got wrong (the userland issue's
+ * list): renameat2 of a name onto itself, fexecve, the System V termio
+ * ioctls, shared anonymous memory and /dev/zero across fork, mremap of a
+ * shared file mapping, search permission during lookup, O_NOATIME by a
+ * non-owner, mmap_min_addr, ARCH_SET_CPUID, and the NUMA policy calls on
+ * node 0.
+ * Compared with Linux.
+ */
+#define _GNU_SOURCE
+#include <asm/prctl.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <unistd.h>
+
+#ifndef TCGETA
+#define TCGETA 0x5405
+#define TCSETA 0x5406
+#endif
+
+struct termio_ {
+	unsigned short c_iflag, c_oflag, c_cflag, c_lflag;
+	unsigned char c_line, c_cc[8];
+};
+
+static void show(const char *what, long ret)
+{
+	if (ret < 0)
+		printf("%s: %s\n", what, strerrorname_np(errno));
+	else
+		printf("%s: %ld\n", what, ret);
+}
+
+static int wait_status(pid_t pid)
+{
+	int status;
+
+	waitpid(pid, &status, 0);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+static void renames(void)
+{
+	close(open("a", O_CREAT | O_WRONLY, 0644));
+	show("renameat2 a onto a, NOREPLACE",
+	     syscall(SYS_renameat2, AT_FDCWD, "a", AT_FDCWD, "a", 1));
+	show("renameat2 a onto a, EXCHANGE",
+	     syscall(SYS_renameat2, AT_FDCWD, "a", AT_FDCWD, "a", 2));
+	show("renameat2 a onto a", syscall(SYS_renameat2, AT_FDCWD, "a",
+					  AT_FDCWD, "a", 0));
+}
+
+/* fexecve of the test itself, and of a script through a cloexec fd. */
+static void fexecves(const char *self)
+{
+	int fd = open(self, O_RDONLY), sfd;
+	char *argv[] = { "linuxabi", "exit7", NULL }, *envp[] = { NULL };
+	pid_t pid = fork();
+
+	if (!pid) {
+		syscall(SYS_execveat, fd, "", argv, envp, AT_EMPTY_PATH);
+		_exit(100 + errno);
+	}
+	printf("execveat AT_EMPTY_PATH: status %d\n", wait_status(pid));
+	show("execveat flags 0x10", syscall(SYS_execveat, fd, "", argv, envp,
+					    0x10));
+	show("execveat \"\" without AT_EMPTY_PATH",
+	     syscall(SYS_execveat, fd, "", argv, envp, 0));
+	close(fd);
+	fd = open("s", O_CREAT | O_WRONLY, 0755);
+	write(fd, "#!/bin/sh\nexit 3\n", 17);
+	close(fd);
+	sfd = open("s", O_RDONLY | O_CLOEXEC);
+	pid = fork();
+	if (!pid) {
+		syscall(SYS_execveat, sfd, "", argv, envp, AT_EMPTY_PATH);
+		_exit(100 + errno);
+	}
+	printf("execveat of a script by a close-on-exec fd: status %d\n",
+	       wait_status(pid));
+	close(sfd);
+	sfd = open(".", O_RDONLY | O_DIRECTORY);
+	pid = fork();
+	if (!pid) {
+		syscall(SYS_execveat, sfd, "s", argv, envp, 0);
+		_exit(100 + errno);
+	}
+	printf("execveat of a script by name in a directory: status %d\n",
+	       wait_status(pid));
+	close(sfd);
+	unlink("s");
+}
+
+static void termio(void)
+{
+	int m = posix_openpt(O_RDWR | O_NOCTTY), s;
+	struct termio_ t;
+	struct termios ts;
+
+	grantpt(m);
+	unlockpt(m);
+	s = open(ptsname(m), O_RDWR | O_NOCTTY);
+	show("TCGETA", ioctl(s, TCGETA, &t));
+	tcgetattr(s, &ts);
+	printf("TCGETA matches TCGETS: %s\n",
+	       t.c_lflag == (ts.c_lflag & 0xffff) && t.c_cc[0] == ts.c_cc[0] ?
+	       "yes" : "no");
+	t.c_lflag &= ~ECHO;
+	show("TCSETA without ECHO", ioctl(s, TCSETA, &t));
+	tcgetattr(s, &ts);
+	printf("ECHO after TCSETA: %d\n", !!(ts.c_lflag & ECHO));
+	close(s);
+	close(m);
+}
+
+static void shared_memory(void)
+{
+	int *anon = mmap(NULL, 8192, PROT_READ | PROT_WRITE,
+			 MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	int z = open("/dev/zero", O_RDWR), f;
+	int *zero = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_SHARED, z, 0);
+	int *priv = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE, z, 0);
+	char *p, *q;
+	pid_t pid = fork();
+
+	if (!pid) {
+		anon[1024] = 42;
+		zero[1024] = 43;
+		priv[1024] = 44;
+		_exit(0);
+	}
+	wait_status(pid);
+	printf("after the child wrote: shared anonymous %d, /dev/zero shared %d, private %d\n",
+	       anon[1024], zero[1024], priv[1024]);
+	f = open("m", O_CREAT | O_RDWR, 0644);
+	ftruncate(f, 4 * 4096);
+	p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, f, 0);
+	strcpy(p, "kept");
+	q = mremap(p, 4096, 4 * 4096, MREMAP_MAYMOVE);
+	show("mremap of a shared file mapping, bigger", q == MAP_FAILED ? -1 : 0);
+	if (q != MAP_FAILED) {
+		char tail[5] = "";
+
+		strcpy(q + 3 * 4096, "tail");
+		pread(f, tail, 4, 3 * 4096);
+		printf("its contents: %s, the tail written to the file: %s\n",
+		       q, tail);
+	}
+	close(f);
+	unlink("m");
+	close(z);
+}
+
+static void permissions(void)
+{
+	pid_t pid;
+
+	mkdir("locked", 0700);
+	close(open("locked/x", O_CREAT | O_WRONLY, 0644));
+	close(open("mine", O_CREAT | O_WRONLY, 0644));
+	chmod(".", 0755);
+	pid = fork();
+	if (!pid) {
+		if (setuid(65534))
+			_exit(1);
+		show("access inside a directory without search permission",
+		     access("locked/x", F_OK));
+		show("stat inside it", stat("locked/x", &(struct stat){ 0 }));
+		show("O_NOATIME on another's file",
+		     open("mine", O_RDONLY | O_NOATIME));
+		show("MAP_FIXED below mmap_min_addr",
+		     mmap((void *)0x1000, 4096, PROT_READ,
+			  MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) ==
+				     MAP_FAILED ? -1 : 0);
+		printf("a hint below it lands above it: %s\n",
+		       (unsigned long)mmap((void *)0x1000, 4096, PROT_READ,
+					   MAP_PRIVATE | MAP_ANONYMOUS, -1,
+					   0) >= 65536 ? "yes" : "no");
+		_exit(0);
+	}
+	wait_status(pid);
+	show("O_NOATIME on one's own file", open("mine", O_RDONLY | O_NOATIME) >= 0 ? 0 : -1);
+	unlink("locked/x");
+	rmdir("locked");
+	unlink("mine");
+}
+
+/* The old calls about file systems, on the one tmpfs/ext2 a test sits on. */
+static void old_fs_calls(void)
+{
+	struct stat st;
+	char name[64] = "";
+	long n = syscall(SYS_sysfs, 3), i;
+	struct { int tfree; unsigned long tinode; char f[12]; } u;
+
+	show("sysfs 3 at least 1", n >= 1 ? 0 : -1);
+	show("sysfs 2 of the last one", syscall(SYS_sysfs, 2, n - 1, name));
+	i = syscall(SYS_sysfs, 1, name);
+	printf("sysfs 1 gives its index back: %s\n", i == n - 1 ? "yes" : "no");
+	show("sysfs 1 of no such type", syscall(SYS_sysfs, 1, "nosuchfs"));
+	show("sysfs 2 past the end", syscall(SYS_sysfs, 2, n + 5, name));
+	show("sysfs 4", syscall(SYS_sysfs, 4));
+	stat(".", &st);
+	show("ustat of this directory's device",
+	     syscall(SYS_ustat, (unsigned int)st.st_dev, &u));
+	show("ustat of no device", syscall(SYS_ustat, 0xfff00, &u));
+}
+
+static void numa(void *mem)
+{
+	unsigned long node0 = 1, mask = 0;
+	int mode = -1;
+
+	show("ARCH_SET_CPUID", syscall(SYS_arch_prctl, ARCH_SET_CPUID, 0));
+	show("get_mempolicy", syscall(SYS_get_mempolicy, &mode, &mask, 64,
+				      NULL, 0));
+	printf("  mode %d nodes %#lx\n", mode, mask);
+	show("get_mempolicy MPOL_F_MEMS_ALLOWED",
+	     syscall(SYS_get_mempolicy, &mode, &mask, 64, NULL, 4));
+	printf("  nodes %#lx\n", mask);
+	show("get_mempolicy bad flags", syscall(SYS_get_mempolicy, &mode,
+						&mask, 64, NULL, 8));
+	show("get_mempolicy MPOL_F_NODE", syscall(SYS_get_mempolicy, &mode,
+						  NULL, 0, NULL, 1));
+	show("set_mempolicy BIND node 0",
+	     syscall(SYS_set_mempolicy, 2, &node0, 64));
+	show("get_mempolicy after", syscall(SYS_get_mempolicy, &mode, &mask,
+					    64, NULL, 0));
+	printf("  mode %d nodes %#lx\n", mode, mask);
+	show("set_mempolicy DEFAULT with nodes",
+	     syscall(SYS_set_mempolicy, 0, &node0, 64));
+	show("set_mempolicy BIND no nodes",
+	     syscall(SYS_set_mempolicy, 2, NULL, 0));
+	show("set_mempolicy mode 99", syscall(SYS_set_mempolicy, 99, NULL, 0));
+	show("set_mempolicy INTERLEAVE node 0",
+	     syscall(SYS_set_mempolicy, 3, &node0, 64));
+	show("get_mempolicy MPOL_F_NODE interleaving",
+	     syscall(SYS_get_mempolicy, &mode, NULL, 0, NULL, 1));
+	printf("  next node %d\n", mode);
+	show("set_mempolicy DEFAULT", syscall(SYS_set_mempolicy, 0, NULL, 0));
+	show("mbind PREFERRED node 0", syscall(SYS_mbind, mem, 4096, 1, &node0,
+					       64, 0));
+	show("mbind a hole", syscall(SYS_mbind, (char *)mem + (1UL << 30),
+				     4096, 1, &node0, 64, 0));
+	show("mbind misaligned", syscall(SYS_mbind, (char *)mem + 1, 4096, 1,
+					 &node0, 64, 0));
+	show("mbind bad flags", syscall(SYS_mbind, mem, 4096, 1, &node0, 64,
+					8));
+}
+
+int main(int argc, char **argv)
+{
+	char dir[] = "/tmp/linuxabi-XXXXXX";
+	void *mem = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (argc > 1 && !strcmp(argv[1], "exit7"))
+		return 7;
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (access("/proc/self", F_OK))
+		mount("proc", "/proc", "proc", 0, NULL);
+	if (!mkdtemp(dir) || chdir(dir))
+		return 1;
+	renames();
+	fexecves(argv[0][0] == '/' ? argv[0] : "/proc/self/exe");
+	termio();
+	shared_memory();
+	permissions();
+	old_fs_calls();
+	numa(mem);
+	unlink("a");
+	chdir("/");
+	rmdir(dir);
+	return 0;
+}
