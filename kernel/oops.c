@@ -20,6 +20,8 @@
 
 bool oops_continue;
 unsigned long tainted_mask;
+/* Set by /proc/tamu/provoke-crash NESTED; here so the unit tests link. */
+bool provoke_nested_oops;
 
 static int oops_depth;
 static int saved_loglevel;

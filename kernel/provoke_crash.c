@@ -28,9 +28,7 @@ static __noinline void provoke_ud2(void)
 	__asm__ volatile("ud2");
 }
 
-/* A fault, and another while it is reported (oops.c looks at this). */
-bool provoke_nested_oops;
-
+/* A fault, and another while it is reported (oops.c's flag). */
 static __noinline void provoke_nested(void)
 {
 	provoke_nested_oops = true;
