@@ -230,8 +230,10 @@ fi
 
 same_as_native procfs "/proc: a process's stat, status, maps, fd/, task/ and the system files agree with its own view"
 
-# Faults meeting the tick's interrupts, in three processes at once.
-run_tamu "${opts[@]}" -- /test/faultstorm
+# Faults meeting the tick's interrupts, in three processes at once (a few
+# seconds alone; a minute in tt on a loaded 2-CPU host: a behaviour test,
+# not a timing one).
+TAMU_TIMEOUT=180 run_tamu "${opts[@]}" -- /test/faultstorm
 if [ "$status" -eq 0 ] && [ "$out" == ok ]; then
 	ok "three processes faulting while preempted all finish$what"
 else

@@ -126,7 +126,7 @@ expect "the kernel log: /dev/kmsg and syslog(2) (dmesg) in Linux's formats" \
 # may set it within Linux's bounds).
 run_sh 'cat /proc/cmdline; cat /proc/swaps; cat /proc/partitions; cd /proc/sys; echo "cap $(cat kernel/cap_last_cap) groups $(cat kernel/ngroups_max) ids $(cat kernel/overflowuid) $(cat kernel/overflowgid)"; a=$(cat kernel/random/boot_id); b=$(cat kernel/random/boot_id); [ "$a" = "$b" ] && echo boot_id steady; [ "$(cat kernel/random/uuid)" != "$(cat kernel/random/uuid)" ] && echo uuid fresh; cat kernel/random/boot_id; cat fs/file-nr; echo 2000000 > fs/nr_open; cat fs/nr_open; (echo 10 > fs/nr_open) 2>&1; true'
 expect "cmdline, swaps, partitions, kernel/random, fs/file-nr and nr_open as on Linux" \
-	'^quiet ' '^Filename[[:space:]]+Type[[:space:]]+Size[[:space:]]+Used[[:space:]]+Priority$' \
+	'(^| )quiet( |$)' '^Filename[[:space:]]+Type[[:space:]]+Size[[:space:]]+Used[[:space:]]+Priority$' \
 	'^major minor  #blocks  name$' '^cap 40 groups 64 ids 65534 65534$' \
 	'^boot_id steady$' '^uuid fresh$' \
 	'^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$' \
