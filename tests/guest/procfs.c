@@ -1180,6 +1180,28 @@ static void test_oom(void)
 	      WIFEXITED(status) && !WEXITSTATUS(status), "status %#x", status);
 }
 
+/*
+ * Modes of /proc entries are the kernel's: chmod is EPERM (but for /proc
+ * itself, which root may change: not tried here, it is the host's too).
+ */
+static void test_chmod(void)
+{
+	static const char *const paths[] = { "/proc/self/fd", "/proc/self",
+		"/proc/self/status", "/proc/self/task", "/proc/self/fdinfo",
+		"/proc/sys/kernel" };
+	struct stat st;
+	size_t i;
+	bool ok = true;
+
+	for (i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
+		if (chmod(paths[i], 0) == 0 || errno != EPERM)
+			ok = false;
+	}
+	stat("/proc/self/fd", &st);
+	check("chmod of /proc entries is EPERM, modes stay",
+	      ok && (st.st_mode & 07777) == 0500, "mode %o", st.st_mode);
+}
+
 static int run_tests(void)
 {
 	test_stat();
@@ -1199,6 +1221,7 @@ static int run_tests(void)
 	test_cpuinfo();
 	test_comm();
 	test_limits();
+	test_chmod();
 	if (!getuid())
 		test_oom();
 	return failures ? 1 : 0;

@@ -283,6 +283,7 @@ static int fdinfo_iterate(struct file *f, struct dir_context *ctx)
 }
 
 static const struct inode_operations fd_dir_iops = {
+	.setattr = proc_setattr,
 	.lookup = fd_lookup,
 	.revalidate = task_dir_revalidate,
 };
@@ -292,6 +293,7 @@ static const struct file_operations fd_dir_fops = {
 };
 
 static const struct inode_operations fdinfo_dir_iops = {
+	.setattr = proc_setattr,
 	.lookup = fdinfo_lookup,
 	.revalidate = task_dir_revalidate,
 };
@@ -355,6 +357,7 @@ static int task_iterate(struct file *f, struct dir_context *ctx)
 }
 
 static const struct inode_operations task_dir_iops = {
+	.setattr = proc_setattr,
 	.lookup = task_lookup,
 	.revalidate = task_dir_revalidate,
 };
@@ -426,6 +429,7 @@ static int pid_dir_iterate(struct file *f, struct dir_context *ctx)
 }
 
 const struct inode_operations proc_pid_dir_iops = {
+	.setattr = proc_setattr,
 	.lookup = pid_dir_lookup,
 	.revalidate = task_dir_revalidate,
 };

@@ -70,8 +70,11 @@ const struct super_operations proc_sops = {
 	.evict_inode = proc_evict,
 };
 
-/* Owners and modes are the kernel's; a truncating open changes nothing. */
-static int proc_setattr(struct dentry *d, struct iattr *attr)
+/*
+ * Owners and modes are the kernel's (EPERM, as Linux's proc_setattr, on
+ * every file and directory of /proc); a truncating open changes nothing.
+ */
+int proc_setattr(struct dentry *d, struct iattr *attr)
 {
 	if (attr->valid & (ATTR_MODE | ATTR_UID | ATTR_GID))
 		return -EPERM;
@@ -243,6 +246,7 @@ static int table_iterate(struct file *f, struct dir_context *ctx)
 }
 
 static const struct inode_operations proc_table_iops = {
+	.setattr = proc_setattr,
 	.lookup = table_lookup,
 	.revalidate = proc_revalidate,
 };
@@ -365,6 +369,7 @@ static const char *proc_get_link(struct dentry *d)
 }
 
 static const struct inode_operations proc_link_iops = {
+	.setattr = proc_setattr,
 	.get_link = proc_get_link,
 	.revalidate = proc_revalidate,
 };
@@ -388,6 +393,7 @@ static int proc_get_link_path(struct dentry *d, struct path *out)
 }
 
 static const struct inode_operations proc_magic_link_iops = {
+	.setattr = proc_setattr,
 	.get_link = proc_get_link,
 	.get_link_path = proc_get_link_path,
 	.revalidate = proc_revalidate,

@@ -106,6 +106,10 @@ void proc_show_pid_stat(struct seq_buf *m, struct proc_inode *pi,
 			struct task_struct *t);
 void proc_show_status(struct seq_buf *m, struct proc_inode *pi,
 		      struct task_struct *t);
+/* inode.c: chmod, chown and utimes of /proc and /sys entries. */
+struct iattr;
+int proc_setattr(struct dentry *d, struct iattr *attr);
+
 /* system.c */
 extern char saved_command_line[2048];
 void proc_show_cmdline(struct seq_buf *m, struct proc_inode *pi,

@@ -181,6 +181,7 @@ static int disks_iterate(struct file *f, struct dir_context *ctx)
 }
 
 const struct inode_operations sysfs_disks_iops = {
+	.setattr = proc_setattr,
 	.lookup = disks_lookup,
 };
 
