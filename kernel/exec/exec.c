@@ -412,16 +412,13 @@ int do_execve(const char *filename, char *const *kargv, char *const *kenvp)
 static char *exec_filename(int dfd, const char *name)
 {
 	size_t len = strlen(name) + 32;
-	char *s;
+	char *s = kmalloc(len, GFP_KERNEL);
 
-	if (name[0] == '/' || dfd == AT_FDCWD) {
-		s = kmalloc(len, GFP_KERNEL);
-		if (s)
-			memcpy(s, name, strlen(name) + 1);
-		return s;
-	}
-	s = kmalloc(len, GFP_KERNEL);
-	if (s)
+	if (!s)
+		return NULL;
+	if (name[0] == '/' || dfd == AT_FDCWD)
+		scnprintf(s, len, "%s", name);
+	else
 		scnprintf(s, len, *name ? "/dev/fd/%d/%s" : "/dev/fd/%d", dfd,
 			  name);
 	return s;

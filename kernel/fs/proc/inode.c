@@ -6,6 +6,7 @@
  * when it is closed.
  */
 #include "internal.h"
+#include "tamu/kernel.h"
 #include "tamu/mm.h"
 #include "tamu/fdtable.h"
 #include "tamu/namei.h"
@@ -69,6 +70,28 @@ static void proc_evict(struct inode *inode)
 const struct super_operations proc_sops = {
 	.evict_inode = proc_evict,
 };
+
+/*
+ * The integer a /proc write gives, as Linux's proc_dointvec takes it:
+ * blanks and a newline around it, nothing else.  0, or -EINVAL.
+ */
+int proc_parse_int(const char *buf, size_t len, unsigned int base, int *v)
+{
+	char s[24];
+
+	while (len && (*buf == ' ' || *buf == '\t' || *buf == '\n')) {
+		buf++;
+		len--;
+	}
+	while (len && (buf[len - 1] == ' ' || buf[len - 1] == '\t' ||
+		       buf[len - 1] == '\n' || !buf[len - 1]))
+		len--;
+	if (!len || len >= sizeof(s))
+		return -EINVAL;
+	memcpy(s, buf, len);
+	s[len] = '\0';
+	return kstrtoint(s, base, v) ? -EINVAL : 0;
+}
 
 /*
  * Owners and modes are the kernel's (EPERM, as Linux's proc_setattr, on

@@ -109,6 +109,7 @@ void proc_show_status(struct seq_buf *m, struct proc_inode *pi,
 /* inode.c: chmod, chown and utimes of /proc and /sys entries. */
 struct iattr;
 int proc_setattr(struct dentry *d, struct iattr *attr);
+int proc_parse_int(const char *buf, size_t len, unsigned int base, int *v);
 
 /* system.c */
 extern char saved_command_line[2048];

@@ -85,19 +85,6 @@ void proc_show_oom_adj(struct seq_buf *m, struct proc_inode *pi,
 			      adj * 17 / OOM_SCORE_ADJ_MAX);
 }
 
-static int parse_int(const char *buf, size_t len, int *v)
-{
-	char s[24];
-
-	while (len && (buf[len - 1] == '\n' || buf[len - 1] == ' '))
-		len--;
-	if (!len || len >= sizeof(s))
-		return -EINVAL;
-	memcpy(s, buf, len);
-	s[len] = '\0';
-	return kstrtoint(s, 0, v) ? -EINVAL : 0;
-}
-
 /*
  * Anyone may raise a process's score (make it likelier to go); lowering
  * it below the floor that CAP_SYS_RESOURCE set (through oom_score_adj),
@@ -120,7 +107,7 @@ static int set_oom_score_adj(struct task_struct *t, int adj, bool legacy)
 int proc_write_oom_score_adj(struct proc_inode *pi, struct task_struct *t,
 			     const char *buf, size_t len)
 {
-	int adj, err = parse_int(buf, len, &adj);
+	int adj, err = proc_parse_int(buf, len, 0, &adj);
 
 	if (err)
 		return err;
@@ -132,7 +119,7 @@ int proc_write_oom_score_adj(struct proc_inode *pi, struct task_struct *t,
 int proc_write_oom_adj(struct proc_inode *pi, struct task_struct *t,
 		       const char *buf, size_t len)
 {
-	int adj, err = parse_int(buf, len, &adj);
+	int adj, err = proc_parse_int(buf, len, 0, &adj);
 
 	if (err)
 		return err;

@@ -91,18 +91,11 @@ void proc_show_nr_open(struct seq_buf *m, struct proc_inode *pi,
 int proc_write_nr_open(struct proc_inode *pi, struct task_struct *t,
 		       const char *buf, size_t len)
 {
-	char s[24];
 	int v;
 
 	if (current->cred.euid)
 		return -EPERM;
-	while (len && (buf[len - 1] == '\n' || buf[len - 1] == ' '))
-		len--;
-	if (!len || len >= sizeof(s))
-		return -EINVAL;
-	memcpy(s, buf, len);
-	s[len] = '\0';
-	if (kstrtoint(s, 10, &v) || v < 64 || v > 2147483584)
+	if (proc_parse_int(buf, len, 10, &v) || v < 64 || v > 2147483584)
 		return -EINVAL;
 	sysctl_nr_open = v;
 	return 0;

@@ -176,31 +176,14 @@ static const struct proc_table sys_kernel_table = {
 	sys_kernel_entries, ARRAY_SIZE(sys_kernel_entries), 4,
 };
 
-/*
- * An integer sysctl of at least 0, as Linux's proc_dointvec_minmax takes
- * it: blanks around the number, nothing else.
- */
+/* An integer sysctl of at least 0 that root may set. */
 static int write_int_min0(int *v, const char *buf, size_t len)
 {
-	char s[32];
-	size_t i = 0;
 	int n;
 
 	if (current->cred.euid != 0)
 		return -EPERM;
-	while (len && (*buf == ' ' || *buf == '\t' || *buf == '\n')) {
-		buf++;
-		len--;
-	}
-	while (len && (buf[len - 1] == ' ' || buf[len - 1] == '\t' ||
-		       buf[len - 1] == '\n' || !buf[len - 1]))
-		len--;
-	if (!len || len >= sizeof(s))
-		return -EINVAL;
-	for (; i < len; i++)
-		s[i] = buf[i];
-	s[i] = '\0';
-	if (kstrtoint(s, 10, &n) || n < 0)
+	if (proc_parse_int(buf, len, 10, &n) || n < 0)
 		return -EINVAL;
 	*v = n;
 	return 0;
