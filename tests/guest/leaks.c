@@ -363,21 +363,36 @@ static void pipes(void)
 	waitpid(i, NULL, 0);
 }
 
+/*
+ * A workload that is killed tells when it is ready: killed halfway (as a
+ * loaded machine's timing once did, inside pipes() before its own child
+ * was reaped) it would leave an orphan that rightly holds its objects.
+ */
 static void run(const char *what, void (*fn)(void), bool kill_it)
 {
-	pid_t pid = fork();
-	int status;
+	int ready[2], status;
+	pid_t pid;
+	char c;
 
+	pipe(ready);
+	pid = fork();
 	if (!pid) {
+		close(ready[0]);
 		fn();
-		if (kill_it)
+		if (kill_it) {
+			write(ready[1], "r", 1);
 			pause();
+		}
 		_exit(0);
 	}
+	close(ready[1]);
 	if (kill_it) {
-		usleep(30000);
+		if (read(ready[0], &c, 1) != 1)
+			printf("%s: not ready\n", what);
+		usleep(10000);
 		kill(pid, SIGKILL);
 	}
+	close(ready[0]);
 	if (waitpid(pid, &status, 0) != pid)
 		printf("%s: waitpid: %s\n", what, strerror(errno));
 	/*
