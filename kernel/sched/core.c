@@ -194,6 +194,18 @@ void task_exit_final(void)
 	panic("task_exit_final: a dead task ran again");
 }
 
+/*
+ * The platform has switched address spaces for current.  Under
+ * aspace=remap that takes time in proportion to the incoming space's
+ * resident pages, and can take longer than a slice: charged to the task,
+ * it would be preempted before running at all, over and over.  The cost
+ * is the switch's, so the slice starts when guest code does.
+ */
+void sched_slice_restart(void)
+{
+	current->slice_start_ns = host_clock_ns(HOST_CLOCK_MONOTONIC);
+}
+
 void sched_tick(u64 now_ns)
 {
 	loadavg_update(now_ns);

@@ -232,6 +232,7 @@ void wake_up_new_task(struct task_struct *t);
 bool wake_up_process(struct task_struct *t);
 /* Give up the CPU; a task whose state is not TASK_RUNNING sleeps. */
 void schedule(void);
+void sched_slice_restart(void);
 /* Never returns: the task is freed once another runs. */
 void __noreturn task_exit_final(void);
 void set_task_comm(struct task_struct *t, const char *name);

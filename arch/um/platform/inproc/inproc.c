@@ -55,8 +55,11 @@ int inproc_mm_init(struct mm_struct *mm, struct mm_struct *replacing)
 
 void inproc_enter_user(struct task_struct *t, struct trap *trap)
 {
-	inproc_switch_mm(t->mm);
+	bool switched = inproc_switch_mm(t->mm);
+
 	inproc_flush();
+	if (switched)
+		sched_slice_restart();
 	/*
 	 * The host copies disk data to and from guest memory after the
 	 * request is submitted (from its workers, or on this thread's next

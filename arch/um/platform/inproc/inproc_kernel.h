@@ -16,7 +16,7 @@ void inproc_unmap(struct mm_struct *mm, unsigned long addr,
 		  unsigned long len);
 void inproc_protect(struct mm_struct *mm, unsigned long addr,
 		    unsigned long len, int prot);
-void inproc_switch_mm(struct mm_struct *mm);
+bool inproc_switch_mm(struct mm_struct *mm);
 void inproc_mm_release(struct mm_struct *mm);
 void inproc_flush(void);
 

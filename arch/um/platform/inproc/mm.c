@@ -110,13 +110,13 @@ void inproc_protect(struct mm_struct *mm, unsigned long addr,
 		queue(__NR_mprotect, prot, addr, len, 0);
 }
 
-/* Make mm the address space guest code sees. */
-void inproc_switch_mm(struct mm_struct *mm)
+/* Make mm the address space guest code sees; true if it was not. */
+bool inproc_switch_mm(struct mm_struct *mm)
 {
 	enum mm_why why = stat_mm_why;
 
 	if (mm == loaded)
-		return;
+		return false;
 	/* A new space's first load is its fork's or exec's doing. */
 	if (loaded)
 		stat_why(WHY_SWITCH);
@@ -127,6 +127,7 @@ void inproc_switch_mm(struct mm_struct *mm)
 	else
 		map_resident(mm);
 	stat_why(why);
+	return true;
 }
 
 void inproc_mm_release(struct mm_struct *mm)

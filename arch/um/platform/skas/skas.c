@@ -217,13 +217,16 @@ static void load_xstate(struct skas_proc *am, struct task_struct *t)
 static void skas_enter_user(struct task_struct *t, struct trap *trap)
 {
 	struct skas_proc *p = t->mm->arch->proc;
+	bool switched = p->loaded != t->mm;
 	int err;
 
-	if (p->loaded != t->mm)
+	if (switched)
 		skas_switch_mm(p, t->mm);
 	err = skas_flush(p);
 	if (err)
 		skas_flush_failed(p, err);
+	if (switched)
+		sched_slice_restart();
 	load_xstate(p, t);
 	skas_host_run(p->pid, &t->thread.regs, trap);
 }
