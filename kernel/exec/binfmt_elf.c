@@ -7,6 +7,7 @@
  */
 #include "um/arch.h"
 #include "tamu/binfmt.h"
+#include "tamu/panic.h"
 #include "tamu/sched.h"
 #include "tamu/slab.h"
 #include "tamu/string.h"
@@ -220,8 +221,8 @@ static int create_stack(struct linux_binprm *bprm, struct elf_image *prog,
 			unsigned long interp_base)
 {
 	struct stack_builder s = { bprm->mm, STACK_TOP, 0 };
-	unsigned long execfn, platform, random, strings, *vec, *v;
-	int nvec = 1 + bprm->argc + 1 + bprm->envc + 1 + 2 * 22;
+	unsigned long execfn, platform, random, strings, *vec, *v, *auxv;
+	int nvec = 1 + bprm->argc + 1 + bprm->envc + 1 + AT_VECTOR_SIZE;
 	const struct cred *c = &bprm->cred;
 	u8 rnd[16];
 	size_t i, off;
@@ -247,6 +248,7 @@ static int create_stack(struct linux_binprm *bprm, struct elf_image *prog,
 	if (!bprm->envc)
 		*v++ = 0;
 	*v++ = 0;
+	auxv = v;
 #define AUX(type, val) (*v++ = (type), *v++ = (val))
 	AUX(AT_HWCAP, arch_hwcap());
 	AUX(AT_PAGESZ, PAGE_SIZE);
@@ -269,6 +271,8 @@ static int create_stack(struct linux_binprm *bprm, struct elf_image *prog,
 	AUX(AT_MINSIGSTKSZ, arch_min_sigstack());
 	AUX(AT_NULL, 0);
 #undef AUX
+	BUG_ON(v - auxv > AT_VECTOR_SIZE);
+	memcpy(bprm->mm->saved_auxv, auxv, (v - auxv) * sizeof(long));
 	s.sp = ALIGN_DOWN(s.sp - (v - vec) * sizeof(long), 16UL) +
 	       (v - vec) * sizeof(long);
 	push_bytes(&s, vec, (v - vec) * sizeof(long));

@@ -512,6 +512,7 @@ struct mm_struct *dup_mm(struct mm_struct *old, const unsigned long *hot,
 	mm->arg_end = old->arg_end;
 	mm->env_start = old->env_start;
 	mm->env_end = old->env_end;
+	memcpy(mm->saved_auxv, old->saved_auxv, sizeof(mm->saved_auxv));
 	mm->hiwater_vm = mm->total_vm;
 	mm->hiwater_rss = mm->rss;
 	if (old->exe_file)

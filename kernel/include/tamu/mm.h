@@ -73,6 +73,9 @@ typedef u64 pte_t;
 
 struct arch_mm;
 
+/* Pairs in the auxiliary vector exec builds, AT_NULL's included, as Linux. */
+#define AT_VECTOR_SIZE (2 * 26)
+
 struct mm_struct {
 	struct list_head vmas;
 	struct vm_area_struct *mmap_cache;	/* last found */
@@ -86,6 +89,8 @@ struct mm_struct {
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack;
 	unsigned long arg_start, arg_end, env_start, env_end;
+	/* The auxiliary vector exec gave it, to AT_NULL: /proc/PID/auxv, cores. */
+	unsigned long saved_auxv[AT_VECTOR_SIZE];
 	unsigned long mmap_base;
 	unsigned long def_flags;	/* mlockall(MCL_FUTURE): VM_LOCKED */
 	u64 xfeatures_granted;		/* dynamic XSAVE features (AMX) allowed */
