@@ -15,13 +15,24 @@ static bool seekable(struct file *f)
 }
 
 /*
- * Bytes moved through a file: IN_MODIFY or IN_ACCESS, as Linux tells them
- * from read(2) and write(2) (and not from the kernel's own reads).
+ * A read or write call and the bytes it moved: counted for /proc/PID/io,
+ * and IN_MODIFY or IN_ACCESS, as Linux tells them from read(2) and
+ * write(2) (and not from the kernel's own reads).
  */
 static void rw_notify(struct file *f, long ret, bool write)
 {
+	struct task_io_accounting *ioac = &current->ioac;
+
+	if (write)
+		ioac->syscw++;
+	else
+		ioac->syscr++;
 	if (ret <= 0)
 		return;
+	if (write)
+		ioac->wchar += ret;
+	else
+		ioac->rchar += ret;
 	if (write)
 		fsnotify_modify(f);
 	else

@@ -51,23 +51,45 @@ static int may_lock(unsigned long pages)
 }
 
 /*
- * Fault the locked range in, area by area (PROT_NONE ones stay locked and
- * absent); Linux's EAGAIN when memory runs out.
+ * A new mapping that is to be locked (MAP_LOCKED, or mlockall's
+ * MCL_FUTURE in def_flags): EPERM for MAP_LOCKED without the right to
+ * lock, EAGAIN past the limit, as Linux's can_do_mlock and
+ * mlock_future_ok.
  */
-static int populate_locked(struct mm_struct *mm, unsigned long start,
-			   unsigned long end)
+int mlock_future_check(struct mm_struct *mm, unsigned long vm,
+		       unsigned long len)
+{
+	int err;
+
+	if (!((vm | mm->def_flags) & VM_LOCKED))
+		return 0;
+	err = may_lock(len >> PAGE_SHIFT);
+	if (err == -EPERM && (vm & VM_LOCKED))
+		return -EPERM;
+	return err ? -EAGAIN : 0;
+}
+
+/*
+ * Fault a range in, area by area (PROT_NONE ones stay absent), for mlock
+ * and MAP_POPULATE; a private writable area gets its own copies, as
+ * Linux's write faults do.  Linux's EAGAIN when memory runs out.
+ */
+int mm_populate(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
 	struct vm_area_struct *vma;
 	unsigned long addr, stop;
+	unsigned int access;
 
 	for (vma = find_vma(mm, start); vma && vma->start < end;
 	     vma = find_vma(mm, stop)) {
 		addr = max(start, vma->start);
 		stop = min(end, vma->end);
+		access = (vma->flags & (VM_WRITE | VM_SHARED)) == VM_WRITE
+				 ? FAULT_WRITE : FAULT_READ;
 		if (!(vma->flags & (VM_READ | VM_WRITE | VM_EXEC)))
 			continue;
 		for (; addr < stop; addr += PAGE_SIZE)
-			if (handle_mm_fault(mm, addr, FAULT_READ) == -ENOMEM)
+			if (handle_mm_fault(mm, addr, access) == -ENOMEM)
 				return -EAGAIN;
 		if (stop >= end)
 			break;
@@ -94,7 +116,7 @@ static long do_mlock(unsigned long start, size_t len, unsigned long flags)
 	if (!err)
 		err = vma_set_flags(mm, start, end, flags, 0);
 	if (!err && !(flags & VM_LOCKONFAULT))
-		err = populate_locked(mm, start, end);
+		err = mm_populate(mm, start, end);
 	return err;
 }
 
@@ -150,7 +172,7 @@ SYSCALL_DEFINE(mlockall, int flags)
 		return -ENOMEM;
 	err = vma_set_flags(mm, 0, end, lock, 0);
 	if (!err && !(flags & MCL_ONFAULT))
-		err = populate_locked(mm, 0, end);
+		err = mm_populate(mm, 0, end);
 	return err;
 }
 

@@ -80,6 +80,8 @@ SYSCALL_DEFINE(mmap, unsigned long addr, unsigned long len, unsigned long prot,
 		vm |= VM_SHARED;
 	if (flags & MAP_GROWSDOWN)
 		vm |= VM_GROWSDOWN;
+	if (flags & MAP_LOCKED)
+		vm |= VM_LOCKED;
 	if (!(flags & MAP_ANONYMOUS)) {
 		f = fget(fd);
 		if (!f)
@@ -163,9 +165,17 @@ SYSCALL_DEFINE(mmap, unsigned long addr, unsigned long len, unsigned long prot,
 		if (at < 0)
 			goto out;
 	}
-	err = mmap_region(mm, at, len, vm, f, off >> PAGE_SHIFT);
+	err = mlock_future_check(mm, vm, len);
 	if (!err)
-		err = at;
+		err = mmap_region(mm, at, len, vm, f, off >> PAGE_SHIFT);
+	if (err)
+		goto out;
+	/* Linux's mm_populate after a locked or populating mmap: no errors. */
+	if ((((vm | mm->def_flags) & (VM_LOCKED | VM_LOCKONFAULT)) ==
+	     VM_LOCKED) ||
+	    (flags & (MAP_POPULATE | MAP_NONBLOCK)) == MAP_POPULATE)
+		mm_populate(mm, at, at + len);
+	err = at;
 out:
 	if (f)
 		fput(f);

@@ -162,6 +162,7 @@ static void exit_notify(struct task_struct *t, bool group_dead)
 		t->signal->utime_ns += utime;
 		t->signal->stime_ns += stime;
 		t->signal->min_flt += t->min_flt;
+		task_io_accounting_add(&t->signal->ioac, &t->ioac);
 		list_del_init(&t->thread_node);
 		t->exit_state = EXIT_DEAD;
 		if (group_dead && notify_group_dead(leader))
@@ -329,6 +330,10 @@ static int wait_scan(int pid, int options, struct wait_result *res)
 				current->signal->cmin_flt += c->min_flt +
 							     cs->min_flt +
 							     cs->cmin_flt;
+				task_io_accounting_add(&current->signal->ioac,
+						       &c->ioac);
+				task_io_accounting_add(&current->signal->ioac,
+						       &cs->ioac);
 				c->exit_state = EXIT_DEAD;
 				release_task(c);
 			}

@@ -10,10 +10,12 @@
 #include "tamu/mm.h"
 #include "tamu/namei.h"
 #include "tamu/proc.h"
+#include "tamu/signal.h"
 #include "tamu/slab.h"
 #include "tamu/string.h"
 #include "tamu/uaccess.h"
 #include "uapi/dirent.h"
+#include "uapi/elf.h"
 #include "uapi/fcntl.h"
 
 /* Longest argument or environment area shown, as Linux's ARG_MAX-ish. */
@@ -56,6 +58,56 @@ static void show_environ(struct seq_buf *m, struct proc_inode *pi,
 			 struct task_struct *t)
 {
 	show_user_range(m, t, true);
+}
+
+/* The auxiliary vector exec gave the program, to its AT_NULL, in binary. */
+static void show_auxv(struct seq_buf *m, struct proc_inode *pi,
+		      struct task_struct *t)
+{
+	struct mm_struct *mm = t->mm;
+	size_t n = 0;
+
+	if (!mm)
+		return;
+	while (n < AT_VECTOR_SIZE && mm->saved_auxv[n] != AT_NULL)
+		n += 2;
+	n = min(n + 2, (size_t)AT_VECTOR_SIZE);
+	seq_write(m, mm->saved_auxv, n * sizeof(long));
+}
+
+/*
+ * Every process is in the root of the one cgroup hierarchy (version 2,
+ * which no controller is enabled in): what Linux shows outside any
+ * container.
+ */
+static void show_cgroup(struct seq_buf *m, struct proc_inode *pi,
+			struct task_struct *t)
+{
+	seq_printf(m, "0::/\n");
+}
+
+/* A thread's reads and writes, or the process's with its gone threads'. */
+static void show_io(struct seq_buf *m, struct proc_inode *pi,
+		    struct task_struct *t)
+{
+	struct task_io_accounting acct = t->ioac;
+
+	if (!pi->thread) {
+		struct task_struct *leader = t->group_leader, *th;
+
+		acct = t->signal->ioac;
+		task_io_accounting_add(&acct, &leader->ioac);
+		list_for_each_entry(th, &leader->thread_list, thread_node)
+			task_io_accounting_add(&acct, &th->ioac);
+	}
+	seq_printf(m,
+		   "rchar: %llu\nwchar: %llu\nsyscr: %llu\nsyscw: %llu\n"
+		   "read_bytes: 0\nwrite_bytes: 0\n"
+		   "cancelled_write_bytes: 0\n",
+		   (unsigned long long)acct.rchar,
+		   (unsigned long long)acct.wchar,
+		   (unsigned long long)acct.syscr,
+		   (unsigned long long)acct.syscw);
 }
 
 static void show_comm(struct seq_buf *m, struct proc_inode *pi,
@@ -382,6 +434,8 @@ static const struct proc_table net_table = {
 };
 
 static const struct proc_entry pid_entries[] = {
+	{ "auxv", S_IFREG | 0400, .show = show_auxv },
+	{ "cgroup", S_IFREG | 0444, .show = show_cgroup },
 	{ "cmdline", S_IFREG | 0444, .show = show_cmdline },
 	{ "comm", S_IFREG | 0644, .show = show_comm, .write = write_comm },
 	{ "cwd", S_IFLNK | 0777, .link = link_cwd, .link_path = path_cwd },
@@ -390,6 +444,7 @@ static const struct proc_entry pid_entries[] = {
 	{ "fd", S_IFDIR | 0500, .iops = &fd_dir_iops, .fops = &fd_dir_fops },
 	{ "fdinfo", S_IFDIR | 0500, .iops = &fdinfo_dir_iops,
 	  .fops = &fdinfo_dir_fops },
+	{ "io", S_IFREG | 0400, .show = show_io },
 	{ "limits", S_IFREG | 0444, .show = proc_show_limits },
 	{ "maps", S_IFREG | 0444, .show = proc_show_maps },
 	{ "mountinfo", S_IFREG | 0444, .show = proc_show_mountinfo },
@@ -401,6 +456,8 @@ static const struct proc_entry pid_entries[] = {
 	{ "oom_score_adj", S_IFREG | 0644, .show = proc_show_oom_score_adj,
 	  .write = proc_write_oom_score_adj },
 	{ "root", S_IFLNK | 0777, .link = link_root, .link_path = path_root },
+	{ "smaps", S_IFREG | 0444, .show = proc_show_smaps },
+	{ "smaps_rollup", S_IFREG | 0444, .show = proc_show_smaps_rollup },
 	{ "stat", S_IFREG | 0444, .show = proc_show_pid_stat },
 	{ "statm", S_IFREG | 0444, .show = proc_show_statm },
 	{ "status", S_IFREG | 0444, .show = proc_show_status },

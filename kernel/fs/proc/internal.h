@@ -153,6 +153,10 @@ void proc_show_statm(struct seq_buf *m, struct proc_inode *pi,
 		     struct task_struct *t);
 void proc_show_maps(struct seq_buf *m, struct proc_inode *pi,
 		    struct task_struct *t);
+void proc_show_smaps(struct seq_buf *m, struct proc_inode *pi,
+		     struct task_struct *t);
+void proc_show_smaps_rollup(struct seq_buf *m, struct proc_inode *pi,
+			    struct task_struct *t);
 void proc_show_mounts(struct seq_buf *m, struct proc_inode *pi,
 		      struct task_struct *t);
 void proc_show_mountinfo(struct seq_buf *m, struct proc_inode *pi,

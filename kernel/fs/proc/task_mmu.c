@@ -94,3 +94,195 @@ void proc_show_maps(struct seq_buf *m, struct proc_inode *pi,
 	list_for_each_entry(vma, &t->mm->vmas, list)
 		show_map_vma(m, t->mm, vma);
 }
+
+/* What /proc/PID/smaps counts for an area, in bytes (Pss in 1/4096ths). */
+struct mem_size_stats {
+	unsigned long resident, anonymous, locked;
+	unsigned long shared_clean, shared_dirty;
+	unsigned long private_clean, private_dirty;
+	u64 pss, pss_dirty, pss_anon, pss_file, pss_shmem;
+	bool vma_locked;
+};
+
+#define PSS_SHIFT 12
+
+/*
+ * The areas mapping a frame: an anonymous frame's references are its
+ * mappings; a file's page cache holds one more of its own.
+ */
+static unsigned int page_mapcount(struct page *page)
+{
+	unsigned int refs = page->refcount;
+
+	if (!(page->flags & PG_anon) && refs > 1)
+		refs--;
+	return refs ? refs : 1;
+}
+
+static void smaps_page(pte_t *pte, unsigned long addr, void *arg)
+{
+	struct mem_size_stats *mss = arg;
+	struct page *page = pte_page(*pte);
+	unsigned int mapcount = page_mapcount(page);
+	bool anon = page->flags & PG_anon;
+	/* Anonymous and tmpfs memory have nowhere to be clean against. */
+	bool dirty = anon || (page->flags & (PG_shmem | PG_dirty));
+	u64 pss = ((u64)PAGE_SIZE << PSS_SHIFT) / mapcount;
+
+	mss->resident += PAGE_SIZE;
+	if (anon)
+		mss->anonymous += PAGE_SIZE;
+	if (mapcount > 1) {
+		if (dirty)
+			mss->shared_dirty += PAGE_SIZE;
+		else
+			mss->shared_clean += PAGE_SIZE;
+	} else if (dirty) {
+		mss->private_dirty += PAGE_SIZE;
+	} else {
+		mss->private_clean += PAGE_SIZE;
+	}
+	mss->pss += pss;
+	if (dirty)
+		mss->pss_dirty += pss;
+	if (anon)
+		mss->pss_anon += pss;
+	else if (page->flags & PG_shmem)
+		mss->pss_shmem += pss;
+	else
+		mss->pss_file += pss;
+	if (mss->vma_locked)
+		mss->locked += pss;
+}
+
+static void smap_gather_stats(struct mm_struct *mm, struct vm_area_struct *vma,
+			      struct mem_size_stats *mss)
+{
+	mss->vma_locked = vma->flags & VM_LOCKED;
+	walk_range(mm, vma->start, vma->end, smaps_page, mss);
+}
+
+static void show_kb(struct seq_buf *m, const char *name, unsigned long bytes)
+{
+	seq_printf(m, "%-16s%8lu kB\n", name, bytes >> 10);
+}
+
+/* The fields smaps and smaps_rollup share, as Linux 6.1 prints them. */
+static void show_smap_stats(struct seq_buf *m, struct mem_size_stats *mss,
+			    bool rollup)
+{
+	show_kb(m, "Rss:", mss->resident);
+	show_kb(m, "Pss:", mss->pss >> PSS_SHIFT);
+	show_kb(m, "Pss_Dirty:", mss->pss_dirty >> PSS_SHIFT);
+	if (rollup) {
+		show_kb(m, "Pss_Anon:", mss->pss_anon >> PSS_SHIFT);
+		show_kb(m, "Pss_File:", mss->pss_file >> PSS_SHIFT);
+		show_kb(m, "Pss_Shmem:", mss->pss_shmem >> PSS_SHIFT);
+	}
+	show_kb(m, "Shared_Clean:", mss->shared_clean);
+	show_kb(m, "Shared_Dirty:", mss->shared_dirty);
+	show_kb(m, "Private_Clean:", mss->private_clean);
+	show_kb(m, "Private_Dirty:", mss->private_dirty);
+	/* No reclaim ages pages here: every resident page is in use. */
+	show_kb(m, "Referenced:", mss->resident);
+	show_kb(m, "Anonymous:", mss->anonymous);
+	show_kb(m, "LazyFree:", 0);
+	show_kb(m, "AnonHugePages:", 0);
+	show_kb(m, "ShmemPmdMapped:", 0);
+	show_kb(m, "FilePmdMapped:", 0);
+	show_kb(m, "Shared_Hugetlb:", 0);
+	show_kb(m, "Private_Hugetlb:", 0);
+	show_kb(m, "Swap:", 0);
+	show_kb(m, "SwapPss:", 0);
+	show_kb(m, "Locked:", mss->locked >> PSS_SHIFT);
+}
+
+/*
+ * Linux's two-letter names for the flags an area has, in bit order.  An
+ * area tamu made shared with write access is VM_SHARED on Linux ("sh"),
+ * any shared one VM_MAYSHARE ("ms"); a private writable one is charged
+ * to the commit limit (VM_ACCOUNT, "ac").
+ */
+static void show_smap_vma_flags(struct seq_buf *m, struct vm_area_struct *vma)
+{
+	unsigned long f = vma->flags;
+	bool shared = f & VM_SHARED;
+
+	seq_printf(m, "VmFlags:");
+	if (f & VM_READ)
+		seq_printf(m, " rd");
+	if (f & VM_WRITE)
+		seq_printf(m, " wr");
+	if (f & VM_EXEC)
+		seq_printf(m, " ex");
+	if (shared && (f & VM_MAYWRITE))
+		seq_printf(m, " sh");
+	if (f & VM_MAYREAD)
+		seq_printf(m, " mr");
+	if (f & VM_MAYWRITE)
+		seq_printf(m, " mw");
+	if (f & VM_MAYEXEC)
+		seq_printf(m, " me");
+	if (shared)
+		seq_printf(m, " ms");
+	if (f & VM_GROWSDOWN)
+		seq_printf(m, " gd");
+	if (f & VM_LOCKED)
+		seq_printf(m, " lo");
+	if (f & VM_DONTCOPY)
+		seq_printf(m, " dc");
+	if (!shared && (f & VM_WRITE))
+		seq_printf(m, " ac");
+	if (f & VM_WIPEONFORK)
+		seq_printf(m, " wf");
+	if (f & VM_DONTDUMP)
+		seq_printf(m, " dd");
+	seq_printf(m, " \n");
+}
+
+void proc_show_smaps(struct seq_buf *m, struct proc_inode *pi,
+		     struct task_struct *t)
+{
+	struct vm_area_struct *vma;
+
+	if (!t->mm)
+		return;
+	list_for_each_entry(vma, &t->mm->vmas, list) {
+		struct mem_size_stats mss = { 0 };
+
+		smap_gather_stats(t->mm, vma, &mss);
+		show_map_vma(m, t->mm, vma);
+		show_kb(m, "Size:", vma->end - vma->start);
+		show_kb(m, "KernelPageSize:", PAGE_SIZE);
+		show_kb(m, "MMUPageSize:", PAGE_SIZE);
+		show_smap_stats(m, &mss, false);
+		seq_printf(m, "THPeligible:    0\n");
+		show_smap_vma_flags(m, vma);
+	}
+}
+
+/* All areas summed, under a header spanning them (Linux's format). */
+void proc_show_smaps_rollup(struct seq_buf *m, struct proc_inode *pi,
+			    struct task_struct *t)
+{
+	struct mem_size_stats mss = { 0 };
+	struct vm_area_struct *vma, *last = NULL;
+	unsigned long start = 0;
+	size_t line;
+
+	if (!t->mm)
+		return;
+	list_for_each_entry(vma, &t->mm->vmas, list) {
+		if (!last)
+			start = vma->start;
+		smap_gather_stats(t->mm, vma, &mss);
+		last = vma;
+	}
+	line = m->len;
+	seq_printf(m, "%08lx-%08lx ---p 00000000 00:00 0 ", start,
+		   last ? last->end : 0);
+	seq_printf(m, "%*s [rollup]\n",
+		   m->len - line < MAPS_NAME_COLUMN
+			   ? (int)(MAPS_NAME_COLUMN - (m->len - line)) : 0, "");
+	show_smap_stats(m, &mss, true);
+}

@@ -142,6 +142,9 @@ void forget_host_mappings(struct mm_struct *mm);
  */
 /* Pages in mlocked areas (VmLck). */
 unsigned long locked_pages(struct mm_struct *mm);
+int mlock_future_check(struct mm_struct *mm, unsigned long vm,
+		       unsigned long len);
+int mm_populate(struct mm_struct *mm, unsigned long start, unsigned long end);
 struct mm_struct *dup_mm(struct mm_struct *old, const unsigned long *hot,
 			 int nr_hot);
 

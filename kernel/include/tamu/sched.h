@@ -101,6 +101,23 @@ bool in_group_p(u32 gid);
 /* The time slice a task runs before another gets the CPU. */
 #define SCHED_SLICE_NS (10 * 1000 * 1000ULL)
 
+/*
+ * What a task moved with read and write calls, for /proc/PID/io: bytes
+ * and calls.  Linux's storage-level read_bytes and write_bytes stay 0.
+ */
+struct task_io_accounting {
+	u64 rchar, wchar, syscr, syscw;
+};
+
+static inline void task_io_accounting_add(struct task_io_accounting *dst,
+					  const struct task_io_accounting *src)
+{
+	dst->rchar += src->rchar;
+	dst->wchar += src->wchar;
+	dst->syscr += src->syscr;
+	dst->syscw += src->syscw;
+}
+
 struct task_struct {
 	struct thread_struct thread;
 	long state;
@@ -128,6 +145,7 @@ struct task_struct {
 	u64 acct_ns;			/* its CPU time is counted up to here */
 	unsigned long nvcsw, nivcsw;	/* switches: it slept, it was preempted */
 	unsigned long min_flt;		/* page faults of its guest code */
+	struct task_io_accounting ioac;	/* /proc/PID/io */
 
 	/* Process tree and thread group. */
 	struct task_struct *parent;

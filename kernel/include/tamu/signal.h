@@ -68,6 +68,8 @@ struct signal_struct {
 	/* The same of its threads that are gone (not the leader). */
 	u64 utime_ns, stime_ns;
 	unsigned long min_flt;
+	/* I/O of gone threads and waited-for children, as Linux's ioac. */
+	struct task_io_accounting ioac;
 	/* ITIMER_REAL and alarm(): SIGALRM to the group. */
 	struct timer real_timer;
 	u64 it_real_period;
