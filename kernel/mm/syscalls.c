@@ -38,6 +38,8 @@ SYSCALL_DEFINE(brk, unsigned long brk)
 		/* Growing must not run into another mapping. */
 		if (vma && vma->start < new)
 			return mm->brk;
+		if (vm_enough_memory((new - old) >> PAGE_SHIFT, false))
+			return mm->brk;
 		if (mmap_region(mm, old, new - old, VM_READ | VM_WRITE, NULL,
 				0))
 			return mm->brk;
@@ -166,6 +168,12 @@ SYSCALL_DEFINE(mmap, unsigned long addr, unsigned long len, unsigned long prot,
 			goto out;
 	}
 	err = mlock_future_check(mm, vm, len);
+	/* Private writable memory is committed (Linux's accountable_mapping). */
+	if (!err && (vm & (VM_WRITE | VM_SHARED)) == VM_WRITE)
+		err = vm_enough_memory(len >> PAGE_SHIFT,
+				       (flags & MAP_NORESERVE) &&
+					       sysctl_overcommit_memory !=
+						       OVERCOMMIT_NEVER);
 	if (!err)
 		err = mmap_region(mm, at, len, vm, f, off >> PAGE_SHIFT);
 	if (err)
@@ -275,6 +283,9 @@ SYSCALL_DEFINE(mremap, unsigned long addr, unsigned long old_len,
 	vm = vma->flags;
 	f = vma->file;
 	pgoff = vma->pgoff + ((addr - vma->start) >> PAGE_SHIFT);
+	if ((vm & (VM_WRITE | VM_SHARED)) == VM_WRITE &&
+	    vm_enough_memory((new_len - old_len) >> PAGE_SHIFT, false))
+		return -ENOMEM;
 	/* An area with operations of its own (a SysV segment) stays. */
 	if (vma->vm_ops)
 		return -ENOMEM;

@@ -252,10 +252,75 @@ static void cgroup(void)
 	       !strncmp(buf, "0::/", 4) || strstr(buf, "\n0::/") ? "yes" : buf);
 }
 
-int main(void)
+static long meminfo_kb(const char *field)
+{
+	char *p;
+
+	read_file("/proc/meminfo");
+	p = strstr(buf, field);
+	return p ? strtol(p + strlen(field), NULL, 10) : -1;
+}
+
+static void set_sysctl(const char *name, const char *value)
+{
+	char path[64];
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/sys/vm/%s", name);
+	fd = open(path, O_WRONLY);
+	if (fd < 0 || write(fd, value, strlen(value)) < 0)
+		printf("%s = %s: %m\n", name, value);
+	close(fd);
+}
+
+static const char *try_map(unsigned long len, int flags)
+{
+	void *p = mmap(NULL, len, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | flags, -1, 0);
+
+	if (p == MAP_FAILED)
+		return "ENOMEM";
+	munmap(p, len);
+	return "ok";
+}
+
+/*
+ * The three overcommit policies, set by root (in tamu only: natively it
+ * would change the host's): one mapping larger than memory and swap,
+ * MAP_NORESERVE, the commit limit.
+ */
+static void overcommit(void)
+{
+	unsigned long big = (meminfo_kb("MemTotal:") + meminfo_kb("SwapTotal:") +
+			     (1 << 20)) << 10;
+
+	read_file("/proc/sys/vm/overcommit_memory");
+	printf("policy %s", buf);
+	printf("guess: larger than memory %s, noreserve %s, 1 MiB %s\n",
+	       try_map(big, 0), try_map(big, MAP_NORESERVE),
+	       try_map(1 << 20, 0));
+	set_sysctl("overcommit_memory", "1");
+	printf("always: larger than memory %s\n", try_map(big, 0));
+	set_sysctl("overcommit_memory", "2");
+	set_sysctl("overcommit_kbytes", "1000000");
+	printf("never: limit %ld kB, 1 GiB %s, noreserve %s, 1 MiB %s\n",
+	       meminfo_kb("CommitLimit:"), try_map(1 << 30, 0),
+	       try_map(1 << 30, MAP_NORESERVE), try_map(1 << 20, 0));
+	set_sysctl("overcommit_ratio", "50");
+	set_sysctl("overcommit_memory", "3");
+	set_sysctl("overcommit_memory", "0");
+	read_file("/proc/sys/vm/overcommit_kbytes");
+	printf("kbytes %s", buf);
+}
+
+int main(int argc, char **argv)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	mount("proc", "/proc", "proc", 0, NULL);
+	if (argc > 1 && !strcmp(argv[1], "overcommit")) {
+		overcommit();
+		return 0;
+	}
 	smaps();
 	auxv();
 	io();

@@ -134,6 +134,15 @@ PROC_SHOW(boot_id);
 PROC_SHOW(uuid);
 PROC_SHOW(file_nr);
 PROC_SHOW(nr_open);
+PROC_SHOW(overcommit_memory);
+PROC_SHOW(overcommit_ratio);
+PROC_SHOW(overcommit_kbytes);
+int proc_write_overcommit_memory(struct proc_inode *pi, struct task_struct *t,
+				 const char *buf, size_t len);
+int proc_write_overcommit_ratio(struct proc_inode *pi, struct task_struct *t,
+				const char *buf, size_t len);
+int proc_write_overcommit_kbytes(struct proc_inode *pi, struct task_struct *t,
+				 const char *buf, size_t len);
 int proc_write_nr_open(struct proc_inode *pi, struct task_struct *t,
 		       const char *buf, size_t len);
 /* pid_limits.c */

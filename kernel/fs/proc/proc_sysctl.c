@@ -3,7 +3,8 @@
  * /proc/sys values that describe limits tamu has, in Linux's places:
  * kernel/cap_last_cap, ngroups_max, overflowuid, overflowgid, the
  * random/ directory (a boot id, a fresh uuid per read, the pool's
- * numbers), fs/file-max, file-nr and nr_open, vm/mmap_min_addr.
+ * numbers), fs/file-max, file-nr and nr_open, vm/mmap_min_addr and
+ * overcommit_*.
  */
 #include "internal.h"
 #include "host/random.h"
@@ -98,5 +99,55 @@ int proc_write_nr_open(struct proc_inode *pi, struct task_struct *t,
 	if (proc_parse_int(buf, len, 10, &v) || v < 64 || v > 2147483584)
 		return -EINVAL;
 	sysctl_nr_open = v;
+	return 0;
+}
+
+/* vm.overcommit_*: the policy and the commit limit (kernel/mm/util.c). */
+SYSCTL_CONST(overcommit_memory, "%d", sysctl_overcommit_memory)
+SYSCTL_CONST(overcommit_ratio, "%d", sysctl_overcommit_ratio)
+SYSCTL_CONST(overcommit_kbytes, "%lu", sysctl_overcommit_kbytes)
+
+/* Root sets a number in [0, max] (negative ratios are refused here). */
+static int write_vm_int(const char *buf, size_t len, int max, int *v)
+{
+	if (current->cred.euid)
+		return -EPERM;
+	if (proc_parse_int(buf, len, 10, v) || *v < 0 || *v > max)
+		return -EINVAL;
+	return 0;
+}
+
+int proc_write_overcommit_memory(struct proc_inode *pi, struct task_struct *t,
+				 const char *buf, size_t len)
+{
+	int v, err = write_vm_int(buf, len, OVERCOMMIT_NEVER, &v);
+
+	if (!err)
+		sysctl_overcommit_memory = v;
+	return err;
+}
+
+/* One of ratio and kbytes sets the limit: setting either clears the other. */
+int proc_write_overcommit_ratio(struct proc_inode *pi, struct task_struct *t,
+				const char *buf, size_t len)
+{
+	int v, err = write_vm_int(buf, len, 0x7fffffff, &v);
+
+	if (err)
+		return err;
+	sysctl_overcommit_ratio = v;
+	sysctl_overcommit_kbytes = 0;
+	return 0;
+}
+
+int proc_write_overcommit_kbytes(struct proc_inode *pi, struct task_struct *t,
+				 const char *buf, size_t len)
+{
+	int v, err = write_vm_int(buf, len, 0x7fffffff, &v);
+
+	if (err)
+		return err;
+	sysctl_overcommit_kbytes = v;
+	sysctl_overcommit_ratio = 0;	/* even for 0, as Linux */
 	return 0;
 }

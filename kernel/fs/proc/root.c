@@ -275,6 +275,15 @@ static const struct proc_table sys_fs_table = {
 /* /proc/sys/vm: what tamu's memory management has of Linux's knobs. */
 static const struct proc_entry sys_vm_entries[] = {
 	{ "mmap_min_addr", S_IFREG | 0444, .show = proc_show_mmap_min_addr },
+	{ "overcommit_kbytes", S_IFREG | 0644,
+	  .show = proc_show_overcommit_kbytes,
+	  .write = proc_write_overcommit_kbytes },
+	{ "overcommit_memory", S_IFREG | 0644,
+	  .show = proc_show_overcommit_memory,
+	  .write = proc_write_overcommit_memory },
+	{ "overcommit_ratio", S_IFREG | 0644,
+	  .show = proc_show_overcommit_ratio,
+	  .write = proc_write_overcommit_ratio },
 };
 
 static const struct proc_table sys_vm_table = {

@@ -203,22 +203,6 @@ void proc_show_cpuinfo(struct seq_buf *m, struct proc_inode *pi,
 	seq_printf(m, "power management:\n\n");
 }
 
-/* Address spaces' private writable pages: what they could all touch. */
-static unsigned long committed_pages(void)
-{
-	struct task_struct *t;
-	unsigned long n = 0;
-	struct mm_usage u;
-
-	list_for_each_entry(t, &task_list, tasks) {
-		if (!t->mm || t != t->group_leader || t->exit_state)
-			continue;
-		proc_mm_usage(t->mm, &u);
-		n += u.data + u.stack;
-	}
-	return n;
-}
-
 #define KB(pages) ((unsigned long)(pages) << (PAGE_SHIFT - 10))
 
 static void meminfo_line(struct seq_buf *m, const char *name,
@@ -267,8 +251,8 @@ void proc_show_meminfo(struct seq_buf *m, struct proc_inode *pi,
 	meminfo_line(m, "SUnreclaim:", KB(nr_slab_pages));
 	meminfo_line(m, "KernelStack:", KB(nr_pages_used[PAGE_KSTACK]));
 	meminfo_line(m, "PageTables:", KB(nr_pages_used[PAGE_PGTABLE]));
-	meminfo_line(m, "CommitLimit:", KB(total / 2));
-	meminfo_line(m, "Committed_AS:", KB(committed_pages()));
+	meminfo_line(m, "CommitLimit:", KB(vm_commit_limit()));
+	meminfo_line(m, "Committed_AS:", KB(vm_committed_pages()));
 	seq_printf(m, "HugePages_Total:       0\nHugePages_Free:        0\n");
 	meminfo_line(m, "Hugepagesize:", 2048);
 	meminfo_line(m, "DirectMap4k:", KB(phys_zone.nr_pages));

@@ -145,6 +145,16 @@ unsigned long locked_pages(struct mm_struct *mm);
 int mlock_future_check(struct mm_struct *mm, unsigned long vm,
 		       unsigned long len);
 int mm_populate(struct mm_struct *mm, unsigned long start, unsigned long end);
+
+/* Overcommit policies (vm.overcommit_memory) and accounting (util.c). */
+#define OVERCOMMIT_GUESS 0
+#define OVERCOMMIT_ALWAYS 1
+#define OVERCOMMIT_NEVER 2
+extern int sysctl_overcommit_memory, sysctl_overcommit_ratio;
+extern unsigned long sysctl_overcommit_kbytes;
+unsigned long vm_commit_limit(void);
+unsigned long vm_committed_pages(void);
+int vm_enough_memory(unsigned long pages, bool noreserve);
 struct mm_struct *dup_mm(struct mm_struct *old, const unsigned long *hot,
 			 int nr_hot);
 
