@@ -60,40 +60,39 @@ SYSCALL_DEFINE(brk, unsigned long brk)
 	return brk;
 }
 
-SYSCALL_DEFINE(mmap, unsigned long addr, unsigned long len, unsigned long prot,
-	      unsigned long flags, int fd, unsigned long off)
+/*
+ * Map len bytes of f (NULL: anonymous memory) at off, as Linux's do_mmap;
+ * the reference to f is the caller's, put here.
+ */
+static long do_mmap(unsigned long addr, unsigned long len, unsigned long prot,
+		    unsigned long flags, struct file *f, unsigned long off)
 {
 	struct mm_struct *mm = current->mm;
 	unsigned long vm = prot_to_vm(prot);
 	unsigned long type = flags & MAP_TYPE;
-	struct file *f = NULL;
-	long at, err;
+	long at, err = -EINVAL;
 
-	if (!len || (off & ~PAGE_MASK) || (prot & ~(PROT_READ | PROT_WRITE |
-						      PROT_EXEC)))
-		return -EINVAL;
+	if (!len || (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC)))
+		goto out;
 	if (type != MAP_PRIVATE && type != MAP_SHARED &&
 	    type != MAP_SHARED_VALIDATE)
-		return -EINVAL;
+		goto out;
 	len = ALIGN(len, PAGE_SIZE);
+	err = -ENOMEM;
 	if (!len || len > TASK_SIZE)
-		return -ENOMEM;
+		goto out;
 	if (type != MAP_PRIVATE)
 		vm |= VM_SHARED;
 	if (flags & MAP_GROWSDOWN)
 		vm |= VM_GROWSDOWN;
 	if (flags & MAP_LOCKED)
 		vm |= VM_LOCKED;
-	if (!(flags & MAP_ANONYMOUS)) {
-		f = fget(fd);
-		if (!f)
-			return -EBADF;
+	if (f) {
+		err = -EACCES;
 		if (!(f->f_mode & FMODE_READ) ||
 		    ((vm & VM_SHARED) && (prot & PROT_WRITE) &&
-		     !(f->f_mode & FMODE_WRITE))) {
-			fput(f);
-			return -EACCES;
-		}
+		     !(f->f_mode & FMODE_WRITE)))
+			goto out;
 		/* /dev/zero: anonymous memory, shared or private (mmap_zero). */
 		if (S_ISCHR(f->inode->mode) && f->inode->rdev == MKDEV(1, 5)) {
 			fput(f);
@@ -188,6 +187,63 @@ out:
 	if (f)
 		fput(f);
 	return err;
+}
+
+/* Linux's order: a misaligned offset, then the descriptor, then the rest. */
+SYSCALL_DEFINE(mmap, unsigned long addr, unsigned long len, unsigned long prot,
+	      unsigned long flags, int fd, unsigned long off)
+{
+	struct file *f = NULL;
+
+	if (off & ~PAGE_MASK)
+		return -EINVAL;
+	if (!(flags & MAP_ANONYMOUS)) {
+		f = fget(fd);
+		if (!f)
+			return -EBADF;
+	}
+	return do_mmap(addr, len, prot, flags, f, off);
+}
+
+/*
+ * Deprecated since Linux 3.16, which emulates it as tamu does: the range
+ * of one shared file mapping (or of contiguous ones of the same file) is
+ * mapped again at pgoff with the same protection, populated.
+ */
+SYSCALL_DEFINE(remap_file_pages, unsigned long start, unsigned long size,
+	      unsigned long prot, unsigned long pgoff, unsigned long flags)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma, *next, *n;
+	unsigned long end;
+	long ret;
+
+	if (prot)
+		return -EINVAL;
+	start &= PAGE_MASK;
+	size &= PAGE_MASK;
+	end = start + size;
+	if (end <= start || pgoff + (size >> PAGE_SHIFT) < pgoff)
+		return -EINVAL;
+	vma = find_vma(mm, start);
+	if (!vma || vma->start > start || !(vma->flags & VM_SHARED) ||
+	    !vma->file || vma->vm_ops)
+		return -EINVAL;
+	for (next = vma; next->end < end; next = n) {
+		n = find_vma(mm, next->end);
+		if (!n || n->start != next->end || n->file != vma->file ||
+		    !(n->flags & VM_SHARED))
+			return -EINVAL;
+	}
+	prot = (vma->flags & VM_READ ? PROT_READ : 0) |
+	       (vma->flags & VM_WRITE ? PROT_WRITE : 0) |
+	       (vma->flags & VM_EXEC ? PROT_EXEC : 0);
+	flags = (flags & MAP_NONBLOCK) | MAP_SHARED | MAP_FIXED | MAP_POPULATE;
+	if (vma->flags & VM_LOCKED)
+		flags |= MAP_LOCKED;
+	ret = do_mmap(start, size, prot, flags, get_file(vma->file),
+		      pgoff << PAGE_SHIFT);
+	return ret < 0 ? ret : 0;
 }
 
 SYSCALL_DEFINE(munmap, unsigned long addr, unsigned long len)

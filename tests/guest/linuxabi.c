@@ -217,6 +217,43 @@ static void old_fs_calls(void)
 	show("ustat of no device", syscall(SYS_ustat, 0xfff00, &u));
 }
 
+/* remap_file_pages, as Linux emulates it: the pages of a shared mapping. */
+static void remap_file(void)
+{
+	int fd = open("pages", O_RDWR | O_CREAT | O_TRUNC, 0600), i;
+	char page[4096], *p, *q;
+
+	for (i = 0; i < 4; i++) {
+		memset(page, 'a' + i, sizeof(page));
+		write(fd, page, sizeof(page));
+	}
+	p = mmap(NULL, 4 * 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	q = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, fd, 0);
+	show("remap_file_pages page 0 to file page 3",
+	     syscall(SYS_remap_file_pages, p, 4096, 0, 3, 0));
+	show("remap_file_pages pages 2-3 to 0-1",
+	     syscall(SYS_remap_file_pages, p + 2 * 4096, 2 * 4096, 0, 0, 0));
+	printf("  the mapping reads %c%c%c%c\n", p[0], p[4096], p[2 * 4096],
+	       p[3 * 4096]);
+	p[0] = 'z';
+	pread(fd, page, 1, 3 * 4096);
+	printf("  a write reaches file page %s\n", page[0] == 'z' ? "3" : "0");
+	show("remap_file_pages with prot",
+	     syscall(SYS_remap_file_pages, p, 4096, PROT_READ, 1, 0));
+	show("remap_file_pages of a private mapping",
+	     syscall(SYS_remap_file_pages, q, 4096, 0, 1, 0));
+	show("remap_file_pages past the mapping",
+	     syscall(SYS_remap_file_pages, p, 5 * 4096, 0, 0, 0));
+	show("remap_file_pages of nothing",
+	     syscall(SYS_remap_file_pages, 0x10000, 4096, 0, 0, 0));
+	show("remap_file_pages of no length",
+	     syscall(SYS_remap_file_pages, p, 0, 0, 0, 0));
+	munmap(p, 4 * 4096);
+	munmap(q, 4096);
+	close(fd);
+	unlink("pages");
+}
+
 static void numa(void *mem)
 {
 	unsigned long node0 = 1, mask = 0;
@@ -278,6 +315,7 @@ int main(int argc, char **argv)
 	shared_memory();
 	permissions();
 	old_fs_calls();
+	remap_file();
 	numa(mem);
 	unlink("a");
 	chdir("/");
