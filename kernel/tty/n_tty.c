@@ -216,4 +216,5 @@ void tty_init_termios(struct tty_struct *tty)
 	memcpy(tty->termios.c_cc, cc, sizeof(cc));
 	init_waitqueue_head(&tty->read_wait);
 	init_waitqueue_head(&tty->write_wait);
+	INIT_LIST_HEAD(&tty->tty_files);
 }

@@ -231,7 +231,7 @@ static void init_pair(struct pty *pty)
 int ptmx_open(struct inode *inode, struct file *f)
 {
 	struct pty *pty;
-	int index = new_index();
+	int index = new_index(), err;
 
 	if (index < 0)
 		return index;
@@ -241,16 +241,20 @@ int ptmx_open(struct inode *inode, struct file *f)
 	pty->index = index;
 	scnprintf(pty->name, sizeof(pty->name), "pts/%d", index);
 	init_pair(pty);
+	err = tty_add_file(&pty->master, f);
+	if (err) {
+		kfree(pty);
+		return err;
+	}
 	pty->node = devpts_pty_new(index, pty->slave.dev);
 	if (IS_ERR(pty->node)) {
-		int err = PTR_ERR(pty->node);
-
+		err = PTR_ERR(pty->node);
+		tty_del_file(f);
 		kfree(pty);
 		return err;
 	}
 	list_add_tail(&pty->list, &ptys);
 	pty->master.count = 1;
-	f->private_data = &pty->master;
 	return 0;
 }
 

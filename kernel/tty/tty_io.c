@@ -8,11 +8,13 @@
  */
 #include "tamu/devtmpfs.h"
 #include "tamu/fdtable.h"
+#include "tamu/list.h"
 #include "tamu/poll.h"
 #include "tamu/proc.h"
 #include "tamu/signal.h"
 #include "tamu/slab.h"
 #include "tamu/string.h"
+#include "tamu/syscall.h"
 #include "tamu/time.h"
 #include "tamu/tty.h"
 #include "tamu/uaccess.h"
@@ -21,7 +23,38 @@
 
 static struct tty_struct *file_tty(struct file *f)
 {
-	return f->private_data;
+	struct tty_file_private *priv = f->private_data;
+
+	return priv ? priv->tty : NULL;
+}
+
+/* Hung up: the tty for good, or this file by a vhangup. */
+static bool tty_hung_up_p(struct file *f)
+{
+	struct tty_file_private *priv = f->private_data;
+
+	return priv->hung || (priv->tty->flags & TTY_HUPPED);
+}
+
+int tty_add_file(struct tty_struct *tty, struct file *f)
+{
+	struct tty_file_private *priv = kzalloc(sizeof(*priv), GFP_KERNEL);
+
+	if (!priv)
+		return -ENOMEM;
+	priv->tty = tty;
+	list_add_tail(&priv->list, &tty->tty_files);
+	f->private_data = priv;
+	return 0;
+}
+
+void tty_del_file(struct file *f)
+{
+	struct tty_file_private *priv = f->private_data;
+
+	list_del_init(&priv->list);
+	kfree(priv);
+	f->private_data = NULL;
 }
 
 /*
@@ -88,13 +121,17 @@ static int tty_open(struct inode *inode, struct file *f)
 	tty = tty_lookup(inode->rdev);
 	if (!tty)
 		return -ENXIO;
+	err = tty_add_file(tty, f);
+	if (err)
+		return err;
 	if (tty->ops->open) {
 		err = tty->ops->open(tty, f);
-		if (err)
+		if (err) {
+			tty_del_file(f);
 			return err;
+		}
 	}
 	tty->count++;
-	f->private_data = tty;
 	/* As on Linux, /dev/console never becomes a controlling terminal
 	 * by being opened: only TIOCSCTTY makes it one. */
 	if (inode->rdev != MKDEV(5, 0) && inode->rdev != MKDEV(5, 1))
@@ -108,6 +145,8 @@ static void tty_release(struct file *f)
 
 	if (!tty)
 		return;
+	/* Before close, which may free a pty and its files' list. */
+	tty_del_file(f);
 	tty->count--;
 	if (tty->ops->close)
 		tty->ops->close(tty, f);
@@ -146,7 +185,7 @@ static int wait_readable(struct tty_struct *tty, struct file *f, size_t want)
 			err = -EIO;
 			break;
 		}
-		if (tty->input_ended || (tty->flags & TTY_HUPPED) || rt.done)
+		if (tty->input_ended || tty_hung_up_p(f) || rt.done)
 			break;
 		if (f->f_flags & O_NONBLOCK) {
 			err = -EAGAIN;
@@ -173,7 +212,7 @@ static ssize_t tty_read(struct file *f, struct uio *u, u64 *pos)
 	int err;
 
 	/* A file open at a hangup reads end of file, as on Linux. */
-	if (tty->flags & TTY_HUPPED)
+	if (tty_hung_up_p(f))
 		return 0;
 	err = tty_check_change(tty, SIGTTIN);
 	if (err)
@@ -223,7 +262,7 @@ static int wait_writable(struct tty_struct *tty, struct file *f)
 	add_wait_queue(&tty->write_wait, &e);
 	for (;;) {
 		set_current_state(TASK_INTERRUPTIBLE);
-		if (tty->flags & TTY_HUPPED) {
+		if (tty_hung_up_p(f)) {
 			err = -EIO;
 			break;
 		}
@@ -251,7 +290,7 @@ static ssize_t tty_write(struct file *f, struct uio *u, u64 *pos)
 	size_t done = 0;
 	int err;
 
-	if (tty->flags & TTY_HUPPED)
+	if (tty_hung_up_p(f))
 		return -EIO;
 	if (tty->termios.c_lflag & TOSTOP) {
 		err = tty_check_change(tty, SIGTTOU);
@@ -280,7 +319,7 @@ static unsigned int tty_poll(struct file *f, struct poll_table *p)
 
 	poll_wait(f, &tty->read_wait, p);
 	poll_wait(f, &tty->write_wait, p);
-	if (tty->flags & TTY_HUPPED)
+	if (tty_hung_up_p(f))
 		return POLLIN | POLLRDNORM | POLLOUT | POLLWRNORM | POLLERR |
 		       POLLHUP;
 	if (readable(tty) || tty->eof_pending || tty->input_ended ||
@@ -500,7 +539,7 @@ static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	long ret;
 
 	/* Linux's hung_up_tty_ioctl. */
-	if (tty->flags & TTY_HUPPED)
+	if (tty_hung_up_p(f))
 		return cmd == TIOCSPGRP ? -ENOTTY : -EIO;
 	if (tty->ops->ioctl) {
 		ret = tty->ops->ioctl(tty, f, cmd, arg);
@@ -564,9 +603,13 @@ void disassociate_ctty(struct signal_struct *s)
 	s->tty = NULL;
 }
 
-/* As Linux's __tty_hangup() with tty_signal_session_leader(). */
-void tty_hangup(struct tty_struct *tty)
+/*
+ * As Linux's __tty_hangup() with tty_signal_session_leader(): the tty for
+ * good (a pty whose master is gone), or the files open now (vhangup).
+ */
+static void __tty_hangup(struct tty_struct *tty, bool forever)
 {
+	struct tty_file_private *priv;
 	siginfo_t info = { .si_code = SI_KERNEL };
 	struct task_struct *t;
 
@@ -581,9 +624,35 @@ void tty_hangup(struct tty_struct *tty)
 		}
 	}
 	tty_clear_ctty(tty);
-	tty->flags |= TTY_HUPPED;
+	if (forever)
+		tty->flags |= TTY_HUPPED;
+	else
+		list_for_each_entry(priv, &tty->tty_files, list)
+			priv->hung = true;
 	wake_up(&tty->read_wait);
 	wake_up(&tty->write_wait);
+}
+
+void tty_hangup(struct tty_struct *tty)
+{
+	__tty_hangup(tty, true);
+}
+
+void tty_vhangup(struct tty_struct *tty)
+{
+	__tty_hangup(tty, false);
+}
+
+/* Linux's vhangup: the caller's controlling terminal, for CAP_SYS_TTY_CONFIG. */
+SYSCALL_DEFINE(vhangup, void)
+{
+	struct tty_struct *tty = current->signal->tty;
+
+	if (!capable(CAP_SYS_TTY_CONFIG))
+		return -EPERM;
+	if (tty)
+		tty_vhangup(tty);
+	return 0;
 }
 
 void tty_init(void)

@@ -41,7 +41,7 @@ else
 	fail "unloadable executables$what" "status $status" "$out" "$err"
 fi
 same_as_native xfeatures "XSAVE features reported and AMX permission"
-same_as_native pty "pseudo-terminals: line discipline, job control, window size, hangups"
+same_as_native pty "pseudo-terminals: line discipline, job control, window size, hangups, vhangup"
 same_as_native fileops "renameat2 flags, O_TMPFILE, fallocate, truncate, times, links, fsync"
 same_as_native threadexit "processes ending with live threads (exit, exit_group, the leader first, signals, exec from a thread), 300 reaped in shuffled order"
 same_as_native sysvipc "System V shared memory, semaphores, message queues and POSIX message queues: fork, exec, waiting, SEM_UNDO, removal under waiters, permissions, errnos"

@@ -6,7 +6,8 @@
  * terminal, driven from the master: canonical input with echo and
  * erase, ^C, job control, raw mode, the window size and SIGWINCH, FIONREAD,
  * and both kinds of hangup (slave closed: the master reads EIO; master
- * closed: the slave's session leader gets SIGHUP and its reads fail).
+ * closed: the slave's session leader gets SIGHUP and its reads fail), and
+ * vhangup (the files open on the terminal die, new opens work).
  *
  * The parent prints everything, one fact a line, with no pids, times or
  * modes that depend on how the host mounted devpts, so the output is the
@@ -543,6 +544,69 @@ static void slave_close(void)
 	close(m);
 }
 
+/*
+ * vhangup from a session leader whose controlling terminal is a pty
+ * slave, as getty does before its login prompt: its old descriptor
+ * reads end of file and fails the rest, it loses the terminal and gets
+ * SIGHUP, and the slave opens again.  Without CAP_SYS_TTY_CONFIG: EPERM.
+ */
+static void vhangup_child(const char *name, int m)
+{
+	struct pollfd p;
+	struct termios t;
+	char buf[16];
+	int s, s2, hup;
+	ssize_t n;
+
+	setsid();
+	s = open(name, O_RDWR);
+	signal(SIGHUP, on_sig);
+	got_hup = 0;
+	printf("vhangup: %s\n", ename(vhangup() ? errno : 0));
+	hup = got_hup;
+	printf("  SIGHUP to the session leader: %s\n", hup ? "yes" : "no");
+	printf("  old descriptor: read %zd, write %s, tcgetattr %s\n",
+	       read(s, buf, sizeof(buf)),
+	       ename(write(s, "x", 1) < 0 ? errno : 0),
+	       ename(tcgetattr(s, &t) ? errno : 0));
+	p = (struct pollfd){ .fd = s, .events = POLLIN | POLLOUT };
+	poll(&p, 1, 0);
+	printf("  poll: %s%s%s%s\n", p.revents & POLLIN ? "IN " : "",
+	       p.revents & POLLOUT ? "OUT " : "", p.revents & POLLERR ? "ERR " : "",
+	       p.revents & POLLHUP ? "HUP" : "");
+	printf("  /dev/tty: %s\n",
+	       ename(open("/dev/tty", O_RDWR) < 0 ? errno : 0));
+	s2 = open(name, O_RDWR | O_NOCTTY);
+	printf("  opened again: %s, write %s\n", ename(s2 < 0 ? errno : 0),
+	       ename(write(s2, "ok\n", 3) == 3 ? 0 : errno));
+	p = (struct pollfd){ .fd = m, .events = POLLIN };
+	poll(&p, 1, WAIT_MS);
+	n = read(m, buf, sizeof(buf));
+	printf("  the master reads %s\n", n > 0 ? esc(buf, n) : ename(errno));
+	close(s2);
+	close(s);
+	if (setuid(65534))
+		die("setuid");
+	printf("vhangup without the capability: %s\n",
+	       ename(vhangup() ? errno : 0));
+	_exit(0);
+}
+
+static void vhangup_pty(void)
+{
+	int m = posix_openpt(O_RDWR | O_NOCTTY), status;
+	pid_t pid;
+
+	if (m < 0 || grantpt(m) || unlockpt(m))
+		die("a pty for vhangup");
+	pid = fork();
+	if (pid == 0)
+		vhangup_child(ptsname(m), m);
+	waitpid(pid, &status, 0);
+	printf("vhangup child: exit %d\n", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+	close(m);
+}
+
 /* Wait until the child sleeps (in the read it announced). */
 static void wait_sleeping(pid_t pid)
 {
@@ -672,6 +736,7 @@ int main(void)
 		mount("proc", "/proc", "proc", 0, NULL);
 	open_pty();
 	slave_close();
+	vhangup_pty();
 	if (pipe(rep) || pipe(cmd))
 		die("pipe");
 	pid = fork();

@@ -35,7 +35,7 @@ struct tty_driver_ops {
 
 /* tty->flags */
 #define TTY_OTHER_CLOSED 0x1	/* a pty whose other side has no file */
-#define TTY_HUPPED 0x2		/* hung up: reads end, writes fail */
+#define TTY_HUPPED 0x2		/* hung up for good: reads end, writes fail */
 #define TTY_PTY_LOCK 0x4	/* a pty master whose slave may not open */
 
 struct tty_struct {
@@ -59,8 +59,23 @@ struct tty_struct {
 	int column;		/* for echoing erase */
 
 	struct wait_queue_head read_wait, write_wait;
+	struct list_head tty_files;	/* its open files' tty_file_private */
 	void *driver_data;
 };
+
+/*
+ * An open file of a tty (its private_data), as Linux's: vhangup() kills
+ * the files open at the time, while the tty lives on for new opens.
+ */
+struct tty_file_private {
+	struct tty_struct *tty;
+	struct list_head list;	/* in tty->tty_files */
+	bool hung;		/* open at a vhangup: reads end, writes fail */
+};
+
+/* Make f a file of tty (0 or -ENOMEM), and undo it. */
+int tty_add_file(struct tty_struct *tty, struct file *f);
+void tty_del_file(struct file *f);
 
 /* Bytes from the driver (keyboard, host stdin) into the line discipline. */
 void tty_receive(struct tty_struct *tty, const char *buf, size_t n);
@@ -77,6 +92,8 @@ void tty_flush_input(struct tty_struct *tty);
  * session leader gets SIGHUP and SIGCONT, reads end and writes fail.
  */
 void tty_hangup(struct tty_struct *tty);
+/* The same for the files open now only: new opens work (vhangup(2)). */
+void tty_vhangup(struct tty_struct *tty);
 /* No process has tty as its controlling terminal any more. */
 void tty_clear_ctty(struct tty_struct *tty);
 /* A new window size; its foreground process group gets SIGWINCH. */
