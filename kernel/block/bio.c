@@ -4,6 +4,7 @@
  * come; the driver holds them until someone waits (unplug), so a batch of
  * them reaches the host together.
  */
+#include "host/time.h"
 #include "tamu/blkdev.h"
 #include "tamu/vmstat.h"
 #include "tamu/devtmpfs.h"
@@ -97,11 +98,16 @@ static struct bio *bio_alloc(struct bio_batch *batch,
 
 static void submit(struct bio *bio)
 {
+	struct disk_stats *st = &bio->bdev->stats;
+
 	/* /proc/vmstat's pgpgin and pgpgout count KiB. */
 	if (bio->op == REQ_OP_READ)
 		vm_events.pgpgin += bio->len >> 10;
 	else if (bio->op == REQ_OP_WRITE)
 		vm_events.pgpgout += bio->len >> 10;
+	bio->start_ns = host_clock_ns(HOST_CLOCK_MONOTONIC);
+	if (!st->in_flight++)
+		st->busy_since_ns = bio->start_ns;
 	bio->batch->pending++;
 	bio->bdev->ops->submit_bio(bio);
 }
@@ -168,10 +174,34 @@ int bio_run_add(struct bio_run *run, u64 sector, void *buf, u32 len)
 	return 0;
 }
 
+/* Linux's part_stat accounting of a completed request. */
+static void account_done(struct bio *bio)
+{
+	struct disk_stats *st = &bio->bdev->stats;
+	u64 now = host_clock_ns(HOST_CLOCK_MONOTONIC);
+
+	st->ios[bio->op]++;
+	st->sectors[bio->op] += bio->len >> SECTOR_SHIFT;
+	st->nsecs[bio->op] += now - bio->start_ns;
+	if (!--st->in_flight)
+		st->io_ns += now - st->busy_since_ns;
+}
+
+u64 disk_io_ns(struct block_device *bdev)
+{
+	struct disk_stats *st = &bdev->stats;
+
+	if (!st->in_flight)
+		return st->io_ns;
+	return st->io_ns + host_clock_ns(HOST_CLOCK_MONOTONIC) -
+	       st->busy_since_ns;
+}
+
 void bio_endio(struct bio *bio, int status)
 {
 	struct bio_batch *batch = bio->batch;
 
+	account_done(bio);
 	if (status && !batch->error)
 		batch->error = status;
 	if (--batch->pending == 0)

@@ -148,6 +148,26 @@ else
 	fail "permissions on ext2" "status $status" "$out"
 fi
 
+# The disk's statistics: what a write and a sync sent, in both places.
+run_tamu quiet initrd="$WORK/test.cpio" ubd0="$WORK/cow,$WORK/base" -- \
+	/bin/sh -c 'mount -t proc p /proc && mount -t sysfs s /sys &&
+	grep " ubda " /proc/diskstats && mount -t ext2 /dev/ubda /mnt &&
+	dd if=/dev/zero of=/mnt/w bs=4k count=64 2>/dev/null && sync &&
+	grep " ubda " /proc/diskstats && cat /sys/block/ubda/stat &&
+	cat /sys/block/ubda/inflight; umount /mnt'
+read -ra first <<<"$(sed -n 1p <<<"$out")"
+read -ra second <<<"$(sed -n 2p <<<"$out")"
+read -ra sysfs <<<"$(sed -n 3p <<<"$out")"
+if [ "$status" -eq 0 ] && [ "${#first[@]}" -eq 20 ] &&
+	[ "$(echo "${first[@]:3}")" = "$(echo 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0)" ] &&
+	[ "${second[3]}" -gt 0 ] && [ "${second[9]}" -ge 512 ] &&
+	[ "${second[18]}" -ge 1 ] && [ "${sysfs[*]}" = "$(echo "${second[@]:3}")" ] &&
+	[ "$(sed -n 4p <<<"$out" | tr -s ' ')" = " 0 0" ]; then
+	ok "/proc/diskstats and /sys/block/ubda/stat count the reads, the 256 KiB written and the flush"
+else
+	fail "disk statistics" "status $status" "$out" "$err"
+fi
+
 # A read-only device: mount falls back to read-only, writes fail.
 run_tamu quiet ubd1r="$WORK/base" -- /bin/sh -c \
 	'mount -t ext2 /dev/ubdb /mnt && cat /mnt/etc/motd &&

@@ -346,6 +346,7 @@ static const struct proc_table sysvipc_table = {
 static const struct proc_entry root_entries[] = {
 	{ "cmdline", S_IFREG | 0444, .show = proc_show_cmdline },
 	{ "cpuinfo", S_IFREG | 0444, .show = proc_show_cpuinfo },
+	{ "diskstats", S_IFREG | 0444, .show = proc_show_diskstats },
 	{ "filesystems", S_IFREG | 0444, .show = proc_show_filesystems },
 	{ "loadavg", S_IFREG | 0444, .show = proc_show_loadavg },
 	{ "locks", S_IFREG | 0444, .show = proc_show_locks },

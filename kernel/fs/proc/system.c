@@ -363,6 +363,36 @@ void proc_show_swaps(struct seq_buf *m, struct proc_inode *pi,
 	seq_printf(m, "Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n");
 }
 
+static unsigned int ms(u64 ns)
+{
+	return ns / NSEC_PER_MSEC;
+}
+
+/* Linux 6.1's 20 fields a disk; no discards, no merges. */
+void proc_show_diskstats(struct seq_buf *m, struct proc_inode *pi,
+			 struct task_struct *t)
+{
+	struct block_device *b;
+	unsigned int i;
+
+	for (i = 0; (b = bdev_nth(i)); i++) {
+		struct disk_stats *st = &b->stats;
+
+		seq_printf(m,
+			   "%4u %7u %s %lu 0 %lu %u %lu 0 %lu %u %u %u %u "
+			   "0 0 0 0 %lu %u\n",
+			   MAJOR(b->dev), MINOR(b->dev), b->name,
+			   st->ios[REQ_OP_READ], st->sectors[REQ_OP_READ],
+			   ms(st->nsecs[REQ_OP_READ]), st->ios[REQ_OP_WRITE],
+			   st->sectors[REQ_OP_WRITE],
+			   ms(st->nsecs[REQ_OP_WRITE]), st->in_flight,
+			   ms(disk_io_ns(b)),
+			   ms(st->nsecs[REQ_OP_READ] + st->nsecs[REQ_OP_WRITE] +
+			      st->nsecs[REQ_OP_FLUSH]),
+			   st->ios[REQ_OP_FLUSH], ms(st->nsecs[REQ_OP_FLUSH]));
+	}
+}
+
 /* The disks, in 1 KiB blocks, as Linux's show_partition. */
 void proc_show_partitions(struct seq_buf *m, struct proc_inode *pi,
 			  struct task_struct *t)

@@ -9,6 +9,7 @@
 #include "sysfs.h"
 #include "tamu/blkdev.h"
 #include "tamu/string.h"
+#include "tamu/time.h"
 #include "uapi/dirent.h"
 
 static struct block_device *disk_of(struct proc_inode *pi)
@@ -53,6 +54,44 @@ static void show_uevent(struct seq_buf *m, struct proc_inode *pi,
 			   MAJOR(b->dev), MINOR(b->dev), b->name);
 }
 
+static unsigned int ms(u64 ns)
+{
+	return ns / NSEC_PER_MSEC;
+}
+
+/* Linux 6.1's 17 fields, as /proc/diskstats has them without the name. */
+static void show_stat(struct seq_buf *m, struct proc_inode *pi,
+		      struct task_struct *t)
+{
+	struct block_device *b = disk_of(pi);
+	struct disk_stats *st;
+
+	if (!b)
+		return;
+	st = &b->stats;
+	seq_printf(m,
+		   "%8lu %8u %8lu %8u %8lu %8u %8lu %8u %8u %8u %8u "
+		   "%8u %8u %8u %8u %8lu %8u\n",
+		   st->ios[REQ_OP_READ], 0, st->sectors[REQ_OP_READ],
+		   ms(st->nsecs[REQ_OP_READ]), st->ios[REQ_OP_WRITE], 0,
+		   st->sectors[REQ_OP_WRITE], ms(st->nsecs[REQ_OP_WRITE]),
+		   st->in_flight, ms(disk_io_ns(b)),
+		   ms(st->nsecs[REQ_OP_READ] + st->nsecs[REQ_OP_WRITE] +
+		      st->nsecs[REQ_OP_FLUSH]),
+		   0, 0, 0, 0, st->ios[REQ_OP_FLUSH],
+		   ms(st->nsecs[REQ_OP_FLUSH]));
+}
+
+/* Requests in flight, reads and writes apart (never apart here). */
+static void show_inflight(struct seq_buf *m, struct proc_inode *pi,
+			  struct task_struct *t)
+{
+	struct block_device *b = disk_of(pi);
+
+	if (b)
+		seq_printf(m, "%8u %8u\n", b->stats.in_flight, 0);
+}
+
 SYSFS_VALUE(zero, "0\n")
 SYSFS_VALUE(sector, "512\n")
 SYSFS_VALUE(read_ahead, "128\n")
@@ -79,10 +118,12 @@ static const struct proc_entry disk_entries[] = {
 	{ "alignment_offset", S_IFREG | 0444, .show = show_zero },
 	{ "dev", S_IFREG | 0444, .show = show_dev },
 	{ "discard_alignment", S_IFREG | 0444, .show = show_zero },
+	{ "inflight", S_IFREG | 0444, .show = show_inflight },
 	{ "queue", S_IFDIR | 0555, .table = &queue_table },
 	{ "removable", S_IFREG | 0444, .show = show_zero },
 	{ "ro", S_IFREG | 0444, .show = show_ro },
 	{ "size", S_IFREG | 0444, .show = show_size },
+	{ "stat", S_IFREG | 0444, .show = show_stat },
 	{ "uevent", S_IFREG | 0644, .show = show_uevent },
 };
 

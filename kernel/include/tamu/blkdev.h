@@ -48,6 +48,7 @@ struct bio {
 	struct bio_batch *batch;
 	int remaining;	/* the driver's: host requests in flight */
 	int status;
+	u64 start_ns;	/* submitted, for the disk's statistics */
 	unsigned int nr_vecs;
 	struct bio_vec vecs[BIO_MAX_VECS];
 };
@@ -76,6 +77,18 @@ struct block_device_operations {
 	void (*unplug)(struct block_device *bdev);
 };
 
+/*
+ * What a disk has done, for /proc/diskstats and /sys/block/X/stat, by
+ * request kind (enum req_op): requests, sectors and the time they took
+ * from submission to completion.  Requests are never merged here.
+ */
+struct disk_stats {
+	unsigned long ios[3], sectors[3], nsecs[3];
+	unsigned int in_flight;
+	u64 io_ns;		/* time with a request in flight, ... */
+	u64 busy_since_ns;	/* ... to the last time it went idle */
+};
+
 struct block_device {
 	char name[16];		/* ubda */
 	dev_t dev;
@@ -83,6 +96,7 @@ struct block_device {
 	bool read_only;
 	const struct block_device_operations *ops;
 	void *private;		/* the driver's */
+	struct disk_stats stats;
 	struct super_block *mounted;	/* the file system using it */
 	bool mounting;			/* a mount is reading it */
 	struct list_head list;
@@ -107,6 +121,8 @@ int blkdev_rw(struct block_device *bdev, enum req_op op, u64 sector,
 	      void *buf, u32 len);
 int blkdev_flush(struct block_device *bdev);
 void bio_endio(struct bio *bio, int status);
+/* Time with a request in flight, to now, in ns. */
+u64 disk_io_ns(struct block_device *bdev);
 
 /*
  * The buffer cache: blocks of metadata, shared by everyone who reads the

@@ -7,6 +7,7 @@
 #include "tamu/types.h"
 
 #define NSEC_PER_SEC 1000000000ULL
+#define NSEC_PER_MSEC 1000000ULL
 
 struct timer {
 	u64 expires;		/* monotonic ns */
