@@ -134,6 +134,12 @@ include tests/guest/Makefile
 # The initramfs is inside the binary.
 arch/um/kernel/initramfs.o: $(ROOTFS_CPIO)
 
+# So is the configuration, for /proc/config.gz (kernel/configs.c).
+kernel/config_data.gz: kernel/linux.config .config
+	$(quiet) GZIP $@
+	$(Q)cat $^ | gzip -n -9 >$@
+kernel/configs.o: kernel/config_data.gz
+
 tools/bench/floor: tools/bench/floor.c
 	$(quiet) HOSTCC $@
 	$(Q)$(CC) -O2 -g -Wall -Wextra -Werror -o $@ $<

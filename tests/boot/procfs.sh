@@ -139,4 +139,10 @@ expect "sysfs: Linux's top directories, the CPU lists, THP never, read only" \
 	'^0$' '^always madvise \[never\]$' '^sysfs /sys sysfs ' \
 	'can.t create /sys/devices/system/cpu/online: (Permission denied|Read-only file system)'
 
+# /proc/config.gz: the Linux options tamu answers as, then its own .config.
+run_sh 'zcat /proc/config.gz > /tmp/c && grep -c "^CONFIG_\|^# CONFIG_" /tmp/c && grep -E "^CONFIG_IKCONFIG_PROC=|^# CONFIG_MODULES |^CONFIG_MODE_SKAS=" /tmp/c'
+expect "/proc/config.gz: kernel/linux.config and tamu's .config, gzipped" \
+	"^$(grep -cE '^CONFIG_|^# CONFIG_' kernel/linux.config .config | awk -F: '{ n += $2 } END { print n }')\$" \
+	'^CONFIG_IKCONFIG_PROC=y$' '^# CONFIG_MODULES is not set$' '^CONFIG_MODE_SKAS=y$'
+
 report

@@ -181,6 +181,8 @@ void proc_show_filesystems(struct seq_buf *m, struct proc_inode *pi,
 			   struct task_struct *t);
 void proc_show_loadavg(struct seq_buf *m, struct proc_inode *pi,
 		       struct task_struct *t);
+void proc_show_config_gz(struct seq_buf *m, struct proc_inode *pi,
+			 struct task_struct *t);
 void proc_show_diskstats(struct seq_buf *m, struct proc_inode *pi,
 			 struct task_struct *t);
 void proc_show_meminfo(struct seq_buf *m, struct proc_inode *pi,

@@ -345,6 +345,7 @@ static const struct proc_table sysvipc_table = {
 
 static const struct proc_entry root_entries[] = {
 	{ "cmdline", S_IFREG | 0444, .show = proc_show_cmdline },
+	{ "config.gz", S_IFREG | 0444, .show = proc_show_config_gz },
 	{ "cpuinfo", S_IFREG | 0444, .show = proc_show_cpuinfo },
 	{ "diskstats", S_IFREG | 0444, .show = proc_show_diskstats },
 	{ "filesystems", S_IFREG | 0444, .show = proc_show_filesystems },

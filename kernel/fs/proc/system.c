@@ -363,6 +363,16 @@ void proc_show_swaps(struct seq_buf *m, struct proc_inode *pi,
 	seq_printf(m, "Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n");
 }
 
+extern const char kernel_config_data[], kernel_config_data_end[];
+
+/* /proc/config.gz: the gzipped configuration linked in (kernel/configs.c). */
+void proc_show_config_gz(struct seq_buf *m, struct proc_inode *pi,
+			 struct task_struct *t)
+{
+	seq_write(m, kernel_config_data,
+		  kernel_config_data_end - kernel_config_data);
+}
+
 static unsigned int ms(u64 ns)
 {
 	return ns / NSEC_PER_MSEC;
