@@ -371,6 +371,30 @@ unsigned long prune_dcache(unsigned long want)
 	return freed;
 }
 
+/* Recursion as deep as the tree: for small trees such as a /proc/PID. */
+static void prune_below(struct dentry *d)
+{
+	struct dentry *c, *next;
+
+	list_for_each_entry_safe(c, next, &d->children, sibling) {
+		prune_below(c);
+		if (unused(c)) {
+			list_del_init(&c->d_lru);
+			d_delete(c);
+		}
+	}
+}
+
+void d_prune_tree(struct dentry *d)
+{
+	prune_below(d);
+	dput(d);	/* the caller's: the tree still holds it */
+	if (unused(d)) {
+		list_del_init(&d->d_lru);
+		d_delete(d);
+	}
+}
+
 void d_delete(struct dentry *d)
 {
 	if (d->unhashed)

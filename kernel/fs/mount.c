@@ -45,6 +45,17 @@ void register_filesystem(struct file_system_type *fs)
 	list_add_tail(&fs->list, &file_systems);
 }
 
+void iterate_supers_type(const struct file_system_type *type,
+			 void (*fn)(struct super_block *sb, void *arg),
+			 void *arg)
+{
+	struct super_block *sb;
+
+	list_for_each_entry(sb, &super_blocks, s_list)
+		if (sb->type == type && !sb->s_dying && sb->root)
+			fn(sb, arg);
+}
+
 /* The mounted file system on dev (ustat), or NULL. */
 struct super_block *super_by_dev(dev_t dev)
 {

@@ -45,6 +45,7 @@ void exec_mm_release(struct task_struct *t)
 void release_task(struct task_struct *t)
 {
 	pidfd_reaped(t);
+	proc_flush_pid(t->tgid, t->pid);
 	list_del_init(&t->sibling);
 	list_del_init(&t->thread_node);
 	if (t->pid)

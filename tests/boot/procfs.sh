@@ -139,6 +139,14 @@ expect "sysfs: Linux's top directories, the CPU lists, THP never, read only" \
 	'^0$' '^always madvise \[never\]$' '^sysfs /sys sysfs ' \
 	'can.t create /sys/devices/system/cpu/online: (Permission denied|Read-only file system)'
 
+# A dead process's names leave /proc (Linux's proc_flush_pid): 300 short
+# processes whose /proc/PID, stat and task/ were read leave no dentries.
+run_sh 'mount -t sysfs s /sys; d() { grep "^dentry " /proc/slabinfo | tr -s " " | cut -d" " -f2; }
+for i in $(seq 20); do sleep 0 & cat /proc/$!/stat /proc/$!/task/$!/stat >/dev/null 2>&1; wait; done
+a=$(d); for i in $(seq 300); do sleep 0.01 & ls /proc/$!/task >/dev/null; cat /proc/$!/status >/dev/null; wait; done; b=$(d)
+echo "dentries $a then $b"; [ $((b - a)) -lt 30 ] && echo "no dentries left"'
+expect "/proc/PID of 300 dead processes: their dentries go" '^no dentries left$'
+
 # /proc/config.gz: the Linux options tamu answers as, then its own .config.
 run_sh 'zcat /proc/config.gz > /tmp/c && grep -c "^CONFIG_\|^# CONFIG_" /tmp/c && grep -E "^CONFIG_IKCONFIG_PROC=|^# CONFIG_MODULES |^CONFIG_MODE_SKAS=" /tmp/c'
 expect "/proc/config.gz: kernel/linux.config and tamu's .config, gzipped" \

@@ -448,6 +448,8 @@ static int proc_mount(struct super_block *sb, const char *source,
 
 	sb->s_op = &proc_sops;
 	sb->magic = PROC_SUPER_MAGIC;
+	/* Every name is made again on lookup: memory pressure may take them. */
+	sb->s_prunable = true;
 	root = proc_make_inode(sb, &pi, NULL, S_IFDIR | 0555, 1);
 	if (!root)
 		return -ENOMEM;
@@ -465,6 +467,53 @@ static struct file_system_type proc_type = {
 	.name = "proc",
 	.mount = proc_mount,
 };
+
+struct flush_pid {
+	int tgid, pid;
+};
+
+/* The cached name nr in dir, held, or NULL. */
+static struct dentry *lookup_nr(struct dentry *dir, int nr)
+{
+	char name[16];
+
+	scnprintf(name, sizeof(name), "%d", nr);
+	return d_lookup(dir, name, strlen(name));
+}
+
+/* /proc/PID, and a thread's /proc/TGID/task/TID. */
+static void flush_sb(struct super_block *sb, void *arg)
+{
+	struct flush_pid *f = arg;
+	struct dentry *d = lookup_nr(sb->root, f->pid), *group, *task = NULL;
+
+	if (d)
+		d_prune_tree(d);
+	if (f->pid == f->tgid)
+		return;
+	group = lookup_nr(sb->root, f->tgid);
+	if (group) {
+		task = d_lookup(group, "task", 4);
+		dput(group);	/* task, if there, holds it */
+	}
+	if (!task)
+		return;
+	d = lookup_nr(task, f->pid);
+	if (d)
+		d_prune_tree(d);
+	dput(task);
+}
+
+/*
+ * A task is gone: its names in every /proc go with it (Linux's
+ * proc_flush_pid), or a busy /proc would keep every process it ever saw.
+ */
+void proc_flush_pid(int tgid, int pid)
+{
+	struct flush_pid f = { tgid, pid };
+
+	iterate_supers_type(&proc_type, flush_sb, &f);
+}
 
 void proc_init(void)
 {

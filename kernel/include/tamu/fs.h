@@ -444,6 +444,16 @@ void d_move(struct dentry *d, struct dentry *new_parent, const char *name,
 unsigned long prune_dcache(unsigned long want);
 /* Drop all of sb's dentries (and so its inodes): it shuts down. */
 void shrink_dcache_sb(struct super_block *sb);
+/*
+ * Drop d, held by the caller (who lets go of it here), and what of its
+ * subtree only the tree holds, leaves first: names that went away (a
+ * dead process's /proc/PID).  What is in use stays until it is let go.
+ */
+void d_prune_tree(struct dentry *d);
+/* Call fn on each live super block of type: fn must not sleep. */
+void iterate_supers_type(const struct file_system_type *type,
+			 void (*fn)(struct super_block *sb, void *arg),
+			 void *arg);
 /* Swap two names in the tree (rename with RENAME_EXCHANGE). */
 void d_exchange(struct dentry *a, struct dentry *b);
 struct timespec current_time(void);
@@ -616,6 +626,8 @@ long pipe_fcntl(struct file *f, unsigned int cmd, unsigned long arg);
 extern unsigned int pipe_max_size;
 int pipe_set_max_size(unsigned long long size);
 void proc_init(void);
+/* A task is gone: drop its names from every mounted /proc. */
+void proc_flush_pid(int tgid, int pid);
 void mem_devices_init(void);
 
 #endif
