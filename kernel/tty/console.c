@@ -10,9 +10,14 @@
 #include "tamu/printk.h"
 #include "tamu/tty.h"
 
+/*
+ * Its device is ttyS0's, as the real tty behind Linux's /dev/console:
+ * /proc/PID/stat's tty_nr and TIOCGDEV name ttyS0 whichever node opened
+ * it, so ps finds the terminal of a login on the console.
+ */
 struct tty_struct console_tty = {
-	.name = "console",
-	.dev = MKDEV(5, 1),
+	.name = "ttyS0",
+	.dev = MKDEV(4, 64),
 };
 
 static bool input_ended;

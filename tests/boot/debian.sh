@@ -181,6 +181,46 @@ for group in procps util-linux; do
 	fi
 done
 
+# Debian's own init, as tamu boots the image without a command: sysvinit
+# runs rcS and runlevel 2, getty prompts on the console, root logs in (no
+# password on this throwaway root), and poweroff ends tamu with status 0.
+# The console is driven through a coprocess, reading up to each prompt.
+console_until() {
+	local want=$1 c
+	while [[ $console != *"$want" ]]; do
+		IFS= read -r -t 120 -N 1 c <&"${BOOT[0]}" || return 1
+		console+=$c
+	done
+}
+
+for mode in skas tt seccomp; do
+	console=""
+	root_disk_args
+	coproc BOOT { cd "$TAMU_DIR" && exec timeout -k 2 240 $AS_USER \
+		"$TAMU" "${disk_args[@]}" quiet mode=$mode 2>&1; }
+	pid=$BOOT_PID
+	if console_until "tamu login: " && echo root >&"${BOOT[1]}" &&
+		console_until "root@tamu:~# " &&
+		echo 'cat /proc/1/comm; runlevel; echo "lo""gged in as $(id -un)"' \
+			>&"${BOOT[1]}" && console_until "root@tamu:~# "; then
+		echo poweroff >&"${BOOT[1]}"
+		# The rest, to the end: the halt scripts and tamu's exit.
+		console+=$(tr -d '\0' <&"${BOOT[0]}")
+	fi
+	wait "$pid"
+	status=$?
+	if [ "$status" -eq 0 ] && grep -q "INIT: Entering runlevel: 2" <<<"$console" &&
+		grep -qE $'init\r?$' <<<"$console" &&
+		grep -qE $'^N 2\r?$' <<<"$console" &&
+		grep -qE $'^logged in as root\r?$' <<<"$console" &&
+		grep -q "system halt NOW" <<<"$console"; then
+		ok "Debian's init (sysvinit) boots to a login prompt on the console, root logs in, poweroff ends tamu (mode=$mode)"
+	else
+		fail "booting Debian's init (mode=$mode)" "status $status" \
+			"$(tail -25 <<<"$console")"
+	fi
+done
+
 # hackbench (rt-tests): 4 groups of 20 senders and 20 receivers, each
 # sender passing 200 messages to each receiver of its group, over socket
 # pairs, pipes, and with threads; the guest's times beside the host's.
