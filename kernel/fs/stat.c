@@ -89,7 +89,7 @@ static struct inode *stat_inode(int dfd, unsigned long uname, int flags)
 		if (!f)
 			return ERR_PTR(-EBADF);
 		err = refresh_attrs(f->path.dentry);
-		inode = err ? ERR_PTR(err) : igrab(f->inode);
+		inode = err ? ERR_PTR(err) : igrab(file_user_inode(f));
 		fput(f);
 		return inode;
 	}
