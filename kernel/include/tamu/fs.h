@@ -495,6 +495,8 @@ int unpack_initramfs(const char *buf, size_t len, const char *what);
  * 0, or -ENOENT, -ENOTDIR...
  */
 int hostfs_export(const char *path);
+/* No more hostfs mounts (the ones made stay): rootfs='s lower layer. */
+void hostfs_unexport(void);
 /* The file system root the first mount made. */
 extern struct path root_path;
 extern struct list_head mount_list;
