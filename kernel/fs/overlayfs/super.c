@@ -70,11 +70,21 @@ static int ovl_parse_one(void *arg, char *key, char *val)
 	return -EINVAL;
 }
 
+/* A layer's directory; a file is EINVAL, as Linux's ovl_mount_dir. */
 static int layer_path(const char *name, struct path *p)
 {
+	int err;
+
 	if (!*name)
 		return -EINVAL;
-	return kern_path(name, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, p);
+	err = kern_path(name, LOOKUP_FOLLOW, p);
+	if (err)
+		return err;
+	if (!S_ISDIR(p->dentry->inode->mode)) {
+		path_put(p);
+		return -EINVAL;
+	}
+	return 0;
 }
 
 static void ovl_free_fs(struct ovl_fs *ofs)
