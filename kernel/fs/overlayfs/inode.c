@@ -61,6 +61,9 @@ struct inode *ovl_new_inode(struct super_block *sb, struct dentry *upper,
 	} else {
 		inode->i_op = &ovl_special_iops;
 		init_special_inode(inode, mode, top->inode->rdev);
+		/* A device opens as its layer lets it (hostfs: not at all). */
+		if (S_ISCHR(mode) || S_ISBLK(mode))
+			inode->i_fop = top->inode->i_fop;
 	}
 	ovl_copyattr(inode);
 	return inode;
