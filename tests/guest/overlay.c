@@ -178,6 +178,8 @@ static void make_lower(void)
 	put("l/redo/old", "old\n");
 	symlink("f", P("l/link"));
 	put("l/times", "times\n");
+	put("l/xat", "xattrs\n");
+	setxattr(P("l/xat"), "user.k", "v", 1, 0);
 	/* An upper file hides the lower one of its name. */
 	put("u/shadowed", "upper shadowed\n");
 	put("u/onlyupper", "only upper\n");
@@ -269,6 +271,15 @@ static void copy_ups(void)
 	cat("m/shadowed");
 	cat("l/shadowed");
 
+	/* Extended attributes come up with the file. */
+	show("chmod m/xat", chmod(P("m/xat"), 0604));
+	{
+		char v[8] = "";
+		ssize_t n = getxattr(P("u/xat"), "user.k", v, sizeof(v));
+
+		printf("u/xat user.k: %s\n", n < 0 ? strerror(errno) : v);
+	}
+
 	/* link: the file comes up, both names are in the upper layer. */
 	show("link m/d/sub/deep m/hard", link(P("m/d/sub/deep"), P("m/hard")));
 	stat(P("m/hard"), &after);
@@ -337,6 +348,17 @@ static void renames(void)
 	show("rename m/hard to m/d/hard", rename(P("m/hard"), P("m/d/hard")));
 	ls("m/d");
 	show("rename missing", rename(P("m/nothere"), P("m/x")));
+	show("RENAME_NOREPLACE m/t2 m/t3",
+	     renameat2(AT_FDCWD, P("m/t2"), AT_FDCWD, P("m/t3"),
+		       RENAME_NOREPLACE));
+	show("RENAME_NOREPLACE m/t3 onto m/owned",
+	     renameat2(AT_FDCWD, P("m/t3"), AT_FDCWD, P("m/owned"),
+		       RENAME_NOREPLACE));
+	show("RENAME_EXCHANGE m/t3 m/shadowed",
+	     renameat2(AT_FDCWD, P("m/t3"), AT_FDCWD, P("m/shadowed"),
+		       RENAME_EXCHANGE));
+	cat("m/t3");
+	cat("m/shadowed");
 }
 
 static void read_only(void)

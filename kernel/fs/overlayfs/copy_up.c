@@ -8,6 +8,7 @@
  */
 #include "overlayfs.h"
 #include "tamu/slab.h"
+#include "tamu/string.h"
 #include "uapi/fcntl.h"
 
 #define COPY_CHUNK 65536
@@ -73,6 +74,46 @@ static int copy_attrs(struct dentry *up, struct inode *li)
 		return ui->i_op->setattr(up, &attr);
 	setattr_copy(ui, &attr);
 	return 0;
+}
+
+#define XATTR_SIZE_MAX 65536
+
+/* The lower file's extended attributes, but the overlay's own. */
+static int copy_xattrs(struct inode *li, struct inode *ui)
+{
+	const size_t plen = sizeof(OVL_XATTR_PREFIX) - 1;
+	char *names, *value, *name;
+	ssize_t n, len;
+	int err = 0;
+
+	if (!li->i_op || !li->i_op->listxattr || !li->i_op->getxattr)
+		return 0;
+	n = li->i_op->listxattr(li, NULL, 0);
+	if (n <= 0)
+		return n;
+	names = kmalloc(n, GFP_KERNEL);
+	value = kmalloc(XATTR_SIZE_MAX, GFP_KERNEL);
+	if (names && value)
+		n = li->i_op->listxattr(li, names, n);
+	else
+		n = -ENOMEM;
+	for (name = names; n > 0 && !err && name < names + n;
+	     name += strlen(name) + 1) {
+		if (!strncmp(name, OVL_XATTR_PREFIX, plen))
+			continue;
+		len = li->i_op->getxattr(li, name, value, XATTR_SIZE_MAX);
+		if (len < 0)
+			continue;	/* gone meanwhile, or not ours to see */
+		err = ui->i_op && ui->i_op->setxattr
+			      ? ui->i_op->setxattr(ui, name, value, len, 0)
+			      : -EOPNOTSUPP;
+		/* An upper file system without them loses them, as Linux. */
+		if (err == -EOPNOTSUPP)
+			err = 0;
+	}
+	kfree(value);
+	kfree(names);
+	return n < 0 ? n : err;
 }
 
 /* Make the upper object for lower li as ud in the locked upper dir. */
@@ -142,6 +183,8 @@ static int copy_up_one(struct dentry *d)
 
 		err = copy_data(&lp, &up);
 	}
+	if (!err)
+		err = copy_xattrs(lp.dentry->inode, ud->inode);
 	if (!err)
 		err = copy_attrs(ud, lp.dentry->inode);
 	if (err) {

@@ -212,8 +212,8 @@ static int remove_object(struct inode *dir, struct dentry *d, bool is_dir)
 		err = ovl_copy_up(d->parent);
 	if (err)
 		return err;
-	positive = oi->numlower ? 1
-				: ovl_lower_positive(dir, d->name, d->name_len);
+	/* By name: a file renamed since keeps its old lower file. */
+	positive = ovl_lower_positive(dir, d->name, d->name_len);
 	if (positive < 0)
 		return positive;
 	if (is_dir && oi->upper) {
@@ -335,7 +335,8 @@ static int ovl_rename(struct inode *old_dir, struct dentry *old,
 
 	if (err)
 		return err;
-	if (flags & ~RENAME_EXCHANGE)
+	/* RENAME_NOREPLACE: the VFS has checked it already. */
+	if (flags & ~(RENAME_EXCHANGE | RENAME_NOREPLACE))
 		return -EINVAL;
 	if (cannot_move(old) || ((flags & RENAME_EXCHANGE) && cannot_move(new)))
 		return -EXDEV;
@@ -352,8 +353,7 @@ static int ovl_rename(struct inode *old_dir, struct dentry *old,
 		return err;
 	if (flags & RENAME_EXCHANGE)
 		return rename_exchange(old, new);
-	old_positive = OI(old->inode)->numlower ? 1
-		: ovl_lower_positive(old_dir, old->name, old->name_len);
+	old_positive = ovl_lower_positive(old_dir, old->name, old->name_len);
 	if (old_positive < 0)
 		return old_positive;
 	new_positive = ovl_lower_positive(new_dir, new->name, new->name_len);
@@ -389,6 +389,7 @@ const struct inode_operations ovl_dir_iops = {
 	.unlink = ovl_unlink,
 	.rmdir = ovl_rmdir,
 	.rename = ovl_rename,
+	.revalidate = ovl_revalidate,
 	.getattr = ovl_getattr,
 	.setattr = ovl_setattr,
 	.getxattr = ovl_getxattr,

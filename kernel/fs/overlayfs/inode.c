@@ -219,6 +219,7 @@ ssize_t ovl_listxattr(struct inode *inode, char *buf, size_t size)
 }
 
 const struct inode_operations ovl_file_iops = {
+	.revalidate = ovl_revalidate,
 	.getattr = ovl_getattr,
 	.setattr = ovl_setattr,
 	.d_real = ovl_d_real,
@@ -228,6 +229,7 @@ const struct inode_operations ovl_file_iops = {
 };
 
 const struct inode_operations ovl_symlink_iops = {
+	.revalidate = ovl_revalidate,
 	.getattr = ovl_getattr,
 	.setattr = ovl_setattr,
 	.get_link = ovl_get_link,
@@ -237,6 +239,7 @@ const struct inode_operations ovl_symlink_iops = {
 };
 
 const struct inode_operations ovl_special_iops = {
+	.revalidate = ovl_revalidate,
 	.getattr = ovl_getattr,
 	.setattr = ovl_setattr,
 	.getxattr = ovl_getxattr,

@@ -150,12 +150,6 @@ int ovl_lookup(struct inode *dir, struct dentry *d)
 		lookup_state_free(&s);
 		return err;
 	}
-	/* A lower directory under an opaque top one stays hidden. */
-	if (s.upper && s.upper->inode && S_ISDIR(s.upper->inode->mode) &&
-	    s.opaque) {
-		while (s.numlower)
-			dput(s.lower[--s.numlower].dentry);
-	}
 	inode = ovl_new_inode(dir->sb, s.upper, s.lower, s.numlower,
 			      s.opaque);
 	if (IS_ERR(inode)) {
@@ -188,4 +182,18 @@ int ovl_lower_positive(struct inode *dir, const char *name, size_t len)
 			return ret;
 	}
 	return 0;
+}
+
+bool ovl_revalidate(struct dentry *d)
+{
+	struct ovl_inode *oi = OI(d->inode);
+	unsigned int i;
+
+	/* A real name gone (hostfs saw the host remove it): look again. */
+	if (oi->upper && oi->upper->unhashed)
+		return false;
+	for (i = 0; i < oi->numlower; i++)
+		if (oi->lower[i].dentry->unhashed)
+			return false;
+	return true;
 }

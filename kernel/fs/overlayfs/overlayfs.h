@@ -87,6 +87,8 @@ static inline bool ovl_is_merge(struct inode *inode)
 bool ovl_is_whiteout(const struct inode *real);
 bool ovl_is_opaque(struct dentry *real);
 int ovl_lookup(struct inode *dir, struct dentry *d);
+/* Are d's real dentries still in their trees? */
+bool ovl_revalidate(struct dentry *d);
 /* Is name positive in the lower layers of dir (not whited out)? */
 int ovl_lower_positive(struct inode *dir, const char *name, size_t len);
 
