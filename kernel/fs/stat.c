@@ -138,7 +138,7 @@ SYSCALL_DEFINE(fstat, unsigned int fd, unsigned long ust)
 		return -EBADF;
 	err = refresh_attrs(f->path.dentry);
 	if (!err)
-		err = stat_to_user(f->inode, ust);
+		err = stat_to_user(file_user_inode(f), ust);
 	fput(f);
 	return err;
 }

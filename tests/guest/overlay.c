@@ -361,6 +361,15 @@ static void renames(void)
 	cat("m/shadowed");
 }
 
+static const char *stack_opts(const char *top, const char *below)
+{
+	static char o[1024];
+
+	snprintf(o, sizeof(o), "lowerdir=%s/%s:%s/%s", base, top, base,
+		 below);
+	return o;
+}
+
 static void read_only(void)
 {
 	mkdir(P("l2"), 0755);
@@ -375,6 +384,17 @@ static void read_only(void)
 	show("unlink", unlink(P("m/only2")));
 	show("chmod", chmod(P("m/f"), 0600));
 	ls("m");
+
+	/* Overlays on overlays: two deep, no more. */
+	mkdir(P("m2"), 0755);
+	mkdir(P("m3"), 0755);
+	show("an overlay on it", mount("overlay", P("m2"), "overlay", 0,
+				       stack_opts("m", "l2")));
+	cat("m2/f");
+	cat("m2/d/a");
+	show("a third", mount("overlay", P("m3"), "overlay", 0,
+			      stack_opts("m2", "l2")));
+	show("umount m2", umount(P("m2")));
 	show("umount", umount(P("m")));
 }
 

@@ -127,13 +127,21 @@ const char *ovl_get_link(struct dentry *d)
 
 struct dentry *ovl_d_real(struct dentry *d, unsigned int open_flags)
 {
+	struct dentry *real;
+	struct inode *ri;
+
 	if ((open_flags & O_ACCMODE) != O_RDONLY || (open_flags & O_TRUNC)) {
 		int err = ovl_copy_up(d);
 
 		if (err)
 			return ERR_PTR(err);
 	}
-	return dget(ovl_real(d->inode));
+	real = ovl_real(d->inode);
+	ri = real->inode;
+	/* A lower overlay's file: its own real one (OVL_MAX_DEPTH deep). */
+	if (ri->i_op && ri->i_op->d_real)
+		return ri->i_op->d_real(real, open_flags);
+	return dget(real);
 }
 
 static bool is_own_xattr(const char *name)

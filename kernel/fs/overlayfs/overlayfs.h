@@ -18,6 +18,8 @@
 #include "tamu/namei.h"
 
 #define OVL_MAX_STACK 500	/* lower layers, as Linux */
+/* Overlays on overlays, as Linux's FILESYSTEM_MAX_STACK_DEPTH. */
+#define OVL_MAX_DEPTH 2
 
 #define OVL_XATTR_PREFIX "trusted.overlay."
 #define OVL_XATTR_OPAQUE OVL_XATTR_PREFIX "opaque"
@@ -28,6 +30,7 @@ struct ovl_fs {
 	unsigned int numlower;
 	struct path *lower;	/* lowerdir roots, the top one first */
 	char *lowerdir, *upperdir, *workdir;	/* as given, for mounts */
+	unsigned int depth;	/* 1 + the deepest layer's */
 };
 
 struct ovl_lower {

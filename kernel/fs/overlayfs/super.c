@@ -133,6 +133,25 @@ static int get_lowers(struct ovl_fs *ofs, const char *lowerdir)
 	return err;
 }
 
+/*
+ * Each layer's own stacking, so that the calls from an overlay to its
+ * layers stay short on the kernel stack: EINVAL past OVL_MAX_DEPTH.
+ */
+static int check_depth(struct ovl_fs *ofs)
+{
+	unsigned int i;
+
+	ofs->depth = 1;
+	for (i = 0; i < ofs->numlower; i++) {
+		struct super_block *sb = ofs->lower[i].dentry->sb;
+
+		if (sb->magic == OVERLAYFS_SUPER_MAGIC &&
+		    OFS(sb)->depth + 1 > ofs->depth)
+			ofs->depth = OFS(sb)->depth + 1;
+	}
+	return ofs->depth > OVL_MAX_DEPTH ? -EINVAL : 0;
+}
+
 static bool is_below(struct dentry *d, struct dentry *top)
 {
 	for (;;) {
@@ -280,6 +299,8 @@ static int fill_super(struct super_block *sb, struct ovl_fs *ofs,
 	if (!o->lowerdir || !*o->lowerdir)
 		return -EINVAL;		/* Linux: missing 'lowerdir' */
 	err = get_lowers(ofs, o->lowerdir);
+	if (!err)
+		err = check_depth(ofs);
 	if (!err && o->upperdir)
 		err = get_upper(ofs, o);
 	if (err)
