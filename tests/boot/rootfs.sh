@@ -13,7 +13,7 @@ cd "$(dirname "$0")/../.." || exit 1
 setup_tamu "${1:-./tamu}"
 
 # Not in /tmp, where the guest has a tmpfs of its own.
-WORK=$(mktemp -d /var/tmp/tamu-rootfs.XXXXXX)
+WORK=$(mktemp -d /var/tmp/tamu-rootfs.XXXXXX) || exit 1
 trap 'rm -rf "$WORK" ${TAMU_COPY:+"$TAMU_COPY"}' EXIT
 LOW=$WORK/lower
 chmod 755 "$WORK"
@@ -70,7 +70,7 @@ for mode in skas tt seccomp; do
 	# bash is dynamically linked: the host's ld.so and libc load.
 	run_tamu quiet mode=$mode rootfs=/ -- /bin/bash -c \
 		'echo hi >/tmp/x; cat /tmp/x; ls /etc | head -5'
-	host_etc=$(ls /etc | head -5)
+	host_etc=$(LC_ALL=C ls /etc | head -5)
 	if [ "$status" -eq 0 ] && [ "$out" = "hi"$'\n'"$host_etc" ]; then
 		ok "rootfs=/: dynamically linked bash, /tmp, the host's /etc$what"
 	else

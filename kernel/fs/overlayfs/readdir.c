@@ -133,11 +133,18 @@ static int read_layer(struct ovl_cache *c, const struct path *p,
 	if (IS_ERR(f))
 		return PTR_ERR(f);
 	c->layer_first = NULL;
-	/* Until a pass brings nothing more (a file system may stop early). */
+	/*
+	 * Until a pass brings nothing more (a file system may stop early),
+	 * or does not move on (one that starts over would never end).
+	 */
 	do {
+		u64 pos = fc.ctx.pos;
+
 		fc.emitted = 0;
 		if (f->f_op && f->f_op->iterate)
 			err = f->f_op->iterate(f, &fc.ctx);
+		if (fc.ctx.pos == pos)
+			break;
 	} while (!err && !fc.err && fc.emitted);
 	fput(f);
 	if (!err)
