@@ -179,6 +179,7 @@ static void make_lower(void)
 	symlink("f", P("l/link"));
 	put("l/times", "times\n");
 	put("l/xat", "xattrs\n");
+	put("l/lonely", "lonely\n");
 	setxattr(P("l/xat"), "user.k", "v", 1, 0);
 	/* An upper file hides the lower one of its name. */
 	put("u/shadowed", "upper shadowed\n");
@@ -279,6 +280,11 @@ static void copy_ups(void)
 
 		printf("u/xat user.k: %s\n", n < 0 ? strerror(errno) : v);
 	}
+
+	/* Removing an attribute the lower file lacks copies nothing up. */
+	show("removexattr m/lonely user.none",
+	     removexattr(P("m/lonely"), "user.none"));
+	kind("u/lonely");
 
 	/* link: the file comes up, both names are in the upper layer. */
 	show("link m/d/sub/deep m/hard", link(P("m/d/sub/deep"), P("m/hard")));

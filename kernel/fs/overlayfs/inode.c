@@ -183,6 +183,13 @@ int ovl_setxattr(struct inode *inode, const char *name, const void *value,
 		return -EOPNOTSUPP;
 	if (!oi->alias)
 		return -ESTALE;
+	/* Removing what the lower file lacks copies nothing up (Linux). */
+	if (!value && !oi->upper) {
+		ssize_t n = ovl_getxattr(inode, name, NULL, 0);
+
+		if (n < 0)
+			return n;
+	}
 	err = ovl_copy_up(oi->alias);
 	if (err)
 		return err;
