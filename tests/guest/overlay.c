@@ -290,6 +290,8 @@ static void copy_ups(void)
 	show("link m/d/sub/deep m/hard", link(P("m/d/sub/deep"), P("m/hard")));
 	stat(P("m/hard"), &after);
 	printf("m/hard links: %lu\n", (unsigned long)after.st_nlink);
+	printf("m/hard has m/d/sub/deep's inode number: %s\n",
+	       ino_of("m/hard") == ino_of("m/d/sub/deep") ? "yes" : "no");
 	cat("u/hard");
 }
 
@@ -422,7 +424,19 @@ int main(int argc, char **argv)
 	whiteouts();
 	opaque_dirs();
 	renames();
-	show("umount", umount(P("m")));
+	{
+		long owned = ino_of("m/owned"), xat = ino_of("m/xat");
+		long deep = ino_of("m/d/sub/deep");
+
+		show("umount", umount(P("m")));
+		show("mount again", do_mount("lowerdir=%s/l,upperdir=%s/u,"
+					     "workdir=%s/w"));
+		printf("copies keep their inode numbers across mounts: %s\n",
+		       ino_of("m/owned") == owned && ino_of("m/xat") == xat &&
+		       ino_of("m/d/sub/deep") == deep &&
+		       ino_of("m/owned") == ino_of("l/owned") ? "yes" : "no");
+		show("umount", umount(P("m")));
+	}
 	ls("l");
 	ls("l/d");
 	ls("u");

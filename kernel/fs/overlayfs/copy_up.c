@@ -187,6 +187,10 @@ static int copy_up_one(struct dentry *d)
 		err = copy_xattrs(lp.dentry->inode, ud->inode);
 	if (!err)
 		err = copy_attrs(ud, lp.dentry->inode);
+	/* Where the copy's inode number comes from, for lookups later. */
+	if (!err && !S_ISDIR(inode->mode))
+		ovl_real_setxattr(ud, OVL_XATTR_ORIGIN_INO, &inode->ino,
+				  sizeof(inode->ino));
 	if (err) {
 		mutex_lock(&udir->i_mutex);
 		if (err != -ESTALE)

@@ -65,6 +65,8 @@ static int instantiate(struct inode *dir, struct dentry *d,
 
 	if (IS_ERR(inode))
 		return PTR_ERR(inode);
+	if (!S_ISDIR(inode->mode))
+		ovl_origin_ino(inode, ud);	/* a link to a copy */
 	d_instantiate(d, inode);
 	OI(inode)->alias = d;
 	ovl_copyattr(dir);

@@ -138,6 +138,17 @@ static int lookup_layers(struct ovl_lookup_state *s, struct inode *dir,
 	return err;
 }
 
+void ovl_origin_ino(struct inode *inode, struct dentry *upper)
+{
+	struct inode *ui = upper->inode;
+	u64 ino;
+
+	if (ui->i_op && ui->i_op->getxattr &&
+	    ui->i_op->getxattr(ui, OVL_XATTR_ORIGIN_INO, &ino,
+			       sizeof(ino)) == sizeof(ino))
+		inode->ino = ino;
+}
+
 int ovl_lookup(struct inode *dir, struct dentry *d)
 {
 	struct ovl_lookup_state s = { 0 };
@@ -157,6 +168,8 @@ int ovl_lookup(struct inode *dir, struct dentry *d)
 		return PTR_ERR(inode);
 	}
 	kfree(s.lower);		/* the references are the inode's now */
+	if (s.upper && !s.numlower && !S_ISDIR(inode->mode))
+		ovl_origin_ino(inode, s.upper);
 	d_instantiate(d, inode);
 	OI(inode)->alias = d;
 	return 0;

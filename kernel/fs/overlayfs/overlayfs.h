@@ -23,6 +23,11 @@
 
 #define OVL_XATTR_PREFIX "trusted.overlay."
 #define OVL_XATTR_OPAQUE OVL_XATTR_PREFIX "opaque"
+/*
+ * The inode number of the lower file a copy came from, 8 bytes: tamu's
+ * own (Linux records a file handle in trusted.overlay.origin).
+ */
+#define OVL_XATTR_ORIGIN_INO OVL_XATTR_PREFIX "tamu.origin_ino"
 
 struct ovl_fs {
 	struct path upper;	/* upperdir; upper.mnt NULL: read-only */
@@ -92,6 +97,8 @@ bool ovl_is_opaque(struct dentry *real);
 int ovl_lookup(struct inode *dir, struct dentry *d);
 /* Are d's real dentries still in their trees? */
 bool ovl_revalidate(struct dentry *d);
+/* A copied-up file keeps the inode number of the file it was. */
+void ovl_origin_ino(struct inode *inode, struct dentry *upper);
 /* Is name positive in the lower layers of dir (not whited out)? */
 int ovl_lower_positive(struct inode *dir, const char *name, size_t len);
 
