@@ -7,6 +7,8 @@
  * failure removes it again).
  */
 #include "overlayfs.h"
+#include "tamu/sched.h"
+#include "tamu/signal.h"
 #include "tamu/slab.h"
 #include "tamu/string.h"
 #include "uapi/fcntl.h"
@@ -37,6 +39,11 @@ static int copy_data(const struct path *from, const struct path *to)
 	for (;;) {
 		ssize_t w;
 
+		/* A big file takes long: a killed task need not wait. */
+		if (fatal_signal_pending(current)) {
+			n = -EINTR;
+			break;
+		}
 		n = kernel_read(in, buf, COPY_CHUNK, pos);
 		if (n <= 0)
 			break;
