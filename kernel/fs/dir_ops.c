@@ -247,14 +247,16 @@ SYSCALL_DEFINE(link, unsigned long uold, unsigned long unew)
 }
 
 /* Sticky directories: only the owner of the file or the directory. */
-static bool may_delete(struct inode *dir, struct inode *inode)
+/* 0, -EACCES, or -EROFS on a read-only file system (as Linux's). */
+static int may_delete(struct inode *dir, struct inode *inode)
 {
 	u32 uid = current->cred.fsuid;
+	int err = inode_permission(dir, MAY_WRITE | MAY_EXEC);
 
-	if (inode_permission(dir, MAY_WRITE | MAY_EXEC))
-		return false;
+	if (err)
+		return err;
 	return !(dir->mode & S_ISVTX) || uid == 0 || uid == inode->uid ||
-	       uid == dir->uid;
+	       uid == dir->uid ? 0 : -EACCES;
 }
 
 static bool is_mountpoint(struct dentry *d)
@@ -316,9 +318,10 @@ static long do_unlink(int dfd, unsigned long uname, bool dir)
 	if (err)
 		goto out_name;
 	pi = parent.dentry->inode;
-	if (!may_delete(pi, d->inode))
-		err = -EACCES;
-	else if (is_mountpoint(d))
+	err = may_delete(pi, d->inode);
+	if (err)
+		goto out_put;
+	if (is_mountpoint(d))
 		err = -EBUSY;
 	else if (dir && !S_ISDIR(d->inode->mode))
 		err = -ENOTDIR;
@@ -348,6 +351,7 @@ static long do_unlink(int dfd, unsigned long uname, bool dir)
 		iput(pi);
 		goto out_name;
 	}
+out_put:
 	put_existing(&parent, d);
 out_name:
 	kfree(name);
@@ -448,9 +452,10 @@ SYSCALL_DEFINE(renameat2, int olddfd, unsigned long uold, int newdfd,
 	err = 0;
 	if (od == nd)
 		goto out_nd;
-	err = -EACCES;
-	if (!may_delete(odir, od->inode) ||
-	    inode_permission(ndir, MAY_WRITE | MAY_EXEC))
+	err = may_delete(odir, od->inode);
+	if (!err)
+		err = inode_permission(ndir, MAY_WRITE | MAY_EXEC);
+	if (err)
 		goto out_nd;
 	err = -EINVAL;
 	if (S_ISDIR(od->inode->mode) && is_ancestor(od, nparent.dentry))

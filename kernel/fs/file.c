@@ -60,12 +60,24 @@ static struct file *new_file(unsigned int flags,
 struct file *alloc_file(const struct path *p, unsigned int flags)
 {
 	struct inode *inode = p->dentry->inode;
-	struct file *f = new_file(flags, inode->i_fop, inode);
+	struct dentry *real = NULL;
+	struct file *f;
 	int err;
 
-	if (!f)
+	if (!(flags & O_PATH) && S_ISREG(inode->mode) && inode->i_op &&
+	    inode->i_op->d_real) {
+		real = inode->i_op->d_real(p->dentry, flags);
+		if (IS_ERR(real))
+			return ERR_CAST(real);
+		inode = real->inode;
+	}
+	f = new_file(flags, inode->i_fop, inode);
+	if (!f) {
+		dput(real);
 		return ERR_PTR(-ENOMEM);
+	}
 	f->path = *p;
+	f->f_real = real;
 	path_get(p);
 	igrab(inode);
 	/* An O_PATH file has no operations, as Linux's empty_fops. */
@@ -107,6 +119,12 @@ static void __fput(struct file *f)
 	locks_remove_file(f);
 	if (f->f_op && f->f_op->release)
 		f->f_op->release(f);
+	/* The real file first: the overlay's mount keeps its layers. */
+	if (f->f_real) {
+		dput(f->f_real);
+		iput(f->inode);
+		f->inode = NULL;
+	}
 	if (f->path.dentry)
 		path_put(&f->path);
 	iput(f->inode);

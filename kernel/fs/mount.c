@@ -771,6 +771,7 @@ void vfs_init(void)
 	ext2_init();
 	devtmpfs_init();
 	hostfs_init();
+	ovl_init();
 	pipe_init();
 	anon_inode_init();
 	eventpoll_init();

@@ -577,7 +577,7 @@ SYSCALL_DEFINE(fchmod, unsigned int fd, u32 mode)
 
 	if (!f)
 		return -EBADF;
-	err = chmod_common(f->inode, f->path.dentry, mode);
+	err = chmod_common(file_user_inode(f), f->path.dentry, mode);
 	fput(f);
 	return err;
 }
@@ -639,7 +639,8 @@ SYSCALL_DEFINE(fchown, unsigned int fd, u32 uid, u32 gid)
 
 	if (!f)
 		return -EBADF;
-	err = chown_common(f->inode, f->path.dentry, uid, gid);
+	err = chown_common(file_user_inode(f), f->path.dentry, uid,
+			   gid);
 	fput(f);
 	return err;
 }
@@ -736,7 +737,8 @@ static long do_utimes(int dfd, unsigned long uname,
 		f = fget(dfd);
 		if (!f)
 			return -EBADF;
-		err = utimes_common(f->inode, f->path.dentry, &attr, utimes);
+		err = utimes_common(file_user_inode(f), f->path.dentry, &attr,
+				     utimes);
 		fput(f);
 		return err;
 	}

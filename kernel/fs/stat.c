@@ -89,7 +89,7 @@ static struct inode *stat_inode(int dfd, unsigned long uname, int flags)
 		if (!f)
 			return ERR_PTR(-EBADF);
 		err = refresh_attrs(f->path.dentry);
-		inode = err ? ERR_PTR(err) : igrab(f->inode);
+		inode = err ? ERR_PTR(err) : igrab(file_user_inode(f));
 		fput(f);
 		return inode;
 	}
@@ -138,7 +138,7 @@ SYSCALL_DEFINE(fstat, unsigned int fd, unsigned long ust)
 		return -EBADF;
 	err = refresh_attrs(f->path.dentry);
 	if (!err)
-		err = stat_to_user(f->inode, ust);
+		err = stat_to_user(file_user_inode(f), ust);
 	fput(f);
 	return err;
 }

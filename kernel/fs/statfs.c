@@ -57,7 +57,7 @@ SYSCALL_DEFINE(fstatfs, int fd, unsigned long ubuf)
 
 	if (!f)
 		return -EBADF;
-	err = vfs_statfs(f->inode->sb, f->path.mnt, &st);
+	err = vfs_statfs(file_user_inode(f)->sb, f->path.mnt, &st);
 	fput(f);
 	if (!err && copy_to_user(ubuf, &st, sizeof(st)))
 		err = -EFAULT;

@@ -217,11 +217,12 @@ SYSCALL_DEFINE(fsetxattr, int fd, unsigned long uname, unsigned long uvalue,
 
 	if (!f)
 		return -EBADF;
-	err = want_write(&f->path, f->inode);
+	err = want_write(&f->path, file_user_inode(f));
 	if (!err)
-		err = setxattr(f->inode, uname, uvalue, size, flags);
+		err = setxattr(file_user_inode(f), uname, uvalue, size,
+			       flags);
 	if (!err)
-		fsnotify_xattr(f->inode, f->path.dentry);
+		fsnotify_xattr(file_user_inode(f), f->path.dentry);
 	fput(f);
 	return err;
 }
@@ -297,7 +298,7 @@ SYSCALL_DEFINE(fgetxattr, int fd, unsigned long uname, unsigned long uvalue,
 
 	if (!f)
 		return -EBADF;
-	ret = getxattr(f->inode, uname, uvalue, size);
+	ret = getxattr(file_user_inode(f), uname, uvalue, size);
 	fput(f);
 	return ret;
 }
@@ -355,7 +356,7 @@ SYSCALL_DEFINE(flistxattr, int fd, unsigned long ulist, size_t size)
 
 	if (!f)
 		return -EBADF;
-	ret = listxattr(f->inode, ulist, size);
+	ret = listxattr(file_user_inode(f), ulist, size);
 	fput(f);
 	return ret;
 }
@@ -412,11 +413,11 @@ SYSCALL_DEFINE(fremovexattr, int fd, unsigned long uname)
 
 	if (!f)
 		return -EBADF;
-	err = want_write(&f->path, f->inode);
+	err = want_write(&f->path, file_user_inode(f));
 	if (!err)
-		err = removexattr(f->inode, uname);
+		err = removexattr(file_user_inode(f), uname);
 	if (!err)
-		fsnotify_xattr(f->inode, f->path.dentry);
+		fsnotify_xattr(file_user_inode(f), f->path.dentry);
 	fput(f);
 	return err;
 }

@@ -16,6 +16,7 @@
 #include "tamu/time.h"
 #include "tamu/tty.h"
 #include "uapi/fcntl.h"
+#include "uapi/mount.h"
 #include "host/console.h"
 #include "host/log.h"
 #include "tamu/page_alloc.h"
@@ -188,23 +189,42 @@ static void mount_dev(void)
 	mount_devpts();
 }
 
-/* hostfs=: the shared host directory at /host, made if missing. */
-static int mount_hostfs(void)
+/* The directory name in dir, made if missing; referenced in at. */
+static int make_dir(const struct path *dir, const char *name,
+		    struct path *at)
 {
-	struct path root = current->fs->root, at;
-	struct inode *dir = root.dentry->inode;
-	struct dentry *d = lookup_one(&root, "host", 4);
+	struct inode *di = dir->dentry->inode;
+	struct dentry *d = lookup_one(dir, name, strlen(name));
 	int err = 0;
 
 	if (IS_ERR(d))
 		return PTR_ERR(d);
 	if (!d->inode)
-		err = dir->i_op && dir->i_op->mkdir
-			      ? dir->i_op->mkdir(dir, d, S_IFDIR | 0755)
+		err = di->i_op && di->i_op->mkdir
+			      ? di->i_op->mkdir(di, d, S_IFDIR | 0755)
 			      : -EROFS;
 	dput(d);
-	if (!err)
-		err = kern_path("/host", LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &at);
+	if (err)
+		return err;
+	mutex_lock(&di->i_mutex);
+	d = lookup_one_locked(dir, name, strlen(name));
+	mutex_unlock(&di->i_mutex);
+	if (IS_ERR(d))
+		return PTR_ERR(d);
+	if (!d->inode) {
+		dput(d);
+		return -ENOENT;
+	}
+	*at = (struct path){ mntget(dir->mnt), d };
+	return 0;
+}
+
+/* hostfs=: the shared host directory at /host, made if missing. */
+static int mount_hostfs(void)
+{
+	struct path at;
+	int err = make_dir(&current->fs->root, "host", &at);
+
 	if (err)
 		return err;
 	err = do_mount(boot.hostfs, &at, "hostfs", 0, boot.hostfs);
@@ -228,6 +248,16 @@ static void rootfs_init(void)
 	path_get(&init_fs.pwd);
 	current->fs = &init_fs;
 
+	if (boot.rootfs) {
+		/* Shared now, so that a bad DIR is a usage error. */
+		err = hostfs_export(boot.rootfs);
+		if (err) {
+			pr_emerg("rootfs=%s: cannot share it: %s\n",
+				 boot.rootfs, errstr(err));
+			arch_halt(TAMU_EXIT_USAGE);
+		}
+		return;
+	}
 	if (boot.initrd) {
 		stat_inc(STAT_mmap_kernel);
 		err = host_map_file(boot.initrd, &data, &len);
@@ -298,6 +328,20 @@ static int try_init(const char *path)
 	return err;
 }
 
+/* The newest mount becomes init's root and working directory. */
+static void set_root_to_newest(void)
+{
+	struct vfsmount *mnt = list_entry(mount_list.prev, struct vfsmount,
+					  list);
+	struct path root = { mnt, mnt->root };
+
+	path_put(&current->fs->root);
+	path_put(&current->fs->pwd);
+	current->fs->root = current->fs->pwd = root;
+	path_get(&root);	/* one reference each */
+	path_get(&root);
+}
+
 /*
  * root=: the file system on that block device becomes the root, mounted
  * over the initramfs as Linux's prepare_namespace does.  Done by init,
@@ -307,7 +351,6 @@ static void mount_block_root(const char *dev)
 {
 	static const char *const types[] = { "ext2" };
 	struct path root = { root_path.mnt, root_path.dentry };
-	struct vfsmount *mnt;
 	int err = -ENODEV;
 	size_t i;
 
@@ -317,13 +360,8 @@ static void mount_block_root(const char *dev)
 		panic_boot("VFS: Unable to mount root fs on %s: %s", dev,
 			   errstr(err));
 	/* The newest mount is the disk's. */
-	mnt = list_entry(mount_list.prev, struct vfsmount, list);
-	root = (struct path){ mnt, mnt->root };
-	path_put(&current->fs->root);
-	path_put(&current->fs->pwd);
-	current->fs->root = current->fs->pwd = root;
-	path_get(&root);	/* one reference each */
-	path_get(&root);
+	set_root_to_newest();
+	root = current->fs->root;
 	pr_info("VFS: Mounted root (%s filesystem) on device %u:%u.\n",
 		root.mnt->sb->type->name, MAJOR(root.mnt->sb->dev),
 		MINOR(root.mnt->sb->dev));
@@ -332,6 +370,74 @@ static void mount_block_root(const char *dev)
 	if (err)
 		pr_warn("hostfs=%s: cannot mount it at /host on %s: %s\n",
 			boot.hostfs, dev, errstr(err));
+}
+
+/* A file system of type on the root's dir, if the root has one. */
+static void mount_on(const char *dir, const char *type, const char *options)
+{
+	struct path at;
+	int err = kern_path(dir, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &at);
+
+	if (err)
+		return;
+	err = do_mount(type, &at, type, 0, options);
+	path_put(&at);
+	if (err)
+		pr_warn("cannot mount %s on %s: %s\n", type, dir, errstr(err));
+}
+
+/*
+ * rootfs=DIR: the root is an overlay of DIR through hostfs, read-only,
+ * under a tmpfs that takes every change.  The layers are mounted on the
+ * initial tmpfs, which the overlay then covers; hostfs is shared no more,
+ * so the guest cannot mount DIR writable.  As a distribution's init
+ * would, the kernel mounts /proc, /sys, /dev, /dev/pts, /tmp and /run.
+ */
+static void mount_overlay_root(const char *dir)
+{
+	static const char options[] = "lowerdir=/lower,upperdir=/upper/root,"
+				      "workdir=/upper/work";
+	struct path lower, upper, sub, root = current->fs->root;
+	int err;
+
+	err = make_dir(&root, "lower", &lower);
+	if (!err) {
+		err = do_mount(dir, &lower, "hostfs", MS_RDONLY, dir);
+		path_put(&lower);
+	}
+	hostfs_unexport();
+	if (!err)
+		err = make_dir(&root, "upper", &upper);
+	if (!err) {
+		err = do_mount("tmpfs", &upper, "tmpfs", 0, "mode=755");
+		path_put(&upper);
+	}
+	if (!err)
+		err = kern_path("/upper", LOOKUP_FOLLOW | LOOKUP_DIRECTORY,
+				&upper);
+	if (!err) {
+		err = make_dir(&upper, "root", &sub);
+		if (!err) {
+			path_put(&sub);
+			err = make_dir(&upper, "work", &sub);
+		}
+		if (!err)
+			path_put(&sub);
+		path_put(&upper);
+	}
+	if (!err)
+		err = do_mount("overlay", &root, "overlay", 0, options);
+	if (err)
+		panic_boot("VFS: Unable to mount the overlay of %s as root: %s",
+			   dir, errstr(err));
+	set_root_to_newest();
+	pr_info("VFS: Mounted root (overlay of %s, read-only, over tmpfs)\n",
+		dir);
+	mount_dev();
+	mount_on("/proc", "proc", NULL);
+	mount_on("/sys", "sysfs", NULL);
+	mount_on("/tmp", "tmpfs", "mode=1777");
+	mount_on("/run", "tmpfs", "mode=755");
 }
 
 /* pid 1: becomes the first guest program, as Linux's kernel_init does. */
@@ -343,6 +449,8 @@ static void kernel_init(void *arg)
 
 	if (boot.root)
 		mount_block_root(boot.root);
+	if (boot.rootfs)
+		mount_overlay_root(boot.rootfs);
 	open_console();
 	if (boot.init_argc) {
 		boot.init = boot.init_argv[0];

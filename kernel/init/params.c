@@ -96,6 +96,15 @@ static int set_hostfs(struct boot_config *cfg, const char *val, char *why,
 	return 0;
 }
 
+static int set_rootfs(struct boot_config *cfg, const char *val, char *why,
+		      size_t size)
+{
+	if (val[0] != '/')
+		return reason(why, size, "needs an absolute host directory");
+	cfg->rootfs = val;
+	return 0;
+}
+
 /* "ubd3=" or "ubd3r=": the device number, or -1 for another option. */
 static int ubd_index(const char *arg, bool *read_only)
 {
@@ -284,6 +293,9 @@ static const struct boot_param params[] = {
 	  "mount this block device as the root, not the initramfs" },
 	{ "hostfs", "DIR", set_hostfs,
 	  "mount this host directory at /host in the guest" },
+	{ "rootfs", "DIR", set_rootfs,
+	  "the root is this host directory, read-only, under an overlay "
+	  "whose changes stay in memory" },
 	{ "stats", "FILE", set_stats,
 	  "write the overhead counters to FILE as JSON when tamu exits" },
 	{ "oops", "ACTION", set_oops,
@@ -349,6 +361,20 @@ static int parse_one(struct boot_config *cfg, const char *arg, char *why,
 	return p->set(cfg, val, why, size);
 }
 
+/* rootfs= is the whole root: no other root, and the one shared directory. */
+static int check_rootfs(const struct boot_config *cfg, char *err,
+			size_t errlen)
+{
+	const char *other = cfg->root ? "root=" : cfg->initrd ? "initrd="
+			  : cfg->hostfs ? "hostfs=" : NULL;
+
+	if (!cfg->rootfs || !other)
+		return 0;
+	scnprintf(err, errlen, "rootfs=%s: cannot be combined with %s",
+		  cfg->rootfs, other);
+	return -EINVAL;
+}
+
 int parse_boot_args(struct boot_config *cfg, int argc, char **argv, char *err,
 		    size_t errlen)
 {
@@ -371,7 +397,7 @@ int parse_boot_args(struct boot_config *cfg, int argc, char **argv, char *err,
 			return -EINVAL;
 		}
 	}
-	return 0;
+	return check_rootfs(cfg, err, errlen);
 }
 
 void boot_usage(char *buf, size_t size)

@@ -208,6 +208,32 @@ else
 		ok "$umount_desc (not compared: needs root and unshare -m)$what" ||
 		fail "$umount_desc$what" "status $status" "$out" "$err"
 fi
+# overlayfs: mount errors, lookups, merged readdir, copy-up, whiteouts,
+# opaque directories, rename.  Natively as root in a private mount
+# namespace (where the host's overlayfs takes a directory in /tmp as its
+# layers), in the guest as init in /tmp.
+overlay_desc="overlayfs: mount errors, lookups, merged readdir, copy-up of data, mode, owner, times and parents, whiteouts, opaque directories, rename (EXDEV), a read-only stack"
+run_tamu "${opts[@]}" -- /test/overlay /tmp
+native=""
+if [ "$(id -u)" -eq 0 ] && unshare -m true 2>/dev/null; then
+	odir=$(mktemp -d /tmp/tamu-overlay.XXXXXX)
+	native=$(unshare -m tests/guest/overlay "$odir" 2>&1; echo "exit=$?")
+	rm -rf "$odir"
+fi
+if grep -qx "mount: ok" <<<"$native"; then
+	if [ "$native" == "$(printf '%s\n' "$out"; echo "exit=$status")" ]; then
+		ok "$overlay_desc as on Linux$what"
+	else
+		fail "$overlay_desc$what" "native: $native" "guest: $out" "$err"
+	fi
+else
+	[ "$status" -eq 0 ] && grep -qx "u/gone: whiteout" <<<"$out" &&
+		grep -qx "u/redo opaque: y" <<<"$out" &&
+		grep -qx "rename lower dir m/d: Invalid cross-device link" <<<"$out" &&
+		grep -qx "cat l/f: lower f" <<<"$out" &&
+		ok "$overlay_desc (not compared: needs root, unshare -m and overlayfs)$what" ||
+		fail "$overlay_desc$what" "status $status" "$out" "$err"
+fi
 # What unmounting gives back: 20 rounds of 32 MiB in a tmpfs.
 run_tamu "${opts[@]}" -- /test/umount memory /tmp
 if [ "$status" -eq 0 ] && [ "$(grep -c ': as before' <<<"$out")" -eq 8 ] &&

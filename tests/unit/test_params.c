@@ -236,6 +236,24 @@ START_TEST(test_root_and_hostfs)
 }
 END_TEST
 
+START_TEST(test_rootfs)
+{
+	char rootfs[] = "rootfs=/";
+	char root[] = "root=/dev/ubda", initrd[] = "initrd=x.cpio";
+	char *alone[] = { rootfs, NULL };
+	char *with_root[] = { root, rootfs, NULL };
+	char *with_initrd[] = { rootfs, initrd, NULL };
+
+	ck_assert_int_eq(parse(alone), 0);
+	ck_assert_str_eq(cfg.rootfs, "/");
+	assert_rejected("rootfs=usr", "needs an absolute host directory");
+	ck_assert_int_eq(parse(with_root), -EINVAL);
+	ck_assert_str_eq(err, "rootfs=/: cannot be combined with root=");
+	ck_assert_int_eq(parse(with_initrd), -EINVAL);
+	ck_assert_str_eq(err, "rootfs=/: cannot be combined with initrd=");
+}
+END_TEST
+
 START_TEST(test_mode)
 {
 	char arg[] = "mode=skas", sc[] = "mode=seccomp", tt[] = "mode=tt";
@@ -597,6 +615,7 @@ Suite *params_suite(void)
 	tcase_add_test(tc, test_all_options_together);
 	tcase_add_test(tc, test_ubd);
 	tcase_add_test(tc, test_root_and_hostfs);
+	tcase_add_test(tc, test_rootfs);
 	tcase_add_test(tc, test_oops);
 	tcase_add_test(tc, test_protect);
 	tcase_add_test(tc, test_usage_text);

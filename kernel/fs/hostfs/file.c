@@ -83,12 +83,12 @@ static int hostfs_open(struct inode *inode, struct file *f)
 {
 	unsigned int how = (f->f_mode & FMODE_READ ? HOST_FS_READ : 0) |
 			   (f->f_mode & FMODE_WRITE ? HOST_FS_WRITE : 0);
-	int err = get_data_fds(f->path.dentry, how);
+	int err = get_data_fds(file_dentry(f), how);
 
 	if (err)
 		return err;
 	HI(inode)->opens++;
-	hostfs_restat(f->path.dentry, false);
+	hostfs_restat(file_dentry(f), false);
 	return 0;
 }
 
@@ -110,7 +110,7 @@ static ssize_t hostfs_read(struct file *f, struct uio *u, u64 *pos)
 {
 	/* At the end: the host may have made the file longer. */
 	if (*pos >= f->inode->size)
-		hostfs_restat(f->path.dentry, false);
+		hostfs_restat(file_dentry(f), false);
 	return generic_file_read(f, u, pos);
 }
 
@@ -118,7 +118,7 @@ static ssize_t hostfs_write(struct file *f, struct uio *u, u64 *pos)
 {
 	/* Appending goes after what the host has added. */
 	if (f->f_flags & O_APPEND)
-		hostfs_restat(f->path.dentry, false);
+		hostfs_restat(file_dentry(f), false);
 	return generic_file_write(f, u, pos);
 }
 

@@ -38,6 +38,16 @@ int hostfs_export(const char *path)
 	return 0;
 }
 
+void hostfs_unexport(void)
+{
+	if (export.fd >= 0)
+		host_close(export.fd);
+	kfree(export.real);
+	export.fd = -1;
+	export.real = NULL;
+	export.given = NULL;
+}
+
 /* What follows dir in path, if path is dir or below it; else NULL. */
 static const char *below(const char *path, const char *dir)
 {

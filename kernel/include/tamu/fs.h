@@ -159,6 +159,14 @@ struct inode_operations {
 	int (*setxattr)(struct inode *inode, const char *name,
 			const void *value, size_t size, int flags);
 	ssize_t (*listxattr)(struct inode *inode, char *buf, size_t size);
+	/*
+	 * A stacking file system's regular file (overlayfs, as Linux's old
+	 * d_op->d_real): the dentry of the file an open with open_flags
+	 * reaches, copied up first if the open may write, referenced; or an
+	 * ERR_PTR.  The open file then has the real file's inode and
+	 * operations, and f_real holds the real dentry.
+	 */
+	struct dentry *(*d_real)(struct dentry *d, unsigned int open_flags);
 };
 
 /*
@@ -376,7 +384,24 @@ struct file {
 	const char *anon_name;	/* a nameless file's, for /proc/PID/fd */
 	struct list_head f_ep_links;	/* epoll items watching this file */
 	struct file *f_next_put;	/* in a task's fput_pending */
+	/* The real file's dentry under an overlay's (d_real), referenced. */
+	struct dentry *f_real;
 };
+
+/* The dentry of the file's data: the real one under an overlay's name. */
+static inline struct dentry *file_dentry(const struct file *f)
+{
+	return f->f_real ? f->f_real : f->path.dentry;
+}
+
+/*
+ * The inode its name shows, whose attributes stat and chmod see: the
+ * overlay's for a file opened through one, else the file's own.
+ */
+static inline struct inode *file_user_inode(const struct file *f)
+{
+	return f->f_real ? f->path.dentry->inode : f->inode;
+}
 
 /* A hash of a name, as the dentry cache keys its names. */
 u32 full_name_hash(const char *name, size_t len);
@@ -480,6 +505,8 @@ int unpack_initramfs(const char *buf, size_t len, const char *what);
  * 0, or -ENOENT, -ENOTDIR...
  */
 int hostfs_export(const char *path);
+/* No more hostfs mounts (the ones made stay): rootfs='s lower layer. */
+void hostfs_unexport(void);
 /* The file system root the first mount made. */
 extern struct path root_path;
 extern struct list_head mount_list;
@@ -602,6 +629,7 @@ struct super_block *super_by_dev(dev_t dev);
 unsigned int *memfd_file_seals_ptr(struct file *f);
 void ext2_init(void);
 void hostfs_init(void);
+void ovl_init(void);
 void pipe_init(void);
 /* Is the inode a pipe's (made by pipe(2), not a FIFO on a file system)? */
 bool is_pipe_inode(const struct inode *inode);

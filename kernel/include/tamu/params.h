@@ -43,6 +43,8 @@ struct boot_config {
 	} ubd[MAX_UBD];
 	const char *root;	/* root=: a block device instead of tmpfs */
 	const char *hostfs;	/* hostfs=: a host directory at /host */
+	/* rootfs=: a host directory, read-only, under an overlay as root */
+	const char *rootfs;
 	const char *stats;	/* stats=: counters as JSON there at exit */
 	int init_argc; /* arguments after "--" */
 	char **init_argv;

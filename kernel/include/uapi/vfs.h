@@ -28,6 +28,7 @@ _Static_assert(__builtin_offsetof(struct statfs, f_flags) == 80, "f_flags");
 
 /* f_type */
 #define TMPFS_MAGIC 0x01021994
+#define OVERLAYFS_SUPER_MAGIC 0x794c7630
 #define RAMFS_MAGIC 0x858458f6
 #define PROC_SUPER_MAGIC 0x9fa0
 #define SYSFS_MAGIC 0x62656572
