@@ -72,7 +72,8 @@ int mlock_future_check(struct mm_struct *mm, unsigned long vm,
 /*
  * Fault a range in, area by area (PROT_NONE ones stay absent), for mlock
  * and MAP_POPULATE; a private writable area gets its own copies, as
- * Linux's write faults do.  Linux's EAGAIN when memory runs out.
+ * Linux's write faults do.  Linux's EAGAIN when memory runs out, EINTR
+ * once the task is being killed.
  */
 int mm_populate(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
@@ -88,9 +89,13 @@ int mm_populate(struct mm_struct *mm, unsigned long start, unsigned long end)
 				 ? FAULT_WRITE : FAULT_READ;
 		if (!(vma->flags & (VM_READ | VM_WRITE | VM_EXEC)))
 			continue;
-		for (; addr < stop; addr += PAGE_SIZE)
+		for (; addr < stop; addr += PAGE_SIZE) {
+			/* A killed task (the OOM killer's choice) stops here. */
+			if (fatal_signal_pending(current))
+				return -EINTR;
 			if (handle_mm_fault(mm, addr, access) == -ENOMEM)
 				return -EAGAIN;
+		}
 		if (stop >= end)
 			break;
 	}
