@@ -197,46 +197,42 @@ static void show_smap_stats(struct seq_buf *m, struct mem_size_stats *mss,
 	show_kb(m, "Locked:", mss->locked >> PSS_SHIFT);
 }
 
+/* Linux's VM_MAYSHARE and VM_ACCOUNT, which tamu does not keep. */
+#define LINUX_VM_MAYSHARE 0x80
+#define LINUX_VM_ACCOUNT 0x100000
+
+/* Linux's two-letter names of the flags tamu has, in bit order. */
+static const struct {
+	unsigned long flag;
+	char name[3];
+} vma_mnemonics[] = {
+	{ VM_READ, "rd" },	     { VM_WRITE, "wr" },
+	{ VM_EXEC, "ex" },	     { VM_SHARED, "sh" },
+	{ VM_MAYREAD, "mr" },	     { VM_MAYWRITE, "mw" },
+	{ VM_MAYEXEC, "me" },	     { LINUX_VM_MAYSHARE, "ms" },
+	{ VM_GROWSDOWN, "gd" },	     { VM_LOCKED, "lo" },
+	{ VM_DONTCOPY, "dc" },	     { LINUX_VM_ACCOUNT, "ac" },
+	{ VM_WIPEONFORK, "wf" },     { VM_DONTDUMP, "dd" },
+};
+
 /*
- * Linux's two-letter names for the flags an area has, in bit order.  An
- * area tamu made shared with write access is VM_SHARED on Linux ("sh"),
- * any shared one VM_MAYSHARE ("ms"); a private writable one is charged
- * to the commit limit (VM_ACCOUNT, "ac").
+ * An area's flags as Linux's: a shared area is VM_MAYSHARE, and VM_SHARED
+ * too if it may be written; a private writable one is charged to the
+ * commit limit (VM_ACCOUNT).
  */
 static void show_smap_vma_flags(struct seq_buf *m, struct vm_area_struct *vma)
 {
-	unsigned long f = vma->flags;
-	bool shared = f & VM_SHARED;
+	unsigned long f = vma->flags & ~VM_SHARED;
+	size_t i;
 
+	if (vma->flags & VM_SHARED)
+		f |= LINUX_VM_MAYSHARE | (f & VM_MAYWRITE ? VM_SHARED : 0);
+	else if (f & VM_WRITE)
+		f |= LINUX_VM_ACCOUNT;
 	seq_printf(m, "VmFlags:");
-	if (f & VM_READ)
-		seq_printf(m, " rd");
-	if (f & VM_WRITE)
-		seq_printf(m, " wr");
-	if (f & VM_EXEC)
-		seq_printf(m, " ex");
-	if (shared && (f & VM_MAYWRITE))
-		seq_printf(m, " sh");
-	if (f & VM_MAYREAD)
-		seq_printf(m, " mr");
-	if (f & VM_MAYWRITE)
-		seq_printf(m, " mw");
-	if (f & VM_MAYEXEC)
-		seq_printf(m, " me");
-	if (shared)
-		seq_printf(m, " ms");
-	if (f & VM_GROWSDOWN)
-		seq_printf(m, " gd");
-	if (f & VM_LOCKED)
-		seq_printf(m, " lo");
-	if (f & VM_DONTCOPY)
-		seq_printf(m, " dc");
-	if (!shared && (f & VM_WRITE))
-		seq_printf(m, " ac");
-	if (f & VM_WIPEONFORK)
-		seq_printf(m, " wf");
-	if (f & VM_DONTDUMP)
-		seq_printf(m, " dd");
+	for (i = 0; i < ARRAY_SIZE(vma_mnemonics); i++)
+		if (f & vma_mnemonics[i].flag)
+			seq_printf(m, " %s", vma_mnemonics[i].name);
 	seq_printf(m, " \n");
 }
 
