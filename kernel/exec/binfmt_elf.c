@@ -220,7 +220,7 @@ static int create_stack(struct linux_binprm *bprm, struct elf_image *prog,
 			unsigned long interp_base)
 {
 	struct stack_builder s = { bprm->mm, STACK_TOP, 0 };
-	unsigned long execfn, platform, random, strings, *vec, *v;
+	unsigned long execfn, platform, random, strings, *vec, *v, *auxv;
 	int nvec = 1 + bprm->argc + 1 + bprm->envc + 1 + 2 * 22;
 	const struct cred *c = &bprm->cred;
 	u8 rnd[16];
@@ -247,6 +247,7 @@ static int create_stack(struct linux_binprm *bprm, struct elf_image *prog,
 	if (!bprm->envc)
 		*v++ = 0;
 	*v++ = 0;
+	auxv = v;
 #define AUX(type, val) (*v++ = (type), *v++ = (val))
 	AUX(AT_HWCAP, arch_hwcap());
 	AUX(AT_PAGESZ, PAGE_SIZE);
@@ -269,6 +270,10 @@ static int create_stack(struct linux_binprm *bprm, struct elf_image *prog,
 	AUX(AT_MINSIGSTKSZ, arch_min_sigstack());
 	AUX(AT_NULL, 0);
 #undef AUX
+	/* Kept for the core's NT_AUXV, as Linux's mm->saved_auxv. */
+	memcpy(bprm->mm->saved_auxv, auxv,
+	       min((size_t)(v - auxv) * sizeof(long),
+		   sizeof(bprm->mm->saved_auxv)));
 	s.sp = ALIGN_DOWN(s.sp - (v - vec) * sizeof(long), 16UL) +
 	       (v - vec) * sizeof(long);
 	push_bytes(&s, vec, (v - vec) * sizeof(long));

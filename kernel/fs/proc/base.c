@@ -384,6 +384,9 @@ static const struct proc_table net_table = {
 static const struct proc_entry pid_entries[] = {
 	{ "cmdline", S_IFREG | 0444, .show = show_cmdline },
 	{ "comm", S_IFREG | 0644, .show = show_comm, .write = write_comm },
+	{ "coredump_filter", S_IFREG | 0644,
+	  .show = proc_show_coredump_filter,
+	  .write = proc_write_coredump_filter },
 	{ "cwd", S_IFLNK | 0777, .link = link_cwd, .link_path = path_cwd },
 	{ "environ", S_IFREG | 0400, .show = show_environ },
 	{ "exe", S_IFLNK | 0777, .link = link_exe, .link_path = path_exe },
