@@ -422,6 +422,11 @@ bool elf_core_dump(struct coredump_params *cprm)
 
 	if (!fill_note_info(&info, cprm->siginfo->si_signo, cprm))
 		goto end_coredump;
+	/*
+	 * From here the core counts as dumped (0x80 in the status) even if
+	 * RLIMIT_CORE or the disk cuts it short, as on Linux.
+	 */
+	has_dumped = true;
 	fill_elf_header(&elf, segs);
 	offset = sizeof(elf) + segs * sizeof(phdr);
 
@@ -463,7 +468,6 @@ bool elf_core_dump(struct coredump_params *cprm)
 		if (!dump_user_range(cprm, m->start, m->dump_size))
 			goto end_coredump;
 	}
-	has_dumped = true;
 end_coredump:
 	free_note_info(&info);
 	return has_dumped;

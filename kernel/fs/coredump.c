@@ -356,16 +356,34 @@ static bool dump_page(struct coredump_params *cprm, struct mm_struct *mm,
 	return true;
 }
 
+/* What one leaf page table covers: all of it absent when the table is. */
+#define PT_COVERS (512 * PAGE_SIZE)
+
 bool dump_user_range(struct coredump_params *cprm, unsigned long start,
 		     unsigned long len)
 {
 	struct mm_struct *mm = current->mm;
 	void *bounce = kmalloc(PAGE_SIZE, GFP_KERNEL);
-	unsigned long addr;
+	unsigned long addr = start, end = start + len, next;
+	struct vm_area_struct *vma;
 	bool ok = bounce != NULL;
 
-	for (addr = start; ok && addr < start + len; addr += PAGE_SIZE)
+	while (ok && addr < end) {
+		/*
+		 * A huge anonymous area with a page or two touched: where no
+		 * page table exists, skip what it would cover in one step.
+		 */
+		vma = find_vma(mm, addr);
+		if (!page_walk(mm, addr, false) &&
+		    (!vma || addr < vma->start || !vma->file)) {
+			next = min(ALIGN(addr + 1, PT_COVERS), end);
+			dump_skip(cprm, next - addr);
+			addr = next;
+			continue;
+		}
 		ok = dump_page(cprm, mm, addr, bounce);
+		addr += PAGE_SIZE;
+	}
 	kfree(bounce);
 	return ok;
 }
@@ -400,6 +418,25 @@ static struct file *open_core_file(const char *name)
 	return f;
 }
 
+static void note_anon_page(pte_t *pte, unsigned long addr, void *arg)
+{
+	if (pte_page(*pte)->flags & PG_anon)
+		*(bool *)arg = true;
+}
+
+/*
+ * Has the area a page of its own, not the file's (a copy-on-write copy,
+ * or anonymous memory)?  What Linux knows from vma->anon_vma.
+ */
+static bool vma_has_anon_pages(struct mm_struct *mm,
+			       struct vm_area_struct *vma)
+{
+	bool found = false;
+
+	walk_range(mm, vma->start, vma->end, note_anon_page, &found);
+	return found;
+}
+
 /* Linux's vma_dump_size under coredump_filter. */
 static unsigned long vma_dump_size(struct mm_struct *mm,
 				   struct vm_area_struct *vma,
@@ -417,11 +454,8 @@ static unsigned long vma_dump_size(struct mm_struct *mm,
 		return (anon ? FILTER(ANON_SHARED) : FILTER(MAPPED_SHARED))
 			       ? size : 0;
 	}
-	/*
-	 * Linux dumps a private area once written (it has an anon_vma): for
-	 * tamu an anonymous area, or a writable file mapping (data, bss).
-	 */
-	if ((!vma->file || (vma->flags & VM_WRITE)) && FILTER(ANON_PRIVATE))
+	/* A private area once written: data, bss, relocated (RELRO) pages. */
+	if (FILTER(ANON_PRIVATE) && vma_has_anon_pages(mm, vma))
 		return size;
 	if (!vma->file)
 		return 0;

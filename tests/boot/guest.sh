@@ -201,6 +201,49 @@ else
 		ok "$umount_desc (not compared: needs root and unshare -m)$what" ||
 		fail "$umount_desc$what" "status $status" "$out" "$err"
 fi
+# Core dumps: children dying of SIGSEGV, SIGABRT, SIGQUIT with RLIMIT_CORE
+# unlimited, 0 and small, not dumpable, "core" taken; the core's notes and
+# memory.  Natively only where the host writes "core" or "core.PID" in the
+# working directory and lets a child raise RLIMIT_CORE; elsewhere (a pipe
+# to systemd-coredump or apport) against tests/guest/coredump.expected,
+# this output from a Linux host with core_pattern "core".
+coredump_desc="core dumps: WCOREDUMP, RLIMIT_CORE, PR_SET_DUMPABLE, the file's name, mode and owner, its notes and memory, coredump_filter"
+pattern=$(cat /proc/sys/kernel/core_pattern 2>/dev/null)
+if [[ "$pattern" == core || "$pattern" == core.%p ]] &&
+	[ "$(ulimit -Hc)" == unlimited ]; then
+	same_as_native coredump "$coredump_desc"
+else
+	run_tamu "${opts[@]}" -- /test/coredump
+	if [ "$status" -eq 0 ] && [ "$out" == "$(cat tests/guest/coredump.expected)" ]; then
+		ok "$coredump_desc (as Linux wrote them, host core_pattern \"$pattern\")$what"
+	else
+		fail "$coredump_desc$what" "want: $(cat tests/guest/coredump.expected)" \
+			"got: $out" "$err"
+	fi
+fi
+# core_pattern's specifiers, core_uses_pid, a pipe: tamu only (the host's
+# core_pattern is everybody's).
+run_tamu "${opts[@]}" -- /test/coredump pattern
+want='core_pattern: core
+core_uses_pid: 0
+pattern "core": WCOREDUMP 1, the expected name
+pattern "core\n": WCOREDUMP 1, the expected name
+pattern "c.%p.%P.%i.%I.%u.%g.%s.%c.%%.%d.%e.%h": WCOREDUMP 1, the expected name
+pattern "c.%E": WCOREDUMP 1, the expected name
+pattern "c%z%": WCOREDUMP 1, the expected name
+pattern "sub/core.%p": WCOREDUMP 1, the expected name
+pattern "nodir/core": WCOREDUMP 0, no core
+pattern "|/bin/cat": WCOREDUMP 0, no core
+pattern "t.%t": the time
+a 200-character pattern reads back as 127
+core_pattern by nobody: Permission denied
+core_uses_pid by nobody: Permission denied
+core_pattern again: core'
+if [ "$status" -eq 0 ] && [ "$out" == "$want" ]; then
+	ok "core_pattern: %p %P %i %I %u %g %s %c %% %d %e %h %E %t, core_uses_pid, a directory, a pipe (no core), root only$what"
+else
+	fail "core_pattern$what" "status $status" "$out" "$err"
+fi
 # What unmounting gives back: 20 rounds of 32 MiB in a tmpfs.
 run_tamu "${opts[@]}" -- /test/umount memory /tmp
 if [ "$status" -eq 0 ] && [ "$(grep -c ': as before' <<<"$out")" -eq 8 ] &&

@@ -82,7 +82,7 @@ bool dump_align(struct coredump_params *cprm, unsigned int align);
 bool dump_user_range(struct coredump_params *cprm, unsigned long start,
 		     unsigned long len);
 
-/* The ELF writer (exec/binfmt_elf_core.c): true if the whole core went out. */
+/* The ELF writer (exec/binfmt_elf_core.c): true once its notes are made. */
 bool elf_core_dump(struct coredump_params *cprm);
 
 #endif
