@@ -205,7 +205,7 @@ fi
 # unlimited, 0 and small, not dumpable, "core" taken; the core's notes and
 # memory.  Natively only where the host writes "core" or "core.PID" in the
 # working directory and lets a child raise RLIMIT_CORE; elsewhere (a pipe
-# to systemd-coredump or apport) against tests/guest/coredump.expected,
+# to systemd-coredump or apport) against tests/boot/coredump.expected,
 # this output from a Linux host with core_pattern "core".
 coredump_desc="core dumps: WCOREDUMP, RLIMIT_CORE, PR_SET_DUMPABLE, the file's name, mode and owner, its notes and memory, coredump_filter"
 pattern=$(cat /proc/sys/kernel/core_pattern 2>/dev/null)
@@ -214,10 +214,10 @@ if [[ "$pattern" == core || "$pattern" == core.%p ]] &&
 	same_as_native coredump "$coredump_desc"
 else
 	run_tamu "${opts[@]}" -- /test/coredump
-	if [ "$status" -eq 0 ] && [ "$out" == "$(cat tests/guest/coredump.expected)" ]; then
+	if [ "$status" -eq 0 ] && [ "$out" == "$(cat tests/boot/coredump.expected)" ]; then
 		ok "$coredump_desc (as Linux wrote them, host core_pattern \"$pattern\")$what"
 	else
-		fail "$coredump_desc$what" "want: $(cat tests/guest/coredump.expected)" \
+		fail "$coredump_desc$what" "want: $(cat tests/boot/coredump.expected)" \
 			"got: $out" "$err"
 	fi
 fi
