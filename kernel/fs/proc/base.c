@@ -386,7 +386,7 @@ static const struct proc_entry pid_entries[] = {
 	{ "comm", S_IFREG | 0644, .show = show_comm, .write = write_comm },
 	{ "coredump_filter", S_IFREG | 0644,
 	  .show = proc_show_coredump_filter,
-	  .write = proc_write_coredump_filter },
+	  .write = proc_write_coredump_filter, .tgid_only = true },
 	{ "cwd", S_IFLNK | 0777, .link = link_cwd, .link_path = path_cwd },
 	{ "environ", S_IFREG | 0400, .show = show_environ },
 	{ "exe", S_IFLNK | 0777, .link = link_exe, .link_path = path_exe },
