@@ -351,6 +351,7 @@ int load_elf_binary(struct linux_binprm *bprm)
 			interp_file = NULL;
 			goto out;
 		}
+		would_dump(bprm, interp_file);
 		err = read_headers(interp_file, &interp);
 		if (err)
 			goto out;

@@ -14,7 +14,9 @@
  *                       NT_AUXV, NT_FILE, the FPU state), memory the child
  *                       wrote, holes as zeroes, the filter's rules for
  *                       program text, ELF headers and MADV_DONTDUMP;
- *                       /proc/self/coredump_filter.  Natively and as a guest.
+ *                       /proc/self/coredump_filter; not dumpable after
+ *                       the exec of a program it may not read.  Natively
+ *                       and as a guest.
  *   coredump pattern    tamu only (it changes the system's core_pattern):
  *                       core_pattern's %-specifiers, core_uses_pid, a pipe
  *                       (no core), a directory that does not exist, writes
@@ -522,6 +524,67 @@ static void unwritable_test(void)
 	rmdir("ro");
 }
 
+/* A copy of this program with mode 'mode', named 'name'. */
+static int copy_self(const char *name, mode_t mode)
+{
+	char buf[65536];
+	int in = open("/proc/self/exe", O_RDONLY), out;
+	ssize_t n;
+
+	out = open(name, O_CREAT | O_WRONLY | O_TRUNC, 0700);
+	if (in < 0 || out < 0)
+		return -1;
+	while ((n = read(in, buf, sizeof(buf))) > 0)
+		if (write(out, buf, n) != n)
+			return -1;
+	close(in);
+	fchmod(out, mode);
+	close(out);
+	return 0;
+}
+
+/*
+ * Dumpable after exec: not when the program cannot be read (Linux's
+ * would_dump), so that its core cannot show it.  As nobody when root,
+ * who may read anything.
+ */
+static void exec_tests(void)
+{
+	static const struct {
+		const char *name;
+		mode_t mode;
+	} progs[] = { { "readable", 0755 }, { "exec-only", 0711 } };
+	unsigned int i;
+	int status;
+
+	for (i = 0; i < 2; i++) {
+		mode_t mode = progs[i].mode;
+		pid_t pid;
+
+		/* Not root: the owner must lose read permission too. */
+		if (geteuid() != 0 && mode == 0711)
+			mode = 0111;
+		if (copy_self(progs[i].name, mode)) {
+			perror(progs[i].name);
+			continue;
+		}
+		printf("exec of the %s program: ", progs[i].name);
+		fflush(stdout);
+		pid = fork();
+		if (pid == 0) {
+			char path[64];
+
+			if (geteuid() == 0 && setresuid(65534, 65534, 65534))
+				_exit(1);
+			snprintf(path, sizeof(path), "./%s", progs[i].name);
+			execl(path, path, "dumpable", (char *)NULL);
+			_exit(2);
+		}
+		waitpid(pid, &status, 0);
+		unlink(progs[i].name);
+	}
+}
+
 static void proc_mounted(void)
 {
 	if (access("/proc/self/stat", F_OK))
@@ -664,6 +727,10 @@ int main(int argc, char **argv)
 	bool pattern = argc > 1 && !strcmp(argv[1], "pattern");
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (argc > 1 && !strcmp(argv[1], "dumpable")) {
+		printf("PR_GET_DUMPABLE %d\n", prctl(PR_GET_DUMPABLE));
+		return 0;
+	}
 	/* Mapped here, so that the parent knows where the children write. */
 	anon = mmap(NULL, 16 * 4096, PROT_READ | PROT_WRITE,
 		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -684,6 +751,7 @@ int main(int argc, char **argv)
 		crash_tests();
 		file_tests();
 		unwritable_test();
+		exec_tests();
 	}
 	if (chdir("/") || rmdir(dir))
 		perror("rmdir");
