@@ -404,6 +404,25 @@ static void fill_elf_header(Elf64_Ehdr *elf, int segs)
 	elf->e_phnum = segs;
 }
 
+/*
+ * More program headers than e_phnum holds: it says PN_XNUM, and one
+ * section header at the end of the file holds the count (Linux's
+ * fill_extnum_info).
+ */
+static void fill_extnum_info(Elf64_Ehdr *elf, Elf64_Shdr *shdr, u64 e_shoff,
+			     int segs)
+{
+	elf->e_shoff = e_shoff;
+	elf->e_shentsize = sizeof(*shdr);
+	elf->e_shnum = 1;
+	elf->e_shstrndx = SHN_UNDEF;
+	memset(shdr, 0, sizeof(*shdr));
+	shdr->sh_type = SHT_NULL;
+	shdr->sh_size = elf->e_shnum;
+	shdr->sh_link = elf->e_shstrndx;
+	shdr->sh_info = segs;
+}
+
 static u32 vma_phdr_flags(unsigned long vm_flags)
 {
 	return (vm_flags & VM_READ ? PF_R : 0) |
@@ -416,9 +435,11 @@ bool elf_core_dump(struct coredump_params *cprm)
 	struct elf_note_info info = { 0 };
 	Elf64_Ehdr elf;
 	Elf64_Phdr phdr;
+	Elf64_Shdr shdr4extnum;
 	u64 offset, dataoff;
 	bool has_dumped = false;
 	int segs = cprm->vma_count + 1, i;
+	int e_phnum = segs > PN_XNUM ? PN_XNUM : segs;
 
 	if (!fill_note_info(&info, cprm->siginfo->si_signo, cprm))
 		goto end_coredump;
@@ -427,7 +448,7 @@ bool elf_core_dump(struct coredump_params *cprm)
 	 * RLIMIT_CORE or the disk cuts it short, as on Linux.
 	 */
 	has_dumped = true;
-	fill_elf_header(&elf, segs);
+	fill_elf_header(&elf, e_phnum);
 	offset = sizeof(elf) + segs * sizeof(phdr);
 
 	/* The notes' program header, then one per area. */
@@ -438,6 +459,9 @@ bool elf_core_dump(struct coredump_params *cprm)
 	};
 	offset += info.size;
 	dataoff = offset = ALIGN(offset, (u64)ELF_EXEC_PAGESIZE);
+	if (e_phnum == PN_XNUM)
+		fill_extnum_info(&elf, &shdr4extnum,
+				 dataoff + cprm->vma_data_size, segs);
 	if (!dump_emit(cprm, &elf, sizeof(elf)) ||
 	    !dump_emit(cprm, &phdr, sizeof(phdr)))
 		goto end_coredump;
@@ -468,6 +492,8 @@ bool elf_core_dump(struct coredump_params *cprm)
 		if (!dump_user_range(cprm, m->start, m->dump_size))
 			goto end_coredump;
 	}
+	if (e_phnum == PN_XNUM)
+		dump_emit(cprm, &shdr4extnum, sizeof(shdr4extnum));
 end_coredump:
 	free_note_info(&info);
 	return has_dumped;

@@ -483,9 +483,6 @@ static bool dump_vma_snapshot(struct coredump_params *cprm)
 	cprm->vma_count = 0;
 	list_for_each_entry(vma, &mm->vmas, list)
 		cprm->vma_count++;
-	/* ELF counts program headers in 16 bits; one is the notes'. */
-	if (cprm->vma_count >= PN_XNUM - 1)
-		return false;
 	cprm->vma_meta = kcalloc(cprm->vma_count ? cprm->vma_count : 1,
 				 sizeof(*cprm->vma_meta), GFP_KERNEL);
 	if (!cprm->vma_meta)

@@ -1125,6 +1125,8 @@ const struct uapi_fact uapi_layout_facts[] = {
 	UAPI_CONST("elfcore", NT_FILE),
 	UAPI_CONST("elfcore", NT_X86_XSTATE),
 	UAPI_CONST("elfcore", PN_XNUM),
+	UAPI_CONST("elfcore", SHN_UNDEF),
+	UAPI_CONST("elfcore", SHT_NULL),
 	UAPI_SIZEOF("elfcore", struct elf_prstatus),
 	UAPI_FIELD("elfcore", struct elf_prstatus, pr_info),
 	UAPI_FIELD("elfcore", struct elf_prstatus, pr_cursig),

@@ -35,8 +35,13 @@ struct x86_xfeat_component {
 _Static_assert(sizeof(struct x86_xfeat_component) == 16,
 	       "x86_xfeat_component");
 
-/* Program headers beyond this count go in section 0 (Linux never needs it). */
+/*
+ * e_phnum when there are more program headers: the count is then in
+ * section header 0's sh_info (a core of more than 65534 areas).
+ */
 #define PN_XNUM 0xffff
+#define SHN_UNDEF 0
+#define SHT_NULL 0
 
 typedef struct {
 	Elf64_Word n_namesz;	/* with the NUL */
