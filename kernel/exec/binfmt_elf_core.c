@@ -132,10 +132,26 @@ static void fill_prstatus(struct elf_prstatus *s, struct task_struct *p,
 	s->pr_fpvalid = 1;
 }
 
+/*
+ * Linux's pr_state: 1 + the lowest bit of the state, 0 running.  The
+ * dumper runs ('R'); a leader parked in do_exit waits uninterruptibly
+ * ('D').  tamu's TASK_DEAD is Linux's bit 7.
+ */
+static int linux_state_index(long state)
+{
+	if (!state)
+		return 0;
+	if (state & TASK_DEAD && !(state & (TASK_DEAD - 1)))
+		return 8;
+	return __builtin_ctzl(state) + 1;
+}
+
+/* The process as its leader shows it, as Linux's fill_psinfo. */
 static void fill_psinfo(struct elf_prpsinfo *psinfo, struct task_struct *p,
 			struct mm_struct *mm)
 {
 	size_t len = mm->arg_end - mm->arg_start, i;
+	int state = linux_state_index(p->state);
 
 	if (len >= ELF_PRARGSZ)
 		len = ELF_PRARGSZ - 1;
@@ -149,10 +165,9 @@ static void fill_psinfo(struct elf_prpsinfo *psinfo, struct task_struct *p,
 	psinfo->pr_ppid = parent_tgid(p);
 	psinfo->pr_pgrp = p->signal->pgrp;
 	psinfo->pr_sid = p->signal->session;
-	/* The dumping thread runs: state 0, "R". */
-	psinfo->pr_state = 0;
-	psinfo->pr_sname = 'R';
-	psinfo->pr_zomb = 0;
+	psinfo->pr_state = state;
+	psinfo->pr_sname = state > 5 ? '.' : "RSDTZW"[state];
+	psinfo->pr_zomb = psinfo->pr_sname == 'Z';
 	psinfo->pr_nice = p->nice;
 	psinfo->pr_flag = p->flags;
 	psinfo->pr_uid = p->cred.uid;
@@ -343,7 +358,7 @@ static bool fill_note_info(struct elf_note_info *info, int signr,
 		if (!fill_thread_core_info(t, signr, &info->size))
 			return false;
 
-	fill_psinfo(&info->prpsinfo, current, current->mm);
+	fill_psinfo(&info->prpsinfo, current->group_leader, current->mm);
 	fill_note(&info->psinfo, "CORE", NT_PRPSINFO, sizeof(info->prpsinfo),
 		  &info->prpsinfo);
 	info->size += notesize(&info->psinfo);

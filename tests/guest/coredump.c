@@ -60,11 +60,16 @@ static char *anon;		/* 16 pages: page 3 written, the rest not */
 static char *nodump;		/* MADV_DONTDUMP */
 static pid_t thread_tids[2];
 static volatile int threads_up;
+/* The thread that crashes, in memory the parent shares. */
+static volatile pid_t *crasher_tid;
 
-enum crash { CRASH_SEGV, CRASH_ABORT, CRASH_QUIT, CRASH_THREADS };
+enum crash { CRASH_SEGV, CRASH_ABORT, CRASH_QUIT, CRASH_THREADS,
+	     CRASH_THREAD_B };
 
-static const char *const crash_names[] = { "SIGSEGV", "SIGABRT", "SIGQUIT",
-					   "SIGSEGV, 3 threads" };
+static const char *const crash_names[] = {
+	"SIGSEGV", "SIGABRT", "SIGQUIT", "SIGSEGV, 3 threads",
+	"SIGSEGV in a second thread, 3 threads"
+};
 
 struct child_opts {
 	enum crash how;
@@ -80,6 +85,17 @@ static void *thread_main(void *arg)
 	__atomic_add_fetch(&threads_up, 1, __ATOMIC_SEQ_CST);
 	for (;;)
 		pause();
+	return NULL;
+}
+
+/* Crashes once the others wait; the main thread waits in pause(). */
+static void *thread_crash(void *arg)
+{
+	(void)arg;
+	while (threads_up < 1)
+		usleep(1000);
+	*crasher_tid = gettid();
+	*null_ptr = 1;
 	return NULL;
 }
 
@@ -114,6 +130,11 @@ __attribute__((noreturn)) static void child(const struct child_opts *o)
 	memset(nodump, 0x5a, 4096);
 	madvise(nodump, 4096, MADV_DONTDUMP);
 	switch (o->how) {
+	case CRASH_THREAD_B:
+		pthread_create(&t, NULL, thread_main, (void *)0L);
+		pthread_create(&t, NULL, thread_crash, NULL);
+		for (;;)
+			pause();
 	case CRASH_THREADS:
 		for (i = 0; i < 2; i++)
 			pthread_create(&t, NULL, thread_main, (void *)i);
@@ -249,8 +270,8 @@ static void check_file_note(const char *desc, size_t sz)
 	       found ? "yes" : "no");
 }
 
-static void check_notes(const char *core, size_t len, pid_t pid, int sig,
-			int nthreads)
+static void check_notes(const char *core, size_t len, pid_t pid,
+			pid_t crasher, int sig, int nthreads)
 {
 	const Elf64_Ehdr *eh = (const void *)core;
 	const Elf64_Phdr *note = (const void *)(core + eh->e_phoff);
@@ -286,11 +307,11 @@ static void check_notes(const char *core, size_t len, pid_t pid, int sig,
 			if (!prstatus)
 				printf("  first NT_PRSTATUS: the crashing thread %s, "
 				       "signal %d, fpvalid %d, rip in the program %s\n",
-				       s->pr_pid == pid ? "yes" : "no",
+				       s->pr_pid == crasher ? "yes" : "no",
 				       s->pr_cursig, s->pr_fpvalid,
 				       s->pr_reg[16] > 0x400000 &&
 				       s->pr_reg[16] < 0x800000 ? "yes" : "no");
-			else if (s->pr_pid == pid || s->pr_pid <= 0)
+			else if (s->pr_pid == crasher || s->pr_pid <= 0)
 				tids_ok = false;
 			prstatus++;
 		} else if (n->n_type == NT_PRPSINFO) {
@@ -372,8 +393,10 @@ static void run(const char *what, const struct child_opts *o, bool details)
 	size_t len = 0;
 	char *core;
 	int status;
-	pid_t pid = fork();
+	pid_t pid;
 
+	*crasher_tid = 0;
+	pid = fork();
 	if (pid == 0)
 		child(o);
 	waitpid(pid, &status, 0);
@@ -403,8 +426,10 @@ static void run(const char *what, const struct child_opts *o, bool details)
 
 		printf("ELF type %d machine %d\n", eh->e_type, eh->e_machine);
 		if (details && eh->e_type == ET_CORE) {
-			check_notes(core, len, pid, WTERMSIG(status),
-				    o->how == CRASH_THREADS ? 3 : 1);
+			check_notes(core, len, pid,
+				    o->how == CRASH_THREAD_B ? *crasher_tid : pid,
+				    WTERMSIG(status),
+				    o->how >= CRASH_THREADS ? 3 : 1);
 			check_memory(core, len, pid);
 		}
 	} else {
@@ -483,7 +508,7 @@ static void file_tests(void)
 static void crash_tests(void)
 {
 	static const enum crash hows[] = { CRASH_SEGV, CRASH_ABORT, CRASH_QUIT,
-					   CRASH_THREADS };
+					   CRASH_THREADS, CRASH_THREAD_B };
 	struct child_opts o = { 0 };
 	unsigned int i;
 
@@ -736,7 +761,10 @@ int main(int argc, char **argv)
 		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	nodump = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
 		      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (anon == MAP_FAILED || nodump == MAP_FAILED)
+	crasher_tid = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+			   MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (anon == MAP_FAILED || nodump == MAP_FAILED ||
+	    crasher_tid == MAP_FAILED)
 		return 1;
 	umask(022);
 	proc_mounted();
