@@ -222,7 +222,8 @@ else
 	fi
 fi
 # core_pattern's specifiers, core_uses_pid, a pipe: tamu only (the host's
-# core_pattern is everybody's).
+# core_pattern is everybody's).  Then what a change of ids does (the
+# lines Linux prints for the same calls).
 run_tamu "${opts[@]}" -- /test/coredump pattern
 want='core_pattern: core
 core_uses_pid: 0
@@ -238,9 +239,14 @@ pattern "t.%t": the time
 a 200-character pattern reads back as 127
 core_pattern by nobody: Permission denied
 core_uses_pid by nobody: Permission denied
-core_pattern again: core'
+core_pattern again: core
+setresuid: PR_GET_DUMPABLE 0, PR_GET_PDEATHSIG 0
+setresgid: PR_GET_DUMPABLE 0, PR_GET_PDEATHSIG 0
+setfsuid: PR_GET_DUMPABLE 0, PR_GET_PDEATHSIG 0
+setfsgid: PR_GET_DUMPABLE 0, PR_GET_PDEATHSIG 0
+setreuid to the same ids: PR_GET_DUMPABLE 1, PR_GET_PDEATHSIG 10'
 if [ "$status" -eq 0 ] && [ "$out" == "$want" ]; then
-	ok "core_pattern: %p %P %i %I %u %g %s %c %% %d %e %h %E %t, core_uses_pid, a directory, a pipe (no core), root only$what"
+	ok "core_pattern: %p %P %i %I %u %g %s %c %% %d %e %h %E %t, core_uses_pid, a directory, a pipe (no core), root only; a change of ids: not dumpable, no parent-death signal (as Linux)$what"
 else
 	fail "core_pattern$what" "status $status" "$out" "$err"
 fi

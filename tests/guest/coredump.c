@@ -20,7 +20,8 @@
  *   coredump pattern    tamu only (it changes the system's core_pattern):
  *                       core_pattern's %-specifiers, core_uses_pid, a pipe
  *                       (no core), a directory that does not exist, writes
- *                       by a user who is not root.
+ *                       by a user who is not root; changing ids makes a
+ *                       process not dumpable.
  */
 #define _GNU_SOURCE
 #include <elf.h>
@@ -35,6 +36,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/auxv.h>
+#include <sys/fsuid.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
@@ -746,6 +748,39 @@ static void pattern_tests(void)
 	printf("core_pattern again: %s", buf);
 }
 
+/*
+ * tamu only, as root: changing ids makes a process not dumpable and drops
+ * its parent-death signal (Linux's commit_creds with suid_dumpable 0).
+ */
+static void id_change_tests(void)
+{
+	static const char *const calls[] = { "setresuid", "setresgid",
+					     "setfsuid", "setfsgid",
+					     "setreuid to the same ids" };
+	unsigned int i;
+	int status, sig;
+
+	for (i = 0; i < 5; i++) {
+		pid_t pid = fork();
+
+		if (pid == 0) {
+			prctl(PR_SET_PDEATHSIG, SIGUSR1);
+			switch (i) {
+			case 0: setresuid(65534, 65534, 65534); break;
+			case 1: setresgid(65534, 65534, 65534); break;
+			case 2: setfsuid(65534); break;
+			case 3: setfsgid(65534); break;
+			default: setreuid(-1, -1); break;
+			}
+			prctl(PR_GET_PDEATHSIG, &sig);
+			printf("%s: PR_GET_DUMPABLE %d, PR_GET_PDEATHSIG %d\n",
+			       calls[i], prctl(PR_GET_DUMPABLE), sig);
+			_exit(0);
+		}
+		waitpid(pid, &status, 0);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	char dir[] = "/tmp/coredump.XXXXXX";
@@ -774,6 +809,7 @@ int main(int argc, char **argv)
 	}
 	if (pattern) {
 		pattern_tests();
+		id_change_tests();
 	} else {
 		filter_tests();
 		crash_tests();
