@@ -95,6 +95,26 @@ static bool may_set_id(u32 id, const u32 ids[3], bool root)
 }
 
 /*
+ * After a change of ids, as Linux's commit_creds: a process whose
+ * effective or file-system ids changed, or which gained capabilities, is
+ * no longer dumpable (suid_dumpable is 0: no core, /proc/PID root's) and
+ * loses its parent-death signal.
+ */
+static void creds_changed(const struct cred *old)
+{
+	struct task_struct *t = current;
+	const struct cred *c = &t->cred;
+
+	if (c->euid == old->euid && c->egid == old->egid &&
+	    c->fsuid == old->fsuid && c->fsgid == old->fsgid &&
+	    !(c->cap_permitted & ~old->cap_permitted))
+		return;
+	if (t->mm)
+		t->mm->dumpable = 0;
+	t->pdeath_signal = 0;
+}
+
+/*
  * setresuid and setresgid: real, effective and saved ids (-1 keeps one);
  * the file system id follows the effective one.
  */
@@ -120,18 +140,23 @@ SYSCALL_DEFINE(setresuid, u32 ruid, u32 euid, u32 suid)
 	const u32 want[3] = { ruid, euid, suid };
 	long err = set_res_ids(ids, &c->fsuid, want, capable(CAP_SETUID));
 
-	if (!err)
+	if (!err) {
 		cap_fixup_setuid(c, &old, current->keepcaps);
+		creds_changed(&old);
+	}
 	return err;
 }
 
 SYSCALL_DEFINE(setresgid, u32 rgid, u32 egid, u32 sgid)
 {
-	struct cred *c = &current->cred;
+	struct cred *c = &current->cred, old = *c;
 	u32 *ids[3] = { &c->gid, &c->egid, &c->sgid };
 	const u32 want[3] = { rgid, egid, sgid };
+	long err = set_res_ids(ids, &c->fsgid, want, capable(CAP_SETGID));
 
-	return set_res_ids(ids, &c->fsgid, want, capable(CAP_SETGID));
+	if (!err)
+		creds_changed(&old);
+	return err;
 }
 
 SYSCALL_DEFINE(setuid, u32 uid)
@@ -180,17 +205,22 @@ SYSCALL_DEFINE(setreuid, u32 ruid, u32 euid)
 	long err = set_re_ids(&c->uid, &c->euid, &c->suid, &c->fsuid, ruid,
 			      euid, capable(CAP_SETUID));
 
-	if (!err)
+	if (!err) {
 		cap_fixup_setuid(c, &old, current->keepcaps);
+		creds_changed(&old);
+	}
 	return err;
 }
 
 SYSCALL_DEFINE(setregid, u32 rgid, u32 egid)
 {
-	struct cred *c = &current->cred;
+	struct cred *c = &current->cred, old = *c;
+	long err = set_re_ids(&c->gid, &c->egid, &c->sgid, &c->fsgid, rgid,
+			      egid, capable(CAP_SETGID));
 
-	return set_re_ids(&c->gid, &c->egid, &c->sgid, &c->fsgid, rgid, egid,
-			  capable(CAP_SETGID));
+	if (!err)
+		creds_changed(&old);
+	return err;
 }
 
 SYSCALL_DEFINE(getresuid, unsigned long ur, unsigned long ue, unsigned long us)
@@ -226,18 +256,21 @@ SYSCALL_DEFINE(setfsuid, u32 uid)
 			       uid == c->euid || uid == c->suid)) {
 		c->fsuid = uid;
 		cap_fixup_setuid(c, &before, true);
+		creds_changed(&before);
 	}
 	return old;
 }
 
 SYSCALL_DEFINE(setfsgid, u32 gid)
 {
-	struct cred *c = &current->cred;
+	struct cred *c = &current->cred, before = *c;
 	u32 old = c->fsgid;
 
 	if (gid != (u32)-1 && (capable(CAP_SETGID) || gid == c->gid ||
-			       gid == c->egid || gid == c->sgid))
+			       gid == c->egid || gid == c->sgid)) {
 		c->fsgid = gid;
+		creds_changed(&before);
+	}
 	return old;
 }
 

@@ -271,6 +271,7 @@ static int create_stack(struct linux_binprm *bprm, struct elf_image *prog,
 	AUX(AT_MINSIGSTKSZ, arch_min_sigstack());
 	AUX(AT_NULL, 0);
 #undef AUX
+	/* For /proc/PID/auxv and the core's NT_AUXV, as Linux's. */
 	BUG_ON(v - auxv > AT_VECTOR_SIZE);
 	memcpy(bprm->mm->saved_auxv, auxv, (v - auxv) * sizeof(long));
 	s.sp = ALIGN_DOWN(s.sp - (v - vec) * sizeof(long), 16UL) +
@@ -350,6 +351,7 @@ int load_elf_binary(struct linux_binprm *bprm)
 			interp_file = NULL;
 			goto out;
 		}
+		would_dump(bprm, interp_file);
 		err = read_headers(interp_file, &interp);
 		if (err)
 			goto out;

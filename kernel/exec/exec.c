@@ -107,6 +107,12 @@ static int add_user_strings(struct linux_binprm *bprm, unsigned long uvec)
 	}
 }
 
+void would_dump(struct linux_binprm *bprm, struct file *file)
+{
+	if (inode_permission(file->inode, MAY_READ))
+		bprm->nondump = true;
+}
+
 static int open_exec(struct linux_binprm *bprm, const char *name)
 {
 	struct file *f = file_open_lookup(bprm->dfd, name,
@@ -127,6 +133,7 @@ static int open_exec(struct linux_binprm *bprm, const char *name)
 		fput(f);
 		return -EACCES;
 	}
+	would_dump(bprm, f);
 	memset(bprm->buf, 0, sizeof(bprm->buf));
 	n = kernel_read(f, bprm->buf, sizeof(bprm->buf) - 1, 0);
 	if (n < 0) {
@@ -282,6 +289,9 @@ static void exec_commit(struct linux_binprm *bprm)
 		bprm->mm->dumpable = 0;
 		t->pdeath_signal = 0;
 	}
+	/* Nor of one the caller could not read (suid_dumpable is 0). */
+	if (bprm->nondump)
+		bprm->mm->dumpable = 0;
 	if (old)
 		arch_thread_exit(t);
 	t->mm = bprm->mm;

@@ -294,29 +294,26 @@ static void put_existing(struct path *parent, struct dentry *d)
 	path_put(parent);
 }
 
-static long do_unlink(int dfd, unsigned long uname, bool dir)
+/* Remove the kernel path name (a directory if dir): unlinkat's body. */
+long do_unlinkat(int dfd, const char *name, bool dir)
 {
 	struct nameidata_last last;
 	struct path parent;
 	struct inode *pi;
 	struct dentry *d;
-	char *name = getname(uname);
 	long err;
 
-	if (IS_ERR(name))
-		return PTR_ERR(name);
 	err = path_parentat(dfd, name, &parent, &last);
 	if (err)
-		goto out_name;
+		return err;
 	if (last.dot) {
-		err = dir ? (last.len == 1 ? -EINVAL : -ENOTEMPTY) : -EISDIR;
 		path_put(&parent);
-		goto out_name;
+		return dir ? (last.len == 1 ? -EINVAL : -ENOTEMPTY) : -EISDIR;
 	}
 	path_put(&parent);
 	err = lookup_existing(dfd, name, &parent, &d, &last);
 	if (err)
-		goto out_name;
+		return err;
 	pi = parent.dentry->inode;
 	err = may_delete(pi, d->inode);
 	if (err)
@@ -349,11 +346,21 @@ static long do_unlink(int dfd, unsigned long uname, bool dir)
 		put_existing(&parent, d);
 		fsnotify_delete(pi, isdir, last.name, last.len);
 		iput(pi);
-		goto out_name;
+		return 0;
 	}
 out_put:
 	put_existing(&parent, d);
-out_name:
+	return err;
+}
+
+static long do_unlink(int dfd, unsigned long uname, bool dir)
+{
+	char *name = getname(uname);
+	long err;
+
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	err = do_unlinkat(dfd, name, dir);
 	kfree(name);
 	return err;
 }

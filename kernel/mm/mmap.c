@@ -4,6 +4,7 @@
  * and protecting areas, and the copy-on-write copy made by fork.
  */
 #include "um/arch.h"
+#include "tamu/coredump.h"
 #include "tamu/fs.h"
 #include "host/mman.h"
 #include "tamu/mm.h"
@@ -35,6 +36,8 @@ struct mm_struct *mm_alloc(struct mm_struct *replacing)
 	INIT_LIST_HEAD(&mm->vmas);
 	mm->users = 1;
 	mm->dumpable = 1;	/* SUID_DUMP_USER, as a new program's */
+	mm->coredump_filter = replacing ? replacing->coredump_filter
+					: MMF_DUMP_FILTER_DEFAULT;
 	mm->mmap_base = MMAP_BASE;
 	mm->pgd = get_free_pages(__GFP_ZERO, 0);
 	if (!mm->pgd)
@@ -497,6 +500,7 @@ struct mm_struct *dup_mm(struct mm_struct *old, const unsigned long *hot,
 	/* Permission for AMX and the like is inherited, as on Linux. */
 	mm->membarrier_state = old->membarrier_state;	/* as Linux's copy */
 	mm->dumpable = old->dumpable;
+	mm->coredump_filter = old->coredump_filter;
 	mm->thp_disable = old->thp_disable;
 	if (old->xfeatures_granted &&
 	    arch_request_xfeatures(mm, old->xfeatures_granted) == 0)

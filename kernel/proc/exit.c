@@ -5,6 +5,7 @@
  */
 #include "tamu/syscall.h"
 #include "um/arch.h"
+#include "tamu/coredump.h"
 #include "tamu/fdtable.h"
 #include "tamu/futex.h"
 #include "tamu/ipc.h"
@@ -195,6 +196,8 @@ void do_exit(int status)
 	bool group_dead;
 
 	t->flags |= PF_EXITING;
+	/* A thread of a group that dumps core waits here, registers intact. */
+	coredump_task_exit(t);
 	if (sig->flags & SIGNAL_GROUP_EXIT)
 		status = sig->group_exit_code;
 	t->exit_code = status;

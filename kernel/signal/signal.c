@@ -6,6 +6,7 @@
  */
 #include "tamu/syscall.h"
 #include "um/arch.h"
+#include "tamu/coredump.h"
 #include "tamu/fdtable.h"
 #include "tamu/printk.h"
 #include "tamu/proc.h"
@@ -600,8 +601,12 @@ static void do_signal_stop(int sig)
 	set_current_state(TASK_RUNNING);
 }
 
-/* Deliver one signal with its default action; returns if it was ignored. */
-static void default_action(int sig)
+/*
+ * Deliver one signal with its default action; returns if it was ignored.
+ * A "core" signal dumps first: the wait status gets 0x80 if a core was
+ * written (fs/coredump.c).
+ */
+static void default_action(int sig, const siginfo_t *info)
 {
 	u64 m = sigmask(sig);
 
@@ -611,6 +616,8 @@ static void default_action(int sig)
 		do_signal_stop(sig);
 		return;
 	}
+	if (m & CORE_SIGS)
+		do_coredump(info);
 	do_group_exit(sig);
 }
 
@@ -636,7 +643,7 @@ void do_signal(void)
 		if (ka->sa_handler == SIG_IGN)
 			continue;
 		if (ka->sa_handler == SIG_DFL) {
-			default_action(sig);
+			default_action(sig, &info);
 			continue;
 		}
 		syscall_restart_before_delivery(ka, true);

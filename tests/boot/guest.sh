@@ -234,6 +234,55 @@ else
 		ok "$overlay_desc (not compared: needs root, unshare -m and overlayfs)$what" ||
 		fail "$overlay_desc$what" "status $status" "$out" "$err"
 fi
+# Core dumps: children dying of SIGSEGV, SIGABRT, SIGQUIT with RLIMIT_CORE
+# unlimited, 0 and small, not dumpable, "core" taken; the core's notes and
+# memory.  Natively only where the host writes "core" or "core.PID" in the
+# working directory and lets a child raise RLIMIT_CORE; elsewhere (a pipe
+# to systemd-coredump or apport) against tests/boot/coredump.expected,
+# this output from a Linux host with core_pattern "core".
+coredump_desc="core dumps: WCOREDUMP, RLIMIT_CORE, PR_SET_DUMPABLE, the file's name, mode and owner, its notes and memory, coredump_filter"
+pattern=$(cat /proc/sys/kernel/core_pattern 2>/dev/null)
+if [[ "$pattern" == core || "$pattern" == core.%p ]] &&
+	[ "$(ulimit -Hc)" == unlimited ]; then
+	same_as_native coredump "$coredump_desc"
+else
+	run_tamu "${opts[@]}" -- /test/coredump
+	if [ "$status" -eq 0 ] && [ "$out" == "$(cat tests/boot/coredump.expected)" ]; then
+		ok "$coredump_desc (as Linux wrote them, host core_pattern \"$pattern\")$what"
+	else
+		fail "$coredump_desc$what" "want: $(cat tests/boot/coredump.expected)" \
+			"got: $out" "$err"
+	fi
+fi
+# core_pattern's specifiers, core_uses_pid, a pipe: tamu only (the host's
+# core_pattern is everybody's).  Then what a change of ids does (the
+# lines Linux prints for the same calls).
+run_tamu "${opts[@]}" -- /test/coredump pattern
+want='core_pattern: core
+core_uses_pid: 0
+pattern "core": WCOREDUMP 1, the expected name
+pattern "core\n": WCOREDUMP 1, the expected name
+pattern "c.%p.%P.%i.%I.%u.%g.%s.%c.%%.%d.%e.%h": WCOREDUMP 1, the expected name
+pattern "c.%E": WCOREDUMP 1, the expected name
+pattern "c%z%": WCOREDUMP 1, the expected name
+pattern "sub/core.%p": WCOREDUMP 1, the expected name
+pattern "nodir/core": WCOREDUMP 0, no core
+pattern "|/bin/cat": WCOREDUMP 0, no core
+pattern "t.%t": the time
+a 200-character pattern reads back as 127
+core_pattern by nobody: Permission denied
+core_uses_pid by nobody: Permission denied
+core_pattern again: core
+setresuid: PR_GET_DUMPABLE 0, PR_GET_PDEATHSIG 0
+setresgid: PR_GET_DUMPABLE 0, PR_GET_PDEATHSIG 0
+setfsuid: PR_GET_DUMPABLE 0, PR_GET_PDEATHSIG 0
+setfsgid: PR_GET_DUMPABLE 0, PR_GET_PDEATHSIG 0
+setreuid to the same ids: PR_GET_DUMPABLE 1, PR_GET_PDEATHSIG 10'
+if [ "$status" -eq 0 ] && [ "$out" == "$want" ]; then
+	ok "core_pattern: %p %P %i %I %u %g %s %c %% %d %e %h %E %t, core_uses_pid, a directory, a pipe (no core), root only; a change of ids: not dumpable, no parent-death signal (as Linux)$what"
+else
+	fail "core_pattern$what" "status $status" "$out" "$err"
+fi
 # What unmounting gives back: 20 rounds of 32 MiB in a tmpfs.
 run_tamu "${opts[@]}" -- /test/umount memory /tmp
 if [ "$status" -eq 0 ] && [ "$(grep -c ': as before' <<<"$out")" -eq 8 ] &&

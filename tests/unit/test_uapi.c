@@ -19,7 +19,7 @@
 /* The headers, as the facts are grouped. */
 static const char *const groups[] = {
 	"signal", "sigframe", "stat",	 "fcntl",  "mman",    "time",
-	"wait",	  "sched",    "termios", "elf",	   "utsname", "resource",
+	"wait",	  "sched",    "termios", "elf",	   "elfcore", "utsname", "resource",
 	"dirent", "poll",     "select",	 "uio",	   "reboot",  "random",
 	"futex",  "prctl",    "vfs",	 "limits", "xattr",   "ipc",
 	"shm",	  "sem",      "msg",	 "mqueue", "inotify", "timex",

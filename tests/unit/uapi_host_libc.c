@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The host's side of the uapi check, from the C library's headers: the ELF
- * format (elf.h is its complete description), and what the kernel's uapi
+ * format (elf.h is its complete description; sys/procfs.h has the core
+ * file's notes), and what the kernel's uapi
  * headers leave out (struct dirent64, fd_set, SCHED_OTHER) or keep to the
  * kernel (SIGRTMAX, _NSIG).  None of it differs between the C library and
  * the kernel on x86-64.
@@ -11,6 +12,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <stddef.h>
+#include <sys/procfs.h>
 #include <sys/select.h>
 #include <sys/shm.h>
 
@@ -150,6 +152,51 @@ const struct uapi_fact uapi_host_libc_facts[] = {
 	UAPI_CONST("elf", AT_EXECFN),
 	UAPI_CONST("elf", AT_SYSINFO_EHDR),
 	UAPI_CONST("elf", AT_MINSIGSTKSZ),
+
+	/* elfcore.h */
+	UAPI_SIZEOF("elfcore", Elf64_Nhdr),
+	UAPI_FIELD("elfcore", Elf64_Nhdr, n_namesz),
+	UAPI_FIELD("elfcore", Elf64_Nhdr, n_descsz),
+	UAPI_FIELD("elfcore", Elf64_Nhdr, n_type),
+	UAPI_CONST("elfcore", NT_PRSTATUS),
+	UAPI_CONST("elfcore", NT_PRFPREG),
+	UAPI_CONST("elfcore", NT_PRPSINFO),
+	UAPI_CONST("elfcore", NT_AUXV),
+	UAPI_CONST("elfcore", NT_SIGINFO),
+	UAPI_CONST("elfcore", NT_FILE),
+	UAPI_CONST("elfcore", NT_X86_XSTATE),
+	UAPI_CONST("elfcore", PN_XNUM),
+	UAPI_CONST("elfcore", SHN_UNDEF),
+	UAPI_CONST("elfcore", SHT_NULL),
+	UAPI_SIZEOF("elfcore", struct elf_prstatus),
+	UAPI_FIELD("elfcore", struct elf_prstatus, pr_info),
+	UAPI_FIELD("elfcore", struct elf_prstatus, pr_cursig),
+	UAPI_FIELD("elfcore", struct elf_prstatus, pr_sigpend),
+	UAPI_FIELD("elfcore", struct elf_prstatus, pr_sighold),
+	UAPI_FIELD("elfcore", struct elf_prstatus, pr_pid),
+	UAPI_FIELD("elfcore", struct elf_prstatus, pr_ppid),
+	UAPI_FIELD("elfcore", struct elf_prstatus, pr_pgrp),
+	UAPI_FIELD("elfcore", struct elf_prstatus, pr_sid),
+	UAPI_FIELD("elfcore", struct elf_prstatus, pr_utime),
+	UAPI_FIELD("elfcore", struct elf_prstatus, pr_stime),
+	UAPI_FIELD("elfcore", struct elf_prstatus, pr_cutime),
+	UAPI_FIELD("elfcore", struct elf_prstatus, pr_cstime),
+	UAPI_FIELD("elfcore", struct elf_prstatus, pr_reg),
+	UAPI_FIELD("elfcore", struct elf_prstatus, pr_fpvalid),
+	UAPI_SIZEOF("elfcore", struct elf_prpsinfo),
+	UAPI_FIELD("elfcore", struct elf_prpsinfo, pr_state),
+	UAPI_FIELD("elfcore", struct elf_prpsinfo, pr_sname),
+	UAPI_FIELD("elfcore", struct elf_prpsinfo, pr_zomb),
+	UAPI_FIELD("elfcore", struct elf_prpsinfo, pr_nice),
+	UAPI_FIELD("elfcore", struct elf_prpsinfo, pr_flag),
+	UAPI_FIELD("elfcore", struct elf_prpsinfo, pr_uid),
+	UAPI_FIELD("elfcore", struct elf_prpsinfo, pr_gid),
+	UAPI_FIELD("elfcore", struct elf_prpsinfo, pr_pid),
+	UAPI_FIELD("elfcore", struct elf_prpsinfo, pr_ppid),
+	UAPI_FIELD("elfcore", struct elf_prpsinfo, pr_pgrp),
+	UAPI_FIELD("elfcore", struct elf_prpsinfo, pr_sid),
+	UAPI_FIELD("elfcore", struct elf_prpsinfo, pr_fname),
+	UAPI_FIELD("elfcore", struct elf_prpsinfo, pr_psargs),
 
 	/* dirent.h: struct dirent64 is struct linux_dirent64 with d_name[256] */
 	UAPI_FIELD_AS("dirent", "struct linux_dirent64", "d_ino",

@@ -9,6 +9,7 @@
 
 #include "uapi/dirent.h"
 #include "uapi/elf.h"
+#include "uapi/elfcore.h"
 #include "uapi/fcntl.h"
 #include "uapi/futex.h"
 #include "uapi/inotify.h"
@@ -1110,6 +1111,51 @@ const struct uapi_fact uapi_layout_facts[] = {
 	UAPI_CONST("elf", AT_EXECFN),
 	UAPI_CONST("elf", AT_SYSINFO_EHDR),
 	UAPI_CONST("elf", AT_MINSIGSTKSZ),
+
+	/* elfcore.h */
+	UAPI_SIZEOF("elfcore", Elf64_Nhdr),
+	UAPI_FIELD("elfcore", Elf64_Nhdr, n_namesz),
+	UAPI_FIELD("elfcore", Elf64_Nhdr, n_descsz),
+	UAPI_FIELD("elfcore", Elf64_Nhdr, n_type),
+	UAPI_CONST("elfcore", NT_PRSTATUS),
+	UAPI_CONST("elfcore", NT_PRFPREG),
+	UAPI_CONST("elfcore", NT_PRPSINFO),
+	UAPI_CONST("elfcore", NT_AUXV),
+	UAPI_CONST("elfcore", NT_SIGINFO),
+	UAPI_CONST("elfcore", NT_FILE),
+	UAPI_CONST("elfcore", NT_X86_XSTATE),
+	UAPI_CONST("elfcore", PN_XNUM),
+	UAPI_CONST("elfcore", SHN_UNDEF),
+	UAPI_CONST("elfcore", SHT_NULL),
+	UAPI_SIZEOF("elfcore", struct elf_prstatus),
+	UAPI_FIELD("elfcore", struct elf_prstatus, pr_info),
+	UAPI_FIELD("elfcore", struct elf_prstatus, pr_cursig),
+	UAPI_FIELD("elfcore", struct elf_prstatus, pr_sigpend),
+	UAPI_FIELD("elfcore", struct elf_prstatus, pr_sighold),
+	UAPI_FIELD("elfcore", struct elf_prstatus, pr_pid),
+	UAPI_FIELD("elfcore", struct elf_prstatus, pr_ppid),
+	UAPI_FIELD("elfcore", struct elf_prstatus, pr_pgrp),
+	UAPI_FIELD("elfcore", struct elf_prstatus, pr_sid),
+	UAPI_FIELD("elfcore", struct elf_prstatus, pr_utime),
+	UAPI_FIELD("elfcore", struct elf_prstatus, pr_stime),
+	UAPI_FIELD("elfcore", struct elf_prstatus, pr_cutime),
+	UAPI_FIELD("elfcore", struct elf_prstatus, pr_cstime),
+	UAPI_FIELD("elfcore", struct elf_prstatus, pr_reg),
+	UAPI_FIELD("elfcore", struct elf_prstatus, pr_fpvalid),
+	UAPI_SIZEOF("elfcore", struct elf_prpsinfo),
+	UAPI_FIELD("elfcore", struct elf_prpsinfo, pr_state),
+	UAPI_FIELD("elfcore", struct elf_prpsinfo, pr_sname),
+	UAPI_FIELD("elfcore", struct elf_prpsinfo, pr_zomb),
+	UAPI_FIELD("elfcore", struct elf_prpsinfo, pr_nice),
+	UAPI_FIELD("elfcore", struct elf_prpsinfo, pr_flag),
+	UAPI_FIELD("elfcore", struct elf_prpsinfo, pr_uid),
+	UAPI_FIELD("elfcore", struct elf_prpsinfo, pr_gid),
+	UAPI_FIELD("elfcore", struct elf_prpsinfo, pr_pid),
+	UAPI_FIELD("elfcore", struct elf_prpsinfo, pr_ppid),
+	UAPI_FIELD("elfcore", struct elf_prpsinfo, pr_pgrp),
+	UAPI_FIELD("elfcore", struct elf_prpsinfo, pr_sid),
+	UAPI_FIELD("elfcore", struct elf_prpsinfo, pr_fname),
+	UAPI_FIELD("elfcore", struct elf_prpsinfo, pr_psargs),
 
 	/* utsname.h */
 	UAPI_SIZEOF("utsname", struct new_utsname),

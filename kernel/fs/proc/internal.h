@@ -145,6 +145,12 @@ int proc_write_overcommit_kbytes(struct proc_inode *pi, struct task_struct *t,
 				 const char *buf, size_t len);
 int proc_write_nr_open(struct proc_inode *pi, struct task_struct *t,
 		       const char *buf, size_t len);
+PROC_SHOW(core_pattern);
+PROC_SHOW(core_uses_pid);
+int proc_write_core_pattern(struct proc_inode *pi, struct task_struct *t,
+			    const char *buf, size_t len);
+int proc_write_core_uses_pid(struct proc_inode *pi, struct task_struct *t,
+			     const char *buf, size_t len);
 /* pid_limits.c */
 void proc_show_limits(struct seq_buf *m, struct proc_inode *pi,
 		      struct task_struct *t);
@@ -156,6 +162,10 @@ void proc_show_oom_adj(struct seq_buf *m, struct proc_inode *pi,
 		       struct task_struct *t);
 int proc_write_oom_score_adj(struct proc_inode *pi, struct task_struct *t,
 			     const char *buf, size_t len);
+void proc_show_coredump_filter(struct seq_buf *m, struct proc_inode *pi,
+			       struct task_struct *t);
+int proc_write_coredump_filter(struct proc_inode *pi, struct task_struct *t,
+			       const char *buf, size_t len);
 int proc_write_oom_adj(struct proc_inode *pi, struct task_struct *t,
 		       const char *buf, size_t len);
 void proc_show_statm(struct seq_buf *m, struct proc_inode *pi,

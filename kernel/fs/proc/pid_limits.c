@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * /proc/PID/limits and the OOM killer's files (oom_score, oom_score_adj,
- * oom_adj), in Linux's formats and with its rules for writing.
+ * /proc/PID/limits, the OOM killer's files (oom_score, oom_score_adj,
+ * oom_adj) and coredump_filter, in Linux's formats and with its rules for
+ * writing.
  */
 #include "internal.h"
+#include "tamu/coredump.h"
 #include "tamu/kernel.h"
 #include "tamu/mm.h"
 #include "tamu/page_alloc.h"
@@ -131,4 +133,45 @@ int proc_write_oom_adj(struct proc_inode *pi, struct task_struct *t,
 	else
 		adj = adj * OOM_SCORE_ADJ_MAX / 17;
 	return set_oom_score_adj(t, adj, true);
+}
+
+/* The MMF_DUMP_* bits of the address space; nothing without one. */
+void proc_show_coredump_filter(struct seq_buf *m, struct proc_inode *pi,
+			       struct task_struct *t)
+{
+	struct mm_struct *mm = get_task_mm(t);
+
+	if (!mm)
+		return;
+	seq_printf(m, "%08lx\n", mm->coredump_filter);
+	mmput(mm);
+}
+
+/*
+ * An unsigned int in any base (Linux's kstrtouint, base 0); bits past the
+ * nine filter bits are ignored.  ESRCH once the process has no memory.
+ */
+int proc_write_coredump_filter(struct proc_inode *pi, struct task_struct *t,
+			       const char *buf, size_t len)
+{
+	unsigned long long v;
+	struct mm_struct *mm;
+	char s[24];
+
+	while (len && (buf[len - 1] == '\n' || !buf[len - 1]))
+		len--;
+	if (!len || len >= sizeof(s))
+		return -EINVAL;
+	memcpy(s, buf, len);
+	s[len] = '\0';
+	if (kstrtoull(s, 0, &v))
+		return -EINVAL;
+	if (v > 0xffffffffULL)
+		return -ERANGE;
+	mm = get_task_mm(t);
+	if (!mm)
+		return -ESRCH;
+	mm->coredump_filter = v & MMF_DUMP_FILTER_MASK;
+	mmput(mm);
+	return 0;
 }

@@ -4,10 +4,12 @@
  * kernel/cap_last_cap, ngroups_max, overflowuid, overflowgid, the
  * random/ directory (a boot id, a fresh uuid per read, the pool's
  * numbers), fs/file-max, file-nr and nr_open, vm/mmap_min_addr and
- * overcommit_*.
+ * overcommit_*; and kernel/core_pattern and core_uses_pid, which name
+ * core files.
  */
 #include "internal.h"
 #include "host/random.h"
+#include "tamu/coredump.h"
 #include "tamu/fdtable.h"
 #include "tamu/kernel.h"
 #include "tamu/mm.h"
@@ -149,5 +151,50 @@ int proc_write_overcommit_kbytes(struct proc_inode *pi, struct task_struct *t,
 		return err;
 	sysctl_overcommit_kbytes = v;
 	sysctl_overcommit_ratio = 0;	/* even for 0, as Linux */
+	return 0;
+}
+
+void proc_show_core_pattern(struct seq_buf *m, struct proc_inode *pi,
+			    struct task_struct *t)
+{
+	seq_printf(m, "%s\n", core_pattern);
+}
+
+/*
+ * Linux's proc_dostring: up to the first newline or NUL, what does not fit
+ * in the 128 bytes is dropped.  Root only.
+ */
+int proc_write_core_pattern(struct proc_inode *pi, struct task_struct *t,
+			    const char *buf, size_t len)
+{
+	size_t n = 0;
+
+	if (current->cred.euid != 0)
+		return -EPERM;
+	while (n < len && buf[n] && buf[n] != '\n')
+		n++;
+	if (n > sizeof(core_pattern) - 1)
+		n = sizeof(core_pattern) - 1;
+	memcpy(core_pattern, buf, n);
+	core_pattern[n] = '\0';
+	return 0;
+}
+
+void proc_show_core_uses_pid(struct seq_buf *m, struct proc_inode *pi,
+			     struct task_struct *t)
+{
+	seq_printf(m, "%d\n", core_uses_pid);
+}
+
+int proc_write_core_uses_pid(struct proc_inode *pi, struct task_struct *t,
+			     const char *buf, size_t len)
+{
+	int v;
+
+	if (current->cred.euid != 0)
+		return -EPERM;
+	if (proc_parse_int(buf, len, 10, &v))
+		return -EINVAL;
+	core_uses_pid = v;
 	return 0;
 }

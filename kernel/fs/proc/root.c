@@ -148,6 +148,10 @@ static const struct proc_table sys_random_table = {
 
 static const struct proc_entry sys_kernel_entries[] = {
 	{ "cap_last_cap", S_IFREG | 0444, .show = proc_show_cap_last_cap },
+	{ "core_pattern", S_IFREG | 0644, .show = proc_show_core_pattern,
+	  .write = proc_write_core_pattern },
+	{ "core_uses_pid", S_IFREG | 0644, .show = proc_show_core_uses_pid,
+	  .write = proc_write_core_uses_pid },
 	{ "domainname", S_IFREG | 0644, .show = show_domainname,
 	  .write = write_domainname },
 	{ "hostname", S_IFREG | 0644, .show = show_hostname,

@@ -50,7 +50,12 @@ struct linux_binprm {
 	 * bits applied; secure if they differ from the real ones. */
 	struct cred cred;
 	bool secure;
+	/* A file of it the caller may not read: no core (would_dump). */
+	bool nondump;
 };
+
+/* Linux's would_dump: a core must not show a file the caller cannot read. */
+void would_dump(struct linux_binprm *bprm, struct file *file);
 
 /* Load an ELF file into bprm->mm; -ENOEXEC if it is not one we run. */
 int load_elf_binary(struct linux_binprm *bprm);

@@ -39,6 +39,9 @@ BUILD_BUG_ON(VM_MAYREAD != VM_READ << 4 || VM_MAYWRITE != VM_WRITE << 4 ||
 struct file;
 struct vm_area_struct;
 
+/* Linux's AT_VECTOR_SIZE on x86-64: room for the pairs and AT_NULL. */
+#define AT_VECTOR_SIZE (2 * (3 + 22 + 1))
+
 /*
  * For an owner that counts the areas mapping its object (System V shared
  * memory counts attaches): told of each new area (fork, a split) and of
@@ -73,9 +76,6 @@ typedef u64 pte_t;
 
 struct arch_mm;
 
-/* Pairs in the auxiliary vector exec builds, AT_NULL's included, as Linux. */
-#define AT_VECTOR_SIZE (2 * 26)
-
 struct mm_struct {
 	struct list_head vmas;
 	struct vm_area_struct *mmap_cache;	/* last found */
@@ -96,6 +96,8 @@ struct mm_struct {
 	u64 xfeatures_granted;		/* dynamic XSAVE features (AMX) allowed */
 	unsigned int membarrier_state;	/* membarrier(2) registrations */
 	int dumpable;			/* PR_SET_DUMPABLE; 1 from exec */
+	/* /proc/PID/coredump_filter: MMF_DUMP_* bits, kept across exec. */
+	unsigned long coredump_filter;
 	bool thp_disable;		/* PR_SET_THP_DISABLE */
 	struct fork_hot *fork_hot;	/* pages written after it forked */
 	struct fork_hot *forked_hot;	/* its parent's, when forked */

@@ -72,6 +72,9 @@ struct dentry *lookup_one_locked(const struct path *parent, const char *name,
  */
 int vfs_mknod_path(const char *name, u32 mode, struct path *out);
 
+/* Remove the kernel path name at dfd (a directory if dir): unlinkat. */
+long do_unlinkat(int dfd, const char *name, bool dir);
+
 /* Copy a path name from guest memory into a new buffer: kfree it. */
 char *getname(unsigned long uname);
 

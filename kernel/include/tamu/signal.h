@@ -88,6 +88,8 @@ struct signal_struct {
 	struct task_struct *leader;
 	/* A thread in execve, waiting for the others to be gone. */
 	struct task_struct *group_exec_task;
+	/* While a thread dumps core: the others park in do_exit. */
+	struct core_state *core_state;
 };
 
 static inline bool sigismember(const sigset_t *s, int sig)
