@@ -43,15 +43,29 @@ int host_populate(void *addr, size_t len)
 	return madvise(addr, len, MADV_POPULATE_WRITE) ? -errno : 0;
 }
 
-unsigned long host_mmap_min_addr(void)
+/* A number from the host's /proc/sys/vm, or def if it cannot be read. */
+static unsigned long host_vm_sysctl(const char *name, unsigned long def)
 {
-	unsigned long v = 65536;
-	FILE *f = fopen("/proc/sys/vm/mmap_min_addr", "re");
+	char path[64];
+	unsigned long v = def;
+	FILE *f;
 
+	snprintf(path, sizeof(path), "/proc/sys/vm/%s", name);
+	f = fopen(path, "re");
 	if (f) {
 		if (fscanf(f, "%lu", &v) != 1)
-			v = 65536;
+			v = def;
 		fclose(f);
 	}
 	return v;
+}
+
+unsigned long host_mmap_min_addr(void)
+{
+	return host_vm_sysctl("mmap_min_addr", 65536);
+}
+
+unsigned long host_max_map_count(void)
+{
+	return host_vm_sysctl("max_map_count", 65530);
 }

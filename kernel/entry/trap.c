@@ -143,6 +143,14 @@ static void handle_trap(struct trap *trap)
 		pr_err("the host process of %s (pid %d) died\n", current->comm,
 		       current->pid);
 		do_group_exit(SIGKILL);
+		break;
+	case TRAP_NOMAP:
+		/* Scattered pages need a host mapping each: the host's count
+		 * (vm.max_map_count) ran out before the guest's did. */
+		pr_err("%s (pid %d) killed: the host maps no more of its memory "
+		       "(the host's vm.max_map_count)\n", current->comm,
+		       current->pid);
+		do_group_exit(SIGKILL);
 	}
 }
 

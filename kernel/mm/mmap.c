@@ -67,13 +67,36 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 	return NULL;
 }
 
+/*
+ * vm.max_map_count: Linux's 65530 areas a process, or fewer where the
+ * host allows fewer mappings, less room for the stub's and a few host
+ * mappings each area can need (its pages are mapped one run at a time).
+ */
+#define HOST_MAP_RESERVE 1024
+int sysctl_max_map_count = 65530;
+
+static void max_map_count_init(void)
+{
+	unsigned long host = host_max_map_count();
+
+	if (host < (unsigned long)sysctl_max_map_count + HOST_MAP_RESERVE)
+		sysctl_max_map_count = host > 2 * HOST_MAP_RESERVE
+					       ? host - HOST_MAP_RESERVE
+					       : HOST_MAP_RESERVE;
+}
+
+/* A new area, or NULL past max_map_count (ENOMEM, as Linux's). */
 static struct vm_area_struct *vma_alloc(struct mm_struct *mm)
 {
-	struct vm_area_struct *vma = kmem_cache_alloc(vma_cache, __GFP_ZERO);
+	struct vm_area_struct *vma;
 
+	if (mm->map_count >= sysctl_max_map_count)
+		return NULL;
+	vma = kmem_cache_alloc(vma_cache, __GFP_ZERO);
 	if (vma) {
 		vma->mm = mm;
 		INIT_LIST_HEAD(&vma->list);
+		mm->map_count++;
 	}
 	return vma;
 }
@@ -94,6 +117,7 @@ static void vma_free(struct vm_area_struct *vma)
 		vma->vm_ops->close(vma);
 	if (vma->file)
 		fput(vma->file);
+	vma->mm->map_count--;
 	kmem_cache_free(vma_cache, vma);
 }
 
@@ -219,6 +243,7 @@ unsigned long mmap_min_addr = 65536;
 void mmap_min_addr_init(void)
 {
 	mmap_min_addr = ALIGN(max(host_mmap_min_addr(), PAGE_SIZE), PAGE_SIZE);
+	max_map_count_init();
 }
 
 int mmap_region(struct mm_struct *mm, unsigned long addr, unsigned long len,

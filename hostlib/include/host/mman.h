@@ -26,5 +26,7 @@ int host_populate(void *addr, size_t len);
 int host_mprotect(void *addr, size_t len, int prot);
 /* The lowest address the host lets this user map (65536 if unknown). */
 unsigned long host_mmap_min_addr(void);
+/* How many mappings the host lets a process have (65530 if unknown). */
+unsigned long host_max_map_count(void);
 
 #endif

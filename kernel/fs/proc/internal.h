@@ -134,6 +134,9 @@ PROC_SHOW(boot_id);
 PROC_SHOW(uuid);
 PROC_SHOW(file_nr);
 PROC_SHOW(nr_open);
+PROC_SHOW(max_map_count);
+int proc_write_max_map_count(struct proc_inode *pi, struct task_struct *t,
+			     const char *buf, size_t len);
 PROC_SHOW(overcommit_memory);
 PROC_SHOW(overcommit_ratio);
 PROC_SHOW(overcommit_kbytes);

@@ -104,6 +104,12 @@ int proc_write_nr_open(struct proc_inode *pi, struct task_struct *t,
 	return 0;
 }
 
+/*
+ * vm.max_map_count: root may set any count; past what the host allows, a
+ * process that needs more host mappings than that is killed (mm/mmap.c).
+ */
+SYSCTL_CONST(max_map_count, "%d", sysctl_max_map_count)
+
 /* vm.overcommit_*: the policy and the commit limit (kernel/mm/util.c). */
 SYSCTL_CONST(overcommit_memory, "%d", sysctl_overcommit_memory)
 SYSCTL_CONST(overcommit_ratio, "%d", sysctl_overcommit_ratio)
@@ -117,6 +123,16 @@ static int write_vm_int(const char *buf, size_t len, int max, int *v)
 	if (proc_parse_int(buf, len, 10, v) || *v < 0 || *v > max)
 		return -EINVAL;
 	return 0;
+}
+
+int proc_write_max_map_count(struct proc_inode *pi, struct task_struct *t,
+			      const char *buf, size_t len)
+{
+	int v, err = write_vm_int(buf, len, 0x7fffffff, &v);
+
+	if (!err)
+		sysctl_max_map_count = v;
+	return err;
 }
 
 int proc_write_overcommit_memory(struct proc_inode *pi, struct task_struct *t,

@@ -278,6 +278,8 @@ static const struct proc_table sys_fs_table = {
 
 /* /proc/sys/vm: what tamu's memory management has of Linux's knobs. */
 static const struct proc_entry sys_vm_entries[] = {
+	{ "max_map_count", S_IFREG | 0644, .show = proc_show_max_map_count,
+	  .write = proc_write_max_map_count },
 	{ "mmap_min_addr", S_IFREG | 0444, .show = proc_show_mmap_min_addr },
 	{ "overcommit_kbytes", S_IFREG | 0644,
 	  .show = proc_show_overcommit_kbytes,

@@ -81,6 +81,9 @@ struct mm_struct {
 	struct vm_area_struct *mmap_cache;	/* last found */
 	pte_t *pgd;
 	int users;			/* tasks sharing it */
+	int map_count;			/* its areas (vm.max_map_count) */
+	/* The host would map no more of it: its tasks die (TRAP_NOMAP). */
+	bool host_refused;
 	unsigned long rss;		/* resident pages */
 	unsigned long total_vm;		/* mapped pages */
 	/* The most they have been (updated before they shrink). */
@@ -144,6 +147,7 @@ void forget_host_mappings(struct mm_struct *mm);
  */
 /* Pages in mlocked areas (VmLck). */
 unsigned long locked_pages(struct mm_struct *mm);
+extern int sysctl_max_map_count;
 int mlock_future_check(struct mm_struct *mm, unsigned long vm,
 		       unsigned long len);
 int mm_populate(struct mm_struct *mm, unsigned long start, unsigned long end);

@@ -94,6 +94,7 @@ struct trap {
 #define TRAP_SIGNAL 2		/* another fault: SIGILL, SIGFPE, SIGBUS... */
 #define TRAP_INTERRUPT 3	/* a host event stopped guest code */
 #define TRAP_LOST 4		/* the host process died under us */
+#define TRAP_NOMAP 5		/* the host refused the space's mappings */
 
 /* Run t's guest code (t->thread.regs) until it traps; regs are updated. */
 void arch_enter_user(struct task_struct *t, struct trap *trap);

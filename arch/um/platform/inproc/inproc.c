@@ -5,6 +5,7 @@
  * the extended state lives in the task all along.
  */
 #include "inproc_kernel.h"
+#include "um/arch.h"
 #include "host/uring.h"
 #include "tamu/page_alloc.h"
 #include "tamu/printk.h"
@@ -58,6 +59,10 @@ void inproc_enter_user(struct task_struct *t, struct trap *trap)
 	bool switched = inproc_switch_mm(t->mm);
 
 	inproc_flush();
+	if (t->mm->host_refused) {
+		trap->kind = TRAP_NOMAP;
+		return;
+	}
 	if (switched)
 		sched_slice_restart();
 	/*

@@ -64,10 +64,17 @@ void inproc_flush(void)
 		else
 			err = inproc_host_protect(op->addr, op->len, op->prot);
 	}
-	if (err)
+	nr_ops = 0;
+	/*
+	 * Too many host mappings (the host's vm.max_map_count): the loaded
+	 * space is beyond help, its tasks die at their next entry; the next
+	 * switch unmaps what it got.  Any other failure is a bug.
+	 */
+	if (err == -ENOMEM && loaded)
+		loaded->host_refused = true;
+	else if (err)
 		panic("inproc: host call %d on %#lx+%#lx failed: %d",
 		      ops[i - 1].nr, ops[i - 1].addr, ops[i - 1].len, err);
-	nr_ops = 0;
 }
 
 /* Extend the last queued call if this one continues it. */

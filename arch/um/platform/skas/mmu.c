@@ -15,17 +15,29 @@ static struct stub_op *last_op(struct skas_proc *p)
 	return p->nr_ops ? &p->data->ops[p->nr_ops - 1] : NULL;
 }
 
+/*
+ * The host has too many mappings of p (ENOMEM: its vm.max_map_count):
+ * the space loaded there is beyond help, its tasks die at their next
+ * entry, and the calls queued for it go.  Any other failure is a bug.
+ */
+void skas_flush_check(struct skas_proc *p, int err)
+{
+	if (err == -ENOMEM) {
+		if (p->loaded)
+			p->loaded->host_refused = true;
+		p->nr_ops = 0;
+	} else if (err) {
+		skas_flush_failed(p, err);
+	}
+}
+
 static void queue(struct skas_proc *p, u64 nr, u64 a0, u64 a1, u64 a2,
 		  u64 a3, u64 a4, u64 a5)
 {
 	struct stub_op *op;
-	int err;
 
-	if (p->nr_ops == STUB_MAX_OPS) {
-		err = skas_flush(p);
-		if (err)
-			skas_flush_failed(p, err);
-	}
+	if (p->nr_ops == STUB_MAX_OPS)
+		skas_flush_check(p, skas_flush(p));
 	p->why[p->nr_ops] = stat_mm_why;
 	op = &p->data->ops[p->nr_ops++];
 	*op = (struct stub_op){ nr, { a0, a1, a2, a3, a4, a5 } };

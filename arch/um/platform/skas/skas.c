@@ -218,13 +218,14 @@ static void skas_enter_user(struct task_struct *t, struct trap *trap)
 {
 	struct skas_proc *p = t->mm->arch->proc;
 	bool switched = p->loaded != t->mm;
-	int err;
 
 	if (switched)
 		skas_switch_mm(p, t->mm);
-	err = skas_flush(p);
-	if (err)
-		skas_flush_failed(p, err);
+	skas_flush_check(p, skas_flush(p));
+	if (t->mm->host_refused) {
+		trap->kind = TRAP_NOMAP;
+		return;
+	}
 	if (switched)
 		sched_slice_restart();
 	load_xstate(p, t);

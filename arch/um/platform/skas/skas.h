@@ -32,6 +32,8 @@ struct arch_mm {
 /* Make the queued host calls in the process: 0 or -errno. */
 int skas_flush(struct skas_proc *p);
 __noreturn void skas_flush_failed(struct skas_proc *p, int err);
+/* After skas_flush: ENOMEM condemns the loaded space, the rest panics. */
+void skas_flush_check(struct skas_proc *p, int err);
 void skas_map(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	      phys_addr_t phys, int prot);
 void skas_unmap(struct mm_struct *mm, unsigned long addr, unsigned long len);
