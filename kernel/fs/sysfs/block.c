@@ -54,8 +54,17 @@ static void show_uevent(struct seq_buf *m, struct proc_inode *pi,
 			   MAJOR(b->dev), MINOR(b->dev), b->name);
 }
 
+/* The logical block size, which a loop device may change. */
+static void show_sector(struct seq_buf *m, struct proc_inode *pi,
+			struct task_struct *t)
+{
+	struct block_device *b = disk_of(pi);
+
+	if (b)
+		seq_printf(m, "%u\n", bdev_logical_block_size(b));
+}
+
 SYSFS_VALUE(zero, "0\n")
-SYSFS_VALUE(sector, "512\n")
 SYSFS_VALUE(read_ahead, "128\n")
 SYSFS_VALUE(max_sectors, "1280\n")
 SYSFS_VALUE(scheduler, "[none]\n")
