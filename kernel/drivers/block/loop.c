@@ -29,6 +29,13 @@
 #define LOOP_MIN_COUNT 8
 /* Minors are 20 bits (MINORMASK). */
 #define LOOP_MAX_INDEX 0xfffff
+/*
+ * A bio is done on the submitter's kernel stack, so a loop device over a
+ * file on a disk that is itself a loop device nests: this deep and no
+ * deeper (the I/O fails with EIO), and a device over a file in its own
+ * file system cannot recurse until the stack runs out.
+ */
+#define LOOP_MAX_DEPTH 4
 
 enum {
 	Lo_unbound,
@@ -144,15 +151,17 @@ static void lo_submit_bio(struct bio *bio)
 	struct loop_device *lo = LO(bio->bdev);
 	int err;
 
-	if (lo->lo_state != Lo_bound) {
+	if (lo->lo_state != Lo_bound || current->loop_depth >= LOOP_MAX_DEPTH) {
 		bio_endio(bio, -EIO);
 		return;
 	}
 	lo->inflight++;
+	current->loop_depth++;
 	if (bio->op == REQ_OP_FLUSH)
 		err = vfs_fsync(lo->lo_backing_file, false);
 	else
 		err = lo_rw_bio(lo, bio);
+	current->loop_depth--;
 	if (--lo->inflight == 0)
 		wake_up(&lo->drained);
 	bio_endio(bio, err ? -EIO : 0);
@@ -177,24 +186,38 @@ static void __loop_clr_fd(struct loop_device *lo)
 	fput(file);
 }
 
+static const struct block_device_operations lo_fops;
+
+/*
+ * The loop device under f: f is its node, or a file in a file system on
+ * it; NULL if there is none.
+ */
+static struct loop_device *loop_under(struct file *f)
+{
+	struct block_device *b = NULL;
+
+	if (S_ISBLK(f->inode->mode))
+		b = MAJOR(f->inode->rdev) == LOOP_MAJOR ? f->private_data
+							: NULL;
+	else if (f->inode->sb)
+		b = f->inode->sb->bdev;
+	return b && b->ops == &lo_fops ? LO(b) : NULL;
+}
+
 /*
  * file may back bdev: a regular file or a disk, and not a chain of loop
- * devices that comes back to bdev or passes an unbound one.
+ * devices that comes back to bdev or passes an unbound one.  Linux looks
+ * at device nodes only; a file in a file system on bdev (or on a device
+ * over bdev) is refused here too, where Linux would deadlock its I/O.
  */
 static int loop_validate_file(struct file *file, struct block_device *bdev)
 {
 	struct file *f = file;
+	struct loop_device *l;
 
-	while (S_ISBLK(f->inode->mode) &&
-	       MAJOR(f->inode->rdev) == LOOP_MAJOR) {
-		struct block_device *b = f->private_data;
-		struct loop_device *l;
-
-		if (f->inode->rdev == bdev->dev)
+	while ((l = loop_under(f))) {
+		if (&l->bdev == bdev)
 			return -EBADF;
-		if (!b || b->ops->submit_bio != lo_submit_bio)
-			return -EINVAL;
-		l = LO(b);
 		if (l->lo_state != Lo_bound)
 			return -EINVAL;
 		f = l->lo_backing_file;
