@@ -234,7 +234,7 @@ same_as_native unix "AF_UNIX: stream, datagram and seqpacket pairs, names in fil
 run_tamu "${opts[@]}" -- /test/leaks
 if [ "$status" -eq 0 ] && [ "$(grep -c ': as before$' <<<"$out")" -eq 11 ] &&
 	[ "$(wc -l <<<"$out")" -eq 11 ]; then
-	ok "processes ending with socket rings, chains, backlogs, epoll sets, POSIX timers, blocked threads and inotify watches and events leave no objects behind$what"
+	ok "processes ending with socket rings, chains, backlogs, epoll sets, POSIX timers, blocked threads, inotify watches and events, and loop devices leave no objects behind$what"
 else
 	fail "objects left behind by exits$what" "status $status" "$out" "$err"
 fi
