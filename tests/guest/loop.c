@@ -120,7 +120,7 @@ static void make_file(const char *name, size_t size)
 	if (fd < 0)
 		die(path);
 	for (i = 0; i < size; i += sizeof(sector)) {
-		size_t n = size - i < sizeof(sector) ? size - i : sizeof(sector);
+		size_t n = size - i < 512 ? size - i : 512;
 
 		memset(sector, (int)(i / 512), sizeof(sector));
 		if (write(fd, sector, n) != (ssize_t)n)
@@ -233,8 +233,8 @@ static const char *partitions(int n)
 	while (fgets(line, sizeof(line), f)) {
 		char dev[64];
 
-		if (sscanf(line, "%u %u %llu %63s", &ma, &mi, &blocks, dev) == 4 &&
-		    !strcmp(dev, name))
+		if (sscanf(line, "%u %u %llu %63s", &ma, &mi, &blocks,
+			   dev) == 4 && !strcmp(dev, name))
 			snprintf(buf, sizeof(buf), "%llu", blocks);
 	}
 	fclose(f);
@@ -361,7 +361,8 @@ static void bound_device(int n)
 
 	check("LOOP_SET_FD", res(set_fd(lfd, "img", O_RDWR)), "ok");
 	check("LOOP_SET_FD again", res(set_fd(lfd, "img", O_RDWR)), "EBUSY");
-	sizes("bound: sizes", lfd, "1048576 bytes, 2048 sectors, block 512, ro 0");
+	sizes("bound: sizes", lfd,
+	      "1048576 bytes, 2048 sectors, block 512, ro 0");
 	show_status("bound: status", lfd,
 		    "offset 0 sizelimit 0 flags 0 name \"\"");
 	snprintf(path, sizeof(path), "%s/img", dir);
@@ -418,8 +419,8 @@ static void bound_device(int n)
 		   "EOVERFLOW");
 	memset(&info, 0, sizeof(info));
 	info.lo_encrypt_type = 1;	/* LO_CRYPT_XOR */
-	check("LOOP_SET_STATUS64 xor", res(ioctl(lfd, LOOP_SET_STATUS64, &info)),
-	      "EINVAL");
+	check("LOOP_SET_STATUS64 xor",
+	      res(ioctl(lfd, LOOP_SET_STATUS64, &info)), "EINVAL");
 	memset(&info, 0, sizeof(info));
 	info.lo_encrypt_key_size = LO_KEY_SIZE + 1;
 	check("LOOP_SET_STATUS64 key size 33",
@@ -481,7 +482,8 @@ static void bound_device(int n)
 	set_status("LOOP_SET_STATUS64 partscan", lfd, 0, 0, LO_FLAGS_PARTSCAN,
 		   "ok");
 	set_status("LOOP_SET_STATUS64 flags 0", lfd, 0, 0, 0, "ok");
-	show_status("status", lfd, "offset 0 sizelimit 0 flags 8 name \"name\"");
+	show_status("status", lfd,
+		    "offset 0 sizelimit 0 flags 8 name \"name\"");
 	check("sysfs loop/partscan", sysfs(n, "loop/partscan"), "1");
 
 	/* Linux 6.1 lets go at once, later ones at the close: look after. */
@@ -572,7 +574,8 @@ static void modes(int n)
 	show_status("autocleared: status", lfd, "ENXIO");
 
 	/* A file that is no whole number of sectors. */
-	check("LOOP_SET_FD 1000 bytes", res(set_fd(lfd, "small", O_RDWR)), "ok");
+	check("LOOP_SET_FD 1000 bytes", res(set_fd(lfd, "small", O_RDWR)),
+	      "ok");
 	sizes("small: sizes", lfd, "512 bytes, 1 sectors, block 512, ro 1");
 	check("LOOP_CLR_FD", res(ioctl(lfd, LOOP_CLR_FD, 0)), "ok");
 	close(lfd);
