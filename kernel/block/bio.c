@@ -9,16 +9,40 @@
 #include "tamu/vmstat.h"
 #include "tamu/devtmpfs.h"
 #include "tamu/namei.h"
+#include "tamu/panic.h"
 #include "tamu/slab.h"
 #include "uapi/stat.h"
 
 static LIST_HEAD(blkdevs);
 
-void register_blkdev(struct block_device *bdev)
+int register_blkdev(struct block_device *bdev)
 {
-	list_add_tail(&bdev->list, &blkdevs);
 	/* devtmpfs's mode for a disk: Linux leaves the group to udev. */
-	devtmpfs_create_node(bdev->name, S_IFBLK | 0600, bdev->dev);
+	int err = devtmpfs_create_node(bdev->name, S_IFBLK | 0600, bdev->dev);
+
+	if (err)
+		return err;
+	list_add_tail(&bdev->list, &blkdevs);
+	return 0;
+}
+
+void unregister_blkdev(struct block_device *bdev)
+{
+	if (bdev->openers)
+		panic("unregister_blkdev: %s is open", bdev->name);
+	list_del_init(&bdev->list);
+	devtmpfs_delete_node(bdev->name, S_IFBLK, bdev->dev);
+}
+
+void blkdev_get(struct block_device *bdev)
+{
+	bdev->openers++;
+}
+
+void blkdev_put(struct block_device *bdev)
+{
+	if (--bdev->openers == 0 && bdev->ops->release)
+		bdev->ops->release(bdev);
 }
 
 struct block_device *bdev_nth(unsigned int n)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Character devices: a device number's major picks its file operations. */
+#include "tamu/blkdev.h"
 #include "tamu/fs.h"
 
 #define MAX_CHRDEV 256
@@ -41,6 +42,7 @@ void init_special_inode(struct inode *inode, u32 mode, dev_t dev)
 		inode->i_fop = &def_chr_fops;
 		inode->rdev = dev;
 	} else if (S_ISBLK(mode)) {
+		inode->i_fop = &def_blk_fops;
 		inode->rdev = dev;
 	} else if (S_ISFIFO(mode)) {
 		inode->i_fop = fifo_fops;

@@ -83,6 +83,23 @@ int devtmpfs_create_node(const char *name, u32 mode, dev_t dev)
 	return err;
 }
 
+int devtmpfs_delete_node(const char *name, u32 mode, dev_t dev)
+{
+	struct dentry *root = devtmpfs_sb->root, *d;
+	bool ours;
+
+	if (!*name || strchr(name, '/'))
+		return -EINVAL;
+	d = d_lookup(root, name, strlen(name));
+	if (!d)
+		return -ENOENT;
+	/* A name a user has replaced since is theirs: left alone. */
+	ours = d->inode && (d->inode->mode & S_IFMT) == (mode & S_IFMT) &&
+	       d->inode->rdev == dev;
+	dput(d);
+	return ours ? tmpfs_remove(root, name) : -ENOENT;
+}
+
 void devtmpfs_init(void)
 {
 	static const char *const links[][2] = {

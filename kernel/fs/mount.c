@@ -255,6 +255,7 @@ static void shutdown_super(struct super_block *sb)
 	if (sb->bdev) {
 		sb->bdev->mounted = NULL;
 		wake_up(&super_wait);
+		blkdev_put(sb->bdev);
 	}
 	__put_super(sb);
 }
@@ -408,15 +409,22 @@ static struct super_block *get_sb(struct file_system_type *fs,
 	sb->s_flags = flags & MS_RDONLY;
 	/* Nobody (sync) sees it before the file system has filled it in. */
 	list_del_init(&sb->s_list);
-	if (bdev)
+	/* The file system holds the disk open, as Linux's blkdev_get. */
+	if (bdev) {
+		blkdev_get(bdev);
 		bdev->mounting = true;
+	}
 	err = fs->mount(sb, source, options);
 	if (bdev)
 		bdev->mounting = false;
 	if (err) {
 		/* What it made before failing (tmpfs: a root, its options). */
-		if (kill_super(sb))
+		/* A super block left in memory keeps its disk open. */
+		if (kill_super(sb)) {
 			__put_super(sb);
+			if (bdev)
+				blkdev_put(bdev);
+		}
 		return ERR_PTR(err);
 	}
 	list_add_tail(&sb->s_list, &super_blocks);

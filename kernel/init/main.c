@@ -572,6 +572,7 @@ void start_kernel(int argc, char **argv)
 	ipc_init();
 	if (ubd_init(&boot, err, sizeof(err)))
 		usage_error(err);
+	loop_init();
 	rootfs_init();
 	console_init();
 	err_platform = arch_platform_init(boot.mode, &boot.aspace, boot.protect,

@@ -531,4 +531,75 @@ else
 		"$size, $blocks, cut $cut, contents '$ends'" "$fsck"
 fi
 
+# Loop devices with busybox: an image the host made, in a host directory
+# (hostfs), bound by losetup and mounted from /dev/loopN, then mounted
+# with mount -o loop; files written, unmounted, detached; e2fsck and
+# debugfs judge the image.  losetup -a shows each binding, and nothing
+# once the autoclear device of mount -o loop is unmounted.
+mkdir -p "$WORK/share"
+chmod 777 "$WORK/share"
+printf 'from the host\n' >"$WORK/hello"
+mke2fs -q -F -t ext2 "$WORK/share/loop.img" 8M >/dev/null &&
+	debugfs -w -R "write $WORK/hello hello" "$WORK/share/loop.img" >/dev/null 2>&1
+chmod 666 "$WORK/share/loop.img"
+LOOPS='mount -t proc proc /proc && mkdir -p /tmp/l && dev=$(losetup -f) &&
+echo "free: $dev" && losetup $dev /host/loop.img && losetup -a &&
+mount -t ext2 $dev /tmp/l && cat /tmp/l/hello &&
+echo "written through $dev" >/tmp/l/new && mkdir /tmp/l/d &&
+cp /tmp/l/hello /tmp/l/d/copy && grep loop /proc/partitions | wc -l &&
+umount /tmp/l && losetup -d $dev && echo "after -d: $(losetup -a)" &&
+mount -o loop /host/loop.img /tmp/l && losetup -a && cat /tmp/l/new &&
+dd if=/dev/zero of=/tmp/l/big bs=1k count=1024 2>/dev/null &&
+echo "through mount -o loop" >>/tmp/l/new && umount /tmp/l &&
+echo "after umount: $(losetup -a)"'
+run_tamu quiet hostfs="$WORK/share" -- /bin/sh -c "$LOOPS"
+want='free: /dev/loop0
+/dev/loop0: 0 /host/loop.img
+from the host
+1
+after -d: 
+/dev/loop0: 0 /host/loop.img
+written through /dev/loop0
+after umount: '
+fsck=$(e2fsck -fn "$WORK/share/loop.img" 2>&1)
+fsck_status=$?
+got=$(debugfs -R 'cat /new' "$WORK/share/loop.img" 2>/dev/null)$(debugfs -R \
+	'cat /d/copy' "$WORK/share/loop.img" 2>/dev/null)
+size=$(debugfs -R 'stat /big' "$WORK/share/loop.img" 2>/dev/null |
+	grep -o 'Size: [0-9]*' | head -1)
+if [ "$status" -eq 0 ] && [ "$out" == "$want" ] && [ "$fsck_status" -eq 0 ] &&
+	[ "$got" == $'written through /dev/loop0\nthrough mount -o loopfrom the host' ] &&
+	[ "$size" = "Size: 1048576" ]; then
+	ok "losetup and mount -o loop on a host image (hostfs): written, unmounted, detached; e2fsck clean"
+else
+	fail "loop devices over a host image" "status $status, e2fsck $fsck_status" \
+		"out: $out" "contents '$got', $size" "$err" "$fsck"
+fi
+
+# The same with an image made in the guest (busybox mke2fs on the loop
+# device), in its tmpfs: an offset (losetup -o), read-only (-r) and
+# autoclear bindings; the written data is in the image file afterwards.
+LOOPS='mount -t proc proc /proc && cd /tmp && mkdir m &&
+dd if=/dev/zero of=img bs=1k count=4096 2>/dev/null && losetup /dev/loop0 img &&
+mke2fs /dev/loop0 >/dev/null 2>&1 && losetup -d /dev/loop0 &&
+mount -t ext2 -o loop img m && echo "written in the guest" >m/f && umount m &&
+echo "image: $(grep -c "written in the guest" img)" &&
+dd if=/dev/zero of=off bs=1k count=1024 2>/dev/null && cat img >>off &&
+losetup -r -o 1048576 /dev/loop1 off && losetup -a && mount -r /dev/loop1 m &&
+cat m/f && { echo no >m/g; } 2>/dev/null; echo "write: $?" && umount m &&
+losetup -d /dev/loop1 && mount -o loop,ro img m && cat m/f && umount m &&
+echo "left: $(losetup -a)"'
+run_tamu quiet -- /bin/sh -c "$LOOPS"
+want='image: 1
+/dev/loop1: 1048576 off
+written in the guest
+write: 1
+written in the guest
+left: '
+if [ "$status" -eq 0 ] && [ "$out" == "$want" ]; then
+	ok "an ext2 image made in the guest: mount -o loop, losetup -o and -r, autoclear"
+else
+	fail "loop devices over a guest image" "status $status" "out: $out" "$err"
+fi
+
 report

@@ -283,6 +283,26 @@ if [ "$status" -eq 0 ] && [ "$out" == "$want" ]; then
 else
 	fail "core_pattern$what" "status $status" "$out" "$err"
 fi
+# Loop devices: the ioctls of /dev/loopN and /dev/loop-control and their
+# errors, sysfs and /proc/partitions.  Natively as root where the host has
+# loop devices (the test takes free ones only and gives them back); each
+# line is also checked against Linux's answer by the program itself.
+loop_desc="loop devices: LOOP_SET_FD, LOOP_CONFIGURE, LOOP_CLR_FD, status old and new, offset, sizelimit, capacity, block size, CHANGE_FD, read-only, autoclear, stacking, loop-control ADD/REMOVE/GET_FREE, BLK* sizes, sysfs, /proc/partitions, EBUSY/ENXIO/EBADF/EINVAL/EPERM/EACCES"
+run_tamu "${opts[@]}" -- /test/loop /tmp
+if [ "$(id -u)" -eq 0 ] && [ -c /dev/loop-control ]; then
+	ldir=$(mktemp -d /tmp/tamu-loop.XXXXXX)
+	native=$(tests/guest/loop "$ldir" 2>&1; echo "exit=$?")
+	rm -rf "$ldir"
+	if [ "$native" == "$(printf '%s\n' "$out"; echo "exit=$status")" ]; then
+		ok "$loop_desc as on Linux$what"
+	else
+		fail "$loop_desc$what" "native: $native" "guest: $out" "$err"
+	fi
+else
+	[ "$status" -eq 0 ] && [ "$(tail -1 <<<"$out")" == "all as on Linux" ] &&
+		ok "$loop_desc (not compared: needs root and loop devices)$what" ||
+		fail "$loop_desc$what" "status $status" "$out" "$err"
+fi
 # What unmounting gives back: 20 rounds of 32 MiB in a tmpfs.
 run_tamu "${opts[@]}" -- /test/umount memory /tmp
 if [ "$status" -eq 0 ] && [ "$(grep -c ': as before' <<<"$out")" -eq 8 ] &&
@@ -296,7 +316,7 @@ same_as_native unix "AF_UNIX: stream, datagram and seqpacket pairs, names in fil
 run_tamu "${opts[@]}" -- /test/leaks
 if [ "$status" -eq 0 ] && [ "$(grep -c ': as before$' <<<"$out")" -eq 11 ] &&
 	[ "$(wc -l <<<"$out")" -eq 11 ]; then
-	ok "processes ending with socket rings, chains, backlogs, epoll sets, POSIX timers, blocked threads and inotify watches and events leave no objects behind$what"
+	ok "processes ending with socket rings, chains, backlogs, epoll sets, POSIX timers, blocked threads, inotify watches and events, and loop devices leave no objects behind$what"
 else
 	fail "objects left behind by exits$what" "status $status" "$out" "$err"
 fi

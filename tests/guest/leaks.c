@@ -4,7 +4,8 @@
  * threads blocked, SIGKILL) holding sockets with files in flight, rings
  * and chains of them, listeners with connections never accepted, epoll
  * sets watching everything, timers and signal files, inotify instances
- * with watches and queued events.  /proc/slabinfo's
+ * with watches and queued events, loop devices bound, configured,
+ * autocleared, stacked, changed, added and removed.  /proc/slabinfo's
  * counts of the kernel's objects must come back to where they were.
  *
  * Runs inside tamu as root (it reads /proc/slabinfo), not natively: the
@@ -19,7 +20,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/loop.h>
 #include <sys/epoll.h>
+#include <sys/ioctl.h>
 #include <sys/eventfd.h>
 #include <sys/inotify.h>
 #include <sys/mman.h>
@@ -363,6 +366,60 @@ static void pipes(void)
 	waitpid(i, NULL, 0);
 }
 
+#define LOOP_IMG "/dev/shm/leaks-loop.img"
+
+static int loop_open(int ctl, int flags)
+{
+	char name[32];
+	int n = ioctl(ctl, LOOP_CTL_GET_FREE);
+
+	snprintf(name, sizeof(name), "/dev/loop%d", n);
+	return open(name, flags);
+}
+
+/*
+ * Loop devices: bound and cleared, configured autoclear and closed, one
+ * over another, changed to another file, one added and removed, and a
+ * process killed holding an autoclear device over a deleted file.
+ */
+static void loops(void)
+{
+	struct loop_config config = { 0 };
+	int ctl = open("/dev/loop-control", O_RDWR), a, b, f, g, n;
+	char name[32];
+
+	f = open(LOOP_IMG, O_RDWR | O_CREAT, 0600);
+	ftruncate(f, 65536);
+	a = loop_open(ctl, O_RDWR);
+	ioctl(a, LOOP_SET_FD, f);
+	b = loop_open(ctl, O_RDWR);
+	ioctl(b, LOOP_SET_FD, a);
+	ioctl(b, LOOP_CLR_FD, 0);
+	close(b);
+	ioctl(a, LOOP_CLR_FD, 0);
+	config.fd = f;
+	config.info.lo_flags = LO_FLAGS_AUTOCLEAR | LO_FLAGS_READ_ONLY;
+	ioctl(a, LOOP_CONFIGURE, &config);
+	g = open("/dev/shm/leaks-loop2.img", O_RDWR | O_CREAT | O_TRUNC, 0600);
+	ftruncate(g, 65536);
+	unlink("/dev/shm/leaks-loop2.img");
+	ioctl(a, LOOP_CHANGE_FD, g);
+	close(g);
+	close(a);
+	n = ioctl(ctl, LOOP_CTL_ADD, 300);
+	snprintf(name, sizeof(name), "/dev/loop%d", n);
+	a = open(name, O_RDWR);
+	ioctl(a, LOOP_SET_FD, f);
+	ioctl(a, LOOP_CLR_FD, 0);
+	close(a);
+	ioctl(ctl, LOOP_CTL_REMOVE, n);
+	a = loop_open(ctl, O_RDWR);
+	config.fd = f;
+	ioctl(a, LOOP_CONFIGURE, &config);
+	close(f);
+	close(ctl);
+}
+
 /*
  * A workload that is killed tells when it is ready: killed halfway (as a
  * loaded machine's timing once did, inside pipes() before its own child
@@ -422,6 +479,7 @@ static void workloads(void)
 	run_one("inotify", inotify_exit, false);
 	inotify_clean();
 	run_one("pipes", pipes, true);
+	run_one("loops", loops, true);
 }
 
 int main(int argc, char **argv)

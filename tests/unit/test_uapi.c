@@ -23,6 +23,7 @@ static const char *const groups[] = {
 	"dirent", "poll",     "select",	 "uio",	   "reboot",  "random",
 	"futex",  "prctl",    "vfs",	 "limits", "xattr",   "ipc",
 	"shm",	  "sem",      "msg",	 "mqueue", "inotify", "timex",
+	"loop",	  "fs",
 };
 
 #define NGROUPS (sizeof(groups) / sizeof(groups[0]))

@@ -11,10 +11,12 @@
 #include "uapi/elf.h"
 #include "uapi/elfcore.h"
 #include "uapi/fcntl.h"
+#include "uapi/fs.h"
 #include "uapi/futex.h"
 #include "uapi/inotify.h"
 #include "uapi/ipc.h"
 #include "uapi/linux_limits.h"
+#include "uapi/loop.h"
 #include "uapi/mman.h"
 #include "uapi/mqueue.h"
 #include "uapi/msg.h"
@@ -1573,6 +1575,78 @@ const struct uapi_fact uapi_layout_facts[] = {
 	/* shm.h: bits the kernel adds to a segment's mode (the C library's). */
 	UAPI_CONST("shm", SHM_DEST),
 	UAPI_CONST("shm", SHM_LOCKED),
+
+	/* loop.h */
+	UAPI_SIZEOF("loop", struct loop_info),
+	UAPI_FIELD("loop", struct loop_info, lo_number),
+	UAPI_FIELD("loop", struct loop_info, lo_device),
+	UAPI_FIELD("loop", struct loop_info, lo_inode),
+	UAPI_FIELD("loop", struct loop_info, lo_rdevice),
+	UAPI_FIELD("loop", struct loop_info, lo_offset),
+	UAPI_FIELD("loop", struct loop_info, lo_encrypt_type),
+	UAPI_FIELD("loop", struct loop_info, lo_encrypt_key_size),
+	UAPI_FIELD("loop", struct loop_info, lo_flags),
+	UAPI_FIELD("loop", struct loop_info, lo_name),
+	UAPI_FIELD("loop", struct loop_info, lo_encrypt_key),
+	UAPI_FIELD("loop", struct loop_info, lo_init),
+	UAPI_FIELD("loop", struct loop_info, reserved),
+	UAPI_SIZEOF("loop", struct loop_info64),
+	UAPI_FIELD("loop", struct loop_info64, lo_device),
+	UAPI_FIELD("loop", struct loop_info64, lo_inode),
+	UAPI_FIELD("loop", struct loop_info64, lo_rdevice),
+	UAPI_FIELD("loop", struct loop_info64, lo_offset),
+	UAPI_FIELD("loop", struct loop_info64, lo_sizelimit),
+	UAPI_FIELD("loop", struct loop_info64, lo_number),
+	UAPI_FIELD("loop", struct loop_info64, lo_encrypt_type),
+	UAPI_FIELD("loop", struct loop_info64, lo_encrypt_key_size),
+	UAPI_FIELD("loop", struct loop_info64, lo_flags),
+	UAPI_FIELD("loop", struct loop_info64, lo_file_name),
+	UAPI_FIELD("loop", struct loop_info64, lo_crypt_name),
+	UAPI_FIELD("loop", struct loop_info64, lo_encrypt_key),
+	UAPI_FIELD("loop", struct loop_info64, lo_init),
+	UAPI_SIZEOF("loop", struct loop_config),
+	UAPI_FIELD("loop", struct loop_config, fd),
+	UAPI_FIELD("loop", struct loop_config, block_size),
+	UAPI_FIELD("loop", struct loop_config, info),
+	UAPI_FIELD("loop", struct loop_config, __reserved),
+	UAPI_CONST("loop", LO_NAME_SIZE),
+	UAPI_CONST("loop", LO_KEY_SIZE),
+	UAPI_CONST("loop", LO_FLAGS_READ_ONLY),
+	UAPI_CONST("loop", LO_FLAGS_AUTOCLEAR),
+	UAPI_CONST("loop", LO_FLAGS_PARTSCAN),
+	UAPI_CONST("loop", LO_FLAGS_DIRECT_IO),
+	UAPI_CONST("loop", LOOP_SET_STATUS_SETTABLE_FLAGS),
+	UAPI_CONST("loop", LOOP_SET_STATUS_CLEARABLE_FLAGS),
+	UAPI_CONST("loop", LOOP_CONFIGURE_SETTABLE_FLAGS),
+	UAPI_CONST("loop", LO_CRYPT_NONE),
+	UAPI_CONST("loop", LO_CRYPT_XOR),
+	UAPI_CONST("loop", LO_CRYPT_CRYPTOAPI),
+	UAPI_CONST("loop", LOOP_SET_FD),
+	UAPI_CONST("loop", LOOP_CLR_FD),
+	UAPI_CONST("loop", LOOP_SET_STATUS),
+	UAPI_CONST("loop", LOOP_GET_STATUS),
+	UAPI_CONST("loop", LOOP_SET_STATUS64),
+	UAPI_CONST("loop", LOOP_GET_STATUS64),
+	UAPI_CONST("loop", LOOP_CHANGE_FD),
+	UAPI_CONST("loop", LOOP_SET_CAPACITY),
+	UAPI_CONST("loop", LOOP_SET_DIRECT_IO),
+	UAPI_CONST("loop", LOOP_SET_BLOCK_SIZE),
+	UAPI_CONST("loop", LOOP_CONFIGURE),
+	UAPI_CONST("loop", LOOP_CTL_ADD),
+	UAPI_CONST("loop", LOOP_CTL_REMOVE),
+	UAPI_CONST("loop", LOOP_CTL_GET_FREE),
+
+	/* fs.h: the block device ioctls */
+	UAPI_CONST("fs", BLKROSET),
+	UAPI_CONST("fs", BLKROGET),
+	UAPI_CONST("fs", BLKGETSIZE),
+	UAPI_CONST("fs", BLKFLSBUF),
+	UAPI_CONST("fs", BLKSSZGET),
+	UAPI_CONST("fs", BLKBSZGET),
+	UAPI_CONST("fs", BLKGETSIZE64),
+	UAPI_CONST("fs", BLKIOMIN),
+	UAPI_CONST("fs", BLKIOOPT),
+	UAPI_CONST("fs", BLKPBSZGET),
 };
 
 const size_t uapi_layout_nfacts =

@@ -52,6 +52,8 @@ static bool proc_revalidate(struct dentry *d)
 	struct proc_inode *pi = PI(d->inode);
 	struct task_struct *t;
 
+	if (pi->entry && pi->entry->revalidate && !pi->entry->revalidate(d))
+		return false;
 	if (!pi->pid)
 		return true;
 	t = proc_task(d->inode);

@@ -32,6 +32,8 @@ struct proc_entry {
 	const struct file_operations *fops;
 	bool tgid_only;		/* not in a thread's task/TID dir */
 	const void *data;	/* what a directory of its own needs */
+	/* Whether a cached name still stands for what it did (sysfs disks). */
+	bool (*revalidate)(struct dentry *d);
 };
 
 struct proc_table {

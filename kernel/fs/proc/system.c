@@ -411,8 +411,11 @@ void proc_show_partitions(struct seq_buf *m, struct proc_inode *pi,
 	unsigned int i;
 
 	seq_printf(m, "major minor  #blocks  name\n\n");
+	/* An empty disk (a free loop device) is left out, as on Linux. */
 	for (i = 0; (b = bdev_nth(i)); i++)
-		seq_printf(m, "%4u  %7u %10llu %s\n", MAJOR(b->dev),
-			   MINOR(b->dev),
-			   (unsigned long long)b->nr_sectors >> 1, b->name);
+		if (b->nr_sectors)
+			seq_printf(m, "%4u  %7u %10llu %s\n", MAJOR(b->dev),
+				   MINOR(b->dev),
+				   (unsigned long long)b->nr_sectors >> 1,
+				   b->name);
 }

@@ -26,6 +26,8 @@ enum {
 	SYSFS_TABLE_DISK,
 	SYSFS_TABLE_QUEUE,
 	SYSFS_TABLE_EMPTY,
+	SYSFS_TABLE_LOOP_DISK,
+	SYSFS_TABLE_LOOP,
 };
 
 /* A disk's directory or link: its own kind of inode number. */

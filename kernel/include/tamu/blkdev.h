@@ -12,6 +12,7 @@
 #include "tamu/list.h"
 #include "tamu/wait.h"
 
+#define LOOP_MAJOR 7
 #define UBD_MAJOR 98
 #define SECTOR_SHIFT 9
 #define SECTOR_SIZE 512
@@ -75,6 +76,13 @@ struct block_device_operations {
 	void (*submit_bio)(struct bio *bio);
 	/* Hand started requests to the host now: someone waits for them. */
 	void (*unplug)(struct block_device *bdev);
+	/* Each open of the device node (not a mount): 0 or -errno. */
+	int (*open)(struct block_device *bdev, unsigned int f_mode);
+	/* The last opener (file or mount) went. */
+	void (*release)(struct block_device *bdev);
+	/* The driver's ioctls, after the block layer's own (BLK*). */
+	long (*ioctl)(struct block_device *bdev, unsigned int f_mode,
+		      unsigned int cmd, unsigned long arg);
 };
 
 /*
@@ -94,6 +102,8 @@ struct block_device {
 	dev_t dev;
 	u64 nr_sectors;
 	bool read_only;
+	u32 block_size;		/* logical block size; 0: SECTOR_SIZE */
+	int openers;		/* open files and mounts of it */
 	const struct block_device_operations *ops;
 	void *private;		/* the driver's */
 	struct disk_stats stats;
@@ -102,7 +112,19 @@ struct block_device {
 	struct list_head list;
 };
 
-void register_blkdev(struct block_device *bdev);
+/* Add the disk to the list and its node to /dev: 0 or -errno. */
+int register_blkdev(struct block_device *bdev);
+/* Take it out of the list and /dev; nobody may have it open. */
+void unregister_blkdev(struct block_device *bdev);
+/* An opener more (a file, a mount), or one less: the last calls release. */
+void blkdev_get(struct block_device *bdev);
+void blkdev_put(struct block_device *bdev);
+static inline u32 bdev_logical_block_size(const struct block_device *bdev)
+{
+	return bdev->block_size ? bdev->block_size : SECTOR_SIZE;
+}
+/* The file operations of a block device node. */
+extern const struct file_operations def_blk_fops;
 struct block_device *bdev_by_dev(dev_t dev);
 /* The disks in the order they were registered: NULL past the last. */
 struct block_device *bdev_nth(unsigned int n);
@@ -162,5 +184,19 @@ struct boot_config;
 int ubd_init(const struct boot_config *cfg, char *err, size_t errlen);
 /* Finish the host requests that completed (an I/O interrupt). */
 void ubd_complete_all(void);
+/* /dev/loop-control and the first loop devices. */
+void loop_init(void);
+/* The loop device of dev, made when its node is first opened, or NULL. */
+struct block_device *loop_probe(dev_t dev);
+
+/* A bound loop device's settings, for sysfs's loop/ directory. */
+struct loop_attrs {
+	struct file *file;	/* the backing file */
+	u64 offset, sizelimit;
+	u32 flags;		/* LO_FLAGS_* */
+};
+
+/* 0, -ENODEV for a disk that is no loop device, -ENXIO for a free one. */
+int loop_get_attrs(struct block_device *bdev, struct loop_attrs *a);
 
 #endif

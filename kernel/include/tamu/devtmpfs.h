@@ -26,6 +26,13 @@
  */
 int devtmpfs_create_node(const char *name, u32 mode, dev_t dev);
 
+/*
+ * Remove the node name (directly in /dev) that devtmpfs_create_node made
+ * for dev, as Linux's devtmpfs_delete_node when a device goes: 0, or
+ * -ENOENT when it is gone or is now another file.
+ */
+int devtmpfs_delete_node(const char *name, u32 mode, dev_t dev);
+
 /* Make the instance, with /dev/fd, stdin, stdout, stderr, shm and pts. */
 void devtmpfs_init(void);
 

@@ -138,6 +138,8 @@ struct task_struct {
 	 */
 	struct file *fput_pending;
 	bool in_fput;
+	/* Loop devices whose I/O this task is doing, one inside another. */
+	int loop_depth;
 	struct cred cred;
 	u64 start_time_ns;
 	u64 slice_start_ns;		/* when it last got the CPU */

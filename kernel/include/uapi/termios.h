@@ -2,45 +2,13 @@
 /*
  * Terminals, as the kernel's ioctls see them: struct termios (not the C
  * library's, which has speeds and 32 control characters), termios2, the
- * mode bits in Linux's octal, winsize, the tty ioctl numbers, and the
- * ioctl number encoding.
+ * mode bits in Linux's octal, winsize and the tty ioctl numbers.
  */
 #ifndef _UAPI_TERMIOS_H
 #define _UAPI_TERMIOS_H
 
 #include "tamu/types.h"
-
-/*
- * ioctl numbers: dir:2 size:14 type:8 nr:8, from the top bit down.  dir is
- * as the caller sees it: _IOC_READ means the kernel writes to the caller.
- */
-#define _IOC_NRBITS 8
-#define _IOC_TYPEBITS 8
-#define _IOC_SIZEBITS 14
-#define _IOC_DIRBITS 2
-
-#define _IOC_NRSHIFT 0
-#define _IOC_TYPESHIFT (_IOC_NRSHIFT + _IOC_NRBITS)
-#define _IOC_SIZESHIFT (_IOC_TYPESHIFT + _IOC_TYPEBITS)
-#define _IOC_DIRSHIFT (_IOC_SIZESHIFT + _IOC_SIZEBITS)
-
-#define _IOC_NONE 0U
-#define _IOC_WRITE 1U
-#define _IOC_READ 2U
-
-#define _IOC(dir, type, nr, size)                                \
-	(((dir) << _IOC_DIRSHIFT) | ((type) << _IOC_TYPESHIFT) | \
-	 ((nr) << _IOC_NRSHIFT) | ((size) << _IOC_SIZESHIFT))
-#define _IO(type, nr) _IOC(_IOC_NONE, (type), (nr), 0)
-#define _IOR(type, nr, argtype) _IOC(_IOC_READ, (type), (nr), sizeof(argtype))
-#define _IOW(type, nr, argtype) _IOC(_IOC_WRITE, (type), (nr), sizeof(argtype))
-#define _IOWR(type, nr, argtype) \
-	_IOC(_IOC_READ | _IOC_WRITE, (type), (nr), sizeof(argtype))
-
-#define _IOC_DIR(nr) (((nr) >> _IOC_DIRSHIFT) & ((1U << _IOC_DIRBITS) - 1))
-#define _IOC_TYPE(nr) (((nr) >> _IOC_TYPESHIFT) & ((1U << _IOC_TYPEBITS) - 1))
-#define _IOC_NR(nr) (((nr) >> _IOC_NRSHIFT) & ((1U << _IOC_NRBITS) - 1))
-#define _IOC_SIZE(nr) (((nr) >> _IOC_SIZESHIFT) & ((1U << _IOC_SIZEBITS) - 1))
+#include "uapi/ioctl.h"
 
 typedef u8 cc_t;
 typedef u32 speed_t;
