@@ -80,6 +80,7 @@ int mm_populate(struct mm_struct *mm, unsigned long start, unsigned long end)
 	struct vm_area_struct *vma;
 	unsigned long addr, stop;
 	unsigned int access;
+	int err;
 
 	for (vma = find_vma(mm, start); vma && vma->start < end;
 	     vma = find_vma(mm, stop)) {
@@ -93,8 +94,13 @@ int mm_populate(struct mm_struct *mm, unsigned long start, unsigned long end)
 			/* A killed task (the OOM killer's choice) stops here. */
 			if (fatal_signal_pending(current))
 				return -EINTR;
-			if (handle_mm_fault(mm, addr, access) == -ENOMEM)
+			err = handle_mm_fault(mm, addr, access);
+			if (err == -ENOMEM)
 				return -EAGAIN;
+			/* Past the end of its file: so is the rest of the area
+			 * (Linux's __mm_populate goes on with the next). */
+			if (err == -EIO)
+				break;
 		}
 		if (stop >= end)
 			break;

@@ -321,7 +321,7 @@ int do_mprotect(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		unsigned long flags)
 {
 	struct vm_area_struct *vma;
-	unsigned long end, at = addr;
+	unsigned long end, at = addr, charge = 0;
 
 	if (!IS_ALIGNED(addr, PAGE_SIZE) || len > TASK_SIZE - addr)
 		return -EINVAL;
@@ -346,7 +346,14 @@ int do_mprotect(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		if (flags & ~((vma->flags & VM_MAY_ALL) >> 4) &
 		    (VM_READ | VM_WRITE | VM_EXEC))
 			return -EACCES;
+		/* Private memory made writable is committed now. */
+		if ((flags & VM_WRITE) &&
+		    !(vma->flags & (VM_WRITE | VM_SHARED | VM_NORESERVE)))
+			charge += (min(end, vma->end) - max(addr, vma->start)) >>
+				  PAGE_SHIFT;
 	}
+	if (charge && vm_enough_memory(charge, false))
+		return -ENOMEM;
 
 	if (split_at(mm, addr) || split_at(mm, end))
 		return -ENOMEM;

@@ -87,6 +87,13 @@ static long do_mmap(unsigned long addr, unsigned long len, unsigned long prot,
 		vm |= VM_GROWSDOWN;
 	if (flags & MAP_LOCKED)
 		vm |= VM_LOCKED;
+	/*
+	 * Linux's file_mmap_ok: the last byte mapped must be an offset a file
+	 * can have (a page index that fits), or EOVERFLOW.
+	 */
+	err = -EOVERFLOW;
+	if (f && (off > MAX_LFS_FILESIZE || len > MAX_LFS_FILESIZE - off))
+		goto out;
 	if (f) {
 		err = -EACCES;
 		if (!(f->f_mode & FMODE_READ) ||
@@ -167,12 +174,15 @@ static long do_mmap(unsigned long addr, unsigned long len, unsigned long prot,
 			goto out;
 	}
 	err = mlock_future_check(mm, vm, len);
-	/* Private writable memory is committed (Linux's accountable_mapping). */
-	if (!err && (vm & (VM_WRITE | VM_SHARED)) == VM_WRITE)
-		err = vm_enough_memory(len >> PAGE_SHIFT,
-				       (flags & MAP_NORESERVE) &&
-					       sysctl_overcommit_memory !=
-						       OVERCOMMIT_NEVER);
+	/*
+	 * Private writable memory is committed (Linux's accountable_mapping),
+	 * but with MAP_NORESERVE, which policy 2 ignores.
+	 */
+	if ((flags & MAP_NORESERVE) &&
+	    sysctl_overcommit_memory != OVERCOMMIT_NEVER)
+		vm |= VM_NORESERVE;
+	if (!err && (vm & (VM_WRITE | VM_SHARED | VM_NORESERVE)) == VM_WRITE)
+		err = vm_enough_memory(len >> PAGE_SHIFT, false);
 	if (!err)
 		err = mmap_region(mm, at, len, vm, f, off >> PAGE_SHIFT);
 	if (err)
@@ -241,6 +251,8 @@ SYSCALL_DEFINE(remap_file_pages, unsigned long start, unsigned long size,
 	flags = (flags & MAP_NONBLOCK) | MAP_SHARED | MAP_FIXED | MAP_POPULATE;
 	if (vma->flags & VM_LOCKED)
 		flags |= MAP_LOCKED;
+	if (pgoff > (MAX_LFS_FILESIZE >> PAGE_SHIFT))
+		return -EOVERFLOW;
 	ret = do_mmap(start, size, prot, flags, get_file(vma->file),
 		      pgoff << PAGE_SHIFT);
 	return ret < 0 ? ret : 0;
@@ -339,7 +351,7 @@ SYSCALL_DEFINE(mremap, unsigned long addr, unsigned long old_len,
 	vm = vma->flags;
 	f = vma->file;
 	pgoff = vma->pgoff + ((addr - vma->start) >> PAGE_SHIFT);
-	if ((vm & (VM_WRITE | VM_SHARED)) == VM_WRITE &&
+	if ((vm & (VM_WRITE | VM_SHARED | VM_NORESERVE)) == VM_WRITE &&
 	    vm_enough_memory((new_len - old_len) >> PAGE_SHIFT, false))
 		return -ENOMEM;
 	/* An area with operations of its own (a SysV segment) stays. */

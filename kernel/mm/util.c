@@ -22,21 +22,32 @@ unsigned long vm_commit_limit(void)
 	return totalram_pages() * sysctl_overcommit_ratio / 100;
 }
 
+/* Private writable pages not made with MAP_NORESERVE: Linux's VM_ACCOUNT. */
+static bool accounted(const struct vm_area_struct *vma)
+{
+	return (vma->flags & (VM_WRITE | VM_SHARED | VM_NORESERVE)) ==
+	       VM_WRITE;
+}
+
 /*
- * Private writable pages of every address space: what they could all
- * touch.  Counted when asked (for /proc/meminfo and policy 2), not kept.
+ * Accounted pages of every address space, each counted once however many
+ * tasks share it: what they could all touch.  Counted when asked (for
+ * /proc/meminfo and policy 2), not kept.
  */
 unsigned long vm_committed_pages(void)
 {
+	static unsigned int gen;
 	struct vm_area_struct *vma;
 	struct task_struct *t;
 	unsigned long n = 0;
 
+	gen++;
 	list_for_each_entry(t, &task_list, tasks) {
-		if (!t->mm || t != t->group_leader || t->exit_state)
+		if (!t->mm || t->mm->commit_gen == gen)
 			continue;
+		t->mm->commit_gen = gen;
 		list_for_each_entry(vma, &t->mm->vmas, list)
-			if ((vma->flags & (VM_WRITE | VM_SHARED)) == VM_WRITE)
+			if (accounted(vma))
 				n += (vma->end - vma->start) >> PAGE_SHIFT;
 	}
 	return n;

@@ -124,6 +124,10 @@ static int tty_open(struct inode *inode, struct file *f)
 	err = tty_add_file(tty, f);
 	if (err)
 		return err;
+	/* Linux's /dev/console files write through their own operations,
+	 * which a hangup does not replace. */
+	((struct tty_file_private *)f->private_data)->console =
+		inode->rdev == MKDEV(5, 1);
 	if (tty->ops->open) {
 		err = tty->ops->open(tty, f);
 		if (err) {
@@ -624,11 +628,14 @@ static void __tty_hangup(struct tty_struct *tty, bool forever)
 		}
 	}
 	tty_clear_ctty(tty);
-	if (forever)
+	if (forever) {
 		tty->flags |= TTY_HUPPED;
-	else
+	} else {
 		list_for_each_entry(priv, &tty->tty_files, list)
-			priv->hung = true;
+			priv->hung |= !priv->console;
+		/* Linux's tty_ldisc_hangup: what was typed ahead goes. */
+		tty_flush_input(tty);
+	}
 	wake_up(&tty->read_wait);
 	wake_up(&tty->write_wait);
 }

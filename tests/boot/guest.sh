@@ -124,7 +124,7 @@ same_as_native openat2 "openat2: its struct, flags, modes and resolve flags chec
 same_as_native linuxabi "renameat2 onto itself, fexecve, termio ioctls, shared anonymous and /dev/zero memory across fork, mremap of a shared file, remap_file_pages, search permission, O_NOATIME, ARCH_SET_CPUID, NUMA policies on node 0"
 same_as_native procmem "/proc/PID/smaps and smaps_rollup of populated, locked, shared and reserved memory, auxv, io of a process and its threads, cgroup; MAP_POPULATE and MAP_LOCKED"
 run_tamu "${opts[@]}" -- /test/procmem overcommit
-if [ "$status" -eq 0 ] && [ "$out" == $'policy 0\nguess: larger than memory ENOMEM, noreserve ok, 1 MiB ok\nalways: larger than memory ok\nnever: limit 1000000 kB, 1 GiB ENOMEM, noreserve ENOMEM, 1 MiB ok\novercommit_memory = 3: Invalid argument\nkbytes 0' ]; then
+if [ "$status" -eq 0 ] && [ "$out" == $'policy 0\nguess: larger than memory ENOMEM, noreserve ok, 1 MiB ok\nalways: larger than memory ok\nnever: limit 1000000 kB, 1 GiB ENOMEM, noreserve ENOMEM, 1 MiB ok\nnever: 1 GiB read-only ok, made writable ENOMEM\novercommit_memory = 3: Invalid argument\nkbytes 0' ]; then
 	ok "vm.overcommit_memory 0, 1 and 2 with overcommit_ratio and overcommit_kbytes as on Linux$what"
 else
 	fail "overcommit policies$what" "status $status" "$out" "$err"

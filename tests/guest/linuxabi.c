@@ -221,7 +221,7 @@ static void old_fs_calls(void)
 static void remap_file(void)
 {
 	int fd = open("pages", O_RDWR | O_CREAT | O_TRUNC, 0600), i;
-	char page[4096], *p, *q;
+	char page[4096], *p, *q, *r;
 
 	for (i = 0; i < 4; i++) {
 		memset(page, 'a' + i, sizeof(page));
@@ -248,6 +248,17 @@ static void remap_file(void)
 	     syscall(SYS_remap_file_pages, 0x10000, 4096, 0, 0, 0));
 	show("remap_file_pages of no length",
 	     syscall(SYS_remap_file_pages, p, 0, 0, 0, 0));
+	show("remap_file_pages to page 2^60",
+	     syscall(SYS_remap_file_pages, p, 4096, 0, 1UL << 60, 0));
+	/* Offsets past what a file can have: EOVERFLOW (file_mmap_ok). */
+	r = mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd, 1UL << 63);
+	show("mmap at offset 2^63", r == MAP_FAILED ? -1 : 0);
+	r = mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd, (1UL << 63) - 4096);
+	show("mmap of the page ending at 2^63", r == MAP_FAILED ? -1 : 0);
+	r = mmap(NULL, 1UL << 30, PROT_READ, MAP_SHARED | MAP_POPULATE, fd, 0);
+	show("MAP_POPULATE of 1 GiB of a 16 KiB file", r == MAP_FAILED ? -1 : 0);
+	if (r != MAP_FAILED)
+		munmap(r, 1UL << 30);
 	munmap(p, 4 * 4096);
 	munmap(q, 4096);
 	close(fd);

@@ -299,13 +299,26 @@ static void overcommit(void)
 	printf("guess: larger than memory %s, noreserve %s, 1 MiB %s\n",
 	       try_map(big, 0), try_map(big, MAP_NORESERVE),
 	       try_map(1 << 20, 0));
+	char *kept, *ro;
+
 	set_sysctl("overcommit_memory", "1");
 	printf("always: larger than memory %s\n", try_map(big, 0));
+	/* Made with MAP_NORESERVE under policy 1: never committed. */
+	kept = mmap(NULL, 2UL << 30, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	set_sysctl("overcommit_memory", "2");
 	set_sysctl("overcommit_kbytes", "1000000");
 	printf("never: limit %ld kB, 1 GiB %s, noreserve %s, 1 MiB %s\n",
 	       meminfo_kb("CommitLimit:"), try_map(1 << 30, 0),
 	       try_map(1 << 30, MAP_NORESERVE), try_map(1 << 20, 0));
+	ro = mmap(NULL, 1UL << 30, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1,
+		  0);
+	printf("never: 1 GiB read-only %s, made writable %s\n",
+	       ro == MAP_FAILED ? "ENOMEM" : "ok",
+	       mprotect(ro, 1UL << 30, PROT_READ | PROT_WRITE) ? "ENOMEM"
+								: "ok");
+	munmap(ro, 1UL << 30);
+	munmap(kept, 2UL << 30);
 	set_sysctl("overcommit_ratio", "50");
 	set_sysctl("overcommit_memory", "3");
 	set_sysctl("overcommit_memory", "0");

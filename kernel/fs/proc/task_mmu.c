@@ -212,6 +212,7 @@ static const struct {
 	{ VM_MAYEXEC, "me" },	     { LINUX_VM_MAYSHARE, "ms" },
 	{ VM_GROWSDOWN, "gd" },	     { VM_LOCKED, "lo" },
 	{ VM_DONTCOPY, "dc" },	     { LINUX_VM_ACCOUNT, "ac" },
+	{ VM_NORESERVE, "nr" },
 	{ VM_WIPEONFORK, "wf" },     { VM_DONTDUMP, "dd" },
 };
 
@@ -227,7 +228,7 @@ static void show_smap_vma_flags(struct seq_buf *m, struct vm_area_struct *vma)
 
 	if (vma->flags & VM_SHARED)
 		f |= LINUX_VM_MAYSHARE | (f & VM_MAYWRITE ? VM_SHARED : 0);
-	else if (f & VM_WRITE)
+	else if ((f & (VM_WRITE | VM_NORESERVE)) == VM_WRITE)
 		f |= LINUX_VM_ACCOUNT;
 	seq_printf(m, "VmFlags:");
 	for (i = 0; i < ARRAY_SIZE(vma_mnemonics); i++)

@@ -372,6 +372,9 @@ struct path {
 /* Opened by alloc_file (not a failed open): its close is reported. */
 #define FMODE_OPENED 0x80000
 
+/* The largest offset in a file, as Linux's on 64 bits. */
+#define MAX_LFS_FILESIZE 0x7fffffffffffffffUL
+
 struct file {
 	const struct file_operations *f_op;
 	struct path path;

@@ -35,6 +35,7 @@ BUILD_BUG_ON(VM_MAYREAD != VM_READ << 4 || VM_MAYWRITE != VM_WRITE << 4 ||
 #define VM_DONTCOPY 0x20000		/* MADV_DONTFORK: not in a child */
 #define VM_DONTDUMP 0x4000000		/* MADV_DONTDUMP: not in a core */
 #define VM_WIPEONFORK 0x2000000		/* MADV_WIPEONFORK: zero in a child */
+#define VM_NORESERVE 0x200000		/* MAP_NORESERVE: not committed */
 
 struct file;
 struct vm_area_struct;
@@ -82,6 +83,7 @@ struct mm_struct {
 	pte_t *pgd;
 	int users;			/* tasks sharing it */
 	int map_count;			/* its areas (vm.max_map_count) */
+	unsigned int commit_gen;	/* counted by vm_committed_pages */
 	/* The host would map no more of it: its tasks die (TRAP_NOMAP). */
 	bool host_refused;
 	unsigned long rss;		/* resident pages */

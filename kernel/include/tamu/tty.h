@@ -71,6 +71,7 @@ struct tty_file_private {
 	struct tty_struct *tty;
 	struct list_head list;	/* in tty->tty_files */
 	bool hung;		/* open at a vhangup: reads end, writes fail */
+	bool console;		/* opened as /dev/console: vhangup spares it */
 };
 
 /* Make f a file of tty (0 or -ENOMEM), and undo it. */
