@@ -523,13 +523,27 @@ static bool owner_or_root(struct inode *inode)
 	return current->cred.fsuid == 0 || current->cred.fsuid == inode->uid;
 }
 
-static long chmod_common(struct inode *inode, struct dentry *d, u32 mode)
+/*
+ * Linux's mnt_want_write for a change of owner or mode: a read-only mount
+ * or file system refuses it before anyone's permission is looked at.
+ */
+static bool path_readonly(const struct path *p)
+{
+	/* A pipe's or socket's file has no path: nothing read-only. */
+	return (p->mnt && (p->mnt->flags & MS_RDONLY)) ||
+	       (p->dentry && p->dentry->sb &&
+		(p->dentry->sb->s_flags & MS_RDONLY));
+}
+
+static long chmod_common(struct inode *inode, const struct path *p, u32 mode)
 {
 	struct iattr attr = { .valid = ATTR_MODE, .mode = mode };
 
+	if (path_readonly(p))
+		return -EROFS;
 	if (!owner_or_root(inode))
 		return -EPERM;
-	return notify_change(inode, d, &attr);
+	return notify_change(inode, p->dentry, &attr);
 }
 
 SYSCALL_DEFINE(fchmodat, int dfd, unsigned long uname, u32 mode)
@@ -539,7 +553,7 @@ SYSCALL_DEFINE(fchmodat, int dfd, unsigned long uname, u32 mode)
 
 	if (err)
 		return err;
-	err = chmod_common(p.dentry->inode, p.dentry, mode);
+	err = chmod_common(p.dentry->inode, &p, mode);
 	path_put(&p);
 	return err;
 }
@@ -560,7 +574,7 @@ SYSCALL_DEFINE(fchmodat2, int dfd, unsigned long uname, u32 mode, int flags)
 	/* A symlink's own mode cannot change, as on Linux. */
 	err = S_ISLNK(p.dentry->inode->mode)
 		      ? -EOPNOTSUPP
-		      : chmod_common(p.dentry->inode, p.dentry, mode);
+		      : chmod_common(p.dentry->inode, &p, mode);
 	path_put(&p);
 	return err;
 }
@@ -577,17 +591,19 @@ SYSCALL_DEFINE(fchmod, unsigned int fd, u32 mode)
 
 	if (!f)
 		return -EBADF;
-	err = chmod_common(file_user_inode(f), f->path.dentry, mode);
+	err = chmod_common(file_user_inode(f), &f->path, mode);
 	fput(f);
 	return err;
 }
 
-static long chown_common(struct inode *inode, struct dentry *d, u32 uid,
+static long chown_common(struct inode *inode, const struct path *p, u32 uid,
 			 u32 gid)
 {
 	struct iattr attr = { 0 };
 	u32 fsuid = current->cred.fsuid;
 
+	if (path_readonly(p))
+		return -EROFS;
 	/* The owner may only change the group, to one of its own. */
 	if (fsuid != 0 &&
 	    ((uid != (u32)-1 && uid != inode->uid) ||
@@ -602,7 +618,22 @@ static long chown_common(struct inode *inode, struct dentry *d, u32 uid,
 		attr.valid |= ATTR_GID;
 		attr.gid = gid;
 	}
-	return notify_change(inode, d, &attr);
+	/*
+	 * Linux's ATTR_KILL_SUID and ATTR_KILL_SGID, whoever calls: a file
+	 * changing hands loses set-user-ID, and set-group-ID where it means
+	 * one (with group execute; without, it is mandatory locking's mark).
+	 */
+	if (!S_ISDIR(inode->mode)) {
+		u32 mode = inode->mode & ~S_ISUID;
+
+		if ((mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP))
+			mode &= ~S_ISGID;
+		if (mode != inode->mode) {
+			attr.valid |= ATTR_MODE;
+			attr.mode = mode;
+		}
+	}
+	return notify_change(inode, p->dentry, &attr);
 }
 
 SYSCALL_DEFINE(fchownat, int dfd, unsigned long uname, u32 uid, u32 gid, int flags)
@@ -617,7 +648,7 @@ SYSCALL_DEFINE(fchownat, int dfd, unsigned long uname, u32 uid, u32 gid, int fla
 
 	if (err)
 		return err;
-	err = chown_common(p.dentry->inode, p.dentry, uid, gid);
+	err = chown_common(p.dentry->inode, &p, uid, gid);
 	path_put(&p);
 	return err;
 }
@@ -639,7 +670,7 @@ SYSCALL_DEFINE(fchown, unsigned int fd, u32 uid, u32 gid)
 
 	if (!f)
 		return -EBADF;
-	err = chown_common(file_user_inode(f), f->path.dentry, uid,
+	err = chown_common(file_user_inode(f), &f->path, uid,
 			   gid);
 	fput(f);
 	return err;

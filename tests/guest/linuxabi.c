@@ -217,6 +217,36 @@ static void old_fs_calls(void)
 	show("ustat of no device", syscall(SYS_ustat, 0xfff00, &u));
 }
 
+/* A file changing hands loses set-user-ID and set-group-ID (with g+x). */
+static void chown_kills_setid(void)
+{
+	static const unsigned int modes[] = { 06770, 06760, 02750, 04700 };
+	struct stat st;
+	size_t i;
+	int fd;
+
+	for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++) {
+		fd = open("setid", O_RDWR | O_CREAT | O_TRUNC, 0600);
+		fchmod(fd, modes[i]);
+		show("chown to its own owner", chown("setid", getuid(), -1));
+		stat("setid", &st);
+		printf("  %04o becomes %04o\n", modes[i], st.st_mode & 07777);
+		fchmod(fd, modes[i]);
+		fchown(fd, -1, -1);
+		fstat(fd, &st);
+		printf("  fchown(-1, -1): %04o becomes %04o\n", modes[i],
+		       st.st_mode & 07777);
+		close(fd);
+	}
+	mkdir("setid-dir", 0755);
+	chmod("setid-dir", 02775);
+	chown("setid-dir", getuid(), -1);
+	stat("setid-dir", &st);
+	printf("a directory keeps %04o\n", st.st_mode & 07777);
+	rmdir("setid-dir");
+	unlink("setid");
+}
+
 /* remap_file_pages, as Linux emulates it: the pages of a shared mapping. */
 static void remap_file(void)
 {
@@ -327,6 +357,7 @@ int main(int argc, char **argv)
 	permissions();
 	old_fs_calls();
 	remap_file();
+	chown_kills_setid();
 	numa(mem);
 	unlink("a");
 	chdir("/");
