@@ -113,6 +113,7 @@ static struct tty_struct *tty_lookup(dev_t dev)
 
 static int tty_open(struct inode *inode, struct file *f)
 {
+	struct tty_file_private *priv;
 	struct tty_struct *tty;
 	int err;
 
@@ -126,8 +127,8 @@ static int tty_open(struct inode *inode, struct file *f)
 		return err;
 	/* Linux's /dev/console files write through their own operations,
 	 * which a hangup does not replace. */
-	((struct tty_file_private *)f->private_data)->console =
-		inode->rdev == MKDEV(5, 1);
+	priv = f->private_data;
+	priv->console = inode->rdev == MKDEV(5, 1);
 	if (tty->ops->open) {
 		err = tty->ops->open(tty, f);
 		if (err) {
