@@ -88,11 +88,12 @@ static long do_mmap(unsigned long addr, unsigned long len, unsigned long prot,
 	if (flags & MAP_LOCKED)
 		vm |= VM_LOCKED;
 	/*
-	 * Linux's file_mmap_ok: the last byte mapped must be an offset a file
-	 * can have (a page index that fits), or EOVERFLOW.
+	 * Linux's file_mmap_ok: the last byte mapped must be an offset a
+	 * regular file can have, or EOVERFLOW (devices take any).
 	 */
 	err = -EOVERFLOW;
-	if (f && (off > MAX_LFS_FILESIZE || len > MAX_LFS_FILESIZE - off))
+	if (f && S_ISREG(f->inode->mode) &&
+	    (off > MAX_LFS_FILESIZE || len > MAX_LFS_FILESIZE - off))
 		goto out;
 	if (f) {
 		err = -EACCES;
