@@ -467,25 +467,34 @@ else
 fi
 
 # A tree of 50000 files walked in 24 MiB of guest memory: cached names
-# and inodes of a disk are given back when memory runs short.
-mkdir "$WORK/many"
-for d in $(seq 1 50); do
-	mkdir "$WORK/many/d$d"
-	(cd "$WORK/many/d$d" && touch $(seq -f 'f%g' 1 1000))
-done
-mke2fs -q -F -t ext2 -N 60000 -d "$WORK/many" "$WORK/many.img" 128M >/dev/null
-chmod 644 "$WORK/many.img"
-rm -rf "$WORK/many"
-# 100000 system calls: where every one pays an mprotect of the whole
-# kernel range (mode=tt, mode=seccomp), that takes a while.
-TAMU_TIMEOUT=$((TAMU_TIMEOUT * 3)) \
-	run_tamu quiet mem=24M ubd0r="$WORK/many.img" -- /bin/sh -c \
-	'mount -r -t ext2 /dev/ubda /mnt && find /mnt -type f | wc -l &&
-	find /mnt -name f777 | wc -l'
-if [ "$status" -eq 0 ] && [ "$out" = $'50000\n50' ]; then
-	ok "find over 50000 files in 24 MiB of memory: unused names are pruned"
-else
-	fail "find over a big tree" "status $status" "$out" "$err"
+# and inodes of a disk are given back when memory runs short.  The
+# kernel's own business, so skas alone: where every one of its 100000
+# system calls pays an mprotect of the kernel range (mode=tt,
+# mode=seccomp) it took over two minutes of CI's thirty.
+case $TAMU_OPTS in
+*mode=tt* | *mode=seccomp*) many=false ;;
+*) many=true ;;
+esac
+if $many; then
+	mkdir "$WORK/many"
+	for d in $(seq 1 50); do
+		mkdir "$WORK/many/d$d"
+		(cd "$WORK/many/d$d" && touch $(seq -f 'f%g' 1 1000))
+	done
+	mke2fs -q -F -t ext2 -N 60000 -d "$WORK/many" "$WORK/many.img" 128M >/dev/null
+	chmod 644 "$WORK/many.img"
+	rm -rf "$WORK/many"
+	# 100000 system calls: where every one pays an mprotect of the whole
+	# kernel range (mode=tt, mode=seccomp), that takes a while.
+	TAMU_TIMEOUT=$((TAMU_TIMEOUT * 3)) \
+		run_tamu quiet mem=24M ubd0r="$WORK/many.img" -- /bin/sh -c \
+		'mount -r -t ext2 /dev/ubda /mnt && find /mnt -type f | wc -l &&
+		find /mnt -name f777 | wc -l'
+	if [ "$status" -eq 0 ] && [ "$out" = $'50000\n50' ]; then
+		ok "find over 50000 files in 24 MiB of memory: unused names are pruned"
+	else
+		fail "find over a big tree" "status $status" "$out" "$err"
+	fi
 fi
 
 # Files with indirect blocks deleted while open, their inodes written by
