@@ -111,25 +111,9 @@ static ssize_t blkdev_write(struct file *f, struct uio *u, u64 *pos)
 /* Linux's fixed_size_llseek: nowhere before 0 or past the end. */
 static s64 blkdev_llseek(struct file *f, s64 offset, int whence)
 {
-	s64 size = bdev_size(I_BDEV(f)), pos;
+	s64 size = bdev_size(I_BDEV(f));
 
-	switch (whence) {
-	case SEEK_SET:
-		pos = offset;
-		break;
-	case SEEK_CUR:
-		pos = (s64)f->f_pos + offset;
-		break;
-	case SEEK_END:
-		pos = size + offset;
-		break;
-	default:
-		return -EINVAL;
-	}
-	if (pos < 0 || pos > size)
-		return -EINVAL;
-	f->f_pos = pos;
-	return pos;
+	return generic_llseek_size(f, offset, whence, size, size);
 }
 
 static int blkdev_fsync(struct file *f, bool datasync)

@@ -303,7 +303,9 @@ ssize_t kernel_write(struct file *f, const void *buf, size_t n, u64 pos)
 	return ret;
 }
 
-s64 generic_llseek(struct file *f, s64 offset, int whence)
+/* Linux's generic_file_llseek_size: SEEK_END from eof, none past maxsize. */
+s64 generic_llseek_size(struct file *f, s64 offset, int whence, s64 maxsize,
+			s64 eof)
 {
 	s64 pos;
 
@@ -315,13 +317,19 @@ s64 generic_llseek(struct file *f, s64 offset, int whence)
 		pos = (s64)f->f_pos + offset;
 		break;
 	case SEEK_END:
-		pos = (s64)f->inode->size + offset;
+		pos = eof + offset;
 		break;
 	default:
 		return -EINVAL;
 	}
-	if (pos < 0)
+	if (pos < 0 || pos > maxsize)
 		return -EINVAL;
 	f->f_pos = pos;
 	return pos;
+}
+
+s64 generic_llseek(struct file *f, s64 offset, int whence)
+{
+	return generic_llseek_size(f, offset, whence, 0x7fffffffffffffffLL,
+				   (s64)f->inode->size);
 }

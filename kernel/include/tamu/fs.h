@@ -547,6 +547,8 @@ ssize_t vfs_write(struct file *f, struct uio *u, u64 *pos);
 ssize_t kernel_read(struct file *f, void *buf, size_t n, u64 pos);
 ssize_t kernel_write(struct file *f, const void *buf, size_t n, u64 pos);
 s64 generic_llseek(struct file *f, s64 offset, int whence);
+s64 generic_llseek_size(struct file *f, s64 offset, int whence, s64 maxsize,
+			s64 eof);
 int vfs_getattr(const struct path *p, struct stat *st);
 int vfs_truncate(struct dentry *d, u64 size);
 
