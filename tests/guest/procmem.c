@@ -92,13 +92,43 @@ static long sum_field(const char *text, const char *field)
 	return sum;
 }
 
-static void smaps(void)
+/*
+ * Reads smaps, then smaps_rollup, and compares the rollup with the sum of
+ * the areas. Nothing may change between the two reads: the caller runs it
+ * once first, so that no page of buf, and no page of this code (which
+ * Linux faults in with its neighbours), is first touched in between.
+ */
+static int rollup_sums_areas(char **rollup, int report)
 {
-	char *pop, *locked, *maplocked, *shared, *none, *rollup;
 	static const char *const fields[] = { "Rss:", "Pss:", "Anonymous:",
 					      "Private_Dirty:" };
 	long area_sum[4];
 	int i, same = 1;
+
+	read_file("/proc/self/smaps");
+	*rollup = buf + strlen(buf) + 1;
+	for (i = 0; i < 4; i++)
+		area_sum[i] = sum_field(buf, fields[i]);
+	read_into("/proc/self/smaps_rollup", *rollup,
+		  sizeof(buf) - (*rollup - buf));
+	for (i = 0; i < 4; i++) {
+		long r = sum_field(*rollup, fields[i]);
+
+		/* Pss is rounded per area in smaps, once in the rollup. */
+		if (i == 1 ? labs(r - area_sum[i]) > 64 : r != area_sum[i]) {
+			if (same && report)
+				printf("rollup %s %ld, areas %ld\n", fields[i],
+				       r, area_sum[i]);
+			same = 0;
+		}
+	}
+	return same;
+}
+
+static void smaps(void)
+{
+	char *pop, *locked, *maplocked, *shared, *none, *rollup;
+	int same;
 
 	pop = mmap(NULL, 16 * PAGE, PROT_READ | PROT_WRITE,
 		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
@@ -119,25 +149,11 @@ static void smaps(void)
 	show_area("shared", shared);
 	show_area("none", none);
 
-	/* Nothing may change between the two reads: no allocation. */
-	read_file("/proc/self/smaps");
-	rollup = buf + strlen(buf) + 1;
-	for (i = 0; i < 4; i++)
-		area_sum[i] = sum_field(buf, fields[i]);
-	read_into("/proc/self/smaps_rollup", rollup,
-		  sizeof(buf) - (rollup - buf));
+	memset(buf, 0, sizeof(buf));
+	rollup_sums_areas(&rollup, 0);
+	same = rollup_sums_areas(&rollup, 1);
 	printf("rollup header: %s\n",
 	       strstr(rollup, " [rollup]\n") ? "yes" : rollup);
-	for (i = 0; i < 4; i++) {
-		long r = sum_field(rollup, fields[i]);
-
-		/* Pss is rounded per area in smaps, once in the rollup. */
-		if (i == 1 ? labs(r - area_sum[i]) > 64 : r != area_sum[i]) {
-			printf("rollup %s %ld, areas %ld\n", fields[i], r,
-			       area_sum[i]);
-			same = 0;
-		}
-	}
 	printf("rollup sums the areas: %s\n", same ? "yes" : "no");
 	printf("rollup has Pss_Anon, Pss_File, Pss_Shmem: %s\n",
 	       strstr(rollup, "\nPss_Anon:") && strstr(rollup, "\nPss_File:") &&
