@@ -379,6 +379,8 @@ int load_elf_binary(struct linux_binprm *bprm)
 		bprm->mm = NULL;
 		goto out;
 	}
+	/* Denied to writers by open_exec, so this cannot fail. */
+	deny_write_access(bprm->file);
 	mm->exe_file = get_file(bprm->file);
 	mm->start_brk = mm->brk = ALIGN(prog.end, PAGE_SIZE);
 	mm->start_code = prog.code_start;

@@ -133,15 +133,20 @@ static int open_exec(struct linux_binprm *bprm, const char *name)
 		fput(f);
 		return -EACCES;
 	}
+	n = deny_write_access(f);
+	if (n) {
+		fput(f);
+		return n;
+	}
 	would_dump(bprm, f);
 	memset(bprm->buf, 0, sizeof(bprm->buf));
 	n = kernel_read(f, bprm->buf, sizeof(bprm->buf) - 1, 0);
 	if (n < 0) {
+		allow_write_access(f);
 		fput(f);
 		return n;
 	}
-	if (bprm->file)
-		fput(bprm->file);
+	put_exec_file(bprm->file);
 	bprm->file = f;
 	return 0;
 }
@@ -392,8 +397,7 @@ static int bprm_execve(struct linux_binprm *bprm)
 		exec_commit(bprm);
 	if (bprm->mm)		/* loaded, but the caller could not let go */
 		mmput(bprm->mm);
-	if (bprm->file)
-		fput(bprm->file);
+	put_exec_file(bprm->file);
 	kfree(bprm->strings);
 	return err;
 }
@@ -470,6 +474,12 @@ static long execveat(int dfd, unsigned long uname, unsigned long uargv,
 	bprm.filename = filename;
 	bprm.open_name = name;
 	n = add_user_strings(&bprm, uargv);
+	/*
+	 * As Linux 5.18 on: an empty argv gets "" as argv[0], so that a
+	 * program reading from argv[1] does not walk into envp.
+	 */
+	if (n == 0)
+		n = add_kernel_string(&bprm, "") ?: 1;
 	if (n >= 0) {
 		bprm.argc = n;
 		n = add_user_strings(&bprm, uenvp);

@@ -76,6 +76,16 @@ struct file *alloc_file(const struct path *p, unsigned int flags)
 		dput(real);
 		return ERR_PTR(-ENOMEM);
 	}
+	/* As Linux's do_dentry_open, on the inode the user sees. */
+	if ((f->f_mode & FMODE_WRITE) && !special_file(inode->mode)) {
+		err = get_write_access(p->dentry->inode);
+		if (err) {
+			kmem_cache_free(filp_cache, f);
+			dput(real);
+			return ERR_PTR(err);
+		}
+		f->f_mode |= FMODE_WRITER;
+	}
 	f->path = *p;
 	f->f_real = real;
 	path_get(p);
@@ -119,6 +129,8 @@ static void __fput(struct file *f)
 	locks_remove_file(f);
 	if (f->f_op && f->f_op->release)
 		f->f_op->release(f);
+	if (f->f_mode & FMODE_WRITER)
+		put_write_access(file_user_inode(f));
 	/* The real file first: the overlay's mount keeps its layers. */
 	if (f->f_real) {
 		dput(f->f_real);

@@ -135,9 +135,13 @@ struct dentry *lookup_one_locked(const struct path *parent, const char *name,
 				 size_t len)
 {
 	struct inode *dir = parent->dentry->inode;
-	struct dentry *d = d_lookup(parent->dentry, name, len);
+	struct dentry *d;
 	int err;
 
+	/* Every file system tamu has keeps names to NAME_MAX, as ext2's. */
+	if (len > NAME_MAX)
+		return ERR_PTR(-ENAMETOOLONG);
+	d = d_lookup(parent->dentry, name, len);
 	if (d && d->inode && d->inode->i_op && d->inode->i_op->revalidate &&
 	    !d->inode->i_op->revalidate(d)) {
 		d_delete(d);

@@ -510,11 +510,15 @@ static int notify_change(struct inode *inode, struct dentry *d,
 int vfs_truncate(struct dentry *d, u64 size)
 {
 	struct iattr attr = { .valid = ATTR_SIZE, .size = size };
+	int err;
 
 	if (S_ISDIR(d->inode->mode))
 		return -EISDIR;
 	if (!S_ISREG(d->inode->mode))
 		return -EINVAL;
+	err = inode_newsize_ok(d->inode, size);
+	if (err)
+		return err;
 	return notify_change(d->inode, d, &attr);
 }
 
@@ -676,6 +680,33 @@ SYSCALL_DEFINE(fchown, unsigned int fd, u32 uid, u32 gid)
 	return err;
 }
 
+/*
+ * truncate(2) by name, in Linux's order: what the file is, a read-only
+ * mount, permission, then a program running it (ETXTBSY). ftruncate's
+ * file already holds write access, so only this path asks for it.
+ */
+static long truncate_path(const struct path *p, s64 length)
+{
+	struct inode *inode = p->dentry->inode;
+	long err;
+
+	if (S_ISDIR(inode->mode))
+		return -EISDIR;
+	if (!S_ISREG(inode->mode))
+		return -EINVAL;
+	if (path_readonly(p))
+		return -EROFS;
+	err = inode_permission(inode, MAY_WRITE);
+	if (err)
+		return err;
+	err = get_write_access(inode);
+	if (err)
+		return err;
+	err = vfs_truncate(p->dentry, length);
+	put_write_access(inode);
+	return err;
+}
+
 SYSCALL_DEFINE(truncate, unsigned long uname, s64 length)
 {
 	struct path p;
@@ -686,9 +717,7 @@ SYSCALL_DEFINE(truncate, unsigned long uname, s64 length)
 	err = user_path_at(AT_FDCWD, uname, LOOKUP_FOLLOW, &p);
 	if (err)
 		return err;
-	err = inode_permission(p.dentry->inode, MAY_WRITE);
-	if (!err)
-		err = vfs_truncate(p.dentry, length);
+	err = truncate_path(&p, length);
 	path_put(&p);
 	return err;
 }

@@ -3,10 +3,48 @@
 #include "tamu/syscall.h"
 #include "tamu/fdtable.h"
 #include "tamu/fsnotify.h"
+#include "tamu/signal.h"
 #include "tamu/slab.h"
 #include "tamu/uaccess.h"
 #include "uapi/fcntl.h"
+#include "uapi/resource.h"
 #include "uapi/uio.h"
+
+/* The current task's RLIMIT_FSIZE; none while the kernel boots. */
+static u64 fsize_limit(void)
+{
+	struct signal_struct *sig = current->signal;
+
+	return sig ? sig->rlim[RLIMIT_FSIZE].rlim_cur : RLIM_INFINITY;
+}
+
+/*
+ * RLIMIT_FSIZE, as Linux's generic_write_check_limits: how much of count
+ * bytes a write at pos may write, or -EFBIG (with SIGXFSZ) if none.
+ */
+ssize_t write_limit(u64 pos, size_t count)
+{
+	u64 limit = fsize_limit();
+
+	if (!count || limit == RLIM_INFINITY)
+		return count;
+	if (pos >= limit) {
+		send_sig(SIGXFSZ, current);
+		return -EFBIG;
+	}
+	return min(count, (size_t)(limit - pos));
+}
+
+/* Whether a file may grow to size: Linux's inode_newsize_ok. */
+int inode_newsize_ok(const struct inode *inode, u64 size)
+{
+	u64 limit = fsize_limit();
+
+	if (size <= inode->size || limit == RLIM_INFINITY || size <= limit)
+		return 0;
+	send_sig(SIGXFSZ, current);
+	return -EFBIG;
+}
 
 static bool seekable(struct file *f)
 {
@@ -309,6 +347,9 @@ SYSCALL_DEFINE(fallocate, int fd, int mode, s64 offset, s64 len)
 		err = -ENODEV;
 	else if ((u64)offset + (u64)len > (1ULL << 62))
 		err = -EFBIG;
+	else if (!(mode & FALLOC_FL_KEEP_SIZE) &&
+		 (err = inode_newsize_ok(inode, offset + len)))
+		;
 	else
 		err = f->f_op->fallocate ? f->f_op->fallocate(f, mode, offset,
 							       len)

@@ -298,11 +298,18 @@ ssize_t generic_file_write(struct file *f, struct uio *u, u64 *pos)
 {
 	struct inode *inode = f->inode;
 	struct address_space *m = &inode->i_data;
-	size_t done = 0;
+	size_t done = 0, cut;
 	ssize_t err = 0;
 
 	if (f->f_flags & O_APPEND)
 		*pos = inode->size;
+	err = write_limit(*pos, u->len);
+	if (err < 0)
+		return err;
+	/* What the limit cuts off stays in the uio, unwritten. */
+	cut = u->len - err;
+	u->len = err;
+	err = 0;
 	while (u->len) {
 		unsigned long off = *pos & ~PAGE_MASK;
 		size_t n = min(u->len, PAGE_SIZE - off);
@@ -338,6 +345,7 @@ ssize_t generic_file_write(struct file *f, struct uio *u, u64 *pos)
 		if (backed(m) && (f->f_flags & O_DSYNC))
 			err = filemap_write_and_wait(inode);
 	}
+	u->len += cut;
 	return done && err != -EIO ? (ssize_t)done : err;
 }
 

@@ -551,7 +551,8 @@ struct mm_struct *dup_mm(struct mm_struct *old, const unsigned long *hot,
 	memcpy(mm->saved_auxv, old->saved_auxv, sizeof(mm->saved_auxv));
 	mm->hiwater_vm = mm->total_vm;
 	mm->hiwater_rss = mm->rss;
-	if (old->exe_file)
+	/* Each mm keeps its program from writers (Linux's dup_mm_exe_file). */
+	if (old->exe_file && !deny_write_access(old->exe_file))
 		mm->exe_file = get_file(old->exe_file);
 	return mm;
 fail:
@@ -581,8 +582,7 @@ void mmput(struct mm_struct *mm)
 		vma_free(vma);
 	}
 	free_page_tables(mm);
-	if (mm->exe_file)
-		fput(mm->exe_file);
+	put_exec_file(mm->exe_file);
 	fork_hot_release(mm);
 	arch_mm_release(mm);
 	kmem_cache_free(mm_cache, mm);

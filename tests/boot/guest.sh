@@ -121,7 +121,7 @@ same_as_native opath "O_PATH descriptors of files, directories, FIFOs, /proc fil
 same_as_native settime "settimeofday, clock_settime, adjtimex and clock_adjtime for a user: EPERM, EINVAL, EFAULT, EOPNOTSUPP, the read-only state"
 same_as_native unshare "unshare of descriptors, fs and SysV undo, shared or not; namespaces and setns for a user"
 same_as_native openat2 "openat2: its struct, flags, modes and resolve flags checked; BENEATH, IN_ROOT, NO_SYMLINKS, NO_MAGICLINKS, NO_XDEV over links, .., /proc and a mount"
-same_as_native linuxabi "renameat2 onto itself, fexecve, termio ioctls, shared anonymous and /dev/zero memory across fork, mremap of a shared file, remap_file_pages, chown dropping set-ID bits, search permission, O_NOATIME, ARCH_SET_CPUID, NUMA policies on node 0"
+same_as_native linuxabi "renameat2 onto itself, fexecve, termio ioctls, shared anonymous and /dev/zero memory across fork, mremap of a shared file, remap_file_pages, chown dropping set-ID bits, search permission, O_NOATIME, ARCH_SET_CPUID, NUMA policies on node 0, ETXTBSY, RLIMIT_FSIZE and SIGXFSZ, NAME_MAX, an empty argv"
 same_as_native procmem "/proc/PID/smaps and smaps_rollup of populated, locked, shared and reserved memory, auxv, io of a process and its threads, cgroup; MAP_POPULATE and MAP_LOCKED"
 run_tamu "${opts[@]}" -- /test/procmem overcommit
 if [ "$status" -eq 0 ] && [ "$out" == $'policy 0\nguess: larger than memory ENOMEM, noreserve ok, 1 MiB ok\nalways: larger than memory ok\nnever: limit 1000000 kB, 1 GiB ENOMEM, noreserve ENOMEM, 1 MiB ok\nnever: 1 GiB read-only ok, made writable ENOMEM\novercommit_memory = 3: Invalid argument\nkbytes 0' ]; then

@@ -4,20 +4,23 @@
  * list): renameat2 of a name onto itself, fexecve, the System V termio
  * ioctls, shared anonymous memory and /dev/zero across fork, mremap of a
  * shared file mapping, search permission during lookup, O_NOATIME by a
- * non-owner, mmap_min_addr, ARCH_SET_CPUID, and the NUMA policy calls on
- * node 0.
+ * non-owner, mmap_min_addr, ARCH_SET_CPUID, the NUMA policy calls on
+ * node 0, ETXTBSY (a running program is not written, a file open for
+ * writing is not run), RLIMIT_FSIZE, NAME_MAX and an empty argv.
  * Compared with Linux.
  */
 #define _GNU_SOURCE
 #include <asm/prctl.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -100,6 +103,140 @@ static void fexecves(const char *self)
 	       wait_status(pid));
 	close(sfd);
 	unlink("s");
+}
+
+/* A copy of the running program, as "prog". */
+static void copy_self(const char *self)
+{
+	int in = open(self, O_RDONLY), out, n;
+	char b[65536];
+
+	out = open("prog", O_CREAT | O_WRONLY | O_TRUNC, 0755);
+	while ((n = read(in, b, sizeof(b))) > 0)
+		write(out, b, n);
+	close(in);
+	close(out);
+}
+
+/* Whether pid has yet to run "prog" (its exe is still the test). */
+static int readlink_is_self(pid_t pid)
+{
+	char path[64], to[4096];
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/proc/%d/exe", pid);
+	n = readlink(path, to, sizeof(to) - 1);
+	if (n < 0)
+		return 0;
+	to[n] = '\0';
+	return n < 5 || strcmp(to + n - 5, "/prog");
+}
+
+static void text_busy(const char *self)
+{
+	char *argv[] = { "prog", "wait", NULL }, *envp[] = { NULL };
+	int fd, p[2];
+	struct stat st;
+	pid_t pid;
+
+	show("open the running program to write", open(self, O_WRONLY));
+	show("open it read-write", open(self, O_RDWR));
+	stat(self, &st);
+	show("truncate it to its own size", truncate(self, st.st_size));
+	copy_self(self);
+	fd = open("prog", O_WRONLY);
+	pid = fork();
+	if (!pid) {
+		execve("prog", argv, envp);
+		_exit(100 + errno);
+	}
+	printf("exec of a file open to write: status %d\n", wait_status(pid));
+	close(fd);
+	pipe(p);
+	pid = fork();
+	if (!pid) {
+		dup2(p[0], 0);
+		close(p[1]);
+		execve("prog", argv, envp);
+		_exit(100 + errno);
+	}
+	close(p[0]);
+	/* Until its exec, the child's program is the test: wait for it. */
+	while (readlink_is_self(pid))
+		usleep(1000);
+	show("open a program another process runs, to write",
+	     open("prog", O_WRONLY));
+	show("truncate it", truncate("prog", 0));
+	fd = open("prog", O_RDONLY);
+	show("open it to read", fd);
+	close(fd);
+	close(p[1]);
+	printf("it ends: status %d\n", wait_status(pid));
+	fd = open("prog", O_WRONLY);
+	show("open it to write once it has ended", fd);
+	close(fd);
+	unlink("prog");
+}
+
+/* RLIMIT_FSIZE on write, truncate and fallocate; SIGXFSZ when it stops. */
+static void file_size_limit(void)
+{
+	struct rlimit r = { 10000, RLIM_INFINITY };
+	static char b[20000];
+	int fd = open("big", O_CREAT | O_RDWR | O_TRUNC, 0644);
+	pid_t pid;
+
+	signal(SIGXFSZ, SIG_IGN);
+	setrlimit(RLIMIT_FSIZE, &r);
+	show("write 20000 bytes under a 10000-byte limit", write(fd, b, 20000));
+	show("write past the limit", write(fd, b, 1));
+	show("write nothing past it", write(fd, b, 0));
+	show("pwrite across it", pwrite(fd, b, 100, 9950));
+	show("ftruncate to 5000", ftruncate(fd, 5000));
+	show("ftruncate to 20000", ftruncate(fd, 20000));
+	show("truncate to 20000", truncate("big", 20000));
+	show("fallocate to 20000", fallocate(fd, 0, 0, 20000));
+	show("fallocate to 20000, keeping the size",
+	     fallocate(fd, FALLOC_FL_KEEP_SIZE, 0, 20000));
+	signal(SIGXFSZ, SIG_DFL);
+	pid = fork();
+	if (!pid) {
+		write(fd, b, 1);	/* at 10000 */
+		lseek(fd, 10000, SEEK_SET);
+		write(fd, b, 1);
+		_exit(0);
+	}
+	printf("write past it with SIGXFSZ not ignored: status %d\n",
+	       wait_status(pid) & 0x7f);
+	r.rlim_cur = RLIM_INFINITY;
+	setrlimit(RLIMIT_FSIZE, &r);
+	close(fd);
+	unlink("big");
+}
+
+/* NAME_MAX for a name, wherever it is in the path; argv of none. */
+static void names_and_argv(const char *self)
+{
+	char name[300], path[600], *argv[] = { NULL };
+	char *envp[] = { "LINUXABI=argv", NULL };
+	pid_t pid;
+
+	memset(name, 'n', sizeof(name));
+	name[255] = '\0';
+	show("create a 255-byte name", open(name, O_CREAT | O_WRONLY, 0644));
+	unlink(name);
+	name[255] = 'n';
+	name[256] = '\0';
+	show("create a 256-byte name", open(name, O_CREAT | O_WRONLY, 0644));
+	show("mkdir a 256-byte name", mkdir(name, 0755));
+	snprintf(path, sizeof(path), "%s/x", name);
+	show("stat under a 256-byte name", access(path, F_OK));
+	pid = fork();
+	if (!pid) {
+		execve(self, argv, envp);
+		_exit(100 + errno);
+	}
+	printf("exec with no argv: status %d\n", wait_status(pid));
 }
 
 static void termio(void)
@@ -345,6 +482,11 @@ int main(int argc, char **argv)
 
 	if (argc > 1 && !strcmp(argv[1], "exit7"))
 		return 7;
+	/* Run with no argv: Linux gives it "" as argv[0]. */
+	if (getenv("LINUXABI"))
+		return argc * 10 + (argv[0] && !argv[0][0]);
+	if (argc > 1 && !strcmp(argv[1], "wait"))
+		return read(0, dir, 1) == 0 ? 9 : 1;
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (access("/proc/self", F_OK))
 		mount("proc", "/proc", "proc", 0, NULL);
@@ -352,6 +494,9 @@ int main(int argc, char **argv)
 		return 1;
 	renames();
 	fexecves(argv[0][0] == '/' ? argv[0] : "/proc/self/exe");
+	text_busy(argv[0][0] == '/' ? argv[0] : "/proc/self/exe");
+	file_size_limit();
+	names_and_argv(argv[0][0] == '/' ? argv[0] : "/proc/self/exe");
 	termio();
 	shared_memory();
 	permissions();

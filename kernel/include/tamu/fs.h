@@ -214,6 +214,12 @@ struct inode {
 	const struct file_operations *i_fop;
 	struct super_block *sb;
 	int refcount;
+	/*
+	 * Writers while positive, programs running it while negative
+	 * (Linux's i_writecount): a running program cannot be written,
+	 * nor a file open for writing run (ETXTBSY).
+	 */
+	int i_writecount;
 	void *private;		/* the file system's */
 	struct pipe_inode_info *pipe;	/* a FIFO's, while open */
 	/* Its file locks (fs/locks.c); NULL while it has none. */
@@ -371,6 +377,8 @@ struct path {
 #define FMODE_WRITE 0x2
 /* Opened by alloc_file (not a failed open): its close is reported. */
 #define FMODE_OPENED 0x80000
+/* Holds its inode's write access (i_writecount) until released. */
+#define FMODE_WRITER 0x100000
 
 /* The largest offset in a file, as Linux's on 64 bits. */
 #define MAX_LFS_FILESIZE 0x7fffffffffffffffUL
@@ -406,6 +414,44 @@ static inline struct inode *file_user_inode(const struct file *f)
 	return f->f_real ? f->path.dentry->inode : f->inode;
 }
 
+/* Devices, FIFOs and sockets: their writers do not count as Linux's. */
+static inline bool special_file(u32 mode)
+{
+	return S_ISCHR(mode) || S_ISBLK(mode) || S_ISFIFO(mode) ||
+	       S_ISSOCK(mode);
+}
+
+/* One more writer, unless the file runs as a program. */
+static inline int get_write_access(struct inode *inode)
+{
+	if (inode->i_writecount < 0)
+		return -ETXTBSY;
+	inode->i_writecount++;
+	return 0;
+}
+
+static inline void put_write_access(struct inode *inode)
+{
+	inode->i_writecount--;
+}
+
+/* One more program running it, unless someone has it open to write. */
+static inline int deny_write_access(struct file *f)
+{
+	struct inode *inode = file_user_inode(f);
+
+	if (inode->i_writecount > 0)
+		return -ETXTBSY;
+	inode->i_writecount--;
+	return 0;
+}
+
+static inline void allow_write_access(struct file *f)
+{
+	if (f)
+		file_user_inode(f)->i_writecount++;
+}
+
 /* A hash of a name, as the dentry cache keys its names. */
 u32 full_name_hash(const char *name, size_t len);
 
@@ -431,6 +477,15 @@ static inline struct file *get_file(struct file *f)
 	return f;
 }
 void fput(struct file *f);
+
+/* A program's file, denied to writers while it runs (exec, mm), let go. */
+static inline void put_exec_file(struct file *f)
+{
+	if (!f)
+		return;
+	allow_write_access(f);
+	fput(f);
+}
 
 /* Inodes and dentries for file systems. */
 struct inode *new_inode(struct super_block *sb, u32 mode);
@@ -592,6 +647,9 @@ void init_special_inode(struct inode *inode, u32 mode, dev_t dev);
 /* The page cache (mm/filemap.c). */
 ssize_t generic_file_read(struct file *f, struct uio *u, u64 *pos);
 ssize_t generic_file_write(struct file *f, struct uio *u, u64 *pos);
+/* RLIMIT_FSIZE: how much a write at pos may write, or -EFBIG. */
+ssize_t write_limit(u64 pos, size_t count);
+int inode_newsize_ok(const struct inode *inode, u64 size);
 /* The get_page inode operation of page-cached files. */
 struct page *filemap_get_page(struct inode *inode, unsigned long index,
 			      bool create);
