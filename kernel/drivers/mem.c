@@ -134,7 +134,7 @@ void mem_devices_init(void)
 {
 	size_t i;
 
-	register_chrdev(1, &mem_fops);
+	register_chrdev(1, "mem", &mem_fops);
 	for (i = 0; i < ARRAY_SIZE(devlist); i++)
 		devtmpfs_create_node(devlist[i].name,
 				     S_IFCHR | devlist[i].mode,

@@ -34,7 +34,7 @@ int misc_register(struct miscdevice *misc)
 	int err;
 
 	if (list_empty(&misc_list))
-		register_chrdev(MISC_MAJOR, &misc_fops);
+		register_chrdev(MISC_MAJOR, "misc", &misc_fops);
 	list_for_each_entry(m, &misc_list, list)
 		if (m->minor == misc->minor)
 			return -EBUSY;

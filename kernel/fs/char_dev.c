@@ -2,17 +2,55 @@
 /* Character devices: a device number's major picks its file operations. */
 #include "tamu/blkdev.h"
 #include "tamu/fs.h"
+#include "tamu/seq.h"
 
 #define MAX_CHRDEV 256
 
 static const struct file_operations *chrdevs[MAX_CHRDEV];
 
-int register_chrdev(unsigned int major, const struct file_operations *fops)
+/*
+ * The names /proc/devices lists, by major: a major may have several (5:
+ * /dev/tty, /dev/console, /dev/ptmx), and one may name numbers that no
+ * node opens (128, the pty masters'), as Linux's chrdev regions.
+ */
+static struct chrdev_name {
+	unsigned int major;
+	const char *name;
+} names[32];
+static unsigned int nr_names;
+
+int register_chrdev_region(unsigned int major, const char *name)
+{
+	unsigned int i = nr_names;
+
+	if (major >= MAX_CHRDEV || nr_names == ARRAY_SIZE(names))
+		return -EBUSY;
+	/* In order of major, then of registration. */
+	while (i > 0 && names[i - 1].major > major) {
+		names[i] = names[i - 1];
+		i--;
+	}
+	names[i] = (struct chrdev_name){ major, name };
+	nr_names++;
+	return 0;
+}
+
+int register_chrdev(unsigned int major, const char *name,
+		    const struct file_operations *fops)
 {
 	if (major >= MAX_CHRDEV || chrdevs[major])
 		return -EBUSY;
 	chrdevs[major] = fops;
-	return 0;
+	return register_chrdev_region(major, name);
+}
+
+/* "Character devices:" of /proc/devices. */
+void chrdev_show(struct seq_buf *m)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr_names; i++)
+		seq_printf(m, "%3u %s\n", names[i].major, names[i].name);
 }
 
 /* Opening a device node: switch to its driver's operations. */

@@ -271,6 +271,9 @@ struct tty_struct *pty_slave(unsigned int index)
 void pty_init(void)
 {
 	devpts_init();
-	register_chrdev(PTY_SLAVE_MAJOR, &tty_fops);
+	register_chrdev(PTY_SLAVE_MAJOR, "pts", &tty_fops);
+	/* Masters have numbers of their own on Linux, opened through ptmx. */
+	register_chrdev_region(PTY_MASTER_MAJOR, "ptm");
+	register_chrdev_region(5, "/dev/ptmx");
 	devtmpfs_create_node("ptmx", S_IFCHR | 0666, MKDEV(5, 2));
 }

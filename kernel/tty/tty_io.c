@@ -665,8 +665,10 @@ SYSCALL_DEFINE(vhangup, void)
 
 void tty_init(void)
 {
-	register_chrdev(4, &tty_fops);
-	register_chrdev(5, &tty_fops);
+	/* The names Linux lists for these majors, without virtual consoles. */
+	register_chrdev(4, "ttyS", &tty_fops);
+	register_chrdev(5, "/dev/tty", &tty_fops);
+	register_chrdev_region(5, "/dev/console");
 	devtmpfs_create_node("tty", S_IFCHR | 0666, MKDEV(5, 0));
 	devtmpfs_create_node("console", S_IFCHR | 0600, MKDEV(5, 1));
 	devtmpfs_create_node("ttyS0", S_IFCHR | 0600, MKDEV(4, 64));

@@ -132,6 +132,16 @@ expect "cmdline, swaps, partitions, kernel/random, fs/file-nr and nr_open as on 
 	'^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$' \
 	'^[0-9]+[[:space:]]0[[:space:]]9223372036854775807$' '^2000000$' 'write error: Invalid argument$'
 
+# /proc/devices and /proc/tty: the majors and terminal drivers tamu has,
+# in Linux's formats, each major's name matching the nodes in /dev.
+run_sh 'cat /proc/devices /proc/tty/drivers /proc/tty/ldiscs; ls -l /dev/ptmx /dev/null /dev/loop0 | tr -s " " | cut -d" " -f5,6'
+expect "/proc/devices and /proc/tty/drivers, ldiscs as on Linux" \
+	'^Character devices:$' '^  1 mem$' '^  5 /dev/ptmx$' '^136 pts$' \
+	'^Block devices:$' '^  7 loop$' \
+	'^/dev/tty             /dev/tty        5       0 system:/dev/tty$' \
+	'^pty_slave            /dev/pts      136 0-1048575 pty:slave$' \
+	'^n_tty       0$' '^5, 2$' '^1, 3$' '^7, 0$'
+
 # sysfs: Linux's top directories, the one CPU, THP off; read only.
 run_sh 'mount -t sysfs sysfs /sys; ls /sys | tr "\n" " "; echo; cat /sys/devices/system/cpu/possible /sys/devices/system/cpu/online /sys/kernel/mm/transparent_hugepage/enabled; grep " /sys " /proc/mounts; echo x > /sys/devices/system/cpu/online; true'
 expect "sysfs: Linux's top directories, the CPU lists, THP never, read only" \

@@ -732,6 +732,7 @@ void loop_init(void)
 {
 	int i;
 
+	register_blkdev_major(LOOP_MAJOR, "loop");
 	if (misc_register(&loop_misc))
 		pr_err("loop: cannot make /dev/loop-control\n");
 	for (i = 0; i < LOOP_MIN_COUNT; i++)

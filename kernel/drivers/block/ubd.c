@@ -458,6 +458,7 @@ int ubd_init(const struct boot_config *cfg, char *err, size_t errlen)
 	bool ring = false;
 	int n, e;
 
+	register_blkdev_major(UBD_MAJOR, "ubd");
 	for (n = 0; n < MAX_UBD; n++) {
 		if (!cfg->ubd[n].image)
 			continue;

@@ -119,6 +119,12 @@ void proc_show_cmdline(struct seq_buf *m, struct proc_inode *pi,
 		       struct task_struct *t);
 void proc_show_swaps(struct seq_buf *m, struct proc_inode *pi,
 		     struct task_struct *t);
+void proc_show_devices(struct seq_buf *m, struct proc_inode *pi,
+		       struct task_struct *t);
+void proc_show_tty_drivers(struct seq_buf *m, struct proc_inode *pi,
+			   struct task_struct *t);
+void proc_show_tty_ldiscs(struct seq_buf *m, struct proc_inode *pi,
+			  struct task_struct *t);
 void proc_show_partitions(struct seq_buf *m, struct proc_inode *pi,
 			  struct task_struct *t);
 

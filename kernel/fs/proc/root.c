@@ -349,10 +349,20 @@ static const struct proc_table sysvipc_table = {
 	sysvipc_entries, ARRAY_SIZE(sysvipc_entries), 6,
 };
 
+static const struct proc_entry tty_entries[] = {
+	{ "drivers", S_IFREG | 0444, .show = proc_show_tty_drivers },
+	{ "ldiscs", S_IFREG | 0444, .show = proc_show_tty_ldiscs },
+};
+
+static const struct proc_table tty_table = {
+	tty_entries, ARRAY_SIZE(tty_entries), 12,
+};
+
 static const struct proc_entry root_entries[] = {
 	{ "cmdline", S_IFREG | 0444, .show = proc_show_cmdline },
 	{ "config.gz", S_IFREG | 0444, .show = proc_show_config_gz },
 	{ "cpuinfo", S_IFREG | 0444, .show = proc_show_cpuinfo },
+	{ "devices", S_IFREG | 0444, .show = proc_show_devices },
 	{ "diskstats", S_IFREG | 0444, .show = proc_show_diskstats },
 	{ "filesystems", S_IFREG | 0444, .show = proc_show_filesystems },
 	{ "loadavg", S_IFREG | 0444, .show = proc_show_loadavg },
@@ -370,6 +380,7 @@ static const struct proc_entry root_entries[] = {
 	{ "sysvipc", S_IFDIR | 0555, .table = &sysvipc_table },
 	{ "tamu", S_IFDIR | 0555, .table = &tamu_table },
 	{ "thread-self", S_IFLNK | 0777, .link = link_thread_self },
+	{ "tty", S_IFDIR | 0555, .table = &tty_table },
 	{ "uptime", S_IFREG | 0444, .show = proc_show_uptime },
 	{ "vmstat", S_IFREG | 0444, .show = show_vmstat },
 	{ "version", S_IFREG | 0444, .show = proc_show_version },

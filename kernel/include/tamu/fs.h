@@ -641,7 +641,12 @@ int tmpfs_remove(struct dentry *dir, const char *name);
 extern const struct file_operations tmpfs_dir_fops;
 
 /* Character devices by number. */
-int register_chrdev(unsigned int major, const struct file_operations *fops);
+int register_chrdev(unsigned int major, const char *name,
+		    const struct file_operations *fops);
+/* A name in /proc/devices for a major, without operations of its own. */
+int register_chrdev_region(unsigned int major, const char *name);
+struct seq_buf;
+void chrdev_show(struct seq_buf *m);
 void init_special_inode(struct inode *inode, u32 mode, dev_t dev);
 
 /* The page cache (mm/filemap.c). */

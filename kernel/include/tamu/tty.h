@@ -110,6 +110,7 @@ void disassociate_ctty(struct signal_struct *s);
  * Pseudo-terminals (pty.c, with devpts.c): opening /dev/ptmx (5:2) makes
  * a new pair; its slave N is /dev/pts/N (136:N).
  */
+#define PTY_MASTER_MAJOR 128	/* numbers Linux gives masters, unopened */
 #define PTY_SLAVE_MAJOR 136
 #define PTY_MAX 4096		/* Linux's default kernel.pty.max */
 int ptmx_open(struct inode *inode, struct file *f);
