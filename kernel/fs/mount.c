@@ -26,9 +26,13 @@
 #include "tamu/slab.h"
 #include "tamu/string.h"
 #include "tamu/devtmpfs.h"
+#include "mount.h"
 #include "tamu/tty.h"
 #include "uapi/mount.h"
 #include "uapi/fcntl.h"
+#include "uapi/stat.h"
+#include "tamu/fdtable.h"
+#include "tamu/uaccess.h"
 
 LIST_HEAD(mount_list);
 struct path root_path;
@@ -67,7 +71,7 @@ struct super_block *super_by_dev(dev_t dev)
 	return NULL;
 }
 
-static struct file_system_type *get_fs_type(const char *name)
+struct file_system_type *get_fs_type(const char *name)
 {
 	struct file_system_type *fs;
 
@@ -260,8 +264,11 @@ static void shutdown_super(struct super_block *sb)
 	__put_super(sb);
 }
 
-/* A mount of sb went.  One-instance file systems keep theirs. */
-static void deactivate_super(struct super_block *sb)
+/*
+ * A mount of sb went, or a file system context let go of it.
+ * One-instance file systems keep theirs.
+ */
+void deactivate_super(struct super_block *sb)
 {
 	if (--sb->s_active > 0 || sb->type->mount_single)
 		return;
@@ -442,15 +449,14 @@ struct vfsmount *kern_mount(struct super_block *sb)
 	return mnt;
 }
 
-static struct vfsmount *mount_fs(const char *type, const char *source,
-				 unsigned long flags, const char *options)
+/* A detached mount of a new (or the disk's) super block of type fs. */
+struct vfsmount *vfs_create_mount(struct file_system_type *fs,
+				  const char *source, unsigned long flags,
+				  const char *options)
 {
-	struct file_system_type *fs = get_fs_type(type);
 	struct super_block *sb;
 	struct vfsmount *mnt;
 
-	if (!fs)
-		return ERR_PTR(-ENODEV);
 	sb = get_sb(fs, source, flags, options);
 	if (IS_ERR(sb))
 		return ERR_CAST(sb);
@@ -462,6 +468,15 @@ static struct vfsmount *mount_fs(const char *type, const char *source,
 	if (!sb->s_active && !fs->mount_single)
 		shutdown_super(sb);
 	return ERR_PTR(-ENOMEM);
+}
+
+static struct vfsmount *mount_fs(const char *type, const char *source,
+				 unsigned long flags, const char *options)
+{
+	struct file_system_type *fs = get_fs_type(type);
+
+	return fs ? vfs_create_mount(fs, source, flags, options)
+		  : ERR_PTR(-ENODEV);
 }
 
 /* mnt, with the caller's reference, becomes the tree's at 'at'. */
@@ -485,20 +500,22 @@ int mount_root(const char *type)
 	return 0;
 }
 
-/* mount -o remount,ro (shutdown scripts) and back to rw. */
-static int do_remount(const struct path *at, unsigned long flags,
-		      const char *options)
+/*
+ * A super block's new options, and read-only or writable if mask has
+ * MS_RDONLY (mount -o remount, fsconfig's FSCONFIG_CMD_RECONFIGURE).
+ */
+int reconfigure_super(struct super_block *sb, unsigned long flags,
+		      unsigned long mask, const char *options)
 {
-	struct super_block *sb = at->mnt->sb;
 	int err;
 
-	if (at->dentry != at->mnt->root)
-		return -EINVAL;
 	if (options && *options && sb->s_op && sb->s_op->remount_fs) {
 		err = sb->s_op->remount_fs(sb, options);
 		if (err)
 			return err;
 	}
+	if (!(mask & MS_RDONLY))
+		return 0;
 	if ((flags & MS_RDONLY) && !(sb->s_flags & MS_RDONLY)) {
 		sync_filesystem(sb);
 		sb->s_flags |= MS_RDONLY;
@@ -512,18 +529,117 @@ static int do_remount(const struct path *at, unsigned long flags,
 			return err;
 		sb->s_flags &= ~MS_RDONLY;
 	}
+	return 0;
+}
+
+/* The flags that belong to a mount, not to its file system. */
+#define MNT_FLAGS (MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC | \
+		   MS_NOATIME | MS_NODIRATIME | MS_RELATIME | MS_STRICTATIME | \
+		   MS_NOSYMFOLLOW)
+
+/*
+ * mount -o remount,ro (shutdown scripts) and back to rw; with MS_BIND
+ * (mount -o remount,bind,ro) the mount's flags only, as Linux's
+ * reconfigure_mnt.
+ */
+static int do_remount(const struct path *at, unsigned long flags,
+		      const char *options)
+{
+	int err;
+
+	if (at->dentry != at->mnt->root)
+		return -EINVAL;
+	if (flags & MS_BIND) {
+		at->mnt->flags = flags & MNT_FLAGS;
+		return 0;
+	}
+	err = reconfigure_super(at->mnt->sb, flags, MS_RDONLY, options);
+	if (err)
+		return err;
 	at->mnt->flags = flags & ~MS_REMOUNT;
 	return 0;
 }
 
 /*
- * mount --move: the mount whose root source names now sits on at (how
- * busybox's switch_root puts a disk over the initramfs).  The tree's
- * reference goes with it.
+ * mount --make-{shared,slave,private,unbindable}: exactly one type, on a
+ * mount's root (Linux's do_change_type).  tamu has one mount namespace
+ * and copies no mount tree, so nothing propagates between mounts: a type
+ * is kept (unbindable refuses bind mounts of it) and every mount behaves
+ * as a private one.
  */
-static int do_move_mount(const char *source, const struct path *at)
+static int do_change_type(const struct path *at, unsigned long flags)
 {
-	struct vfsmount *mnt, *m;
+	/* The mount's own flags are no type (path_mount strips them). */
+	unsigned long type = flags & ~(MS_REC | MS_SILENT |
+				       (MNT_FLAGS & ~MS_RDONLY));
+	struct vfsmount *m;
+
+	if (at->dentry != at->mnt->root)
+		return -EINVAL;
+	if (!type || (type & (type - 1)))
+		return -EINVAL;
+	at->mnt->propagation = type == MS_PRIVATE ? 0 : type;
+	if (!(flags & MS_REC))
+		return 0;
+	list_for_each_entry(m, &mount_list, list)
+		if (mnt_is_below(m, at->mnt))
+			m->propagation = at->mnt->propagation;
+	return 0;
+}
+
+/* Is m, or a mount above it, mnt (m in mnt's subtree)? */
+bool mnt_is_below(const struct vfsmount *m, const struct vfsmount *mnt)
+{
+	for (;; m = m->parent) {
+		if (m == mnt)
+			return true;
+		if (m->parent == m)
+			return false;
+	}
+}
+
+/*
+ * Move the mount at from's root onto to, as Linux's do_move_mount: an
+ * attached mount of the tree (mount --move: how busybox's switch_root
+ * puts a disk over the initramfs), the tree's reference going with it,
+ * or a detached one of fsmount or open_tree, which gains the tree's.
+ */
+int do_move_mount(const struct path *from, const struct path *to)
+{
+	struct vfsmount *mnt = from->mnt;
+	bool attached = mnt->parent != mnt;
+
+	if (!check_mnt(to->mnt))
+		return -EINVAL;
+	if (attached ? !check_mnt(mnt) : !mnt->anon_ns)
+		return -EINVAL;
+	if (from->dentry != mnt->root)
+		return -EINVAL;
+	if (S_ISDIR(to->dentry->inode->mode) !=
+	    S_ISDIR(from->dentry->inode->mode))
+		return -EINVAL;
+	/* Not onto itself or anything below it. */
+	if (mnt_is_below(to->mnt, mnt))
+		return -ELOOP;
+	if (!attached) {
+		mnt->anon_ns = false;
+		attach_mount(mntget(mnt), to);
+		return 0;
+	}
+	mnt->mountpoint->mounted--;
+	dput(mnt->mountpoint);
+	mnt->parent = to->mnt;
+	mnt->mountpoint = dget(to->dentry);
+	to->dentry->mounted++;
+	/* The newest mount on a mountpoint is the one seen there. */
+	list_del_init(&mnt->list);
+	list_add_tail(&mnt->list, &mount_list);
+	return 0;
+}
+
+/* mount(2)'s MS_MOVE: the source is a path, its mount must be attached. */
+static int do_move_mount_old(const char *source, const struct path *at)
+{
 	struct path from;
 	int err;
 
@@ -532,27 +648,8 @@ static int do_move_mount(const char *source, const struct path *at)
 	err = kern_path(source, LOOKUP_FOLLOW, &from);
 	if (err)
 		return err;
-	mnt = from.mnt;
-	err = -EINVAL;
-	if (from.dentry != mnt->root || mnt->parent == mnt || !check_mnt(mnt))
-		goto out;
-	/* Not onto itself or anything below it. */
-	for (m = at->mnt;; m = m->parent) {
-		if (m == mnt)
-			goto out;
-		if (m->parent == m)
-			break;
-	}
-	mnt->mountpoint->mounted--;
-	dput(mnt->mountpoint);
-	mnt->parent = at->mnt;
-	mnt->mountpoint = dget(at->dentry);
-	at->dentry->mounted++;
-	/* The newest mount on a mountpoint is the one seen there. */
-	list_del_init(&mnt->list);
-	list_add_tail(&mnt->list, &mount_list);
-	err = 0;
-out:
+	err = from.mnt->parent == from.mnt ? -EINVAL
+					   : do_move_mount(&from, at);
 	path_put(&from);
 	return err;
 }
@@ -566,10 +663,17 @@ static int do_bind_mount(const char *source, const struct path *at,
 
 	if (err)
 		return err;
+	/* A directory on a directory, a file on a file (graft_tree). */
+	if (S_ISDIR(src.dentry->inode->mode) !=
+	    S_ISDIR(at->dentry->inode->mode)) {
+		path_put(&src);
+		return -ENOTDIR;
+	}
 	/* Not from a detached tree, nor from the kernel's own mounts. */
-	mnt = check_mnt(src.mnt) ? new_mount(src.mnt->sb, src.dentry,
-					     src.mnt->source, flags)
-				 : ERR_PTR(-EINVAL);
+	mnt = check_mnt(src.mnt) && src.mnt->propagation != MS_UNBINDABLE
+		      ? new_mount(src.mnt->sb, src.dentry, src.mnt->source,
+				  flags)
+		      : ERR_PTR(-EINVAL);
 	path_put(&src);
 	if (!mnt)
 		return -ENOMEM;
@@ -584,8 +688,11 @@ int do_mount(const char *source, const struct path *at, const char *type,
 {
 	struct vfsmount *mnt;
 
-	if (!S_ISDIR(at->dentry->inode->mode))
-		return -ENOTDIR;
+	/* Linux's default: relatime, unless noatime or strictatime. */
+	if (!(flags & MS_NOATIME))
+		flags |= MS_RELATIME;
+	if (flags & MS_STRICTATIME)
+		flags &= ~(MS_RELATIME | MS_NOATIME);
 	/*
 	 * A detached tree is changed no more: remounting it is EINVAL,
 	 * mounting on it ENOENT (Linux's check_mnt and lock_mount).
@@ -594,15 +701,24 @@ int do_mount(const char *source, const struct path *at, const char *type,
 		return flags & MS_REMOUNT ? -EINVAL : -ENOENT;
 	if (flags & MS_REMOUNT)
 		return do_remount(at, flags, options);
-	if (flags & MS_MOVE)
-		return do_move_mount(source, at);
 	if (flags & MS_BIND)
 		return do_bind_mount(source, at, flags);
+	if (flags & (MS_SHARED | MS_PRIVATE | MS_SLAVE | MS_UNBINDABLE))
+		return do_change_type(at, flags);
+	if (flags & MS_MOVE)
+		return do_move_mount_old(source, at);
 	if (!type)
 		return -EINVAL;
+	if (!S_ISDIR(at->dentry->inode->mode))
+		return -ENOTDIR;
 	mnt = mount_fs(type, source, flags, options);
 	if (IS_ERR(mnt))
 		return PTR_ERR(mnt);
+	/* Not the same file system again on its own root (do_add_mount). */
+	if (at->mnt->sb == mnt->sb && at->dentry == at->mnt->root) {
+		mntput(mnt);
+		return -EBUSY;
+	}
 	attach_mount(mnt, at);
 	return 0;
 }
@@ -767,6 +883,336 @@ SYSCALL_DEFINE(umount2, unsigned long utarget, int flags)
 	if (err)
 		return err;
 	return path_umount(&p, flags);
+}
+
+long mount_attr_flags(u64 attr)
+{
+	long flags = 0;
+
+	if (attr & MOUNT_ATTR_RDONLY)
+		flags |= MS_RDONLY;
+	if (attr & MOUNT_ATTR_NOSUID)
+		flags |= MS_NOSUID;
+	if (attr & MOUNT_ATTR_NODEV)
+		flags |= MS_NODEV;
+	if (attr & MOUNT_ATTR_NOEXEC)
+		flags |= MS_NOEXEC;
+	if (attr & MOUNT_ATTR_NODIRATIME)
+		flags |= MS_NODIRATIME;
+	if (attr & MOUNT_ATTR_NOSYMFOLLOW)
+		flags |= MS_NOSYMFOLLOW;
+	switch (attr & MOUNT_ATTR__ATIME) {
+	case MOUNT_ATTR_RELATIME:
+		return flags | MS_RELATIME;
+	case MOUNT_ATTR_NOATIME:
+		return flags | MS_NOATIME;
+	case MOUNT_ATTR_STRICTATIME:
+		return flags | MS_STRICTATIME;
+	}
+	return -EINVAL;
+}
+
+int install_detached_mount(struct vfsmount *mnt, struct dentry *root,
+			   bool cloexec)
+{
+	struct path p = { mnt, root };
+	struct file *f = alloc_file(&p, O_PATH);
+
+	mntput(mnt);		/* the file holds its own */
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	return fd_install_put(f, cloexec);
+}
+
+static unsigned int at_lookup_flags(unsigned int at_flags)
+{
+	unsigned int lookup = at_flags & AT_SYMLINK_NOFOLLOW ? 0
+							      : LOOKUP_FOLLOW;
+
+	return at_flags & AT_EMPTY_PATH ? lookup | LOOKUP_EMPTY : lookup;
+}
+
+SYSCALL_DEFINE(move_mount, int from_dfd, unsigned long ufrom, int to_dfd,
+	       unsigned long uto, unsigned int flags)
+{
+	struct path from, to;
+	long err;
+
+	if (!may_mount())
+		return -EPERM;
+	if (flags & ~MOVE_MOUNT__MASK)
+		return -EINVAL;
+	err = user_path_at(from_dfd, ufrom,
+			   (flags & MOVE_MOUNT_F_SYMLINKS ? LOOKUP_FOLLOW : 0) |
+			   (flags & MOVE_MOUNT_F_EMPTY_PATH ? LOOKUP_EMPTY : 0),
+			   &from);
+	if (err)
+		return err;
+	err = user_path_at(to_dfd, uto,
+			   (flags & MOVE_MOUNT_T_SYMLINKS ? LOOKUP_FOLLOW : 0) |
+			   (flags & MOVE_MOUNT_T_EMPTY_PATH ? LOOKUP_EMPTY : 0),
+			   &to);
+	if (!err) {
+		/* A peer group to join: no mount has one (no propagation). */
+		err = flags & MOVE_MOUNT_SET_GROUP ? -EINVAL
+						   : do_move_mount(&from, &to);
+		path_put(&to);
+	}
+	path_put(&from);
+	return err;
+}
+
+/*
+ * open_tree: an O_PATH file, or with OPEN_TREE_CLONE a detached bind
+ * mount of the path for move_mount.  AT_RECURSIVE copies the top mount
+ * only: a detached mount here has no mounts below it (docs/architecture.md).
+ */
+SYSCALL_DEFINE(open_tree, int dfd, unsigned long uname, unsigned int flags)
+{
+	bool clone = flags & OPEN_TREE_CLONE;
+	struct vfsmount *mnt;
+	struct file *f;
+	struct path p;
+	long err;
+
+	if (flags & ~(AT_EMPTY_PATH | AT_NO_AUTOMOUNT | AT_RECURSIVE |
+		      AT_SYMLINK_NOFOLLOW | OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC))
+		return -EINVAL;
+	if ((flags & (AT_RECURSIVE | OPEN_TREE_CLONE)) == AT_RECURSIVE)
+		return -EINVAL;
+	if (clone && !may_mount())
+		return -EPERM;
+	err = user_path_at(dfd, uname, at_lookup_flags(flags), &p);
+	if (err)
+		return err;
+	if (!clone) {
+		f = alloc_file(&p, O_PATH);
+		path_put(&p);
+		return IS_ERR(f) ? PTR_ERR(f)
+				 : fd_install_put(f, flags & OPEN_TREE_CLOEXEC);
+	}
+	if ((!check_mnt(p.mnt) && !p.mnt->anon_ns) ||
+	    p.mnt->propagation == MS_UNBINDABLE) {
+		path_put(&p);
+		return -EINVAL;
+	}
+	mnt = new_mount(p.mnt->sb, p.dentry, p.mnt->source,
+			p.mnt->flags & MNT_FLAGS);
+	path_put(&p);
+	if (!mnt)
+		return -ENOMEM;
+	mnt->anon_ns = true;
+	return install_detached_mount(mnt, mnt->root,
+				      flags & OPEN_TREE_CLOEXEC);
+}
+
+/* mount_setattr's attributes as flags to set and clear (Linux's order). */
+static long mount_kattr(const struct mount_attr *a, unsigned long *set,
+			unsigned long *clr)
+{
+	const u64 valid = MOUNT_ATTR_RDONLY | MOUNT_ATTR_NOSUID |
+			  MOUNT_ATTR_NODEV | MOUNT_ATTR_NOEXEC |
+			  MOUNT_ATTR__ATIME | MOUNT_ATTR_NODIRATIME |
+			  MOUNT_ATTR_NOSYMFOLLOW | MOUNT_ATTR_IDMAP;
+	u64 prop = a->propagation;
+	struct file *userns;
+	long f;
+
+	if (prop & ~(u64)(MS_UNBINDABLE | MS_PRIVATE | MS_SLAVE | MS_SHARED))
+		return -EINVAL;
+	if (prop & (prop - 1))
+		return -EINVAL;
+	if ((a->attr_set | a->attr_clr) & ~valid)
+		return -EINVAL;
+	*set = mount_attr_flags(a->attr_set & ~(u64)MOUNT_ATTR__ATIME) &
+	       ~MS_RELATIME;
+	*clr = mount_attr_flags(a->attr_clr & ~(u64)MOUNT_ATTR__ATIME) &
+	       ~MS_RELATIME;
+	if (a->attr_clr & MOUNT_ATTR__ATIME) {
+		if ((a->attr_clr & MOUNT_ATTR__ATIME) != MOUNT_ATTR__ATIME)
+			return -EINVAL;
+		f = mount_attr_flags(a->attr_set & MOUNT_ATTR__ATIME);
+		if (f < 0)
+			return f;
+		*clr |= MS_RELATIME | MS_NOATIME | MS_STRICTATIME;
+		*set |= f;
+	} else if (a->attr_set & MOUNT_ATTR__ATIME) {
+		return -EINVAL;
+	}
+	if (!((a->attr_set | a->attr_clr) & MOUNT_ATTR_IDMAP))
+		return 0;
+	/* An ID-mapped mount needs a user namespace's file: none here. */
+	if ((a->attr_clr & MOUNT_ATTR_IDMAP) || a->userns_fd > 0x7fffffff)
+		return -EINVAL;
+	userns = fget_raw(a->userns_fd);
+	if (!userns)
+		return -EBADF;
+	fput(userns);
+	return -EINVAL;
+}
+
+static long do_mount_setattr(const struct path *p, unsigned int prop,
+			     unsigned long set, unsigned long clr,
+			     bool recurse)
+{
+	struct vfsmount *mnt = p->mnt, *m;
+
+	if (p->dentry != mnt->root)
+		return -EINVAL;
+	if (mnt->parent != mnt ? !check_mnt(mnt) : !mnt->anon_ns)
+		return -EINVAL;
+	mnt->flags = (mnt->flags & ~clr) | set;
+	if (prop)
+		mnt->propagation = prop == MS_PRIVATE ? 0 : prop;
+	if (!recurse)
+		return 0;
+	list_for_each_entry(m, &mount_list, list) {
+		if (m == mnt || !mnt_is_below(m, mnt))
+			continue;
+		m->flags = (m->flags & ~clr) | set;
+		if (prop)
+			m->propagation = mnt->propagation;
+	}
+	return 0;
+}
+
+SYSCALL_DEFINE(mount_setattr, int dfd, unsigned long uname,
+	       unsigned int flags, unsigned long uattr, size_t usize)
+{
+	unsigned long set, clr;
+	struct mount_attr a;
+	struct path p;
+	long err;
+
+	if (flags & ~(AT_EMPTY_PATH | AT_RECURSIVE | AT_SYMLINK_NOFOLLOW |
+		      AT_NO_AUTOMOUNT))
+		return -EINVAL;
+	if (usize > PAGE_SIZE)
+		return -E2BIG;
+	if (usize < MOUNT_ATTR_SIZE_VER0)
+		return -EINVAL;
+	if (!may_mount())
+		return -EPERM;
+	err = copy_struct_from_user(&a, sizeof(a), uattr, usize);
+	if (err)
+		return err;
+	/* Nothing to do: not even the path is looked up. */
+	if (!a.attr_set && !a.attr_clr && !a.propagation)
+		return 0;
+	err = mount_kattr(&a, &set, &clr);
+	if (err)
+		return err;
+	err = user_path_at(dfd, uname, at_lookup_flags(flags), &p);
+	if (err)
+		return err;
+	err = do_mount_setattr(&p, a.propagation, set, clr,
+			       flags & AT_RECURSIVE);
+	path_put(&p);
+	return err;
+}
+
+/* Is p (in mnt) at or below root, crossing mountpoints upward? */
+static bool path_reachable(struct vfsmount *mnt, struct dentry *d,
+			   const struct path *root)
+{
+	while (mnt != root->mnt && mnt->parent != mnt) {
+		d = mnt->mountpoint;
+		mnt = mnt->parent;
+	}
+	if (mnt != root->mnt)
+		return false;
+	for (; d != root->dentry; d = d->parent)
+		if (d->parent == d)
+			return false;
+	return true;
+}
+
+/* Every task whose root or working directory was old gets new. */
+static void chroot_fs_refs(const struct path *old, const struct path *new)
+{
+	struct task_struct *t;
+	struct fs_struct *fs;
+
+	list_for_each_entry(t, &task_list, tasks) {
+		fs = t->fs;
+		if (!fs)
+			continue;
+		if (fs->root.mnt == old->mnt && fs->root.dentry == old->dentry) {
+			path_get(new);
+			path_put(&fs->root);
+			fs->root = *new;
+		}
+		if (fs->pwd.mnt == old->mnt && fs->pwd.dentry == old->dentry) {
+			path_get(new);
+			path_put(&fs->pwd);
+			fs->pwd = *new;
+		}
+	}
+}
+
+/*
+ * pivot_root: the mount at new_root becomes the caller's root, the old
+ * root goes to put_old below it, as Linux's.  The caller's root must be
+ * a mount with a parent: from the root of the whole tree (an initramfs)
+ * it is EINVAL, as on Linux, where switch_root is the way.
+ */
+static long do_pivot_root(const struct path *new, const struct path *old)
+{
+	struct path root = current->fs->root;
+	struct vfsmount *new_mnt = new->mnt, *root_mnt = root.mnt;
+	struct vfsmount *root_parent = root_mnt->parent;
+	struct dentry *root_mp = root_mnt->mountpoint;
+
+	if (!check_mnt(root_mnt) || !check_mnt(new_mnt))
+		return -EINVAL;
+	if (new->dentry->unhashed)
+		return -ENOENT;
+	if (new_mnt == root_mnt || old->mnt == root_mnt)
+		return -EBUSY;
+	if (root.dentry != root_mnt->root || root_parent == root_mnt)
+		return -EINVAL;
+	if (new->dentry != new_mnt->root || new_mnt->parent == new_mnt)
+		return -EINVAL;
+	if (!path_reachable(old->mnt, old->dentry, new) ||
+	    !path_reachable(new_mnt, new->dentry, &root))
+		return -EINVAL;
+	path_get(&root);	/* the caller's, about to change */
+	/* new_root leaves its mountpoint... */
+	new_mnt->mountpoint->mounted--;
+	dput(new_mnt->mountpoint);
+	/* ...the old root goes on put_old... */
+	root_mnt->parent = old->mnt;
+	root_mnt->mountpoint = dget(old->dentry);
+	old->dentry->mounted++;
+	list_move_tail(&root_mnt->list, &mount_list);
+	/* ...and new_root takes the old root's place (and reference). */
+	new_mnt->parent = root_parent;
+	new_mnt->mountpoint = root_mp;
+	list_move_tail(&new_mnt->list, &mount_list);
+	chroot_fs_refs(&root, new);
+	path_put(&root);
+	return 0;
+}
+
+SYSCALL_DEFINE(pivot_root, unsigned long unew, unsigned long uold)
+{
+	struct path new, old;
+	long err;
+
+	if (!may_mount())
+		return -EPERM;
+	err = user_path_at(AT_FDCWD, unew, LOOKUP_FOLLOW | LOOKUP_DIRECTORY,
+			   &new);
+	if (err)
+		return err;
+	err = user_path_at(AT_FDCWD, uold, LOOKUP_FOLLOW | LOOKUP_DIRECTORY,
+			   &old);
+	if (!err) {
+		err = do_pivot_root(&new, &old);
+		path_put(&old);
+	}
+	path_put(&new);
+	return err;
 }
 
 void vfs_init(void)

@@ -12,6 +12,7 @@
 #include "tamu/uaccess.h"
 #include "uapi/fcntl.h"
 #include "uapi/linux_limits.h"
+#include "uapi/mount.h"
 
 struct walk {
 	struct path cur;	/* referenced */
@@ -175,6 +176,9 @@ static int follow_link(struct walk *w, struct dentry *link, bool last,
 	if (w->scope & LOOKUP_NO_SYMLINKS)
 		return -ELOOP;
 	if (++w->links > MAX_SYMLINKS)
+		return -ELOOP;
+	/* A mount with nosymfollow follows none (Linux 5.10 on). */
+	if (w->cur.mnt && (w->cur.mnt->flags & MS_NOSYMFOLLOW))
 		return -ELOOP;
 	if (link->inode->i_op->get_link_path) {
 		struct path p;

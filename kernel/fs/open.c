@@ -202,6 +202,11 @@ struct file *file_open_lookup(int dfd, const char *name, int flags, u32 mode,
 	if (S_ISLNK(inode->mode) && !(flags & O_PATH))
 		goto out;
 	err = open_permission(inode, flags);
+	/* Devices on a nodev mount do not open (Linux's may_open). */
+	if (!err && !(flags & O_PATH) &&
+	    (S_ISCHR(inode->mode) || S_ISBLK(inode->mode)) && p.mnt &&
+	    (p.mnt->flags & MS_NODEV))
+		err = -EACCES;
 	if (err)
 		goto out;
 	f = alloc_file(&p, flags);
@@ -310,9 +315,8 @@ SYSCALL_DEFINE(openat2, int dfd, unsigned long uname, unsigned long uhow,
 		[2] = LOOKUP_NO_SYMLINKS, [3] = LOOKUP_BENEATH,
 		[4] = LOOKUP_IN_ROOT,
 	};
-	struct open_how how = { 0 };
+	struct open_how how;
 	unsigned int lookup = 0;
-	unsigned char c;
 	size_t i;
 	long err;
 
@@ -320,16 +324,9 @@ SYSCALL_DEFINE(openat2, int dfd, unsigned long uname, unsigned long uhow,
 		return -EINVAL;
 	if (usize > PAGE_SIZE)
 		return -E2BIG;
-	if (copy_from_user(&how, uhow, sizeof(how)))
-		return -EFAULT;
-	/* A newer caller's larger struct: what we do not know must be 0. */
-	for (i = sizeof(how); i < usize; i++) {
-		if (copy_from_user(&c, uhow + i, 1))
-			return -EFAULT;
-		if (c)
-			return -E2BIG;
-	}
-	err = check_open_how(&how);
+	err = copy_struct_from_user(&how, sizeof(how), uhow, usize);
+	if (!err)
+		err = check_open_how(&how);
 	if (err)
 		return err;
 	for (i = 0; i < ARRAY_SIZE(scope); i++)

@@ -189,6 +189,28 @@ SYSCALL_DEFINE(mbind, unsigned long start, unsigned long len, int mode,
 	return 0;
 }
 
+/*
+ * The home node of MPOL_BIND and MPOL_PREFERRED_MANY ranges (Linux 5.17
+ * on): node 0 is the only online one.  Linux skips holes and areas with
+ * no policy of their own; mbind's policies are not kept, so every area
+ * is one of those.
+ */
+SYSCALL_DEFINE(set_mempolicy_home_node, unsigned long start,
+	       unsigned long len, unsigned long home_node, unsigned long flags)
+{
+	unsigned long end;
+
+	if (flags || home_node >= MAX_NUMNODES || home_node != 0)
+		return -EINVAL;
+	if (start & ~PAGE_MASK)
+		return -EINVAL;
+	len = ALIGN(len, PAGE_SIZE);
+	end = start + len;
+	if (end < start)
+		return -EINVAL;
+	return 0;
+}
+
 /* Pages move between nodes: from node 0 to node 0, none. */
 SYSCALL_DEFINE(migrate_pages, int pid, unsigned long maxnode,
 	       unsigned long uold, unsigned long unew)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "tamu/mm.h"
 #include "tamu/sched.h"
+#include "tamu/slab.h"
 #include "tamu/string.h"
 #include "tamu/uaccess.h"
 
@@ -74,6 +75,27 @@ int clear_user(unsigned long dst, size_t n)
 	return 0;
 }
 
+/*
+ * An extensible struct (openat2's open_how, mount_setattr's mount_attr):
+ * a caller's shorter one is zero-filled, a newer caller's longer one must
+ * be zero past what the kernel knows (-E2BIG), as Linux's.
+ */
+int copy_struct_from_user(void *dst, size_t ksize, unsigned long src,
+			  size_t usize)
+{
+	size_t i;
+	u8 c;
+
+	memset(dst, 0, ksize);
+	for (i = ksize; i < usize; i++) {
+		if (copy_from_user(&c, src + i, 1))
+			return -EFAULT;
+		if (c)
+			return -E2BIG;
+	}
+	return copy_from_user(dst, src, min(ksize, usize));
+}
+
 long strncpy_from_user(char *dst, unsigned long src, size_t max)
 {
 	size_t len = 0;
@@ -97,4 +119,20 @@ long strncpy_from_user(char *dst, unsigned long src, size_t max)
 		src += chunk;
 	}
 	return -ENAMETOOLONG;
+}
+
+/* A copy of a guest string shorter than n bytes, or -EINVAL, -EFAULT. */
+char *strndup_user(unsigned long src, size_t n)
+{
+	char *s = kmalloc(n, GFP_KERNEL);
+	long len;
+
+	if (!s)
+		return ERR_PTR(-ENOMEM);
+	len = strncpy_from_user(s, src, n);
+	if (len < 0) {
+		kfree(s);
+		return ERR_PTR(len == -ENAMETOOLONG ? -EINVAL : len);
+	}
+	return s;
 }

@@ -363,7 +363,7 @@ count=$(sed -n 's/^Block count: *//p' <<<"$info")
 if [ "$status" -eq 0 ] && [ "$mnt" = / ] && [ -n "$free" ] &&
 	[ "$used" -eq $((total - free)) ] &&
 	[ "$avail" -eq $((free - reserved)) ] && [ "$total" -lt "$count" ] &&
-	[[ $out == *"/dev/ubda on / type ext2 (rw)"* ]]; then
+	[[ $out == *"/dev/ubda on / type ext2 (rw,relatime)"* ]]; then
 	ok "df and mount on an ext2 root: $total KiB, $used used, $avail free"
 else
 	fail "df on ext2" "status $status" "$out" \

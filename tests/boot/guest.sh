@@ -208,6 +208,26 @@ else
 		ok "$umount_desc (not compared: needs root and unshare -m)$what" ||
 		fail "$umount_desc$what" "status $status" "$out" "$err"
 fi
+# The mount API, pivot_root, propagation types, file bind mounts, nodev
+# and statvfs flags.  Natively as root in a private mount namespace.
+mountapi_desc="the mount API (fsopen, fsconfig, fsmount, fspick, move_mount, open_tree, mount_setattr), pivot_root, propagation types, file bind mounts, nodev, statvfs flags"
+run_tamu "${opts[@]}" -- /test/mountapi /tmp
+if [ "$(id -u)" -eq 0 ] && unshare -m true 2>/dev/null; then
+	mdir=$(mktemp -d /tmp/tamu-mountapi.XXXXXX)
+	native=$(unshare -m --propagation private tests/guest/mountapi "$mdir" 2>&1; echo "exit=$?")
+	rm -rf "$mdir"
+	if [ "$native" == "$(printf '%s\n' "$out"; echo "exit=$status")" ]; then
+		ok "$mountapi_desc as on Linux$what"
+	else
+		fail "$mountapi_desc$what" "native: $native" "guest: $out" "$err"
+	fi
+else
+	[ "$status" -eq 0 ] && grep -q '^move_mount onto a: ok$' <<<"$out" &&
+		grep -q '^pivot_root: ok$' <<<"$out" &&
+		grep -q '^open a device on a nodev mount: EACCES$' <<<"$out" &&
+		ok "$mountapi_desc (not compared: needs root and unshare -m)$what" ||
+		fail "$mountapi_desc$what" "status $status" "$out" "$err"
+fi
 # overlayfs: mount errors, lookups, merged readdir, copy-up, whiteouts,
 # opaque directories, rename.  Natively as root in a private mount
 # namespace (where the host's overlayfs takes a directory in /tmp as its

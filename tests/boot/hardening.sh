@@ -63,7 +63,7 @@ run_tamu "${opts[@]}" -- /bin/sh -c "$PROC
 	mount -o remount,size=1k /mnt; echo remount \$?
 	mount -t tmpfs -o bogus=1 t /tmp; echo bogus \$?"
 if [ "$status" -eq 0 ] &&
-	grep -q '^t /mnt tmpfs rw,size=13104k,nr_inodes=3,mode=700,uid=5 0 0$' <<<"$out" &&
+	grep -q '^t /mnt tmpfs rw,relatime,size=13104k,nr_inodes=3,mode=700,uid=5 0 0$' <<<"$out" &&
 	grep -q '^700 5$' <<<"$out" && grep -q '^touch 1$' <<<"$out" &&
 	grep -q '^touch 0$' <<<"$out" && grep -q '^remount 0$' <<<"$out" &&
 	grep -q '^bogus 255$' <<<"$out"; then

@@ -84,8 +84,8 @@ fi
 
 run_sh 'mount -t tmpfs -o nosuid,nodev tmpfs /tmp; mount'
 expect "mount lists the mounts with their types and flags" \
-	'^rootfs on / type rootfs \(rw\)$' '^proc on /proc type proc \(rw\)$' \
-	'^tmpfs on /tmp type tmpfs \(rw,nosuid,nodev\)$'
+	'^rootfs on / type rootfs \(rw\)$' '^proc on /proc type proc \(rw,relatime\)$' \
+	'^tmpfs on /tmp type tmpfs \(rw,nosuid,nodev,relatime\)$'
 
 run_sh 'sleep 5 & echo "sleeper $!"; echo "sh $(pidof sh)"; echo "sleep $(pidof sleep)"; killall -0 sleep; echo "alive $?"; killall sleep; wait $!; echo "killed $?"; killall -0 sleep 2>/dev/null; echo "gone $?"'
 sleeper=$(sed -n 's/^sleeper //p' <<<"$out")

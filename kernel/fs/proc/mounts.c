@@ -33,13 +33,22 @@ static const struct {
 	{ MS_NOATIME, ",noatime" },
 	{ MS_NODIRATIME, ",nodiratime" },
 	{ MS_RELATIME, ",relatime" },
+	{ MS_NOSYMFOLLOW, ",nosymfollow" },
 };
 
-static void put_mount_options(struct seq_buf *m, struct vfsmount *mnt)
+/*
+ * ro or rw, then the mount's flags.  /proc/mounts says ro when either
+ * the mount or its file system is (Linux's mnt_is_readonly); mountinfo
+ * tells them apart, the file system's after the " - ".
+ */
+static void put_mount_options(struct seq_buf *m, struct vfsmount *mnt,
+			      bool sb_too)
 {
+	bool ro = (mnt->flags & MS_RDONLY) ||
+		  (sb_too && (mnt->sb->s_flags & MS_RDONLY));
 	size_t i;
 
-	seq_printf(m, "%s", mnt->flags & MS_RDONLY ? "ro" : "rw");
+	seq_printf(m, "%s", ro ? "ro" : "rw");
 	for (i = 0; i < ARRAY_SIZE(mount_flags); i++)
 		if (mnt->flags & mount_flags[i].flag)
 			seq_printf(m, "%s", mount_flags[i].name);
@@ -123,7 +132,7 @@ static void mounts_line(struct seq_buf *m, struct vfsmount *mnt, char *buf)
 	seq_write(m, " ", 1);
 	put_mountpoint_or_unknown(m, mnt, buf);
 	seq_printf(m, " %s ", mnt->sb->type->name);
-	put_mount_options(m, mnt);
+	put_mount_options(m, mnt, true);
 	put_super_options(m, mnt);
 	seq_printf(m, " 0 0\n");
 }
@@ -161,10 +170,10 @@ static void mountinfo_line(struct seq_buf *m, struct vfsmount *mnt,
 	seq_write(m, " ", 1);
 	put_mountpoint_or_unknown(m, mnt, buf);
 	seq_write(m, " ", 1);
-	put_mount_options(m, mnt);
+	put_mount_options(m, mnt, false);
 	seq_printf(m, " - %s ", mnt->sb->type->name);
 	put_escaped(m, source_of(mnt));
-	seq_printf(m, " %s", mnt->flags & MS_RDONLY ? "ro" : "rw");
+	seq_printf(m, " %s", mnt->sb->s_flags & MS_RDONLY ? "ro" : "rw");
 	put_super_options(m, mnt);
 	seq_write(m, "\n", 1);
 }

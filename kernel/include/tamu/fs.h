@@ -362,6 +362,14 @@ struct vfsmount {
 	bool internal;			/* kern_mount's: never freed */
 	bool expiry_mark;		/* umount MNT_EXPIRE asked once */
 	bool umounting;			/* being detached with its subtree */
+	/*
+	 * Made by fsmount or open_tree(OPEN_TREE_CLONE) and not yet
+	 * attached: move_mount may put it in the tree (Linux's anonymous
+	 * mount namespace), and closing its last file frees it.
+	 */
+	bool anon_ns;
+	/* MS_SHARED, MS_SLAVE, MS_UNBINDABLE or 0 (private): see mount.c. */
+	unsigned int propagation;
 	/* All mounts in the tree, in mount order; once detached, on the
 	 * list of those waiting to be freed. */
 	struct list_head list;

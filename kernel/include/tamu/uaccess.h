@@ -15,8 +15,13 @@ struct mm_struct;
 int copy_from_user(void *dst, unsigned long src, size_t n);
 int copy_to_user(unsigned long dst, const void *src, size_t n);
 int clear_user(unsigned long dst, size_t n);
+/* An extensible struct: 0, -EFAULT, or -E2BIG for unknown nonzero bytes. */
+int copy_struct_from_user(void *dst, size_t ksize, unsigned long src,
+			  size_t usize);
 /* The string's length (without NUL), -ENAMETOOLONG if max is reached. */
 long strncpy_from_user(char *dst, unsigned long src, size_t max);
+/* A kmalloc'ed copy of a guest string shorter than n, or an ERR_PTR. */
+char *strndup_user(unsigned long src, size_t n);
 
 /* The same on another address space. */
 int access_mm(struct mm_struct *mm, unsigned long addr, void *buf, size_t n,
