@@ -73,28 +73,36 @@ static const struct file_operations null_fops = {
 	.read = null_read,
 	.write = null_write,
 	.llseek = mem_llseek,
-	.poll = always_ready,
 };
 
 static const struct file_operations zero_fops = {
 	.read = zero_read,
 	.write = null_write,
 	.llseek = mem_llseek,
-	.poll = always_ready,
 };
 
 static const struct file_operations full_fops = {
 	.read = zero_read,
 	.write = full_write,
 	.llseek = mem_llseek,
-	.poll = always_ready,
 };
 
+/*
+ * As Linux's: null, zero, full and urandom have no poll of their own, so
+ * poll and select see them ready and epoll refuses them (EPERM); random
+ * polls, always ready once the pool is.
+ */
 static const struct file_operations random_fops = {
 	.read = random_read,
 	.write = null_write,
 	.llseek = mem_llseek,
 	.poll = always_ready,
+};
+
+static const struct file_operations urandom_fops = {
+	.read = random_read,
+	.write = null_write,
+	.llseek = mem_llseek,
 };
 
 /* Linux's numbers and devtmpfs modes (drivers/char/mem.c devlist). */
@@ -108,7 +116,7 @@ static const struct memdev {
 	{ "zero", 5, 0666, &zero_fops },
 	{ "full", 7, 0666, &full_fops },
 	{ "random", 8, 0666, &random_fops },
-	{ "urandom", 9, 0666, &random_fops },
+	{ "urandom", 9, 0666, &urandom_fops },
 	{ "kmsg", 11, 0644, &kmsg_fops },
 };
 

@@ -331,6 +331,17 @@ s64 generic_llseek_size(struct file *f, s64 offset, int whence, s64 maxsize,
 	case SEEK_END:
 		pos = eof + offset;
 		break;
+	/* Generically a file is all data, with a virtual hole at its end. */
+	case SEEK_DATA:
+		if ((u64)offset >= (u64)eof)
+			return -ENXIO;
+		pos = offset;
+		break;
+	case SEEK_HOLE:
+		if ((u64)offset >= (u64)eof)
+			return -ENXIO;
+		pos = eof;
+		break;
 	default:
 		return -EINVAL;
 	}

@@ -355,6 +355,8 @@ SYSCALL_DEFINE(faccessat2, int dfd, unsigned long uname, int mode, int flags)
 
 	if (mode & ~7)
 		return -EINVAL;
+	if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
 	/* access() checks with the real ids, unless AT_EACCESS. */
 	if (!(flags & AT_EACCESS)) {
 		current->cred.fsuid = current->cred.uid;
@@ -426,13 +428,14 @@ SYSCALL_DEFINE(chroot, unsigned long uname)
 	struct path p;
 	long err;
 
-	if (current->cred.euid != 0)
-		return -EPERM;
+	/* Linux's order: the lookup, search permission, then the right. */
 	err = user_path_at(AT_FDCWD, uname, LOOKUP_FOLLOW | LOOKUP_DIRECTORY,
 			   &p);
 	if (err)
 		return err;
-	err = set_fs_path(&current->fs->root, &p);
+	err = inode_permission(p.dentry->inode, MAY_EXEC) ? -EACCES
+		: !capable(CAP_SYS_CHROOT) ? -EPERM
+		: set_fs_path(&current->fs->root, &p);
 	path_put(&p);
 	return err;
 }
@@ -640,13 +643,16 @@ static long chown_common(struct inode *inode, const struct path *p, u32 uid,
 SYSCALL_DEFINE(fchownat, int dfd, unsigned long uname, u32 uid, u32 gid, int flags)
 {
 	struct path p;
-	long err = user_path_at(dfd, uname,
+	long err;
+
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	err = user_path_at(dfd, uname,
 				(flags & AT_SYMLINK_NOFOLLOW ? 0
 							     : LOOKUP_FOLLOW) |
 					(flags & AT_EMPTY_PATH ? LOOKUP_EMPTY
 							       : 0),
 				&p);
-
 	if (err)
 		return err;
 	err = chown_common(p.dentry->inode, &p, uid, gid);

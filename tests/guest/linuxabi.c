@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
@@ -237,6 +238,46 @@ static void names_and_argv(const char *self)
 		_exit(100 + errno);
 	}
 	printf("exec with no argv: status %d\n", wait_status(pid));
+}
+
+/* Argument and permission checks in Linux's order; generic SEEK_DATA. */
+static void check_order(void)
+{
+	int fd = open("data", O_CREAT | O_RDWR | O_TRUNC, 0644), ep;
+	char b[100] = { 0 };
+	pid_t pid;
+
+	write(fd, b, sizeof(b));
+	show("SEEK_DATA at 0", lseek(fd, 0, SEEK_DATA));
+	show("SEEK_HOLE at 0", lseek(fd, 0, SEEK_HOLE));
+	show("SEEK_DATA at the end", lseek(fd, 100, SEEK_DATA));
+	show("SEEK_HOLE past the end", lseek(fd, 200, SEEK_HOLE));
+	close(fd);
+	show("fchownat bad flags", syscall(SYS_fchownat, AT_FDCWD, "data",
+					   65534, 0, 9999));
+	show("faccessat2 bad flags", syscall(SYS_faccessat2, AT_FDCWD, "data",
+					     R_OK, 0x10000));
+	unlink("data");
+	ep = epoll_create1(0);
+	fd = open("/dev/zero", O_RDONLY);
+	show("epoll_ctl of /dev/zero", epoll_ctl(ep, EPOLL_CTL_ADD, fd,
+						 &(struct epoll_event){
+							 .events = EPOLLIN }));
+	close(fd);
+	close(ep);
+	chmod(".", 0755);
+	mkdir("nosearch", 0700);
+	pid = fork();
+	if (!pid) {
+		setuid(65534);
+		show("chroot by a user to a directory it cannot search",
+		     chroot("nosearch"));
+		show("chroot by a user", chroot("/"));
+		_exit(0);
+	}
+	wait_status(pid);
+	rmdir("nosearch");
+	chmod(".", 0700);
 }
 
 static void termio(void)
@@ -496,6 +537,7 @@ int main(int argc, char **argv)
 	fexecves(argv[0][0] == '/' ? argv[0] : "/proc/self/exe");
 	text_busy(argv[0][0] == '/' ? argv[0] : "/proc/self/exe");
 	file_size_limit();
+	check_order();
 	names_and_argv(argv[0][0] == '/' ? argv[0] : "/proc/self/exe");
 	termio();
 	shared_memory();
