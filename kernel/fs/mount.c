@@ -26,13 +26,13 @@
 #include "tamu/slab.h"
 #include "tamu/string.h"
 #include "tamu/devtmpfs.h"
-#include "mount.h"
+#include "tamu/fdtable.h"
 #include "tamu/tty.h"
+#include "tamu/uaccess.h"
 #include "uapi/mount.h"
 #include "uapi/fcntl.h"
 #include "uapi/stat.h"
-#include "tamu/fdtable.h"
-#include "tamu/uaccess.h"
+#include "mount.h"
 
 LIST_HEAD(mount_list);
 struct path root_path;
