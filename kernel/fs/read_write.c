@@ -347,9 +347,6 @@ SYSCALL_DEFINE(fallocate, int fd, int mode, s64 offset, s64 len)
 		err = -ENODEV;
 	else if ((u64)offset + (u64)len > (1ULL << 62))
 		err = -EFBIG;
-	else if (!(mode & FALLOC_FL_KEEP_SIZE) &&
-		 (err = inode_newsize_ok(inode, offset + len)))
-		;
 	else
 		err = f->f_op->fallocate ? f->f_op->fallocate(f, mode, offset,
 							       len)

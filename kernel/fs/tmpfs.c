@@ -669,6 +669,10 @@ static long tmpfs_fallocate(struct file *f, int mode, u64 offset, u64 len)
 		inode->mtime = inode->ctime = current_time();
 		return 0;
 	}
+	/* RLIMIT_FSIZE even with FALLOC_FL_KEEP_SIZE, as Linux's shmem. */
+	err = inode_newsize_ok(inode, end);
+	if (err)
+		return err;
 	if ((seals & F_SEAL_GROW) && !(mode & FALLOC_FL_KEEP_SIZE) &&
 	    end > inode->size)
 		return -EPERM;

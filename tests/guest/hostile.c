@@ -482,7 +482,7 @@ static int big_table(void)
  */
 static int unknown_numbers(void)
 {
-	static const long nrs[] = { 335, 336, 337, 400, 450, 470, 512, 1000,
+	static const long nrs[] = { 335, 336, 337, 400, 460, 470, 512, 1000,
 				    0x40000000 + 39, 0x7fffffff, -1, -2 };
 	size_t i;
 	int bad = 0;
