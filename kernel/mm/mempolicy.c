@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * NUMA memory policies on a machine of one node, as Linux answers them
- * there: get_mempolicy, set_mempolicy, mbind, migrate_pages and
- * move_pages check their arguments as Linux's mm/mempolicy.c does; every
+ * there: get_mempolicy, set_mempolicy, mbind, set_mempolicy_home_node,
+ * migrate_pages and move_pages check their arguments as Linux's
+ * mm/mempolicy.c does; every
  * policy that names node 0 is accepted, and all of them place memory the
  * same way, on the one node.  A task's policy is kept to be read back;
  * mbind's per-range policies are checked and not kept (get_mempolicy
@@ -156,6 +157,16 @@ SYSCALL_DEFINE(get_mempolicy, unsigned long umode, unsigned long unodes,
 	return unodes ? put_nodes(unodes, maxnode, nodes) : 0;
 }
 
+/* The end of a page-aligned range, as Linux's mbind checks it. */
+static long range_end(unsigned long start, unsigned long len,
+		      unsigned long *end)
+{
+	if (start & ~PAGE_MASK)
+		return -EINVAL;
+	*end = start + ALIGN(len, PAGE_SIZE);
+	return *end < start ? -EINVAL : 0;
+}
+
 SYSCALL_DEFINE(mbind, unsigned long start, unsigned long len, int mode,
 	       unsigned long unodes, unsigned long maxnode, unsigned int flags)
 {
@@ -169,13 +180,9 @@ SYSCALL_DEFINE(mbind, unsigned long start, unsigned long len, int mode,
 		return -EINVAL;
 	if ((flags & MPOL_MF_MOVE_ALL) && !capable(CAP_SYS_NICE))
 		return -EPERM;
-	if (start & ~PAGE_MASK)
-		return -EINVAL;
-	len = ALIGN(len, PAGE_SIZE);
-	end = start + len;
-	if (end < start)
-		return -EINVAL;
-	err = get_nodes(&nodes, unodes, maxnode);
+	err = range_end(start, len, &end);
+	if (!err)
+		err = get_nodes(&nodes, unodes, maxnode);
 	if (!err)
 		err = check_policy(mode, nodes);
 	if (err || end == start)
@@ -191,24 +198,23 @@ SYSCALL_DEFINE(mbind, unsigned long start, unsigned long len, int mode,
 
 /*
  * The home node of MPOL_BIND and MPOL_PREFERRED_MANY ranges (Linux 5.17
- * on): node 0 is the only online one.  Linux skips holes and areas with
- * no policy of their own; mbind's policies are not kept, so every area
- * is one of those.
+ * on): node 0 is the only online one.  Linux answers ENOENT when no area
+ * of the range has a policy of its own to update; mbind's policies are
+ * not kept, so none has (a range with another policy would be
+ * EOPNOTSUPP on Linux).
  */
 SYSCALL_DEFINE(set_mempolicy_home_node, unsigned long start,
 	       unsigned long len, unsigned long home_node, unsigned long flags)
 {
 	unsigned long end;
+	long err;
 
-	if (flags || home_node >= MAX_NUMNODES || home_node != 0)
+	if (flags || home_node != 0)
 		return -EINVAL;
-	if (start & ~PAGE_MASK)
-		return -EINVAL;
-	len = ALIGN(len, PAGE_SIZE);
-	end = start + len;
-	if (end < start)
-		return -EINVAL;
-	return 0;
+	err = range_end(start, len, &end);
+	if (err || end == start)
+		return err;
+	return -ENOENT;
 }
 
 /* Pages move between nodes: from node 0 to node 0, none. */

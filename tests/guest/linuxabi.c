@@ -479,6 +479,7 @@ static void remap_file(void)
 static void numa(void *mem)
 {
 	unsigned long node0 = 1, mask = 0;
+	void *fresh;
 	int mode = -1;
 
 	show("ARCH_SET_CPUID", syscall(SYS_arch_prctl, ARCH_SET_CPUID, 0));
@@ -516,6 +517,18 @@ static void numa(void *mem)
 					 &node0, 64, 0));
 	show("mbind bad flags", syscall(SYS_mbind, mem, 4096, 1, &node0, 64,
 					8));
+	/* On memory without a policy of its own (mbind's are not kept). */
+	fresh = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+		     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	show("set_mempolicy_home_node 0",
+	     syscall(SYS_set_mempolicy_home_node, fresh, 4096, 0, 0));
+	show("set_mempolicy_home_node 1",
+	     syscall(SYS_set_mempolicy_home_node, mem, 4096, 1, 0));
+	show("set_mempolicy_home_node flags",
+	     syscall(SYS_set_mempolicy_home_node, mem, 4096, 0, 1));
+	show("set_mempolicy_home_node misaligned",
+	     syscall(SYS_set_mempolicy_home_node, (char *)mem + 1, 4096, 0, 0));
+	munmap(fresh, 4096);
 }
 
 int main(int argc, char **argv)
