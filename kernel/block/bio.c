@@ -10,7 +10,6 @@
 #include "tamu/devtmpfs.h"
 #include "tamu/namei.h"
 #include "tamu/panic.h"
-#include "tamu/seq.h"
 #include "tamu/slab.h"
 #include "uapi/stat.h"
 
@@ -25,37 +24,6 @@ int register_blkdev(struct block_device *bdev)
 		return err;
 	list_add_tail(&bdev->list, &blkdevs);
 	return 0;
-}
-
-/* Drivers' majors, in order: Linux's major_names, for /proc/devices. */
-static struct blk_major_name {
-	unsigned int major;
-	const char *name;
-} majors[8];
-static unsigned int nr_majors;
-
-int register_blkdev_major(unsigned int major, const char *name)
-{
-	unsigned int i = nr_majors;
-
-	if (nr_majors == ARRAY_SIZE(majors))
-		return -EBUSY;
-	while (i > 0 && majors[i - 1].major > major) {
-		majors[i] = majors[i - 1];
-		i--;
-	}
-	majors[i] = (struct blk_major_name){ major, name };
-	nr_majors++;
-	return 0;
-}
-
-/* "Block devices:" of /proc/devices. */
-void blkdev_show(struct seq_buf *m)
-{
-	unsigned int i;
-
-	for (i = 0; i < nr_majors; i++)
-		seq_printf(m, "%3u %s\n", majors[i].major, majors[i].name);
 }
 
 void unregister_blkdev(struct block_device *bdev)

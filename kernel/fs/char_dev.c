@@ -9,30 +9,57 @@
 static const struct file_operations *chrdevs[MAX_CHRDEV];
 
 /*
- * The names /proc/devices lists, by major: a major may have several (5:
- * /dev/tty, /dev/console, /dev/ptmx), and one may name numbers that no
- * node opens (128, the pty masters'), as Linux's chrdev regions.
+ * The names /proc/devices lists, by major, in order of major and then of
+ * registration: a character major may have several (5: /dev/tty,
+ * /dev/console, /dev/ptmx) and may name numbers no node opens (128, the
+ * pty masters'), as Linux's chrdev regions; block drivers' majors are
+ * Linux's major_names.
  */
-static struct chrdev_name {
-	unsigned int major;
-	const char *name;
-} names[32];
-static unsigned int nr_names;
+struct major_names {
+	struct {
+		unsigned int major;
+		const char *name;
+	} e[32];
+	unsigned int n;
+};
+
+static struct major_names chrdev_names, blkdev_names;
+
+static int add_major_name(struct major_names *t, unsigned int major,
+			  const char *name)
+{
+	unsigned int i = t->n;
+
+	if (t->n == ARRAY_SIZE(t->e))
+		return -EBUSY;
+	while (i > 0 && t->e[i - 1].major > major) {
+		t->e[i] = t->e[i - 1];
+		i--;
+	}
+	t->e[i].major = major;
+	t->e[i].name = name;
+	t->n++;
+	return 0;
+}
+
+static void show_major_names(struct seq_buf *m, const struct major_names *t)
+{
+	unsigned int i;
+
+	for (i = 0; i < t->n; i++)
+		seq_printf(m, "%3u %s\n", t->e[i].major, t->e[i].name);
+}
 
 int register_chrdev_region(unsigned int major, const char *name)
 {
-	unsigned int i = nr_names;
-
-	if (major >= MAX_CHRDEV || nr_names == ARRAY_SIZE(names))
+	if (major >= MAX_CHRDEV)
 		return -EBUSY;
-	/* In order of major, then of registration. */
-	while (i > 0 && names[i - 1].major > major) {
-		names[i] = names[i - 1];
-		i--;
-	}
-	names[i] = (struct chrdev_name){ major, name };
-	nr_names++;
-	return 0;
+	return add_major_name(&chrdev_names, major, name);
+}
+
+int register_blkdev_major(unsigned int major, const char *name)
+{
+	return add_major_name(&blkdev_names, major, name);
 }
 
 int register_chrdev(unsigned int major, const char *name,
@@ -44,13 +71,13 @@ int register_chrdev(unsigned int major, const char *name,
 	return register_chrdev_region(major, name);
 }
 
-/* "Character devices:" of /proc/devices. */
-void chrdev_show(struct seq_buf *m)
+/* /proc/devices. */
+void devices_show(struct seq_buf *m)
 {
-	unsigned int i;
-
-	for (i = 0; i < nr_names; i++)
-		seq_printf(m, "%3u %s\n", names[i].major, names[i].name);
+	seq_printf(m, "Character devices:\n");
+	show_major_names(m, &chrdev_names);
+	seq_printf(m, "\nBlock devices:\n");
+	show_major_names(m, &blkdev_names);
 }
 
 /* Opening a device node: switch to its driver's operations. */

@@ -113,25 +113,28 @@ struct iattr;
 int proc_setattr(struct dentry *d, struct iattr *attr);
 int proc_parse_int(const char *buf, size_t len, unsigned int base, int *v);
 
+/* Declarations of a /proc file's show and write functions. */
+#define PROC_SHOW(name)                                                      \
+	void proc_show_##name(struct seq_buf *m, struct proc_inode *pi,      \
+			      struct task_struct *t)
+#define PROC_WRITE(name)                                                     \
+	int proc_write_##name(struct proc_inode *pi, struct task_struct *t,  \
+			      const char *buf, size_t len)
+
 /* system.c */
 extern char saved_command_line[2048];
 void proc_show_cmdline(struct seq_buf *m, struct proc_inode *pi,
 		       struct task_struct *t);
 void proc_show_swaps(struct seq_buf *m, struct proc_inode *pi,
 		     struct task_struct *t);
-void proc_show_devices(struct seq_buf *m, struct proc_inode *pi,
-		       struct task_struct *t);
-void proc_show_tty_drivers(struct seq_buf *m, struct proc_inode *pi,
-			   struct task_struct *t);
-void proc_show_tty_ldiscs(struct seq_buf *m, struct proc_inode *pi,
-			  struct task_struct *t);
+PROC_SHOW(devices);
 void proc_show_partitions(struct seq_buf *m, struct proc_inode *pi,
 			  struct task_struct *t);
+/* proc_tty.c */
+PROC_SHOW(tty_drivers);
+PROC_SHOW(tty_ldiscs);
 
 /* proc_sysctl.c */
-#define PROC_SHOW(name)                                                      \
-	void proc_show_##name(struct seq_buf *m, struct proc_inode *pi,      \
-			      struct task_struct *t)
 PROC_SHOW(cap_last_cap);
 PROC_SHOW(ngroups_max);
 PROC_SHOW(overflowid);
@@ -143,25 +146,18 @@ PROC_SHOW(uuid);
 PROC_SHOW(file_nr);
 PROC_SHOW(nr_open);
 PROC_SHOW(max_map_count);
-int proc_write_max_map_count(struct proc_inode *pi, struct task_struct *t,
-			     const char *buf, size_t len);
+PROC_WRITE(max_map_count);
 PROC_SHOW(overcommit_memory);
 PROC_SHOW(overcommit_ratio);
 PROC_SHOW(overcommit_kbytes);
-int proc_write_overcommit_memory(struct proc_inode *pi, struct task_struct *t,
-				 const char *buf, size_t len);
-int proc_write_overcommit_ratio(struct proc_inode *pi, struct task_struct *t,
-				const char *buf, size_t len);
-int proc_write_overcommit_kbytes(struct proc_inode *pi, struct task_struct *t,
-				 const char *buf, size_t len);
-int proc_write_nr_open(struct proc_inode *pi, struct task_struct *t,
-		       const char *buf, size_t len);
+PROC_WRITE(overcommit_memory);
+PROC_WRITE(overcommit_ratio);
+PROC_WRITE(overcommit_kbytes);
+PROC_WRITE(nr_open);
 PROC_SHOW(core_pattern);
 PROC_SHOW(core_uses_pid);
-int proc_write_core_pattern(struct proc_inode *pi, struct task_struct *t,
-			    const char *buf, size_t len);
-int proc_write_core_uses_pid(struct proc_inode *pi, struct task_struct *t,
-			     const char *buf, size_t len);
+PROC_WRITE(core_pattern);
+PROC_WRITE(core_uses_pid);
 /* pid_limits.c */
 void proc_show_limits(struct seq_buf *m, struct proc_inode *pi,
 		      struct task_struct *t);
@@ -171,14 +167,11 @@ void proc_show_oom_score_adj(struct seq_buf *m, struct proc_inode *pi,
 			     struct task_struct *t);
 void proc_show_oom_adj(struct seq_buf *m, struct proc_inode *pi,
 		       struct task_struct *t);
-int proc_write_oom_score_adj(struct proc_inode *pi, struct task_struct *t,
-			     const char *buf, size_t len);
+PROC_WRITE(oom_score_adj);
 void proc_show_coredump_filter(struct seq_buf *m, struct proc_inode *pi,
 			       struct task_struct *t);
-int proc_write_coredump_filter(struct proc_inode *pi, struct task_struct *t,
-			       const char *buf, size_t len);
-int proc_write_oom_adj(struct proc_inode *pi, struct task_struct *t,
-		       const char *buf, size_t len);
+PROC_WRITE(coredump_filter);
+PROC_WRITE(oom_adj);
 void proc_show_statm(struct seq_buf *m, struct proc_inode *pi,
 		     struct task_struct *t);
 void proc_show_maps(struct seq_buf *m, struct proc_inode *pi,
@@ -231,8 +224,7 @@ void proc_show_sem_limits(struct seq_buf *m, struct proc_inode *pi,
 /* /proc/tamu (tamu.c). */
 void proc_show_tamu_stats(struct seq_buf *m, struct proc_inode *pi,
 			  struct task_struct *t);
-int proc_write_tamu_stats(struct proc_inode *pi, struct task_struct *t,
-			  const char *buf, size_t len);
+PROC_WRITE(tamu_stats);
 void proc_show_tamu_layout(struct seq_buf *m, struct proc_inode *pi,
 			   struct task_struct *t);
 void proc_show_tamu_syscalls(struct seq_buf *m, struct proc_inode *pi,

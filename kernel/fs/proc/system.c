@@ -407,10 +407,7 @@ void proc_show_diskstats(struct seq_buf *m, struct proc_inode *pi,
 void proc_show_devices(struct seq_buf *m, struct proc_inode *pi,
 		       struct task_struct *t)
 {
-	seq_printf(m, "Character devices:\n");
-	chrdev_show(m);
-	seq_printf(m, "\nBlock devices:\n");
-	blkdev_show(m);
+	devices_show(m);
 }
 
 void proc_show_partitions(struct seq_buf *m, struct proc_inode *pi,

@@ -116,8 +116,6 @@ struct block_device {
 int register_blkdev(struct block_device *bdev);
 /* A driver's major and name, as /proc/devices lists them ("7 loop"). */
 int register_blkdev_major(unsigned int major, const char *name);
-struct seq_buf;
-void blkdev_show(struct seq_buf *m);
 /* Take it out of the list and /dev; nobody may have it open. */
 void unregister_blkdev(struct block_device *bdev);
 /* An opener more (a file, a mount), or one less: the last calls release. */

@@ -653,8 +653,9 @@ int register_chrdev(unsigned int major, const char *name,
 		    const struct file_operations *fops);
 /* A name in /proc/devices for a major, without operations of its own. */
 int register_chrdev_region(unsigned int major, const char *name);
+/* /proc/devices: the character and block majors registered, by name. */
 struct seq_buf;
-void chrdev_show(struct seq_buf *m);
+void devices_show(struct seq_buf *m);
 void init_special_inode(struct inode *inode, u32 mode, dev_t dev);
 
 /* The page cache (mm/filemap.c). */
