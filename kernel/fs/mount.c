@@ -885,22 +885,33 @@ SYSCALL_DEFINE(umount2, unsigned long utarget, int flags)
 	return path_umount(&p, flags);
 }
 
+/* The MOUNT_ATTR_* bits but the atime setting, as MS_* flags. */
+static unsigned long mount_attr_bits(u64 attr)
+{
+	static const struct {
+		u64 attr;
+		unsigned long flag;
+	} map[] = {
+		{ MOUNT_ATTR_RDONLY, MS_RDONLY },
+		{ MOUNT_ATTR_NOSUID, MS_NOSUID },
+		{ MOUNT_ATTR_NODEV, MS_NODEV },
+		{ MOUNT_ATTR_NOEXEC, MS_NOEXEC },
+		{ MOUNT_ATTR_NODIRATIME, MS_NODIRATIME },
+		{ MOUNT_ATTR_NOSYMFOLLOW, MS_NOSYMFOLLOW },
+	};
+	unsigned long flags = 0;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(map); i++)
+		if (attr & map[i].attr)
+			flags |= map[i].flag;
+	return flags;
+}
+
 long mount_attr_flags(u64 attr)
 {
-	long flags = 0;
+	long flags = mount_attr_bits(attr);
 
-	if (attr & MOUNT_ATTR_RDONLY)
-		flags |= MS_RDONLY;
-	if (attr & MOUNT_ATTR_NOSUID)
-		flags |= MS_NOSUID;
-	if (attr & MOUNT_ATTR_NODEV)
-		flags |= MS_NODEV;
-	if (attr & MOUNT_ATTR_NOEXEC)
-		flags |= MS_NOEXEC;
-	if (attr & MOUNT_ATTR_NODIRATIME)
-		flags |= MS_NODIRATIME;
-	if (attr & MOUNT_ATTR_NOSYMFOLLOW)
-		flags |= MS_NOSYMFOLLOW;
 	switch (attr & MOUNT_ATTR__ATIME) {
 	case MOUNT_ATTR_RELATIME:
 		return flags | MS_RELATIME;
@@ -1024,10 +1035,8 @@ static long mount_kattr(const struct mount_attr *a, unsigned long *set,
 		return -EINVAL;
 	if ((a->attr_set | a->attr_clr) & ~valid)
 		return -EINVAL;
-	*set = mount_attr_flags(a->attr_set & ~(u64)MOUNT_ATTR__ATIME) &
-	       ~MS_RELATIME;
-	*clr = mount_attr_flags(a->attr_clr & ~(u64)MOUNT_ATTR__ATIME) &
-	       ~MS_RELATIME;
+	*set = mount_attr_bits(a->attr_set);
+	*clr = mount_attr_bits(a->attr_clr);
 	if (a->attr_clr & MOUNT_ATTR__ATIME) {
 		if ((a->attr_clr & MOUNT_ATTR__ATIME) != MOUNT_ATTR__ATIME)
 			return -EINVAL;
