@@ -20,6 +20,17 @@ fail() {
 	done
 }
 
+# ok OK if the guest's output and status ($out, $status, from run_tamu)
+# are the native run's ($native, output then "exit=N"); else fail FAIL
+# with both.
+compare_native() {
+	if [ "$native" == "$(printf '%s\n' "$out"; echo "exit=$status")" ]; then
+		ok "$1"
+	else
+		fail "$2" "native: $native" "guest: $out" "$err"
+	fi
+}
+
 # The closing line tests/run-all adds up.
 report() {
 	echo "$passed passed, $failed failed"

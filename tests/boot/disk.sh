@@ -286,44 +286,28 @@ mkdir "$WORK/native" && chmod 777 "$WORK/native"
 native=$($AS_USER tests/guest/fsops "$WORK/native" 2>&1; echo "exit=$?")
 run_tamu quiet mem=128M initrd="$WORK/test.cpio" ubd0="$WORK/large" -- \
 	/bin/sh -c 'mount -t ext2 /dev/ubda /mnt && mkdir /mnt/w && /test/fsops /mnt/w'
-if [ "$native" == "$(printf '%s\n' "$out"; echo "exit=$status")" ]; then
-	ok "mmap, seekdir, links, truncation on ext2 as on Linux"
-else
-	fail "fsops on ext2" "native: $native" "guest: $out" "$err"
-fi
+compare_native "mmap, seekdir, links, truncation on ext2 as on Linux" "fsops on ext2"
 
 # AF_UNIX sockets named on ext2 (tests/guest/unix.c, names under /mnt/w).
 mkdir "$WORK/native-unix" && chmod 777 "$WORK/native-unix"
 native=$($AS_USER tests/guest/unix "$WORK/native-unix" 2>&1; echo "exit=$?")
 run_tamu quiet mem=128M initrd="$WORK/test.cpio" ubd0="$WORK/large" -- \
 	/bin/sh -c 'mount -t ext2 /dev/ubda /mnt && mkdir -p /mnt/u && /test/unix /mnt/u'
-if [ "$native" == "$(printf '%s\n' "$out"; echo "exit=$status")" ]; then
-	ok "AF_UNIX sockets with names on ext2 as on Linux"
-else
-	fail "AF_UNIX on ext2" "native: $native" "guest: $out" "$err"
-fi
+compare_native "AF_UNIX sockets with names on ext2 as on Linux" "AF_UNIX on ext2"
 
 # splice, sendfile and copy_file_range with files on ext2.
 mkdir "$WORK/native-splice" && chmod 777 "$WORK/native-splice"
 native=$($AS_USER tests/guest/splice "$WORK/native-splice" 2>&1; echo "exit=$?")
 run_tamu quiet mem=128M initrd="$WORK/test.cpio" ubd0="$WORK/large" -- \
 	/bin/sh -c 'mount -t ext2 /dev/ubda /mnt && mkdir -p /mnt/s && /test/splice /mnt/s'
-if [ "$native" == "$(printf '%s\n' "$out"; echo "exit=$status")" ]; then
-	ok "splice, sendfile and copy_file_range with files on ext2 as on Linux"
-else
-	fail "splice on ext2" "native: $native" "guest: $out" "$err"
-fi
+compare_native "splice, sendfile and copy_file_range with files on ext2 as on Linux" "splice on ext2"
 
 # inotify on ext2 (tests/guest/inotify.c, in a new directory under /mnt).
 mkdir "$WORK/native-inotify" && chmod 777 "$WORK/native-inotify"
 native=$($AS_USER tests/guest/inotify "$WORK/native-inotify" 2>&1; echo "exit=$?")
 run_tamu quiet mem=128M initrd="$WORK/test.cpio" ubd0="$WORK/large" -- \
 	/bin/sh -c 'mount -t ext2 /dev/ubda /mnt && mkdir -p /mnt/i && /test/inotify /mnt/i'
-if [ "$native" == "$(printf '%s\n' "$out"; echo "exit=$status")" ]; then
-	ok "inotify events on ext2 as on Linux"
-else
-	fail "inotify on ext2" "native: $native" "guest: $out" "$err"
-fi
+compare_native "inotify events on ext2 as on Linux" "inotify on ext2"
 
 # Four processes at once changing one directory and appending to one
 # file: names, link counts and blocks must add up (e2fsck), and no name

@@ -22,11 +22,23 @@ same_as_native() {
 
 	native=$(tests/guest/"$prog" 2>&1; echo "exit=$?")
 	run_tamu "${opts[@]}" -- /test/"$prog"
-	if [ "$native" == "$(printf '%s\n' "$out"; echo "exit=$status")" ]; then
-		ok "$desc as on Linux$what"
-	else
-		fail "$desc$what" "native: $native" "guest: $out" "$err"
+	compare_native "$desc as on Linux$what" "$desc$what"
+}
+
+# PROG DIR natively as root in a private mount namespace, DIR a new
+# directory in /tmp: sets $native, empty where that cannot be done.
+native_unshared() {
+	local prog=$1 dir
+
+	native=""
+	if [ "$(id -u)" -ne 0 ] || ! unshare -m true 2>/dev/null; then
+		return
 	fi
+	dir=$(mktemp -d /tmp/tamu-"$prog".XXXXXX)
+	chmod 755 "$dir"
+	native=$(unshare -m --propagation private tests/guest/"$prog" "$dir" 2>&1
+		 echo "exit=$?")
+	rm -rf "$dir"
 }
 
 same_as_native memory "mprotect, munmap, data segment, heap, copy-on-write"
@@ -121,7 +133,7 @@ same_as_native opath "O_PATH descriptors of files, directories, FIFOs, /proc fil
 same_as_native settime "settimeofday, clock_settime, adjtimex and clock_adjtime for a user: EPERM, EINVAL, EFAULT, EOPNOTSUPP, the read-only state"
 same_as_native unshare "unshare of descriptors, fs and SysV undo, shared or not; namespaces and setns for a user"
 same_as_native openat2 "openat2: its struct, flags, modes and resolve flags checked; BENEATH, IN_ROOT, NO_SYMLINKS, NO_MAGICLINKS, NO_XDEV over links, .., /proc and a mount"
-same_as_native linuxabi "renameat2 onto itself, fexecve, termio ioctls, shared anonymous and /dev/zero memory across fork, mremap of a shared file, remap_file_pages, chown dropping set-ID bits, search permission, O_NOATIME, ARCH_SET_CPUID, NUMA policies on node 0, ETXTBSY, RLIMIT_FSIZE and SIGXFSZ, NAME_MAX, an empty argv, generic SEEK_DATA and SEEK_HOLE, flag and permission checks in Linux's order, epoll of /dev/zero"
+same_as_native linuxabi "renameat2 onto itself, fexecve, termio ioctls, shared anonymous and /dev/zero memory across fork, mremap of a shared file, remap_file_pages, chown dropping set-ID bits, search permission, O_NOATIME, ARCH_SET_CPUID, NUMA policies on node 0 and the home node, ETXTBSY, RLIMIT_FSIZE and SIGXFSZ, NAME_MAX, an empty argv, generic SEEK_DATA and SEEK_HOLE, flag and permission checks in Linux's order, epoll of /dev/zero"
 same_as_native procmem "/proc/PID/smaps and smaps_rollup of populated, locked, shared and reserved memory, auxv, io of a process and its threads, cgroup; MAP_POPULATE and MAP_LOCKED"
 run_tamu "${opts[@]}" -- /test/procmem overcommit
 if [ "$status" -eq 0 ] && [ "$out" == $'policy 0\nguess: larger than memory ENOMEM, noreserve ok, 1 MiB ok\nalways: larger than memory ok\nnever: limit 1000000 kB, 1 GiB ENOMEM, noreserve ENOMEM, 1 MiB ok\nnever: 1 GiB read-only ok, made writable ENOMEM\novercommit_memory = 3: Invalid argument\nkbytes 0' ]; then
@@ -192,16 +204,9 @@ fi
 # as root in a private mount namespace, in the guest as init in /tmp.
 umount_desc="umount2: EBUSY for an open file, a working directory or root, a mount below, a mapping, a bound socket (not a watch); MNT_DETACH, MNT_EXPIRE, UMOUNT_NOFOLLOW, bind and stacked mounts, EINVAL, EPERM"
 run_tamu "${opts[@]}" -- /test/umount /tmp
-if [ "$(id -u)" -eq 0 ] && unshare -m true 2>/dev/null; then
-	udir=$(mktemp -d /tmp/tamu-umount.XXXXXX)
-	chmod 755 "$udir"
-	native=$(unshare -m tests/guest/umount "$udir" 2>&1; echo "exit=$?")
-	rmdir "$udir"
-	if [ "$native" == "$(printf '%s\n' "$out"; echo "exit=$status")" ]; then
-		ok "$umount_desc as on Linux$what"
-	else
-		fail "$umount_desc$what" "native: $native" "guest: $out" "$err"
-	fi
+native_unshared umount
+if [ -n "$native" ]; then
+	compare_native "$umount_desc as on Linux$what" "$umount_desc$what"
 else
 	[ "$status" -eq 0 ] && [ "$(grep -c ": Device or resource busy$" <<<"$out")" -eq 12 ] &&
 		[ "$(tail -1 <<<"$out")" == "left mounted: nothing" ] &&
@@ -212,15 +217,9 @@ fi
 # and statvfs flags.  Natively as root in a private mount namespace.
 mountapi_desc="the mount API (fsopen, fsconfig, fsmount, fspick, move_mount, open_tree, mount_setattr), pivot_root, propagation types, file bind mounts, nodev, statvfs flags"
 run_tamu "${opts[@]}" -- /test/mountapi /tmp
-if [ "$(id -u)" -eq 0 ] && unshare -m true 2>/dev/null; then
-	mdir=$(mktemp -d /tmp/tamu-mountapi.XXXXXX)
-	native=$(unshare -m --propagation private tests/guest/mountapi "$mdir" 2>&1; echo "exit=$?")
-	rm -rf "$mdir"
-	if [ "$native" == "$(printf '%s\n' "$out"; echo "exit=$status")" ]; then
-		ok "$mountapi_desc as on Linux$what"
-	else
-		fail "$mountapi_desc$what" "native: $native" "guest: $out" "$err"
-	fi
+native_unshared mountapi
+if [ -n "$native" ]; then
+	compare_native "$mountapi_desc as on Linux$what" "$mountapi_desc$what"
 else
 	[ "$status" -eq 0 ] && grep -q '^move_mount onto a: ok$' <<<"$out" &&
 		grep -q '^pivot_root: ok$' <<<"$out" &&
@@ -234,18 +233,9 @@ fi
 # layers), in the guest as init in /tmp.
 overlay_desc="overlayfs: mount errors, lookups, merged readdir, copy-up of data, mode, owner, times and parents, whiteouts, opaque directories, rename (EXDEV), a read-only stack"
 run_tamu "${opts[@]}" -- /test/overlay /tmp
-native=""
-if [ "$(id -u)" -eq 0 ] && unshare -m true 2>/dev/null; then
-	odir=$(mktemp -d /tmp/tamu-overlay.XXXXXX)
-	native=$(unshare -m tests/guest/overlay "$odir" 2>&1; echo "exit=$?")
-	rm -rf "$odir"
-fi
+native_unshared overlay
 if grep -qx "mount: ok" <<<"$native"; then
-	if [ "$native" == "$(printf '%s\n' "$out"; echo "exit=$status")" ]; then
-		ok "$overlay_desc as on Linux$what"
-	else
-		fail "$overlay_desc$what" "native: $native" "guest: $out" "$err"
-	fi
+	compare_native "$overlay_desc as on Linux$what" "$overlay_desc$what"
 else
 	[ "$status" -eq 0 ] && grep -qx "u/gone: whiteout" <<<"$out" &&
 		grep -qx "u/redo opaque: y" <<<"$out" &&
@@ -313,11 +303,7 @@ if [ "$(id -u)" -eq 0 ] && [ -c /dev/loop-control ]; then
 	ldir=$(mktemp -d /tmp/tamu-loop.XXXXXX)
 	native=$(tests/guest/loop "$ldir" 2>&1; echo "exit=$?")
 	rm -rf "$ldir"
-	if [ "$native" == "$(printf '%s\n' "$out"; echo "exit=$status")" ]; then
-		ok "$loop_desc as on Linux$what"
-	else
-		fail "$loop_desc$what" "native: $native" "guest: $out" "$err"
-	fi
+	compare_native "$loop_desc as on Linux$what" "$loop_desc$what"
 else
 	[ "$status" -eq 0 ] && [ "$(tail -1 <<<"$out")" == "all as on Linux" ] &&
 		ok "$loop_desc (not compared: needs root and loop devices)$what" ||
