@@ -5,7 +5,8 @@
  * and chains of them, listeners with connections never accepted, epoll
  * sets watching everything, timers and signal files, inotify instances
  * with watches and queued events, loop devices bound, configured,
- * autocleared, stacked, changed, added and removed.  /proc/slabinfo's
+ * autocleared, stacked, changed, added and removed, file system contexts
+ * and detached mounts.  /proc/slabinfo's
  * counts of the kernel's objects must come back to where they were.
  *
  * Runs inside tamu as root (it reads /proc/slabinfo), not natively: the
@@ -421,6 +422,28 @@ static void loops(void)
 }
 
 /*
+ * The mount API: contexts in each phase (fresh, created, mounted, picked)
+ * and detached mounts (fsmount's, an open_tree clone), held by a process
+ * that is killed: the super blocks and mounts they hold go with it.
+ */
+static void mount_api(void)
+{
+	int fd[6];
+
+	fd[0] = fsopen("tmpfs", 0);
+	fd[1] = fsopen("tmpfs", 0);
+	fsconfig(fd[1], FSCONFIG_SET_STRING, "size", "1M", 0);
+	fsconfig(fd[1], FSCONFIG_CMD_CREATE, NULL, NULL, 0);
+	fd[2] = fsopen("tmpfs", 0);
+	fsconfig(fd[2], FSCONFIG_CMD_CREATE, NULL, NULL, 0);
+	fd[3] = fsmount(fd[2], 0, 0);
+	fd[4] = fspick(AT_FDCWD, "/proc", 0);
+	fd[5] = open_tree(AT_FDCWD, "/proc", OPEN_TREE_CLONE);
+	if (fd[0] < 0 || fd[1] < 0 || fd[3] < 0 || fd[4] < 0 || fd[5] < 0)
+		printf("mount API: %s\n", strerror(errno));
+}
+
+/*
  * A workload that is killed tells when it is ready: killed halfway (as a
  * loaded machine's timing once did, inside pipes() before its own child
  * was reaped) it would leave an orphan that rightly holds its objects.
@@ -480,6 +503,7 @@ static void workloads(void)
 	inotify_clean();
 	run_one("pipes", pipes, true);
 	run_one("loops", loops, true);
+	run_one("mounts", mount_api, true);
 }
 
 int main(int argc, char **argv)

@@ -97,6 +97,7 @@ static void fs_context(void)
 {
 	int fd, mfd;
 
+	show("fsopen of a bad pointer", fsopen((const char *)8, 0));
 	show("fsopen of no such type", fsopen("nosuchfs", 0));
 	show("fsopen bad flags", fsopen("tmpfs", 2));
 	show("fsconfig fd -1", fsconfig(-1, FSCONFIG_SET_FLAG, "ro", NULL, 0));
@@ -110,6 +111,10 @@ static void fs_context(void)
 	     fsconfig(fd, FSCONFIG_SET_FLAG, NULL, NULL, 0));
 	show("fsconfig a mount flag (nosuid)",
 	     fsconfig(fd, FSCONFIG_SET_FLAG, "nosuid", NULL, 0));
+	show("fsconfig key at a bad pointer",
+	     fsconfig(fd, FSCONFIG_SET_FLAG, (const char *)8, NULL, 0));
+	show("fsconfig value at a bad pointer",
+	     fsconfig(fd, FSCONFIG_SET_STRING, "size", (const char *)8, 0));
 	show("fsconfig source", fsconfig(fd, FSCONFIG_SET_STRING, "source",
 					 "apitmp", 0));
 	show("fsconfig source again", fsconfig(fd, FSCONFIG_SET_STRING,
@@ -134,6 +139,11 @@ static void fs_context(void)
 	mountinfo_of("mountinfo before move_mount", at(0, "a"));
 	show("move_mount bad flags", move_mount(mfd, "", AT_FDCWD, at(0, "a"),
 						0x1000));
+	show("move_mount to a bad pointer",
+	     move_mount(mfd, "", AT_FDCWD, (const char *)8,
+			MOVE_MOUNT_F_EMPTY_PATH));
+	show("move_mount of a closed descriptor",
+	     move_mount(999, "", AT_FDCWD, at(0, "a"), MOVE_MOUNT_F_EMPTY_PATH));
 	show("move_mount onto a", move_mount(mfd, "", AT_FDCWD, at(0, "a"),
 					     MOVE_MOUNT_F_EMPTY_PATH));
 	mountinfo_of("mountinfo of a", at(0, "a"));
@@ -191,6 +201,8 @@ static void pick_and_clone(void)
 	close(tfd);
 
 	a.attr_set = MOUNT_ATTR_NOEXEC | MOUNT_ATTR_RDONLY;
+	show("mount_setattr of a bad pointer",
+	     setattr(at(0, "b"), 0, (struct mount_attr *)8, 32));
 	show("mount_setattr size 31", setattr(at(0, "b"), 0, &a, 31));
 	show("mount_setattr size 8192", setattr(at(0, "b"), 0, &a, 8192));
 	show("mount_setattr bad flags", setattr(at(0, "b"), 0x4, &a, 32));
@@ -300,6 +312,8 @@ static void pivot(void)
 		     syscall(SYS_pivot_root, "/new", "/dir"));
 		show("pivot_root with no such put_old",
 		     syscall(SYS_pivot_root, "/new", "/new/none"));
+		show("pivot_root of a bad pointer",
+		     syscall(SYS_pivot_root, (char *)8, "/new/old"));
 		show("pivot_root", syscall(SYS_pivot_root, "/new", "/new/old"));
 		printf("cwd after: %s\n", getcwd(cwd, sizeof(cwd)));
 		show("the new root has mine", access("/mine", F_OK));
